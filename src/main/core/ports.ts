@@ -1,0 +1,52 @@
+/**
+ * Ports: the small interfaces through which the core reaches the outside world.
+ *
+ * Everything here is injected through `createCore(options)`, so tests pass fakes that record
+ * (clipboard, events) and production passes Electron-backed implementations from src/main/electron.
+ */
+import type { EventName } from '../../shared/channels';
+import type { EventPayload } from '../../shared/contract';
+
+/** Wall-clock time, injectable so tests can move it. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The system clipboard.
+ *
+ * `write` may mark the entry as concealed where the platform supports it (macOS
+ * org.nspasteboard.ConcealedType, Linux x-kde-passwordManagerHint) so clipboard managers skip it.
+ */
+export interface ClipboardPort {
+  write(text: string, options: { concealed: boolean }): void;
+  read(): string;
+  clear(): void;
+}
+
+/** Pushes a typed event to the renderer. */
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** Where the core writes its log lines. Callers never pass secrets; see logger.ts. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Timers, injectable so the clipboard-clear delay can be driven by tests. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemTimers: Timers = {
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};

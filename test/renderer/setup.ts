@@ -1,0 +1,10 @@
+/**
+ * jsdom setup for renderer tests: jest-dom matchers and cleanup between tests.
+ */
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+});
