@@ -31,4 +31,16 @@ if ! keyflare_node_ok; then
   fi
   keyflare_node_ok || { echo "ensure-node: Node 22.12+ is still not available" >&2; exit 1; }
 fi
-echo "ensure-node: using node $(node -v) at $(command -v node)" >&2
+
+# npm 10 (bundled with some Node 20 installs) mis-resolves this project's optional native
+# bindings; npm 11 is installed next to Node 22 when the machine's npm is older.
+if ! npm -v 2>/dev/null | grep -qE '^(1[1-9]|[2-9][0-9])\.'; then
+  cache="${KEYFLARE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/keyflare}"
+  if [ ! -x "$cache/npm11/node_modules/npm/bin/npm-cli.js" ]; then
+    echo "ensure-node: installing npm 11 into $cache/npm11" >&2
+    mkdir -p "$cache/npm11"
+    npm install --no-save --no-audit --no-fund --prefix "$cache/npm11" npm@11 >&2
+  fi
+  export PATH="$cache/npm11/node_modules/.bin:$PATH"
+fi
+echo "ensure-node: using node $(node -v) and npm $(npm -v) at $(command -v node)" >&2

@@ -21,9 +21,9 @@ export const systemClock: Clock = { now: () => new Date() };
  * org.nspasteboard.ConcealedType, Linux x-kde-passwordManagerHint) so clipboard managers skip it.
  */
 export interface ClipboardPort {
-  write(text: string, options: { concealed: boolean }): void;
-  read(): string;
-  clear(): void;
+  write(text: string, options: { concealed: boolean }): Promise<void>;
+  read(): Promise<string>;
+  clear(): Promise<void>;
 }
 
 /** Pushes a typed event to the renderer. */

@@ -1,0 +1,103 @@
+// ESLint flat config: typescript-eslint (type-aware), React hooks, Prettier-compatible, plus the
+// architecture rules — raw ipcMain/ipcRenderer only in the two files that wrap them, and no
+// 'electron' import under src/main/core or src/shared.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+const IPC_WRAPPERS = ['src/main/electron/ipc.ts', 'src/preload/index.ts'];
+
+const noRawIpc = {
+  paths: [
+    {
+      name: 'electron',
+      importNames: ['ipcMain', 'ipcRenderer'],
+      message: 'Use the typed contract: raw IPC lives only in src/main/electron/ipc.ts and src/preload/index.ts.',
+    },
+  ],
+};
+
+const noElectron = {
+  paths: [{ name: 'electron', message: 'The core and src/shared are plain Node/TS: no electron import here.' }],
+  patterns: [
+    { group: ['electron/*', '**/main/electron/**', '**/electron/*'], message: 'The core must not reach into the Electron shell.' },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (STYLE.md).' },
+      ],
+      'no-restricted-imports': ['error', noRawIpc],
+    },
+  },
+  {
+    files: IPC_WRAPPERS,
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/main/core/**/*.ts', 'src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noElectron] },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noElectron.paths,
+          patterns: [
+            ...noElectron.patterns,
+            { group: ['node:*'], message: 'src/shared runs in the renderer too: no Node built-ins.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.api.' }],
+          patterns: [{ group: ['**/main/**', 'node:*'], message: 'The renderer may import src/shared only.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Config files and global setups use default exports because their tools require it.
+    files: ['*.config.{ts,mjs}', 'eslint.config.mjs', 'test/e2e/support/global-setup.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);

@@ -1,0 +1,88 @@
+/**
+ * Application lifecycle: single instance, sandbox everywhere, app:// protocol, the window, IPC.
+ */
+import path from 'node:path';
+import { app, type BrowserWindow, type WebContents } from 'electron';
+import { createCore, type Core } from '../core';
+import { APP_ENTRY_URL, parseUrl } from './app-origin';
+import { createElectronClipboard } from './clipboard';
+import { registerIpc, sendEvent } from './ipc';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { createMainWindow, hardenWebContents } from './window';
+
+export interface BootstrapPaths {
+  /** out/preload/index.cjs */
+  preload: string;
+  /** out/renderer */
+  renderer: string;
+  icon?: string;
+}
+
+/**
+ * The dev-server origin, honoured only in an unpackaged build: in a packaged app no environment
+ * variable may change which page Keyflare loads.
+ */
+export function devServerOrigin(isPackaged: boolean, env: NodeJS.ProcessEnv): string | null {
+  if (isPackaged) return null;
+  const url = parseUrl(env['ELECTRON_RENDERER_URL'] ?? '');
+  if (!url || url.protocol !== 'http:' || !['localhost', '127.0.0.1'].includes(url.hostname)) return null;
+  return url.origin;
+}
+
+export function startKeyflare(paths: BootstrapPaths): void {
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  registerAppScheme();
+  const devOrigin = devServerOrigin(app.isPackaged, process.env);
+  let window: BrowserWindow | null = null;
+  let core: Core | null = null;
+  const contents = (): WebContents | null => window?.webContents ?? null;
+
+  app.on('web-contents-created', (_event, created) => {
+    hardenWebContents(created, devOrigin);
+  });
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+
+  void app.whenReady().then(() => {
+    handleAppProtocol(paths.renderer);
+    core = createCore({
+      dataDir: app.getPath('userData'),
+      appVersion: app.getVersion(),
+      clipboard: createElectronClipboard(),
+      emit: (name, payload) => sendEvent(contents(), name, payload),
+      validateOutput: !app.isPackaged,
+    });
+    const activeCore = core;
+    registerIpc((channel, input) => activeCore.dispatch(channel, input), { trustedContents: contents, devOrigin });
+    window = createMainWindow({ preloadPath: paths.preload, ...(paths.icon ? { iconPath: paths.icon } : {}) });
+    window.on('closed', () => {
+      window = null;
+    });
+    void window.loadURL(devOrigin ? `${devOrigin}/` : APP_ENTRY_URL);
+  });
+}
+
+export function defaultPaths(mainDir: string): BootstrapPaths {
+  return {
+    preload: path.join(mainDir, '../preload/index.cjs'),
+    renderer: path.join(mainDir, '../renderer'),
+    icon: path.join(mainDir, '../../resources/icon.png'),
+  };
+}

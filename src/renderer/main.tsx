@@ -1,0 +1,15 @@
+/**
+ * Renderer entry.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('Keyflare: #root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
