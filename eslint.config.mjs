@@ -14,15 +14,21 @@ const noRawIpc = {
     {
       name: 'electron',
       importNames: ['ipcMain', 'ipcRenderer'],
-      message: 'Use the typed contract: raw IPC lives only in src/main/electron/ipc.ts and src/preload/index.ts.',
+      message:
+        'Use the typed contract: raw IPC lives only in src/main/electron/ipc.ts and src/preload/index.ts.',
     },
   ],
 };
 
 const noElectron = {
-  paths: [{ name: 'electron', message: 'The core and src/shared are plain Node/TS: no electron import here.' }],
+  paths: [
+    { name: 'electron', message: 'The core and src/shared are plain Node/TS: no electron import here.' },
+  ],
   patterns: [
-    { group: ['electron/*', '**/main/electron/**', '**/electron/*'], message: 'The core must not reach into the Electron shell.' },
+    {
+      group: ['electron/*', '**/main/electron/**', '**/electron/*'],
+      message: 'The core must not reach into the Electron shell.',
+    },
   ],
 };
 
@@ -85,10 +91,17 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer talks to main only through window.api.' }],
-          patterns: [{ group: ['**/main/**', 'node:*'], message: 'The renderer may import src/shared only.' }],
+          patterns: [
+            { group: ['**/main/**', 'node:*'], message: 'The renderer may import src/shared only.' },
+          ],
         },
       ],
     },
+  },
+  {
+    // Vitest's asymmetric matchers (expect.stringContaining...) are typed `any`.
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
     // Config files and global setups use default exports because their tools require it.

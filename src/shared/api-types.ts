@@ -10,7 +10,9 @@ import type { Result } from './errors';
 type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
 type Method<C extends string, N extends string> = C extends `${N}.${infer M}` ? M : never;
 
-export type ChannelFunction<C extends ChannelName> = (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+export type ChannelFunction<C extends ChannelName> = (
+  input: ChannelInput<C>,
+) => Promise<Result<ChannelOutput<C>>>;
 
 export type KeyflareApi = {
   readonly [N in Namespace<ChannelName>]: {

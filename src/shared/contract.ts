@@ -111,7 +111,11 @@ export const contract = {
   'tokens.get': { input: TokenRef, output: TokenDetail },
   'tokens.history': {
     input: z
-      .object({ profileId: ProfileId.optional(), tokenId: CfId.optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .object({
+        profileId: ProfileId.optional(),
+        tokenId: CfId.optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
       .strict(),
     output: z.array(HistoryEntry),
   },

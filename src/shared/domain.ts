@@ -341,6 +341,14 @@ export const TokenDraft = z.object({
 });
 export type TokenDraft = z.infer<typeof TokenDraft>;
 
+/**
+ * A draft still being filled in: policies may lack resources (a template whose zone rows the
+ * dashboard leaves blank, so the wizard asks). validateDraft reports the blanks by field.
+ */
+export const PolicyDraftInProgress = PolicyDraft.extend({ resources: z.array(ResourceSelector) });
+export const TokenDraftInProgress = TokenDraft.extend({ policies: z.array(PolicyDraftInProgress).min(1) });
+export type TokenDraftInProgress = z.infer<typeof TokenDraftInProgress>;
+
 /** Where a token lives: the profile, and for account-owned tokens the owning account. */
 export const TokenOwner = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user') }),
@@ -392,8 +400,8 @@ export const ResolvedTemplate = z.object({
   /** Labels the profile cannot see in its permission groups. */
   missing: z.array(z.string()),
   available: z.boolean(),
-  /** A draft ready for the wizard: name, one policy per resource kind, default resources. */
-  draft: TokenDraft.nullable(),
+  /** A draft for the wizard: name, one policy per resource kind, the dashboard's default resources. */
+  draft: TokenDraftInProgress.nullable(),
 });
 export type ResolvedTemplate = z.infer<typeof ResolvedTemplate>;
 
@@ -407,9 +415,7 @@ export const SyncRun = z.object({
   endedAt: IsoDateTime.nullable(),
   outcome: SyncOutcome,
   requestCount: z.number().int(),
-  error: z
-    .object({ code: z.string(), message: z.string(), retryAt: z.string().optional() })
-    .nullable(),
+  error: z.object({ code: z.string(), message: z.string(), retryAt: z.string().optional() }).nullable(),
 });
 export type SyncRun = z.infer<typeof SyncRun>;
 

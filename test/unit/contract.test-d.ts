@@ -10,8 +10,12 @@ import type { ErrorCode, Result } from '../../src/shared/errors';
 
 describe('contract types', () => {
   it('types window.api from the channel map', () => {
-    expectTypeOf<KeyflareApi['app']['info']>().toEqualTypeOf<(input: ChannelInput<'app.info'>) => Promise<Result<AppInfo>>>();
-    expectTypeOf<KeyflareApi['tokens']['verify']>().parameter(0).toEqualTypeOf<{ profileId: string; tokenId: string }>();
+    expectTypeOf<KeyflareApi['app']['info']>().toEqualTypeOf<
+      (input: ChannelInput<'app.info'>) => Promise<Result<AppInfo>>
+    >();
+    expectTypeOf<KeyflareApi['tokens']['verify']>()
+      .parameter(0)
+      .toEqualTypeOf<{ profileId: string; tokenId: string }>();
     expectTypeOf<ReturnType<KeyflareApi['tokens']['list']>>().toEqualTypeOf<Promise<Result<TokenRow[]>>>();
     expectTypeOf<ChannelOutput<'profiles.add'>>().toEqualTypeOf<Profile>();
     expectTypeOf<ChannelOutput<'tokens.verify'>>().toEqualTypeOf<VerifyResult>();
@@ -31,7 +35,13 @@ describe('contract types', () => {
   });
 
   it('types events by name', () => {
-    expectTypeOf<EventPayload<'sync.progress'>>().toEqualTypeOf<{ profileId: string; done: number; planned: number }>();
-    expectTypeOf<Parameters<KeyflareApi['on']>[0]>().toEqualTypeOf<'sync.progress' | 'sync.finished' | 'clipboard.cleared' | 'cache.reset'>();
+    expectTypeOf<EventPayload<'sync.progress'>>().toEqualTypeOf<{
+      profileId: string;
+      done: number;
+      planned: number;
+    }>();
+    expectTypeOf<Parameters<KeyflareApi['on']>[0]>().toEqualTypeOf<
+      'sync.progress' | 'sync.finished' | 'clipboard.cleared' | 'cache.reset'
+    >();
   });
 });

@@ -18,7 +18,9 @@ describe('contract', () => {
   });
 
   it('rejects extra input keys, so typos never pass silently', () => {
-    expect(contract['tokens.verify'].input.safeParse({ profileId: 'p1', tokenId: 'abc', secret: 'x' }).success).toBe(false);
+    expect(
+      contract['tokens.verify'].input.safeParse({ profileId: 'p1', tokenId: 'abc', secret: 'x' }).success,
+    ).toBe(false);
     expect(contract['tokens.verify'].input.safeParse({ profileId: 'p1', tokenId: 'abc' }).success).toBe(true);
   });
 
@@ -33,6 +35,16 @@ describe('contract', () => {
   });
 
   it('keeps a closed set of error codes', () => {
-    expect(ERROR_CODES).toEqual(expect.arrayContaining(['AUTH_INVALID', 'RATE_LIMITED', 'OFFLINE', 'VALIDATION', 'KEYCHAIN_UNAVAILABLE', 'CACHE_CORRUPT', 'INTERNAL']));
+    expect(ERROR_CODES).toEqual(
+      expect.arrayContaining([
+        'AUTH_INVALID',
+        'RATE_LIMITED',
+        'OFFLINE',
+        'VALIDATION',
+        'KEYCHAIN_UNAVAILABLE',
+        'CACHE_CORRUPT',
+        'INTERNAL',
+      ]),
+    );
   });
 });

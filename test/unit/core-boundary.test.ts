@@ -27,19 +27,31 @@ describe('createCore', () => {
     const reply = await core.dispatch('app.info', {});
     expect(reply).toMatchObject({
       ok: true,
-      value: { name: 'Keyflare', version: '1.2.3', dataDir, schemaVersion: LATEST_SCHEMA_VERSION, cacheEvent: null },
+      value: {
+        name: 'Keyflare',
+        version: '1.2.3',
+        dataDir,
+        schemaVersion: LATEST_SCHEMA_VERSION,
+        cacheEvent: null,
+      },
     });
     expect(fs.existsSync(path.join(dataDir, 'keyflare-cache.sqlite'))).toBe(true);
   });
 
   it('refuses unknown channels and invalid input with VALIDATION, never throwing', async () => {
     const core = makeCore();
-    await expect(core.dispatch('app.shutdown', {})).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await expect(core.dispatch('app.shutdown', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     await expect(core.dispatch('settings.update', { clipboardClearSeconds: 'soon' })).resolves.toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { issues: [{ path: 'clipboardClearSeconds' }] } },
     });
-    await expect(core.dispatch('app.info', { extra: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await expect(core.dispatch('app.info', { extra: 1 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 
   it('keeps settings across restarts of the core', async () => {

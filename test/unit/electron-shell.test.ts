@@ -206,7 +206,9 @@ describe('IPC registration', () => {
     const dispatch = vi.fn();
     registerIpc(dispatch, { trustedContents: () => trusted as never, devOrigin: null });
     expect(fakes.ipcMain.handle).toHaveBeenCalledTimes(CHANNEL_NAMES.length);
-    expect([...fakes.state.handlers.keys()].sort()).toEqual(CHANNEL_NAMES.map((c) => `${INVOKE_PREFIX}${c}`).sort());
+    expect([...fakes.state.handlers.keys()].sort()).toEqual(
+      CHANNEL_NAMES.map((c) => `${INVOKE_PREFIX}${c}`).sort(),
+    );
   });
 
   it('dispatches calls from the app frame and refuses every other sender', async () => {
@@ -215,17 +217,25 @@ describe('IPC registration', () => {
     const handler = fakes.state.handlers.get(`${INVOKE_PREFIX}app.info`);
     const call = (event: unknown): unknown => handler?.(event, {});
 
-    await expect(call({ sender: trusted, senderFrame: frame('app://keyflare/index.html') })).resolves.toEqual({
-      ok: true,
-      value: 'answer',
-    });
+    await expect(call({ sender: trusted, senderFrame: frame('app://keyflare/index.html') })).resolves.toEqual(
+      {
+        ok: true,
+        value: 'answer',
+      },
+    );
     expect(dispatch).toHaveBeenCalledWith('app.info', {});
 
     const refused = { ok: false, error: { code: 'PERMISSION_DENIED' } };
     await expect(call({ sender: trusted, senderFrame: null })).resolves.toMatchObject(refused);
-    await expect(call({ sender: { id: 2 }, senderFrame: frame('app://keyflare/index.html') })).resolves.toMatchObject(refused);
-    await expect(call({ sender: trusted, senderFrame: frame('https://evil.example/') })).resolves.toMatchObject(refused);
-    await expect(call({ sender: trusted, senderFrame: frame('app://keyflare/index.html', {}) })).resolves.toMatchObject(refused);
+    await expect(
+      call({ sender: { id: 2 }, senderFrame: frame('app://keyflare/index.html') }),
+    ).resolves.toMatchObject(refused);
+    await expect(
+      call({ sender: trusted, senderFrame: frame('https://evil.example/') }),
+    ).resolves.toMatchObject(refused);
+    await expect(
+      call({ sender: trusted, senderFrame: frame('app://keyflare/index.html', {}) }),
+    ).resolves.toMatchObject(refused);
     expect(dispatch).toHaveBeenCalledTimes(1);
   });
 
@@ -292,7 +302,9 @@ describe('bootstrap', () => {
 
   it('ignores ELECTRON_RENDERER_URL in a packaged app and non-loopback dev URLs', () => {
     expect(devServerOrigin(true, { ELECTRON_RENDERER_URL: 'http://localhost:5173' })).toBeNull();
-    expect(devServerOrigin(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' })).toBe('http://localhost:5173');
+    expect(devServerOrigin(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' })).toBe(
+      'http://localhost:5173',
+    );
     expect(devServerOrigin(false, { ELECTRON_RENDERER_URL: 'https://evil.example/' })).toBeNull();
   });
 });
@@ -307,7 +319,9 @@ describe('clipboard', () => {
     });
     await createElectronClipboard('darwin').write('s3cret', { concealed: true });
     const [mac] = fakes.clipboard.write.mock.calls[1] as unknown as [{ items: Record<string, string> }[]];
-    expect(Object.keys(mac[0]?.items ?? {})).toContain('electron application/osclipboard;format="org.nspasteboard.ConcealedType"');
+    expect(Object.keys(mac[0]?.items ?? {})).toContain(
+      'electron application/osclipboard;format="org.nspasteboard.ConcealedType"',
+    );
   });
 
   it('writes plain text when not concealed, on Windows, or when the marker is refused', async () => {

@@ -22,7 +22,9 @@ function loadPreload(): {
   const exposed = new Map<string, unknown>();
   const required: string[] = [];
   const listeners = new Set<(event: unknown, message: unknown) => void>();
-  const invoke = vi.fn((channel: string, input: unknown) => Promise.resolve({ ok: true, value: { channel, input } }));
+  const invoke = vi.fn((channel: string, input: unknown) =>
+    Promise.resolve({ ok: true, value: { channel, input } }),
+  );
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
     ipcRenderer: {
@@ -89,7 +91,9 @@ describe('built preload', () => {
 
   it('hands listeners the payload only, never the IPC event, and unsubscribes', () => {
     const { exposed, emit, listenerCount } = loadPreload();
-    const api = exposed.get('api') as { on(event: string, listener: (...args: unknown[]) => void): () => void };
+    const api = exposed.get('api') as {
+      on(event: string, listener: (...args: unknown[]) => void): () => void;
+    };
     const seen: unknown[][] = [];
     const off = api.on('sync.progress', (...args) => seen.push(args));
     emit({ name: 'sync.progress', payload: { profileId: 'p', done: 1, planned: 3 } });

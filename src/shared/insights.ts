@@ -1,0 +1,150 @@
+/**
+ * Token insights: least-privilege and expiry warnings in plain words.
+ *
+ * Severity says how soon to act:
+ * - danger: the token is broken now, or a leak of it hands over more than its own reach:
+ *   `expired`, `can_create_tokens` (it can mint further tokens, so revoking it is not enough).
+ * - warning: something to fix: `expires_soon` (within 30 days), `broad_write` (Write on all
+ *   zones or all accounts), `no_ip_filter` (Write permission usable from any address),
+ *   `never_used` (issued more than 7 days ago), `unused_long` (not used for 90 days or more).
+ * - info: worth knowing, often deliberate: `no_expiry`, `not_yet_valid`.
+ *
+ * An expired token gets only `expired` (and `not_yet_valid` never applies to it): it can do
+ * nothing, so advice about its reach or use would be noise. Warnings come danger first, then
+ * warning, then info.
+ *
+ * Day counts: "expires in N days" rounds up, so a token with 29.5 days left "expires in 30 days"
+ * and warns, and one with 30.5 days left does not; "within 30 days" is 30 × 24 hours or less.
+ */
+import type { DecodedPolicy, TokenStatus, TokenWarning } from './domain';
+import { formatDay } from './policy/labels';
+
+export interface TokenFacts {
+  status: TokenStatus;
+  expiresOn: string | null;
+  notBefore: string | null;
+  lastUsedOn: string | null;
+  issuedOn: string | null;
+  policies: readonly DecodedPolicy[];
+  requestIp: { in: readonly string[]; notIn: readonly string[] };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const EXPIRES_SOON_DAYS = 30;
+export const NEVER_USED_GRACE_DAYS = 7;
+export const UNUSED_LONG_DAYS = 90;
+/** Groups that let a token create tokens, in the user and account scopes. */
+export const TOKEN_CREATING_GROUPS: readonly string[] = ['API Tokens Write', 'Account API Tokens Write'];
+
+const SEVERITY_ORDER: Record<TokenWarning['severity'], number> = { danger: 0, warning: 1, info: 2 };
+
+function time(iso: string | null): number | null {
+  if (iso === null) return null;
+  const value = Date.parse(iso);
+  return Number.isNaN(value) ? null : value;
+}
+
+function days(count: number): string {
+  return `${count} ${count === 1 ? 'day' : 'days'}`;
+}
+
+function isWrite(name: string): boolean {
+  return /\bWrite$/u.test(name);
+}
+
+function allowedGroups(policies: readonly DecodedPolicy[]): string[] {
+  return [
+    ...new Set(
+      policies
+        .filter((policy) => policy.effect === 'allow')
+        .flatMap((policy) => policy.permissionGroups.map((g) => g.name)),
+    ),
+  ];
+}
+
+function broadWrites(policies: readonly DecodedPolicy[]): string | null {
+  const clauses = new Set<string>();
+  for (const policy of policies) {
+    if (policy.effect !== 'allow') continue;
+    const writes = policy.permissionGroups.map((group) => group.name).filter(isWrite);
+    if (writes.length === 0) continue;
+    const broad = policy.resources.filter((r) => r.kind === 'all_zones' || r.kind === 'all_accounts');
+    for (const resource of broad) clauses.add(`${writes.join(', ')} on ${resource.label}`);
+  }
+  return clauses.size > 0 ? [...clauses].join('; ') : null;
+}
+
+function expiryWarnings(token: TokenFacts, now: number): TokenWarning[] {
+  const expires = time(token.expiresOn);
+  if (expires === null) return [{ kind: 'no_expiry', severity: 'info', message: 'never expires' }];
+  const left = expires - now;
+  if (left > EXPIRES_SOON_DAYS * DAY_MS) return [];
+  const count = Math.ceil(left / DAY_MS);
+  return [{ kind: 'expires_soon', severity: 'warning', message: `expires in ${days(count)}` }];
+}
+
+function usageWarnings(token: TokenFacts, now: number): TokenWarning[] {
+  const lastUsed = time(token.lastUsedOn);
+  if (lastUsed === null) {
+    const issued = time(token.issuedOn);
+    if (issued === null || now - issued <= NEVER_USED_GRACE_DAYS * DAY_MS) return [];
+    const age = Math.floor((now - issued) / DAY_MS);
+    return [{ kind: 'never_used', severity: 'warning', message: `issued ${days(age)} ago and never used` }];
+  }
+  const idle = Math.floor((now - lastUsed) / DAY_MS);
+  return idle >= UNUSED_LONG_DAYS
+    ? [{ kind: 'unused_long', severity: 'warning', message: `not used for ${days(idle)}` }]
+    : [];
+}
+
+function reachWarnings(token: TokenFacts): TokenWarning[] {
+  const warnings: TokenWarning[] = [];
+  const groups = allowedGroups(token.policies);
+  const minting = groups.filter((name) => TOKEN_CREATING_GROUPS.includes(name));
+  if (minting.length > 0) {
+    warnings.push({
+      kind: 'can_create_tokens',
+      severity: 'danger',
+      message: `can create more API tokens (${minting.join(', ')})`,
+    });
+  }
+  const broad = broadWrites(token.policies);
+  if (broad !== null)
+    warnings.push({ kind: 'broad_write', severity: 'warning', message: `can write everywhere: ${broad}` });
+  const writes = groups.filter(isWrite);
+  if (writes.length > 0 && token.requestIp.in.length === 0) {
+    warnings.push({
+      kind: 'no_ip_filter',
+      severity: 'warning',
+      message: `has Write permissions (${writes.join(', ')}) and works from any IP address`,
+    });
+  }
+  return warnings;
+}
+
+/** The warnings for one token at `now`, most serious first. */
+export function tokenWarnings(token: TokenFacts, now: Date): TokenWarning[] {
+  const at = now.getTime();
+  const expires = time(token.expiresOn);
+  if (token.status === 'expired' || (expires !== null && expires <= at)) {
+    const day = token.expiresOn === null ? null : formatDay(token.expiresOn);
+    return [
+      { kind: 'expired', severity: 'danger', message: day === null ? 'has expired' : `expired on ${day}` },
+    ];
+  }
+  const warnings = [...expiryWarnings(token, at), ...usageWarnings(token, at), ...reachWarnings(token)];
+  const notBefore = time(token.notBefore);
+  if (notBefore !== null && notBefore > at) {
+    warnings.push({
+      kind: 'not_yet_valid',
+      severity: 'info',
+      message: `not valid until ${formatDay(token.notBefore ?? '') ?? ''}`,
+    });
+  }
+  return warnings
+    .map((warning, index) => ({ warning, index }))
+    .sort(
+      (a, b) => SEVERITY_ORDER[a.warning.severity] - SEVERITY_ORDER[b.warning.severity] || a.index - b.index,
+    )
+    .map(({ warning }) => warning);
+}

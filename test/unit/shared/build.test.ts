@@ -1,0 +1,600 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyDraft, TokenDraft } from '../../../src/shared/domain';
+import { AppError } from '../../../src/shared/errors';
+import { buildTokenBody, describeDraft, validateDraft } from '../../../src/shared/policy/build';
+import {
+  ACME,
+  EXAMPLE_COM,
+  OTHER_CO,
+  OTHER_ORG,
+  UNKNOWN_ZONE,
+  USER_ID,
+  X_COM,
+  buildContext,
+  groupId,
+} from './support';
+
+const DNS_WRITE = groupId('DNS Write', 'zone');
+const ZONE_READ = groupId('Zone Read', 'zone');
+const BILLING_READ = groupId('Billing Read', 'account');
+const API_TOKENS_WRITE = groupId('API Tokens Write', 'user');
+const ZONE_LOGS_READ = groupId('Logs Read', 'zone');
+const ACCOUNT_LOGS_READ = groupId('Logs Read', 'account');
+const R2_ITEM_WRITE = groupId('Workers R2 Storage Bucket Item Write', 'r2Bucket');
+
+function draft(policies: PolicyDraft[], extra: Partial<TokenDraft> = {}): TokenDraft {
+  return {
+    name: 'deploy bot',
+    policies,
+    requestIp: { in: [], notIn: [] },
+    notBefore: null,
+    expiresOn: null,
+    ...extra,
+  };
+}
+
+const dnsOnExample: PolicyDraft = {
+  effect: 'allow',
+  permissionGroupIds: [DNS_WRITE],
+  resources: [{ type: 'zone', zoneId: EXAMPLE_COM, include: true }],
+};
+
+describe('validateDraft', () => {
+  const ctx = buildContext();
+
+  it('accepts a sound draft', () => {
+    expect(validateDraft(draft([dnsOnExample]), ctx)).toEqual([]);
+  });
+
+  it('names the field of every schema problem', () => {
+    const issues = validateDraft(
+      draft([{ effect: 'allow', permissionGroupIds: [], resources: [] }], { name: '   ' }),
+      ctx,
+    );
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'name', message: 'give the token a name' },
+        { path: 'policies.0.permissionGroupIds', message: 'choose at least one permission' },
+        { path: 'policies.0.resources', message: 'choose at least one resource' },
+      ]),
+    );
+  });
+
+  it('limits the name to the 120 characters Cloudflare takes', () => {
+    expect(validateDraft(draft([dnsOnExample], { name: 'n'.repeat(120) }), ctx)).toEqual([]);
+    expect(validateDraft(draft([dnsOnExample], { name: 'n'.repeat(121) }), ctx)).toEqual([
+      { path: 'name', message: 'at most 120 characters' },
+    ]);
+  });
+
+  it('refuses a group the profile cannot grant', () => {
+    const issues = validateDraft(
+      draft([{ ...dnsOnExample, permissionGroupIds: [DNS_WRITE, 'f00dfeedf00dfeedf00dfeedf00dfeed'] }]),
+      ctx,
+    );
+    expect(issues).toEqual([
+      {
+        path: 'policies.0.permissionGroupIds.1',
+        message:
+          'permission group f00dfeed… is not one this profile can grant: sync the profile or remove it',
+      },
+    ]);
+  });
+
+  it('refuses a zone permission on an account, naming the group and the resource', () => {
+    const issues = validateDraft(
+      draft([{ ...dnsOnExample, resources: [{ type: 'account', accountId: ACME, include: true }] }]),
+      ctx,
+    );
+    expect(issues).toEqual([
+      {
+        path: 'policies.0.resources.0',
+        message: 'DNS Write applies to zones, so account Acme cannot be chosen in this policy',
+      },
+    ]);
+  });
+
+  it('accepts every zone selection for zone permissions and every account selection for account permissions', () => {
+    const zones: PolicyDraft = {
+      effect: 'allow',
+      permissionGroupIds: [DNS_WRITE],
+      resources: [
+        { type: 'zone', zoneId: EXAMPLE_COM, include: true },
+        { type: 'account_zones', accountId: OTHER_CO, include: true },
+        { type: 'all_zones', include: true },
+      ],
+    };
+    const accounts: PolicyDraft = {
+      effect: 'allow',
+      permissionGroupIds: [BILLING_READ],
+      resources: [
+        { type: 'account', accountId: ACME, include: true },
+        { type: 'all_accounts', include: true },
+      ],
+    };
+    const user: PolicyDraft = {
+      effect: 'allow',
+      permissionGroupIds: [API_TOKENS_WRITE],
+      resources: [{ type: 'user', userId: USER_ID, include: true }],
+    };
+    expect(validateDraft(draft([zones, accounts, user]), ctx)).toEqual([]);
+  });
+
+  it('refuses a user permission on zones and an account permission on the user', () => {
+    const issues = validateDraft(
+      draft([
+        {
+          effect: 'allow',
+          permissionGroupIds: [API_TOKENS_WRITE],
+          resources: [{ type: 'all_zones', include: true }],
+        },
+        {
+          effect: 'allow',
+          permissionGroupIds: [BILLING_READ],
+          resources: [{ type: 'user', userId: USER_ID, include: true }],
+        },
+      ]),
+      ctx,
+    );
+    expect(issues).toEqual([
+      {
+        path: 'policies.0.resources.0',
+        message: 'API Tokens Write applies to the user, so all zones cannot be chosen in this policy',
+      },
+      {
+        path: 'policies.1.resources.0',
+        message: 'Billing Read applies to accounts, so user jane@example.com cannot be chosen in this policy',
+      },
+    ]);
+  });
+
+  it('refuses zone and account permissions in one policy, naming the groups, even when both are "Logs Read"', () => {
+    const issues = validateDraft(
+      draft([
+        {
+          effect: 'allow',
+          permissionGroupIds: [ZONE_LOGS_READ, ACCOUNT_LOGS_READ, DNS_WRITE],
+          resources: [{ type: 'all_zones', include: true }],
+        },
+      ]),
+      ctx,
+    );
+    expect(issues).toEqual([
+      {
+        path: 'policies.0.permissionGroupIds',
+        message:
+          'zone permissions (Logs Read, DNS Write) and account permissions (Logs Read) cannot share one policy: put each kind in a policy of its own',
+      },
+    ]);
+  });
+
+  it('refuses R2 bucket permissions, which the builder has no resource for', () => {
+    expect(validateDraft(draft([{ ...dnsOnExample, permissionGroupIds: [R2_ITEM_WRITE] }]), ctx)).toEqual([
+      {
+        path: 'policies.0.permissionGroupIds.0',
+        message:
+          'Workers R2 Storage Bucket Item Write applies to R2 buckets, which Keyflare cannot select yet: use the Cloudflare dashboard',
+      },
+    ]);
+  });
+
+  it('refuses a policy that only excludes, and a deny policy that excludes', () => {
+    const issues = validateDraft(
+      draft([
+        { ...dnsOnExample, resources: [{ type: 'zone', zoneId: X_COM, include: false }] },
+        {
+          effect: 'deny',
+          permissionGroupIds: [DNS_WRITE],
+          resources: [{ type: 'zone', zoneId: X_COM, include: false }],
+        },
+      ]),
+      ctx,
+    );
+    expect(issues).toEqual([
+      {
+        path: 'policies.0.resources',
+        message: 'include at least one resource: an exclusion only narrows what the policy includes',
+      },
+      {
+        path: 'policies.1.resources.0',
+        message: 'zone x.com is excluded, but a deny policy can only list the resources it denies',
+      },
+    ]);
+  });
+
+  it('refuses a resource both included and excluded', () => {
+    const issues = validateDraft(
+      draft([
+        {
+          ...dnsOnExample,
+          resources: [
+            { type: 'zone', zoneId: X_COM, include: true },
+            { type: 'zone', zoneId: X_COM, include: false },
+          ],
+        },
+      ]),
+      ctx,
+    );
+    expect(issues).toEqual([
+      { path: 'policies.0.resources.1', message: 'zone x.com is both included and excluded' },
+    ]);
+  });
+
+  it("refuses a user resource that is not the profile's user", () => {
+    const issues = validateDraft(
+      draft([
+        {
+          effect: 'allow',
+          permissionGroupIds: [API_TOKENS_WRITE],
+          resources: [{ type: 'user', userId: 'someoneelse0000000000000000000000', include: true }],
+        },
+      ]),
+      ctx,
+    );
+    expect(issues).toEqual([
+      { path: 'policies.0.resources.0', message: "user jane@example.com is not this profile's user" },
+    ]);
+  });
+
+  it('names each bad IPv4 and IPv6 range by its place in the list', () => {
+    const issues = validateDraft(
+      draft([dnsOnExample], {
+        requestIp: { in: ['203.0.113.0/24', '2001:db8::/32', '203.0.113.300/24'], notIn: ['2001:db8::/200'] },
+      }),
+      ctx,
+    );
+    expect(issues).toEqual([
+      {
+        path: 'requestIp.in.2',
+        message:
+          '"203.0.113.300/24" is not an IPv4 or IPv6 address or CIDR range (for example 203.0.113.0/24 or 2001:db8::/32)',
+      },
+      {
+        path: 'requestIp.notIn.0',
+        message: '"2001:db8::/200" has prefix /200, but an IPv6 range is /0 to /128',
+      },
+    ]);
+  });
+
+  it('wants the expiry in the future and after the start date', () => {
+    expect(validateDraft(draft([dnsOnExample], { expiresOn: '2026-06-15T12:00:00Z' }), ctx)).toEqual([
+      { path: 'expiresOn', message: 'the expiry date (2026-06-15) must be in the future' },
+    ]);
+    expect(
+      validateDraft(
+        draft([dnsOnExample], { notBefore: '2026-09-01T00:00:00Z', expiresOn: '2026-08-01T00:00:00Z' }),
+        ctx,
+      ),
+    ).toEqual([{ path: 'expiresOn', message: 'the expiry date must be after the start date (2026-09-01)' }]);
+    expect(
+      validateDraft(
+        draft([dnsOnExample], { notBefore: '2026-07-01T00:00:00Z', expiresOn: '2026-08-01T00:00:00+02:00' }),
+        ctx,
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses a date without an offset, as the schema does', () => {
+    expect(validateDraft(draft([dnsOnExample], { expiresOn: 'next week' }), ctx)).toEqual([
+      expect.objectContaining({ path: 'expiresOn' }),
+    ]);
+  });
+
+  describe('for an account-owned token', () => {
+    const accountCtx = buildContext({ kind: 'account', accountId: ACME });
+
+    it('accepts its own account and its zones', () => {
+      expect(
+        validateDraft(
+          draft([
+            {
+              effect: 'allow',
+              permissionGroupIds: [DNS_WRITE],
+              resources: [
+                { type: 'zone', zoneId: EXAMPLE_COM, include: true },
+                { type: 'account_zones', accountId: ACME, include: true },
+                { type: 'zone', zoneId: X_COM, include: false },
+              ],
+            },
+            {
+              effect: 'allow',
+              permissionGroupIds: [BILLING_READ],
+              resources: [{ type: 'account', accountId: ACME, include: true }],
+            },
+          ]),
+          accountCtx,
+        ),
+      ).toEqual([]);
+    });
+
+    it('refuses all accounts, all zones, other accounts, their zones and unknown zones', () => {
+      const issues = validateDraft(
+        draft([
+          {
+            effect: 'allow',
+            permissionGroupIds: [DNS_WRITE],
+            resources: [
+              { type: 'all_zones', include: true },
+              { type: 'account_zones', accountId: OTHER_CO, include: true },
+              { type: 'zone', zoneId: OTHER_ORG, include: true },
+              { type: 'zone', zoneId: UNKNOWN_ZONE, include: true },
+            ],
+          },
+          {
+            effect: 'allow',
+            permissionGroupIds: [BILLING_READ],
+            resources: [
+              { type: 'all_accounts', include: true },
+              { type: 'account', accountId: OTHER_CO, include: true },
+            ],
+          },
+        ]),
+        accountCtx,
+      );
+      expect(issues).toEqual([
+        {
+          path: 'policies.0.resources.0',
+          message:
+            'an account-owned token reaches only its own account: choose all zones in account Acme instead of all zones',
+        },
+        {
+          path: 'policies.0.resources.1',
+          message: 'all zones in account Other Co is outside account Acme, which owns this token',
+        },
+        {
+          path: 'policies.0.resources.2',
+          message: 'zone other.org is outside account Acme, which owns this token',
+        },
+        {
+          path: 'policies.0.resources.3',
+          message: 'zone 1a2b3c4d… is not a known zone of account Acme, which owns this token',
+        },
+        {
+          path: 'policies.1.resources.0',
+          message:
+            'an account-owned token reaches only its own account: choose account Acme instead of all accounts',
+        },
+        {
+          path: 'policies.1.resources.1',
+          message: 'account Other Co is outside account Acme, which owns this token',
+        },
+      ]);
+    });
+
+    it('refuses user permissions and the user resource', () => {
+      const issues = validateDraft(
+        draft([
+          {
+            effect: 'allow',
+            permissionGroupIds: [API_TOKENS_WRITE],
+            resources: [{ type: 'user', userId: USER_ID, include: true }],
+          },
+        ]),
+        accountCtx,
+      );
+      expect(issues).toEqual([
+        {
+          path: 'policies.0.permissionGroupIds.0',
+          message:
+            'API Tokens Write is a user permission, and an account-owned token cannot hold user permissions',
+        },
+        { path: 'policies.0.resources.0', message: 'an account-owned token cannot act on a user' },
+      ]);
+    });
+  });
+});
+
+describe('buildTokenBody', () => {
+  const ctx = buildContext();
+
+  it('writes the exact body Cloudflare receives, keys in a fixed order', () => {
+    const body = buildTokenBody(
+      draft(
+        [
+          {
+            effect: 'allow',
+            permissionGroupIds: [ZONE_READ, DNS_WRITE, DNS_WRITE],
+            resources: [
+              { type: 'zone', zoneId: X_COM, include: true },
+              { type: 'zone', zoneId: EXAMPLE_COM, include: true },
+            ],
+          },
+          {
+            effect: 'allow',
+            permissionGroupIds: [ZONE_READ],
+            resources: [{ type: 'account_zones', accountId: ACME, include: true }],
+          },
+          {
+            effect: 'allow',
+            permissionGroupIds: [BILLING_READ],
+            resources: [{ type: 'all_accounts', include: true }],
+          },
+          {
+            effect: 'allow',
+            permissionGroupIds: [API_TOKENS_WRITE],
+            resources: [{ type: 'user', userId: USER_ID, include: true }],
+          },
+        ],
+        {
+          name: '  deploy bot  ',
+          requestIp: { in: ['203.0.113.0/24', '198.51.100.7'], notIn: [] },
+          notBefore: '2026-07-01T02:00:00+02:00',
+          expiresOn: '2027-01-31T00:00:00.000Z',
+        },
+      ),
+      ctx,
+    );
+    expect(JSON.stringify(body)).toBe(
+      JSON.stringify({
+        name: 'deploy bot',
+        policies: [
+          {
+            effect: 'allow',
+            permission_groups: [{ id: DNS_WRITE }, { id: ZONE_READ }].sort((a, b) => (a.id < b.id ? -1 : 1)),
+            resources: {
+              [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*',
+              [`com.cloudflare.api.account.zone.${X_COM}`]: '*',
+            },
+          },
+          {
+            effect: 'allow',
+            permission_groups: [{ id: ZONE_READ }],
+            resources: {
+              [`com.cloudflare.api.account.${ACME}`]: { 'com.cloudflare.api.account.zone.*': '*' },
+            },
+          },
+          {
+            effect: 'allow',
+            permission_groups: [{ id: BILLING_READ }],
+            resources: { 'com.cloudflare.api.account.*': '*' },
+          },
+          {
+            effect: 'allow',
+            permission_groups: [{ id: API_TOKENS_WRITE }],
+            resources: { [`com.cloudflare.api.user.${USER_ID}`]: '*' },
+          },
+        ],
+        condition: { request_ip: { in: ['203.0.113.0/24', '198.51.100.7/32'] } },
+        not_before: '2026-07-01T00:00:00Z',
+        expires_on: '2027-01-31T00:00:00Z',
+      }),
+    );
+  });
+
+  it('writes an exclusion as a deny policy with the same groups, as the dashboard does', () => {
+    const body = buildTokenBody(
+      draft([
+        {
+          effect: 'allow',
+          permissionGroupIds: [DNS_WRITE],
+          resources: [
+            { type: 'all_zones', include: true },
+            { type: 'zone', zoneId: X_COM, include: false },
+          ],
+        },
+      ]),
+      ctx,
+    );
+    expect(body.policies).toEqual([
+      {
+        effect: 'allow',
+        permission_groups: [{ id: DNS_WRITE }],
+        resources: { 'com.cloudflare.api.account.zone.*': '*' },
+      },
+      {
+        effect: 'deny',
+        permission_groups: [{ id: DNS_WRITE }],
+        resources: { [`com.cloudflare.api.account.zone.${X_COM}`]: '*' },
+      },
+    ]);
+  });
+
+  it('writes a deny draft as one deny policy', () => {
+    const body = buildTokenBody(draft([{ ...dnsOnExample, effect: 'deny' }]), ctx);
+    expect(body.policies).toEqual([
+      {
+        effect: 'deny',
+        permission_groups: [{ id: DNS_WRITE }],
+        resources: { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' },
+      },
+    ]);
+  });
+
+  it('leaves out the condition and the dates when there are none, and sends only the IP list used', () => {
+    expect(buildTokenBody(draft([dnsOnExample]), ctx)).toEqual({
+      name: 'deploy bot',
+      policies: [
+        {
+          effect: 'allow',
+          permission_groups: [{ id: DNS_WRITE }],
+          resources: { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' },
+        },
+      ],
+    });
+    expect(
+      buildTokenBody(draft([dnsOnExample], { requestIp: { in: [], notIn: ['2001:db8::1'] } }), ctx).condition,
+    ).toEqual({ request_ip: { not_in: ['2001:db8::1/128'] } });
+  });
+
+  it('refuses to build a draft that does not validate, carrying every issue', () => {
+    const build = () =>
+      buildTokenBody(
+        draft([dnsOnExample], {
+          requestIp: { in: ['not-an-ip'], notIn: [] },
+          expiresOn: '2020-01-01T00:00:00Z',
+        }),
+        ctx,
+      );
+    expect(build).toThrow(AppError);
+    expect(build).toThrow(/requestIp\.in\.0/u);
+    expect(build).toThrowError(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: {
+          issues: [
+            expect.objectContaining({ path: 'requestIp.in.0' }),
+            expect.objectContaining({ path: 'expiresOn' }),
+          ],
+        },
+      }),
+    );
+  });
+});
+
+describe('describeDraft', () => {
+  const ctx = buildContext();
+
+  it('says the draft in one line: policies, IP filter, dates', () => {
+    expect(
+      describeDraft(
+        draft(
+          [
+            dnsOnExample,
+            {
+              effect: 'allow',
+              permissionGroupIds: [ZONE_READ],
+              resources: [{ type: 'account_zones', accountId: ACME, include: true }],
+            },
+          ],
+          { requestIp: { in: ['203.0.113.0/24'], notIn: [] }, expiresOn: '2027-01-31T23:30:00-05:00' },
+        ),
+        ctx,
+      ),
+    ).toBe(
+      'DNS Write on zone example.com; Zone Read on all zones in account Acme; only from 203.0.113.0/24; expires 2027-02-01',
+    );
+  });
+
+  it('says exclusions, deny policies, the start date and unknown ids', () => {
+    expect(
+      describeDraft(
+        draft(
+          [
+            {
+              effect: 'allow',
+              permissionGroupIds: [DNS_WRITE, ZONE_READ],
+              resources: [
+                { type: 'all_zones', include: true },
+                { type: 'zone', zoneId: X_COM, include: false },
+                { type: 'zone', zoneId: UNKNOWN_ZONE, include: false },
+              ],
+            },
+            {
+              effect: 'deny',
+              permissionGroupIds: ['f00dfeedf00dfeedf00dfeedf00dfeed'],
+              resources: [{ type: 'all_accounts', include: true }],
+            },
+          ],
+          {
+            requestIp: { in: [], notIn: ['198.51.100.7'] },
+            notBefore: '2026-07-01T00:00:00Z',
+            expiresOn: '2027-01-31T00:00:00Z',
+          },
+        ),
+        ctx,
+      ),
+    ).toBe(
+      'DNS Write, Zone Read on all zones except zone x.com, zone 1a2b3c4d…; deny Unknown permission f00dfeed on all accounts; not from 198.51.100.7/32; valid from 2026-07-01; expires 2027-01-31',
+    );
+  });
+});

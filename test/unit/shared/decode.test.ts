@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { CfPolicy } from '../../../src/shared/cloudflare-types';
+import {
+  decodePolicies,
+  decodeRequestIp,
+  summarizeRequestIp,
+  summarizeToken,
+} from '../../../src/shared/policy/decode';
+import {
+  ACME,
+  EXAMPLE_COM,
+  UNKNOWN_ACCOUNT,
+  UNKNOWN_ZONE,
+  USER_ID,
+  X_COM,
+  groupId,
+  nameLookup,
+} from './support';
+
+const DNS_WRITE = groupId('DNS Write', 'zone');
+const ZONE_READ = groupId('Zone Read', 'zone');
+const BILLING_READ = groupId('Billing Read', 'account');
+const API_TOKENS_WRITE = groupId('API Tokens Write', 'user');
+const ZONE_LOGS_READ = groupId('Logs Read', 'zone');
+const ACCOUNT_LOGS_READ = groupId('Logs Read', 'account');
+
+function policy(effect: 'allow' | 'deny', groups: string[], resources: CfPolicy['resources']): CfPolicy {
+  return { id: `p-${groups.join('-')}`, effect, permission_groups: groups.map((id) => ({ id })), resources };
+}
+
+describe('decodePolicies', () => {
+  const lookup = nameLookup();
+
+  it('says each policy in plain words, as the inventory shows it', () => {
+    const decoded = decodePolicies(
+      [
+        policy('allow', [DNS_WRITE], { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' }),
+        policy('allow', [ZONE_READ], {
+          [`com.cloudflare.api.account.${ACME}`]: { 'com.cloudflare.api.account.zone.*': '*' },
+        }),
+        policy('allow', [BILLING_READ], { 'com.cloudflare.api.account.*': '*' }),
+        policy('allow', [API_TOKENS_WRITE], { [`com.cloudflare.api.user.${USER_ID}`]: '*' }),
+        policy('deny', [DNS_WRITE], { [`com.cloudflare.api.account.zone.${X_COM}`]: '*' }),
+      ],
+      lookup,
+    );
+    expect(decoded.map((p) => p.summary)).toEqual([
+      'DNS Write on zone example.com',
+      'Zone Read on all zones in account Acme',
+      'Billing Read on all accounts',
+      'API Tokens Write on user jane@example.com',
+      'deny DNS Write on zone x.com',
+    ]);
+    expect(decoded[1]?.resources).toEqual([
+      {
+        key: 'com.cloudflare.api.account.zone.*',
+        kind: 'account_zones',
+        label: 'all zones in account Acme',
+        accountId: ACME,
+        zoneId: null,
+      },
+    ]);
+  });
+
+  it('tells apart groups whose names repeat across scopes by their id', () => {
+    const [decoded] = decodePolicies(
+      [policy('allow', [ZONE_LOGS_READ, ACCOUNT_LOGS_READ], { 'com.cloudflare.api.account.*': '*' })],
+      lookup,
+    );
+    expect(decoded?.permissionGroups).toEqual([
+      { id: ZONE_LOGS_READ, name: 'Logs Read', scope: 'com.cloudflare.api.account.zone' },
+      { id: ACCOUNT_LOGS_READ, name: 'Logs Read', scope: 'com.cloudflare.api.account' },
+    ]);
+  });
+
+  it('decodes a zone nested under its account exactly as the same zone written flat', () => {
+    const [flat] = decodePolicies(
+      [policy('allow', [DNS_WRITE], { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' })],
+      lookup,
+    );
+    const [nested] = decodePolicies(
+      [
+        policy('allow', [DNS_WRITE], {
+          [`com.cloudflare.api.account.${ACME}`]: { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' },
+        }),
+      ],
+      lookup,
+    );
+    expect(nested).toEqual(flat);
+    expect(flat?.resources[0]).toMatchObject({ kind: 'zone', zoneId: EXAMPLE_COM, accountId: ACME });
+  });
+
+  it('shows unknown zones, accounts and groups by short id instead of hiding them', () => {
+    const [decoded] = decodePolicies(
+      [
+        policy('allow', ['f00dfeedf00dfeedf00dfeedf00dfeed'], {
+          [`com.cloudflare.api.account.zone.${UNKNOWN_ZONE}`]: '*',
+          [`com.cloudflare.api.account.${UNKNOWN_ACCOUNT}`]: { 'com.cloudflare.api.account.zone.*': '*' },
+        }),
+      ],
+      lookup,
+    );
+    expect(decoded?.summary).toBe(
+      'Unknown permission f00dfeed on zone 1a2b3c4d…, all zones in account 99999999…',
+    );
+  });
+
+  it("uses the name Cloudflare sent when the profile's list lacks the group", () => {
+    const [decoded] = decodePolicies(
+      [
+        {
+          effect: 'allow',
+          permission_groups: [{ id: 'f00dfeedf00dfeedf00dfeedf00dfeed', name: 'Magic Transit Write' }],
+          resources: { 'com.cloudflare.api.account.*': '*' },
+        },
+      ],
+      lookup,
+    );
+    expect(decoded).toMatchObject({ id: 'policy-1', summary: 'Magic Transit Write on all accounts' });
+  });
+
+  it('names R2 buckets and keys it does not know rather than dropping them', () => {
+    const [decoded] = decodePolicies(
+      [
+        policy('allow', [groupId('Workers R2 Storage Bucket Item Write', 'r2Bucket')], {
+          [`com.cloudflare.edge.r2.bucket.${ACME}_default_media`]: '*',
+          'com.cloudflare.api.mystery.thing': '*',
+        }),
+      ],
+      lookup,
+    );
+    expect(decoded?.resources.map((r) => [r.kind, r.label])).toEqual([
+      ['r2_bucket', 'R2 bucket media in account Acme'],
+      ['other', 'resource com.cloudflare.api.mystery.thing'],
+    ]);
+  });
+});
+
+describe('request IP condition', () => {
+  it('reads in and not_in, and says them in words', () => {
+    const requestIp = decodeRequestIp({
+      request_ip: { in: ['203.0.113.0/24'], not_in: ['198.51.100.7/32'] },
+    });
+    expect(requestIp).toEqual({ in: ['203.0.113.0/24'], notIn: ['198.51.100.7/32'] });
+    expect(summarizeRequestIp(requestIp)).toBe('only from 203.0.113.0/24; not from 198.51.100.7/32');
+  });
+
+  it('has no summary when there is no filter', () => {
+    expect(decodeRequestIp(null)).toEqual({ in: [], notIn: [] });
+    expect(summarizeRequestIp(decodeRequestIp({}))).toBeNull();
+    expect(summarizeRequestIp({ in: [], notIn: ['2001:db8::/32'] })).toBe('not from 2001:db8::/32');
+  });
+});
+
+describe('summarizeToken', () => {
+  it('fills the inventory columns, marking denied permissions and excluded resources', () => {
+    const summary = summarizeToken(
+      {
+        policies: [
+          policy('allow', [DNS_WRITE, ZONE_READ], { 'com.cloudflare.api.account.zone.*': '*' }),
+          policy('deny', [DNS_WRITE, ZONE_READ], { [`com.cloudflare.api.account.zone.${X_COM}`]: '*' }),
+          policy('allow', [BILLING_READ], { [`com.cloudflare.api.account.${ACME}`]: '*' }),
+        ],
+        condition: { request_ip: { in: ['203.0.113.0/24', '2001:db8::/32'] } },
+      },
+      nameLookup(),
+    );
+    expect(summary).toEqual({
+      permissionsSummary: 'DNS Write, Zone Read, deny DNS Write, deny Zone Read, Billing Read',
+      resourcesSummary: 'all zones; except zone x.com; account Acme',
+      ipFilterSummary: 'only from 203.0.113.0/24, 2001:db8::/32',
+      permissionNames: ['DNS Write', 'Zone Read', 'Billing Read'],
+      resourceNames: ['all zones', 'zone x.com', 'account Acme'],
+    });
+  });
+});

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import type { CfPolicy, CfToken } from '../../../src/shared/cloudflare-types';
+import {
+  buildTokenBody,
+  draftFromToken,
+  samePolicies,
+  validateDraft,
+} from '../../../src/shared/policy/build';
+import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, X_COM, buildContext, groupId } from './support';
+
+const DNS_WRITE = groupId('DNS Write', 'zone');
+const ZONE_READ = groupId('Zone Read', 'zone');
+const BILLING_READ = groupId('Billing Read', 'account');
+const API_TOKENS_READ = groupId('API Tokens Read', 'user');
+const R2_ITEM_READ = groupId('Workers R2 Storage Bucket Item Read', 'r2Bucket');
+
+const zoneKey = (id: string) => `com.cloudflare.api.account.zone.${id}`;
+const accountKey = (id: string) => `com.cloudflare.api.account.${id}`;
+
+function token(policies: CfPolicy[], extra: Partial<CfToken> = {}): CfToken {
+  return {
+    id: 'ed17574386854bf78a67040be0a770b0',
+    name: 'ci deploy',
+    status: 'active',
+    issued_on: '2026-01-01T00:00:00Z',
+    modified_on: '2026-01-01T00:00:00Z',
+    policies,
+    ...extra,
+  };
+}
+
+/** A token as Cloudflare returns it: ids on policies, names on groups, everything reordered. */
+const rich = token(
+  [
+    {
+      id: 'p4',
+      effect: 'allow',
+      permission_groups: [{ id: API_TOKENS_READ, name: 'API Tokens Read' }],
+      resources: { [`com.cloudflare.api.user.${USER_ID}`]: '*' },
+    },
+    {
+      id: 'p2',
+      effect: 'deny',
+      permission_groups: [
+        { id: ZONE_READ, name: 'Zone Read' },
+        { id: DNS_WRITE, name: 'DNS Write' },
+      ],
+      resources: { [zoneKey(X_COM)]: '*' },
+    },
+    {
+      id: 'p1',
+      effect: 'allow',
+      permission_groups: [
+        { id: DNS_WRITE, name: 'DNS Write' },
+        { id: ZONE_READ, name: 'Zone Read' },
+      ],
+      resources: {
+        [accountKey(ACME)]: { 'com.cloudflare.api.account.zone.*': '*' },
+        [zoneKey('0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f')]: '*',
+      },
+    },
+    {
+      id: 'p3',
+      effect: 'allow',
+      permission_groups: [{ id: BILLING_READ, name: 'Billing Read' }],
+      resources: { 'com.cloudflare.api.account.*': '*' },
+    },
+    {
+      id: 'p5',
+      effect: 'deny',
+      permission_groups: [{ id: BILLING_READ, name: 'Billing Read' }],
+      resources: { [accountKey(OTHER_CO)]: '*' },
+    },
+  ],
+  {
+    condition: { request_ip: { in: ['203.0.113.0/24'], not_in: ['203.0.113.7/32'] } },
+    expires_on: '2027-01-31T00:00:00Z',
+  },
+);
+
+describe('draftFromToken', () => {
+  const ctx = buildContext();
+
+  it('folds each allow + deny pair with the same groups back into include and exclude selectors', () => {
+    const { draft, unrepresentable } = draftFromToken(rich, ctx);
+    expect(unrepresentable).toEqual([]);
+    expect(draft).toEqual({
+      name: 'ci deploy',
+      policies: [
+        {
+          effect: 'allow',
+          permissionGroupIds: [API_TOKENS_READ],
+          resources: [{ type: 'user', userId: USER_ID, include: true }],
+        },
+        {
+          effect: 'allow',
+          permissionGroupIds: [DNS_WRITE, ZONE_READ],
+          resources: [
+            { type: 'account_zones', accountId: ACME, include: true },
+            { type: 'zone', zoneId: '0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f', include: true },
+            { type: 'zone', zoneId: X_COM, include: false },
+          ],
+        },
+        {
+          effect: 'allow',
+          permissionGroupIds: [BILLING_READ],
+          resources: [
+            { type: 'all_accounts', include: true },
+            { type: 'account', accountId: OTHER_CO, include: false },
+          ],
+        },
+      ],
+      requestIp: { in: ['203.0.113.0/24'], notIn: ['203.0.113.7/32'] },
+      notBefore: null,
+      expiresOn: '2027-01-31T00:00:00Z',
+    });
+  });
+
+  it('round-trips: rebuilding the draft gives the same policies as a set', () => {
+    const { draft } = draftFromToken(rich, ctx);
+    expect(validateDraft(draft, ctx)).toEqual([]);
+    const body = buildTokenBody(draft, ctx);
+    expect(samePolicies(body.policies, rich.policies)).toBe(true);
+    expect(body.condition).toEqual(rich.condition);
+    expect(body.expires_on).toBe(rich.expires_on);
+  });
+
+  it('round-trips a token whose zones are nested under their account', () => {
+    const nested = token([
+      {
+        id: 'p1',
+        effect: 'allow',
+        permission_groups: [{ id: DNS_WRITE }],
+        resources: { [accountKey(ACME)]: { [zoneKey(EXAMPLE_COM)]: '*', [zoneKey(X_COM)]: '*' } },
+      },
+    ]);
+    const { draft, unrepresentable } = draftFromToken(nested, ctx);
+    expect(unrepresentable).toEqual([]);
+    expect(samePolicies(buildTokenBody(draft, ctx).policies, nested.policies)).toBe(true);
+  });
+
+  it('keeps a deny policy without an allow partner as a deny draft, and round-trips it', () => {
+    const denyOnly = token([
+      {
+        effect: 'allow',
+        permission_groups: [{ id: DNS_WRITE }],
+        resources: { 'com.cloudflare.api.account.zone.*': '*' },
+      },
+      { effect: 'deny', permission_groups: [{ id: ZONE_READ }], resources: { [zoneKey(X_COM)]: '*' } },
+      { effect: 'deny', permission_groups: [{ id: DNS_WRITE }], resources: { [zoneKey(X_COM)]: '*' } },
+      { effect: 'deny', permission_groups: [{ id: DNS_WRITE }], resources: { [zoneKey(EXAMPLE_COM)]: '*' } },
+    ]);
+    const { draft } = draftFromToken(denyOnly, ctx);
+    expect(draft.policies.map((p) => [p.effect, p.resources.map((r) => r.include)])).toEqual([
+      ['allow', [true, false]],
+      ['deny', [true]],
+      ['deny', [true]],
+    ]);
+    expect(samePolicies(buildTokenBody(draft, ctx).policies, denyOnly.policies)).toBe(true);
+  });
+
+  it('lists R2 buckets, unknown keys, odd values and other conditions instead of dropping them', () => {
+    const odd = token(
+      [
+        {
+          effect: 'allow',
+          permission_groups: [{ id: R2_ITEM_READ }],
+          resources: { [`com.cloudflare.edge.r2.bucket.${ACME}_default_media`]: '*' },
+        },
+        {
+          effect: 'allow',
+          permission_groups: [{ id: DNS_WRITE }],
+          resources: {
+            [zoneKey(EXAMPLE_COM)]: '*',
+            'com.cloudflare.api.mystery.thing': '*',
+            [zoneKey(X_COM)]: 'read',
+          },
+        },
+      ],
+      { condition: { request_ip: { in: ['203.0.113.0/24'] }, geo: { in: ['DE'] } } as CfToken['condition'] },
+    );
+    const { draft, unrepresentable } = draftFromToken(odd, ctx);
+    expect(unrepresentable).toEqual([
+      'Policy 1 applies to R2 bucket media in account Acme; Keyflare cannot edit R2 bucket resources yet.',
+      'Policy 2 applies to resource com.cloudflare.api.mystery.thing, a resource Keyflare does not know.',
+      'Policy 2 gives zone x.com the value "read" instead of "*".',
+      'The token has a "geo" condition, which Keyflare cannot edit.',
+    ]);
+    expect(draft.policies).toEqual([
+      {
+        effect: 'allow',
+        permissionGroupIds: [DNS_WRITE],
+        resources: [{ type: 'zone', zoneId: EXAMPLE_COM, include: true }],
+      },
+    ]);
+  });
+});
+
+describe('samePolicies', () => {
+  const allowZones: CfPolicy = {
+    effect: 'allow',
+    permission_groups: [{ id: DNS_WRITE }, { id: ZONE_READ }],
+    resources: { [zoneKey(EXAMPLE_COM)]: '*', [zoneKey(X_COM)]: '*' },
+  };
+  const billing: CfPolicy = {
+    effect: 'allow',
+    permission_groups: [{ id: BILLING_READ }],
+    resources: { 'com.cloudflare.api.account.*': '*' },
+  };
+
+  it('ignores policy order, group order, ids and group names', () => {
+    const reordered: CfPolicy[] = [
+      { ...billing, id: 'b' },
+      {
+        id: 'a',
+        effect: 'allow',
+        permission_groups: [
+          { id: ZONE_READ, name: 'Zone Read' },
+          { id: DNS_WRITE, name: 'DNS Write' },
+        ],
+        resources: { [zoneKey(X_COM)]: '*', [zoneKey(EXAMPLE_COM)]: '*' },
+      },
+    ];
+    expect(samePolicies([allowZones, billing], reordered)).toBe(true);
+  });
+
+  it('treats a zone nested under its account as the same zone written flat', () => {
+    const nested: CfPolicy = {
+      ...allowZones,
+      resources: { [accountKey(ACME)]: { [zoneKey(EXAMPLE_COM)]: '*', [zoneKey(X_COM)]: '*' } },
+    };
+    expect(samePolicies([allowZones], [nested])).toBe(true);
+  });
+
+  it('sees a changed effect, group, resource or extra policy', () => {
+    expect(samePolicies([allowZones], [{ ...allowZones, effect: 'deny' }])).toBe(false);
+    expect(samePolicies([allowZones], [{ ...allowZones, permission_groups: [{ id: DNS_WRITE }] }])).toBe(
+      false,
+    );
+    expect(samePolicies([allowZones], [{ ...allowZones, resources: { [zoneKey(EXAMPLE_COM)]: '*' } }])).toBe(
+      false,
+    );
+    expect(samePolicies([allowZones], [allowZones, billing])).toBe(false);
+    expect(
+      samePolicies(
+        [{ ...allowZones, resources: { 'com.cloudflare.api.account.zone.*': '*' } }],
+        [{ ...allowZones, resources: { [accountKey(ACME)]: { 'com.cloudflare.api.account.zone.*': '*' } } }],
+      ),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Test support for src/shared: Cloudflare's sample permission groups and a small profile.
+ *
+ * The groups come from ../shared/cloudflare/permission-groups.sample.json (99 real groups, some
+ * names in two scopes), so tests exercise the same ids and name clashes as the live API.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PERMISSION_SCOPES, type PermissionGroup, type TokenOwner } from '../../../src/shared/domain';
+import { createBuildContext, type BuildContext } from '../../../src/shared/policy/build-context';
+import type { NameLookup } from '../../../src/shared/policy/decode';
+
+interface SampleGroup {
+  id: string;
+  name: string;
+  scopes: string[];
+}
+
+const samplePath = fileURLToPath(
+  new URL('../../../../shared/cloudflare/permission-groups.sample.json', import.meta.url),
+);
+
+export const SAMPLE_GROUPS: readonly SampleGroup[] = JSON.parse(
+  fs.readFileSync(samplePath, 'utf8'),
+) as SampleGroup[];
+
+/** The sample as one profile's list: for user tokens, or for one account's tokens. */
+export function sampleGroups(owner: TokenOwner = { kind: 'user' }): PermissionGroup[] {
+  return SAMPLE_GROUPS.map((group) => ({
+    id: group.id,
+    name: group.name,
+    scope: group.scopes[0] ?? '',
+    source: owner.kind,
+    accountId: owner.kind === 'account' ? owner.accountId : null,
+  }));
+}
+
+type ScopeName = keyof typeof PERMISSION_SCOPES;
+
+/** The id of the sample group with this name in this scope (names repeat across scopes). */
+export function groupId(name: string, scope: ScopeName): string {
+  const found = SAMPLE_GROUPS.find(
+    (group) => group.name === name && group.scopes.includes(PERMISSION_SCOPES[scope]),
+  );
+  if (!found) throw new Error(`no sample group ${name} in scope ${scope}`);
+  return found.id;
+}
+
+export const ACME = '023e105f4ecef8ad9ca31a8372d0c353';
+export const OTHER_CO = 'eb78d65290b24279ba6f44721b3ea3c4';
+export const UNKNOWN_ACCOUNT = '99999999aaaabbbbccccddddeeeeffff';
+export const EXAMPLE_COM = '22b1de5f1c0e4b3ea97bb1e963b06a43';
+export const X_COM = 'ab12cd34ef56ab12cd34ef56ab12cd34';
+export const OTHER_ORG = 'cd34ef56ab12cd34ef56ab12cd34ef56';
+export const UNKNOWN_ZONE = '1a2b3c4d5e6f1a2b3c4d5e6f1a2b3c4d';
+export const USER_ID = '7c5dae5552338874e5053f2534d2767a';
+export const USER_EMAIL = 'jane@example.com';
+
+export const ACCOUNTS = [
+  { id: ACME, name: 'Acme' },
+  { id: OTHER_CO, name: 'Other Co' },
+];
+
+export const ZONES = [
+  { id: EXAMPLE_COM, name: 'example.com', accountId: ACME },
+  { id: X_COM, name: 'x.com', accountId: ACME },
+  { id: OTHER_ORG, name: 'other.org', accountId: OTHER_CO },
+];
+
+export const NOW = new Date('2026-06-15T12:00:00Z');
+
+export function buildContext(owner: TokenOwner = { kind: 'user' }, now: Date = NOW): BuildContext {
+  return createBuildContext({
+    owner,
+    userId: USER_ID,
+    groups: sampleGroups(owner),
+    accounts: ACCOUNTS,
+    zones: ZONES,
+    userLabel: USER_EMAIL,
+    now,
+  });
+}
+
+export function nameLookup(): NameLookup {
+  const groups = new Map(
+    SAMPLE_GROUPS.map((group) => [group.id, { name: group.name, scope: group.scopes[0] ?? '' }]),
+  );
+  const accounts = new Map(ACCOUNTS.map((account) => [account.id, account.name]));
+  const zones = new Map(ZONES.map((zone) => [zone.id, { name: zone.name, accountId: zone.accountId }]));
+  return {
+    permissionGroup: (id) => groups.get(id) ?? null,
+    account: (id) => accounts.get(id) ?? null,
+    zone: (id) => zones.get(id) ?? null,
+    userLabel: USER_EMAIL,
+  };
+}
