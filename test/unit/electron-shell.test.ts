@@ -29,6 +29,7 @@ const fakes = vi.hoisted(() => {
       whenReady: vi.fn(() => Promise.resolve()),
       getPath: vi.fn(() => ''),
       getVersion: vi.fn(() => '9.9.9'),
+      setPath: vi.fn(),
       isPackaged: true,
     },
     ipcMain: {
@@ -80,7 +81,7 @@ vi.mock('electron', () => {
 const { secureWebPreferences, hardenWebContents } = await import('../../src/main/electron/window');
 const { registerIpc, isTrustedSender } = await import('../../src/main/electron/ipc');
 const { registerAppScheme, handleAppProtocol } = await import('../../src/main/electron/protocol');
-const { startKeyflare, devServerOrigin } = await import('../../src/main/electron/bootstrap');
+const { startKeyflare, devServerOrigin, dataDirOverride } = await import('../../src/main/electron/bootstrap');
 const { createElectronClipboard } = await import('../../src/main/electron/clipboard');
 
 interface FakeContents {
@@ -298,6 +299,13 @@ describe('bootstrap', () => {
     expect(window.loadURL).toHaveBeenCalledWith('app://keyflare/index.html');
     expect(fakes.ipcMain.handle).toHaveBeenCalledTimes(CHANNEL_NAMES.length);
     fakes.appListeners.get('will-quit')?.();
+  });
+
+  it('takes a data folder from the command line only in an unpackaged build', () => {
+    expect(dataDirOverride(true, ['electron', '--keyflare-data-dir=/tmp/kf'])).toBeNull();
+    expect(dataDirOverride(false, ['electron', '--keyflare-data-dir=/tmp/kf'])).toBe('/tmp/kf');
+    expect(dataDirOverride(false, ['electron', '--keyflare-data-dir=relative/dir'])).toBeNull();
+    expect(dataDirOverride(false, ['electron'])).toBeNull();
   });
 
   it('ignores ELECTRON_RENDERER_URL in a packaged app and non-loopback dev URLs', () => {

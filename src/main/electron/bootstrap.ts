@@ -29,8 +29,21 @@ export function devServerOrigin(isPackaged: boolean, env: NodeJS.ProcessEnv): st
   return url.origin;
 }
 
+/**
+ * A data folder given as `--keyflare-data-dir=<path>`, honoured only in an unpackaged build
+ * (`npm run demo` and the Electron e2e mode use it); a packaged app always uses userData.
+ */
+export function dataDirOverride(isPackaged: boolean, argv: readonly string[]): string | null {
+  if (isPackaged) return null;
+  const flag = argv.find((arg) => arg.startsWith('--keyflare-data-dir='));
+  const value = flag?.slice('--keyflare-data-dir='.length) ?? '';
+  return value && path.isAbsolute(value) ? value : null;
+}
+
 export function startKeyflare(paths: BootstrapPaths): void {
   app.enableSandbox();
+  const dataDir = dataDirOverride(app.isPackaged, process.argv);
+  if (dataDir) app.setPath('userData', dataDir);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -70,8 +83,14 @@ export function startKeyflare(paths: BootstrapPaths): void {
       validateOutput: !app.isPackaged,
     });
     const activeCore = core;
-    registerIpc((channel, input) => activeCore.dispatch(channel, input), { trustedContents: contents, devOrigin });
-    window = createMainWindow({ preloadPath: paths.preload, ...(paths.icon ? { iconPath: paths.icon } : {}) });
+    registerIpc((channel, input) => activeCore.dispatch(channel, input), {
+      trustedContents: contents,
+      devOrigin,
+    });
+    window = createMainWindow({
+      preloadPath: paths.preload,
+      ...(paths.icon ? { iconPath: paths.icon } : {}),
+    });
     window.on('closed', () => {
       window = null;
     });

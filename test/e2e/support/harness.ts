@@ -14,7 +14,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, _electron, type Browser, type BrowserContext, type ElectronApplication, type Page } from 'playwright-core';
+import {
+  chromium,
+  _electron,
+  type Browser,
+  type BrowserContext,
+  type ElectronApplication,
+  type Page,
+} from 'playwright-core';
 import { createCore, type Core, type CoreOptions } from '../../../src/main/core';
 import type { ClipboardPort } from '../../../src/main/core/ports';
 import type { EventName } from '../../../src/shared/channels';
@@ -101,9 +108,15 @@ async function launchInChromium(options: LaunchOptions, dataDir: string): Promis
       return;
     }
     page
-      .evaluate(([name, data]) => {
-        (window as unknown as { __keyflareEmit?: (n: string, p: unknown) => void }).__keyflareEmit?.(name, data);
-      }, [event, payload] as const)
+      .evaluate(
+        ([name, data]) => {
+          (window as unknown as { __keyflareEmit?: (n: string, p: unknown) => void }).__keyflareEmit?.(
+            name,
+            data,
+          );
+        },
+        [event, payload] as const,
+      )
       .catch(() => undefined);
   };
   const core = createCore({
@@ -114,7 +127,11 @@ async function launchInChromium(options: LaunchOptions, dataDir: string): Promis
     emit: (event, payload) => deliver(event, payload),
   });
   const server: StaticServer = await serveRenderer(RENDERER_DIR);
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
@@ -123,7 +140,10 @@ async function launchInChromium(options: LaunchOptions, dataDir: string): Promis
   await context.exposeBinding('__keyflareInvoke', async (source, channel: unknown, input: unknown) => {
     // The same rule as the Electron shell: only the app's own main frame may call.
     if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(server.url)) {
-      return { ok: false, error: { code: 'PERMISSION_DENIED', message: 'This call did not come from the Keyflare window.' } };
+      return {
+        ok: false,
+        error: { code: 'PERMISSION_DENIED', message: 'This call did not come from the Keyflare window.' },
+      };
     }
     const reply = await core.dispatch(String(channel), input);
     replies.push({ channel: String(channel), reply });
@@ -159,7 +179,7 @@ async function launchInChromium(options: LaunchOptions, dataDir: string): Promis
 
 async function launchInElectron(options: LaunchOptions, dataDir: string): Promise<KeyflareApp> {
   const electronApp: ElectronApplication = await _electron.launch({
-    args: [MAIN_ENTRY, `--user-data-dir=${dataDir}`],
+    args: [MAIN_ENTRY, `--keyflare-data-dir=${dataDir}`],
     cwd: ROOT,
     colorScheme: options.colorScheme ?? 'light',
   });
