@@ -1,0 +1,249 @@
+/**
+ * One API request from socket to response: latency, rate limit, faults, routing, contract
+ * checks, last_used_on, logging.
+ *
+ * Order matters and mirrors the real service: the rate limiter counts every request of a
+ * credential (even ones that fail later), faults stand for the network and edge so they
+ * act before (or, with phase 'after', after) the operation, and the contract is checked on
+ * exactly what would have been sent, before any fault mangles it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { identifyCaller } from './auth';
+import { cfErrors } from './cf-errors';
+import { fail, type ApiResponse } from './envelope';
+import { rayId } from './ids';
+import { normaliseIp } from './ip-match';
+import { hasOperation, validateRequestBody, validateResponseBody } from './openapi-validator';
+import { matchRoute } from './routes';
+import type { SimRuntime } from './runtime';
+import { isoSeconds } from './time';
+import type { HttpMethod } from './openapi-validator';
+import type { FaultAction, RequestLogEntry, Violation } from './types';
+
+export const API_PREFIX = '/client/v4';
+const MAX_BODY_BYTES = 1024 * 1024;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const KNOWN_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A body that starts like a token list and stops mid-string. */
+const MALFORMED_BODY = '{"success":true,"errors":[],"messages":[],"result":[{"id":"3f1c';
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): boolean {
+  if (res.destroyed || res.writableEnded) return false;
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cf-ray': rayId(),
+    ...headers,
+    'content-length': String(Buffer.byteLength(body)),
+  });
+  res.end(body);
+  return true;
+}
+
+export async function handleApiRequest(
+  rt: SimRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const started = performance.now();
+  const method = (req.method ?? 'GET').toUpperCase();
+  const path = url.pathname.slice(API_PREFIX.length) || '/';
+  const clientIp =
+    rt.clientIpOverride ?? rt.store.scenarioClientIp ?? normaliseIp(req.socket.remoteAddress ?? '127.0.0.1');
+  const match = matchRoute(path);
+  // Contract checks apply to operations the OpenAPI document describes, when validation is on.
+  const specOperation =
+    rt.validate && match !== null && KNOWN_METHODS.has(method) && hasOperation(method, match.route.template);
+  const entry: RequestLogEntry = {
+    seq: rt.log.nextSeq(),
+    time: rt.now().toISOString(),
+    method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    operation: match ? `${method} ${match.route.template}` : null,
+    credential: null,
+    credentialKind: null,
+    status: null,
+    durationMs: 0,
+    fault: null,
+    clientIp,
+  };
+  let logged = false;
+  const finish = (status: number | null): void => {
+    if (logged) return;
+    logged = true;
+    entry.status = status;
+    entry.durationMs = Math.round((performance.now() - started) * 10) / 10;
+    rt.log.add(entry);
+  };
+  // Logged when the answer is sent; a client that gives up first (timeout) got nothing.
+  res.on('close', () => finish(null));
+  res.on('error', () => finish(null));
+
+  const raw = await readBody(req);
+  const { latencyMs, jitterMs } = rt.latency;
+  await rt.delays.sleep(latencyMs + Math.random() * jitterMs);
+
+  const caller = identifyCaller(req.headers, rt.store, rt.now(), clientIp);
+  entry.credential = caller.label;
+  entry.credentialKind = caller.kind;
+
+  const rate = rt.rateLimiter.hit(caller.rateKey);
+  if (!rate.allowed) {
+    // Not contract-checked: the live API's code 971 is below the schema's minimum of 1000,
+    // and the simulator keeps what Cloudflare really sends.
+    entry.fault = 'rate_limited';
+    const limited = fail(cfErrors.rateLimited());
+    finish(send(res, limited.status, JSON.stringify(limited.body), rate.headers) ? limited.status : null);
+    return;
+  }
+
+  const fault = rt.faults.take(method, path);
+  if (fault?.phase === 'before') {
+    entry.fault = fault.action.kind;
+    if (fault.action.kind !== 'hang') {
+      finish(deliverFault(req, res, fault.action, rate.headers));
+      return;
+    }
+    // A hang delays the request; the server still processes it, as a slow backend would.
+    await rt.delays.sleep(fault.action.ms);
+  }
+
+  const now = rt.now();
+  let response: ApiResponse;
+  let body: unknown;
+  if (raw === 'too_large') {
+    response = fail(cfErrors.bodyTooLarge());
+  } else {
+    let parsed = true;
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        parsed = false;
+      }
+    }
+    if (specOperation && match && BODY_METHODS.has(method)) {
+      const check = parsed
+        ? validateRequestBody(method, match.route.template, body)
+        : { valid: false, errors: ['(root) request body is not valid JSON'] };
+      if (!check.valid)
+        recordViolation(rt, 'request', method, match.route.template, url.pathname, null, check.errors);
+    }
+    if (!parsed) response = fail(cfErrors.malformedJson());
+    else if (!match) response = fail(cfErrors.noRoute());
+    else {
+      const handler = match.route.handlers[method as HttpMethod];
+      response = handler
+        ? handler({
+            store: rt.store,
+            now,
+            method,
+            path,
+            params: match.params,
+            query: url.searchParams,
+            body,
+            caller,
+            clientIp,
+          })
+        : fail(cfErrors.methodNotAllowed(method));
+    }
+  }
+
+  if (response.status < 300 && caller.outcome.ok && caller.outcome.principal.kind !== 'global_key') {
+    const token = rt.store.tokens.get(caller.outcome.principal.token.id);
+    if (token) token.last_used_on = isoSeconds(now);
+  }
+
+  const corrupt = rt.corruptNext.shift();
+  if (corrupt) response = { ...response, body: corrupt(response.body) };
+
+  if (specOperation && match && response.skipValidation === undefined) {
+    const check = validateResponseBody(method, match.route.template, response.status, response.body);
+    if (check && !check.valid) {
+      recordViolation(
+        rt,
+        'response',
+        method,
+        match.route.template,
+        url.pathname,
+        response.status,
+        check.errors,
+      );
+    }
+  }
+
+  if (fault?.phase === 'after') {
+    entry.fault = fault.action.kind;
+    if (fault.action.kind === 'hang') await rt.delays.sleep(fault.action.ms);
+    else {
+      finish(deliverFault(req, res, fault.action, rate.headers));
+      return;
+    }
+  }
+  const sent = send(res, response.status, JSON.stringify(response.body), {
+    ...rate.headers,
+    ...response.headers,
+  });
+  finish(sent ? response.status : null);
+}
+
+/**
+ * Answers in place of the operation: a 5xx envelope, a truncated body, or a dropped
+ * connection. Returns the status sent (null for a reset).
+ */
+function deliverFault(
+  req: IncomingMessage,
+  res: ServerResponse,
+  action: Exclude<FaultAction, { kind: 'hang' }>,
+  headers: Record<string, string>,
+): number | null {
+  switch (action.kind) {
+    case 'server_error': {
+      const response = fail(cfErrors.serverError(action.status));
+      return send(res, response.status, JSON.stringify(response.body), headers) ? response.status : null;
+    }
+    case 'malformed_json':
+      return send(res, 200, MALFORMED_BODY, headers) ? 200 : null;
+    case 'reset':
+      req.socket.destroy();
+      return null;
+  }
+}
+
+function recordViolation(
+  rt: SimRuntime,
+  direction: Violation['direction'],
+  method: string,
+  template: string,
+  path: string,
+  status: number | null,
+  errors: string[],
+): void {
+  rt.violations.push({
+    direction,
+    operation: `${method} ${template}`,
+    method,
+    path,
+    status,
+    errors,
+    time: rt.now().toISOString(),
+  });
+}

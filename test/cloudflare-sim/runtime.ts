@@ -1,0 +1,50 @@
+/**
+ * Mutable runtime of one simulator: state, clock, controls, logs and pending timers.
+ *
+ * Shared by the API pipeline, the /__sim control routes and the in-process Simulator object,
+ * so the three always see the same settings.
+ */
+import type { FaultRegistry } from './faults';
+import type { RateLimiter } from './rate-limiter';
+import type { RequestLog } from './request-log';
+import type { SimStore } from './sim-store';
+import type { LatencyConfig, Violation } from './types';
+
+export interface SimRuntime {
+  readonly store: SimStore;
+  readonly now: () => Date;
+  latency: LatencyConfig;
+  readonly rateLimiter: RateLimiter;
+  readonly faults: FaultRegistry;
+  readonly log: RequestLog;
+  violations: Violation[];
+  readonly validate: boolean;
+  clientIpOverride: string | null;
+  readonly corruptNext: Array<(body: unknown) => unknown>;
+  readonly delays: DelayTracker;
+}
+
+/** Sleeps that never keep the process alive and can all be released at close. */
+export class DelayTracker {
+  private readonly pending = new Map<NodeJS.Timeout, () => void>();
+
+  sleep(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        resolve();
+      }, ms);
+      timer.unref();
+      this.pending.set(timer, resolve);
+    });
+  }
+
+  releaseAll(): void {
+    for (const [timer, resolve] of this.pending) {
+      clearTimeout(timer);
+      resolve();
+    }
+    this.pending.clear();
+  }
+}
