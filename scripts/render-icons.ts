@@ -13,7 +13,13 @@ const sizes = [16, 32, 48, 64, 128, 256, 512];
 
 const browser = await chromium.launch({
   executablePath: process.env['KEYFLARE_CHROMIUM'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 const page = await browser.newPage();
 for (const size of sizes) {
