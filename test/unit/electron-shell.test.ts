@@ -301,6 +301,22 @@ describe('bootstrap', () => {
     fakes.appListeners.get('will-quit')?.();
   });
 
+  it('clears what Keyflare put on the clipboard before quitting', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyflare-boot-'));
+    fakes.app.getPath.mockReturnValue(dataDir);
+    startKeyflare({ preload: '/p.cjs', renderer: '/r' });
+    await vi.waitFor(() => expect(fakes.state.windows).toHaveLength(1));
+    const preventDefault = vi.fn();
+    fakes.appListeners.get('before-quit')?.({ preventDefault });
+    expect(preventDefault).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(fakes.app.quit).toHaveBeenCalledTimes(1));
+    // The second before-quit (from that app.quit) goes through.
+    const second = vi.fn();
+    fakes.appListeners.get('before-quit')?.({ preventDefault: second });
+    expect(second).not.toHaveBeenCalled();
+    fakes.appListeners.get('will-quit')?.();
+  });
+
   it('takes a data folder from the command line only in an unpackaged build', () => {
     expect(dataDirOverride(true, ['electron', '--keyflare-data-dir=/tmp/kf'])).toBeNull();
     expect(dataDirOverride(false, ['electron', '--keyflare-data-dir=/tmp/kf'])).toBe('/tmp/kf');

@@ -48,7 +48,10 @@ export function toErrorShape(error: unknown, logger: Logger, channel: string): A
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
   return async (channel, input) => {
     if (!isChannelName(channel)) {
-      return { ok: false, error: { code: 'VALIDATION', message: `Unknown channel "${String(channel).slice(0, 60)}"` } };
+      return {
+        ok: false,
+        error: { code: 'VALIDATION', message: `Unknown channel "${String(channel).slice(0, 60)}"` },
+      };
     }
     const spec = contract[channel];
     const parsed = spec.input.safeParse(input ?? {});
@@ -56,16 +59,21 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       return { ok: false, error: validationError(parsed.error, 'Invalid input').toShape() };
     }
     try {
-      const handler = handlers[channel] as (input: unknown) => Promise<unknown> | unknown;
+      const handler = handlers[channel] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
       if (options.validateOutput) {
         const checked = spec.output.safeParse(value);
         if (!checked.success) {
           options.logger.error('a channel reply does not match its output schema', {
             channel,
-            issues: checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).slice(0, 5),
+            issues: checked.error.issues
+              .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+              .slice(0, 5),
           });
-          return { ok: false, error: { code: 'INTERNAL', message: 'Keyflare produced a reply it could not check.' } };
+          return {
+            ok: false,
+            error: { code: 'INTERNAL', message: 'Keyflare produced a reply it could not check.' },
+          };
         }
         return { ok: true, value: checked.data };
       }

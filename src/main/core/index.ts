@@ -5,7 +5,6 @@
  * ports and returns `dispatch(channel, input)` — the one entry point the Electron shell and the
  * tests call. `dispatch` validates input against the contract and never throws.
  */
-import type { ChannelName } from '../../shared/channels';
 import { AppError } from '../../shared/errors';
 import type { CacheEvent } from '../../shared/domain';
 import { readAppInfo } from './app/app-info';
@@ -15,10 +14,25 @@ import { openCache, type Db } from './db/open-cache';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createFileLogger } from './logger';
-import { systemClock, systemTimers, type ClipboardPort, type Clock, type EmitEvent, type Logger, type Timers } from './ports';
+import {
+  systemClock,
+  systemTimers,
+  type ClipboardPort,
+  type Clock,
+  type EmitEvent,
+  type Logger,
+  type Timers,
+} from './ports';
 import { createKeytarStore } from './secrets/keytar-store';
 import type { SecretStore } from './secrets/secret-store';
 import { createSettingsService } from './settings/settings-service';
+import { createCloudflareGateway, type CloudflareGateway, type GatewayOptions } from './cloudflare/gateway';
+import { closeInterruptedRuns } from './db/sync-run-repository';
+import { createInventoryService, type InventoryService } from './inventory/inventory-service';
+import { createProfileService, type ProfileService } from './profiles/profile-service';
+import { createSyncService, type SyncOptions, type SyncService } from './sync/sync-service';
+import { createTokenService, type TokenService } from './tokens/token-service';
+import { createClipboardService, type ClipboardService } from './clipboard/clipboard-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -34,35 +48,43 @@ export interface CoreOptions {
   fetch?: typeof fetch;
   /** Check each reply against its output schema (default: true). */
   validateOutput?: boolean;
+  /** Tuning of Cloudflare calls (timeouts, read attempts, backoff, request budget). */
+  cloudflare?: Pick<GatewayOptions, 'timeoutMs' | 'maxReadAttempts' | 'backoffBaseMs' | 'budget'>;
+  sync?: SyncOptions;
+  /** Test hook: runs inside each sync's snapshot transaction just before it commits. */
+  beforeSnapshotCommit?: (profileId: string) => void;
+}
+
+/** The core's services, for tests, the benchmark and (later) token operations. */
+export interface CoreServices {
+  gateway: CloudflareGateway;
+  profiles: ProfileService;
+  sync: SyncService;
+  inventory: InventoryService;
+  tokens: TokenService;
+  clipboard: ClipboardService;
 }
 
 export interface Core {
   dispatch: Dispatch;
   /** The context, for tests that inspect the cache or ports. */
   context: CoreContext;
+  services: CoreServices;
   close(): void;
 }
 
 /** A clipboard that refuses: used when the host gives none (e.g. a headless test of other parts). */
 const noClipboard: ClipboardPort = {
-  write: () => {
-    throw new AppError('INTERNAL', 'No clipboard is available in this environment.');
-  },
-  read: () => '',
-  clear: () => undefined,
+  write: () => Promise.reject(new AppError('INTERNAL', 'No clipboard is available in this environment.')),
+  read: () => Promise.resolve(''),
+  clear: () => Promise.resolve(),
 };
-
-function notYet(channel: ChannelName): () => never {
-  return () => {
-    throw new AppError('INTERNAL', `${channel} is not available yet.`);
-  };
-}
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createFileLogger({ dataDir: options.dataDir, now: () => clock.now() });
   let db: Db | null = null;
-  let cacheEvent: CacheEvent | null = null;
+  let cacheEvent: CacheEvent | null;
   try {
     const opened = openCache({ dataDir: options.dataDir, now: () => clock.now() });
     db = opened.db;
@@ -90,39 +112,77 @@ export function createCore(options: CoreOptions): Core {
     cacheEvent,
   };
 
+  if (openedDb) closeInterruptedRuns(openedDb, clock.now().toISOString());
+  if (cacheEvent) {
+    const event = cacheEvent;
+    context.emit('cache.reset', event);
+  }
+
   const settings = createSettingsService(context);
+  let sync: SyncService | null = null;
+  const gateway = createCloudflareGateway({
+    fetch: context.fetch,
+    clock,
+    userAgent: `Keyflare/${context.appVersion}`,
+    ...options.cloudflare,
+    onRateLimited: (profileId) => sync?.rateLimited(profileId),
+  });
+  const profiles = createProfileService(context, {
+    gateway,
+    beforeChange: (profileId) => sync?.stop(profileId),
+  });
+  sync = createSyncService(context, {
+    gateway,
+    profiles,
+    ...(options.sync ? { options: options.sync } : {}),
+    ...(options.beforeSnapshotCommit ? { beforeCommit: options.beforeSnapshotCommit } : {}),
+  });
+  const syncService = sync;
+  const inventory = createInventoryService(context);
+  const tokens = createTokenService(
+    context,
+    { gateway, profiles, inventory },
+    { verifyBudget: options.cloudflare?.budget },
+  );
+  const clipboard = createClipboardService(context, { profiles, inventory, settings });
 
   const handlers: Handlers = {
     'app.info': () => readAppInfo(context),
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
-    'profiles.list': notYet('profiles.list'),
-    'profiles.add': notYet('profiles.add'),
-    'profiles.rename': notYet('profiles.rename'),
-    'profiles.replaceCredential': notYet('profiles.replaceCredential'),
-    'profiles.remove': notYet('profiles.remove'),
-    'accounts.list': notYet('accounts.list'),
-    'zones.list': notYet('zones.list'),
-    'permissionGroups.list': notYet('permissionGroups.list'),
-    'sync.start': notYet('sync.start'),
-    'sync.cancel': notYet('sync.cancel'),
-    'sync.status': notYet('sync.status'),
-    'tokens.list': notYet('tokens.list'),
-    'tokens.get': notYet('tokens.get'),
-    'tokens.history': notYet('tokens.history'),
-    'templates.list': notYet('templates.list'),
-    'tokens.preview': notYet('tokens.preview'),
-    'tokens.create': notYet('tokens.create'),
-    'tokens.update': notYet('tokens.update'),
-    'tokens.setStatus': notYet('tokens.setStatus'),
-    'tokens.delete': notYet('tokens.delete'),
-    'tokens.roll': notYet('tokens.roll'),
-    'tokens.verify': notYet('tokens.verify'),
-    'tokens.verifyAll': notYet('tokens.verifyAll'),
-    'tokens.verifySecret': notYet('tokens.verifySecret'),
-    'tokens.adopt': notYet('tokens.adopt'),
-    'tokens.forgetSecret': notYet('tokens.forgetSecret'),
-    'clipboard.copy': notYet('clipboard.copy'),
+    'profiles.list': () => profiles.list(),
+    'profiles.add': (input) => profiles.add(input),
+    'profiles.rename': (input) => profiles.rename(input.profileId, input.label),
+    'profiles.replaceCredential': (input) => profiles.replaceCredential(input.profileId, input.credential),
+    'profiles.remove': async (input) => {
+      await profiles.remove(input.profileId);
+      return { removed: true as const };
+    },
+    'accounts.list': (input) => inventory.accounts(input.profileId),
+    'zones.list': (input) => inventory.zones(input.profileId, input.accountId),
+    'permissionGroups.list': (input) => inventory.permissionGroups(input.profileId, input.owner),
+    'sync.start': (input) => syncService.start(input.profileId),
+    'sync.cancel': (input) => ({ cancelled: syncService.cancel(input.profileId) }),
+    'sync.status': () => syncService.status(),
+    'tokens.list': (input) => inventory.tokens(input.profileId),
+    'tokens.get': (input) => inventory.token(input.profileId, input.tokenId),
+    'tokens.history': (input) => inventory.history(input),
+    'templates.list': (input) => tokens.templates(input.profileId, input.owner),
+    'tokens.preview': (input) => tokens.preview(input.profileId, input.owner, input.draft),
+    'tokens.create': (input) => tokens.create(input),
+    'tokens.update': (input) => tokens.update(input.profileId, input.tokenId, input.draft),
+    'tokens.setStatus': (input) => tokens.setStatus(input.profileId, input.tokenId, input.status),
+    'tokens.delete': async (input) => {
+      await tokens.delete(input.profileId, input.tokenId);
+      return { deleted: true as const };
+    },
+    'tokens.roll': (input) => tokens.roll(input.profileId, input.tokenId, input.keepSecret),
+    'tokens.verify': (input) => tokens.verify(input.profileId, input.tokenId),
+    'tokens.verifyAll': (input) => tokens.verifyAll(input.profileId),
+    'tokens.verifySecret': (input) => tokens.verifySecret(input.profileId, input.secret, input.owner),
+    'tokens.adopt': (input) => tokens.adopt(input.profileId, input.tokenId, input.secret),
+    'tokens.forgetSecret': (input) => tokens.forgetSecret(input.profileId, input.tokenId),
+    'clipboard.copy': (input) => clipboard.copy(input.profileId, input.tokenId, input.format),
   };
 
   const dispatch = createDispatcher(handlers, { logger, validateOutput: options.validateOutput ?? true });
@@ -130,7 +190,12 @@ export function createCore(options: CoreOptions): Core {
   return {
     dispatch,
     context,
+    services: { gateway, profiles, sync: syncService, inventory, tokens, clipboard },
     close() {
+      // A sync still running would write into a closed cache; stop it (its run stays 'running'
+      // and is marked interrupted at the next start).
+      if (openedDb?.open)
+        for (const status of syncService.status()) if (status.running) syncService.cancel(status.profileId);
       openedDb?.close();
     },
   };

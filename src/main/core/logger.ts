@@ -36,7 +36,12 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   const file = path.join(dir, 'keyflare.log');
   const now = options.now ?? (() => new Date());
   const write = (level: string, message: string, fields?: Record<string, unknown>): void => {
-    const line = JSON.stringify({ at: now().toISOString(), level, message: scrub(message), ...scrubFields(fields) });
+    const line = JSON.stringify({
+      at: now().toISOString(),
+      level,
+      message: scrub(message),
+      ...scrubFields(fields),
+    });
     fs.appendFileSync(file, `${line}\n`, { mode: 0o600 });
     options.echo?.(line);
   };

@@ -68,6 +68,16 @@ export function startKeyflare(paths: BootstrapPaths): void {
     app.quit();
   });
 
+  // A secret copied just before quitting must not outlive Keyflare on the clipboard: hold the
+  // quit once, clear what Keyflare wrote (only if still there), then quit for real.
+  let clipboardFlushed = false;
+  app.on('before-quit', (event) => {
+    if (clipboardFlushed || !core) return;
+    clipboardFlushed = true;
+    event.preventDefault();
+    void core.services.clipboard.flush().finally(() => app.quit());
+  });
+
   app.on('will-quit', () => {
     core?.close();
     core = null;

@@ -25,22 +25,56 @@ export interface OpenedCache {
   event: CacheEvent | null;
 }
 
-const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CANTOPEN_ISDIR']);
+const CORRUPT_CODES = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT_VTAB',
+  'SQLITE_CANTOPEN_ISDIR',
+]);
 
 function isCorruption(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (CORRUPT_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'));
 }
 
+function newerSchemaError(current: number, latest: number): AppError {
+  return new AppError(
+    'CACHE_NEWER',
+    `The cache was written by a newer version of Keyflare (schema ${current}, this version knows ${latest}). ` +
+      'Update Keyflare; the file was left untouched.',
+  );
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Reads user_version straight from the file header (offset 60, big-endian), without SQLite.
+ *
+ * Opening the file with SQLite, even to read a pragma, may switch its journal mode or create
+ * -wal/-shm files; a file from a newer Keyflare must stay byte-for-byte untouched, so the version
+ * is checked before SQLite sees the file. Returns null when the file is absent or not a database
+ * (the SQLite open that follows then decides whether it is corrupt).
+ */
+function headerUserVersion(file: string): number | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const header = Buffer.alloc(100);
+    const read = fs.readSync(fd, header, 0, 100, 0);
+    if (read < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) return null;
+    return header.readUInt32BE(60);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function applyMigrations(db: Db, migrations: readonly Migration[], latest: number): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) {
-    throw new AppError(
-      'CACHE_NEWER',
-      `The cache was written by a newer version of Keyflare (schema ${current}, this version knows ${latest}). ` +
-        'Update Keyflare; the file was left untouched.',
-    );
-  }
+  if (current > latest) throw newerSchemaError(current, latest);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
@@ -51,6 +85,8 @@ function applyMigrations(db: Db, migrations: readonly Migration[], latest: numbe
 }
 
 function openAndMigrate(file: string, migrations: readonly Migration[], latest: number): Db {
+  const onDisk = headerUserVersion(file);
+  if (onDisk !== null && onDisk > latest) throw newerSchemaError(onDisk, latest);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');

@@ -2,9 +2,10 @@
  * The production SecretStore: the OS keychain through keytar (libsecret, Keychain, Credential Vault).
  *
  * keytar is loaded lazily, on the first call, so a missing native module or D-Bus session turns
- * into a KEYCHAIN_UNAVAILABLE error at that call instead of a crash at start. Every call is bounded
- * by a timeout: a keychain prompt nobody answers or a hung D-Bus call is abandoned with a clear
- * error. There is no fallback to disk or memory — on failure nothing is written anywhere.
+ * into a KEYCHAIN_UNAVAILABLE error at that call instead of a crash at start. Every call —
+ * including the load itself — is bounded by a timeout: a keychain prompt nobody answers or a hung
+ * D-Bus call is abandoned with a clear error. There is no fallback to disk or memory: on failure
+ * nothing is written anywhere, and the caller decides what to refuse.
  */
 import { AppError } from '../../../shared/errors';
 import { SECRET_SERVICE, type KeychainStatus, type SecretStore } from './secret-store';
@@ -25,24 +26,37 @@ export interface KeytarStoreOptions {
   service?: string;
 }
 
-const UNAVAILABLE_HELP =
+export const KEYCHAIN_UNAVAILABLE_HELP =
   'The system keychain is not available. On Linux, Keyflare needs a running Secret Service ' +
   '(GNOME Keyring or KWallet) in your session: install gnome-keyring and libsecret, log in to a ' +
   'desktop session (or start one with dbus-run-session), and try again. Cached tokens stay visible.';
 
-const LOCKED_HELP = 'The system keychain is locked. Unlock it (log in again or open your keyring app) and try again.';
+export const KEYCHAIN_LOCKED_HELP =
+  'The system keychain is locked. Unlock it (log in again or open your keyring app) and try again.';
 
+const PROBE_ACCOUNT = 'keyflare:probe';
+
+/** Maps whatever keytar/libsecret threw to a sentence a person can act on; never echoes the raw text. */
 function classify(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  if (/locked|dismissed|cancel/iu.test(text)) return new AppError('KEYCHAIN_LOCKED', LOCKED_HELP);
-  return new AppError('KEYCHAIN_UNAVAILABLE', UNAVAILABLE_HELP);
+  if (/\block(ed)?\b|dismissed|cancel(l)?ed|prompt/iu.test(text))
+    return new AppError('KEYCHAIN_LOCKED', KEYCHAIN_LOCKED_HELP);
+  return new AppError('KEYCHAIN_UNAVAILABLE', KEYCHAIN_UNAVAILABLE_HELP);
 }
 
 async function defaultLoad(): Promise<KeytarLike> {
   // A dynamic import: the native module loads on first use, and electron-vite leaves it external.
   const mod = (await import('keytar')) as KeytarLike & { default?: KeytarLike };
-  return mod.default ?? mod;
+  const keytar = mod.default ?? mod;
+  if (typeof keytar.getPassword !== 'function') throw new Error('keytar did not load');
+  return keytar;
+}
+
+function checkAccount(account: string): void {
+  if (account.length === 0 || account.length > 300) {
+    throw new AppError('INTERNAL', 'Keyflare asked the keychain for an entry with an invalid name.');
+  }
 }
 
 export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore {
@@ -60,15 +74,18 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
       pending.catch(() => {
         if (keytar === pending) keytar = null;
       });
+      const work = pending.then(fn);
+      // The abandoned call may still settle later; its outcome must not become an unhandled rejection.
+      work.catch(() => undefined);
       return await Promise.race([
-        pending.then(fn),
+        work,
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             reject(
               new AppError(
                 'KEYCHAIN_UNAVAILABLE',
-                `The system keychain did not answer within ${Math.round(timeoutMs / 1000)} s (${what}). ` +
-                  'It may be waiting for an unlock prompt or not running. Nothing was saved.',
+                `The system keychain did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s (${what}). ` +
+                  'It may be waiting for an unlock prompt, or not running. Nothing was saved; try again once it answers.',
               ),
             );
           }, timeoutMs);
@@ -82,19 +99,33 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
   };
 
   return {
-    get: (account) => call('read', (k) => k.getPassword(service, account)),
-    set: (account, secret) => call('write', (k) => k.setPassword(service, account, secret)),
-    delete: (account) => call('delete', (k) => k.deletePassword(service, account)),
+    get: (account) => {
+      checkAccount(account);
+      return call('read', (k) => k.getPassword(service, account));
+    },
+    set: (account, secret) => {
+      checkAccount(account);
+      return call('write', (k) => k.setPassword(service, account, secret));
+    },
+    delete: (account) => {
+      checkAccount(account);
+      return call('delete', (k) => k.deletePassword(service, account));
+    },
     list: async (prefix) => {
       const found = await call('list', (k) => k.findCredentials(service));
-      return found.map((entry) => entry.account).filter((account) => account.startsWith(prefix));
+      return found
+        .map((entry) => entry.account)
+        .filter((account) => account.startsWith(prefix) && account !== PROBE_ACCOUNT);
     },
     status: async (): Promise<KeychainStatus> => {
       try {
-        await call('probe', (k) => k.getPassword(service, 'keyflare:probe'));
+        await call('probe', (k) => k.getPassword(service, PROBE_ACCOUNT));
         return { available: true, message: null };
       } catch (error) {
-        return { available: false, message: error instanceof AppError ? error.message : UNAVAILABLE_HELP };
+        return {
+          available: false,
+          message: error instanceof AppError ? error.message : KEYCHAIN_UNAVAILABLE_HELP,
+        };
       }
     },
   };

@@ -11,22 +11,29 @@ export interface MemoryStore extends SecretStore {
   setAvailable(available: boolean): void;
 }
 
+const UNAVAILABLE = 'The system keychain is not available (test store).';
+
 export function createMemoryStore(initial: Record<string, string> = {}): MemoryStore {
   const map = new Map(Object.entries(initial));
   let available = true;
-  const guard = (): void => {
-    if (!available) throw new AppError('KEYCHAIN_UNAVAILABLE', 'The system keychain is not available (test store).');
-  };
+  /** Runs `fn` as the keychain would: asynchronously, failing with KEYCHAIN_UNAVAILABLE when switched off. */
+  const call = <T>(fn: () => T): Promise<T> =>
+    new Promise((resolve) => {
+      if (!available) throw new AppError('KEYCHAIN_UNAVAILABLE', UNAVAILABLE);
+      resolve(fn());
+    });
   return {
-    get: async (account) => (guard(), map.get(account) ?? null),
-    set: async (account, secret) => {
-      guard();
-      map.set(account, secret);
-    },
-    delete: async (account) => (guard(), map.delete(account)),
-    list: async (prefix) => (guard(), [...map.keys()].filter((key) => key.startsWith(prefix))),
-    status: async () =>
-      available ? { available: true, message: null } : { available: false, message: 'The system keychain is not available (test store).' },
+    get: (account) => call(() => map.get(account) ?? null),
+    set: (account, secret) =>
+      call(() => {
+        map.set(account, secret);
+      }),
+    delete: (account) => call(() => map.delete(account)),
+    list: (prefix) => call(() => [...map.keys()].filter((key) => key.startsWith(prefix))),
+    status: () =>
+      Promise.resolve(
+        available ? { available: true, message: null } : { available: false, message: UNAVAILABLE },
+      ),
     entries: () => map,
     setAvailable: (value) => {
       available = value;

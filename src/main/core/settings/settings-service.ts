@@ -11,7 +11,10 @@ export interface SettingsService {
 
 export function createSettingsService(ctx: CoreContext): SettingsService {
   const get = (): Settings => {
-    const rows = ctx.db().prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+    const rows = ctx.db().prepare('SELECT key, value FROM settings').all() as {
+      key: string;
+      value: string;
+    }[];
     const stored: Record<string, unknown> = {};
     for (const row of rows) stored[row.key] = JSON.parse(row.value) as unknown;
     // Unknown or out-of-range stored values fall back to the default, field by field.
@@ -26,7 +29,11 @@ export function createSettingsService(ctx: CoreContext): SettingsService {
     get,
     update(patch) {
       const next = Settings.parse({ ...get(), ...patch });
-      const upsert = ctx.db().prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+      const upsert = ctx
+        .db()
+        .prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        );
       ctx.db().transaction(() => {
         for (const [key, value] of Object.entries(patch)) upsert.run(key, JSON.stringify(value));
       })();

@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: runs every bench module and prints one JSON object per line:
+ * {"bench": NAME, "value": N, "unit": "ms"|"x"|"count", "target": N|null}.
+ *
+ * Not a timed test: numbers are medians of several runs on this machine. Progress messages go to
+ * stderr so stdout stays machine-readable. To add a module (e.g. renderer timings:
+ * render_first_ms, search_keystroke_p50_ms, search_keystroke_p95_ms), export a BenchModule from
+ * its own file and list it below.
+ */
+import type { BenchModule } from './bench-result';
+import { coreSyncBench } from './core-sync';
+
+const modules: BenchModule[] = [coreSyncBench];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const module of modules) {
+    if (only.length > 0 && !only.includes(module.name)) continue;
+    process.stderr.write(`bench: ${module.name}…\n`);
+    for (const result of await module.run()) process.stdout.write(`${JSON.stringify(result)}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

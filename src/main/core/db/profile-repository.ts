@@ -1,0 +1,91 @@
+/**
+ * Profiles in the cache: label, credential kind and facts, base URL, capabilities — never a secret.
+ */
+import { Capabilities, type CredentialKind, type Profile } from '../../../shared/domain';
+import type { Db } from './open-cache';
+
+interface ProfileRecord {
+  id: string;
+  label: string;
+  credential_kind: CredentialKind;
+  email: string | null;
+  user_id: string | null;
+  owner_account_id: string | null;
+  credential_token_id: string | null;
+  base_url: string;
+  capabilities: string;
+  created_at: string;
+  last_sync_at: string | null;
+  last_outcome: Profile['lastSyncOutcome'];
+}
+
+/** What a verified credential tells about the login (stored with the profile). */
+export interface CredentialFacts {
+  credentialKind: CredentialKind;
+  email: string | null;
+  userId: string | null;
+  ownerAccountId: string | null;
+  credentialTokenId: string | null;
+  capabilities: Capabilities;
+}
+
+export interface NewProfile extends CredentialFacts {
+  id: string;
+  label: string;
+  baseUrl: string;
+  createdAt: string;
+}
+
+const SELECT = `
+  SELECT p.*, (SELECT outcome FROM sync_runs r WHERE r.profile_id = p.id ORDER BY r.id DESC LIMIT 1) AS last_outcome
+  FROM profiles p`;
+
+function toProfile(row: ProfileRecord): Profile {
+  return {
+    id: row.id,
+    label: row.label,
+    credentialKind: row.credential_kind,
+    email: row.email,
+    userId: row.user_id,
+    ownerAccountId: row.owner_account_id,
+    credentialTokenId: row.credential_token_id,
+    baseUrl: row.base_url,
+    capabilities: Capabilities.parse(JSON.parse(row.capabilities)),
+    createdAt: row.created_at,
+    lastSyncAt: row.last_sync_at,
+    lastSyncOutcome: row.last_outcome ?? null,
+  };
+}
+
+export function listProfiles(db: Db): Profile[] {
+  return (db.prepare(`${SELECT} ORDER BY p.created_at, p.id`).all() as ProfileRecord[]).map(toProfile);
+}
+
+export function findProfile(db: Db, id: string): Profile | null {
+  const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as ProfileRecord | undefined;
+  return row ? toProfile(row) : null;
+}
+
+export function insertProfile(db: Db, profile: NewProfile): void {
+  db.prepare(
+    `INSERT INTO profiles (id, label, credential_kind, email, user_id, owner_account_id, credential_token_id, base_url, capabilities, created_at)
+     VALUES (@id, @label, @credentialKind, @email, @userId, @ownerAccountId, @credentialTokenId, @baseUrl, @capabilities, @createdAt)`,
+  ).run({ ...profile, capabilities: JSON.stringify(profile.capabilities) });
+}
+
+export function renameProfile(db: Db, id: string, label: string): void {
+  db.prepare('UPDATE profiles SET label = ? WHERE id = ?').run(label, id);
+}
+
+export function updateCredentialFacts(db: Db, id: string, facts: CredentialFacts): void {
+  db.prepare(
+    `UPDATE profiles SET credential_kind = @credentialKind, email = @email, user_id = @userId,
+       owner_account_id = @ownerAccountId, credential_token_id = @credentialTokenId, capabilities = @capabilities
+     WHERE id = @id`,
+  ).run({ ...facts, id, capabilities: JSON.stringify(facts.capabilities) });
+}
+
+/** Deletes the profile and, through ON DELETE CASCADE, every row that belongs to it. */
+export function deleteProfile(db: Db, id: string): void {
+  db.prepare('DELETE FROM profiles WHERE id = ?').run(id);
+}

@@ -1,0 +1,233 @@
+/**
+ * Checking a credential before Keyflare keeps it: which kind it is, that Cloudflare accepts it,
+ * which login and accounts it reaches, and what it may do (capabilities).
+ *
+ * API tokens: `cfat_` or an explicit accountId means account-owned, verified at
+ * /accounts/{id}/tokens/verify (the only place Cloudflare verifies them). Otherwise
+ * /user/tokens/verify first; when that says 1000 "Invalid API Token" the token may still be an
+ * older account-owned one without the prefix, so each account the token can list is tried.
+ * Global API Keys are checked by reading /user. Nothing is stored here.
+ */
+import type { CredentialInput, CredentialKind } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { CallOptions, CloudflareClient, CloudflareGateway } from '../cloudflare/gateway';
+import { directPlanner, fetchAllPages } from '../cloudflare/paging';
+import type { WireAccount, WireUser } from '../cloudflare/wire';
+import type { CredentialFacts } from '../db/profile-repository';
+import type { Clock } from '../ports';
+import type { ProfileCredential } from '../secrets/credential';
+import { globalKeyCapabilities, tokenCapabilities } from './capabilities';
+
+export interface CheckedCredential {
+  credential: ProfileCredential;
+  facts: CredentialFacts;
+  accounts: WireAccount[];
+}
+
+const NOT_ACCEPTED =
+  'Cloudflare did not accept this credential. Check that you copied the whole token (or the Global API Key and its email) and that it is active.';
+
+function rethrowAsInvalid(error: unknown): never {
+  if (error instanceof AppError && (error.code === 'AUTH_INVALID' || error.code === 'NOT_FOUND')) {
+    throw new AppError('AUTH_INVALID', NOT_ACCEPTED, error.details);
+  }
+  throw error;
+}
+
+async function optional<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'PERMISSION_DENIED' || error.code === 'NOT_FOUND'))
+      return null;
+    throw error;
+  }
+}
+
+function inactive(status: string): AppError {
+  return new AppError(
+    'AUTH_INVALID',
+    `Cloudflare says this token is ${status}. Enable it in the Cloudflare dashboard or use another one.`,
+  );
+}
+
+async function listAccounts(client: CloudflareClient, call: CallOptions): Promise<WireAccount[] | null> {
+  return optional(
+    fetchAllPages(directPlanner, 'accounts', null, (page, perPage) =>
+      client.listAccounts(page, perPage, call),
+    ),
+  );
+}
+
+function accountNamesFor(accounts: WireAccount[] | null, ownerAccountId: string | null): WireAccount[] {
+  if (accounts && accounts.length > 0) return accounts;
+  return ownerAccountId
+    ? [{ id: ownerAccountId, name: `Account ${ownerAccountId.slice(0, 8)}`, type: null }]
+    : [];
+}
+
+export interface CheckOptions {
+  gateway: CloudflareGateway;
+  baseUrl: string;
+  clock: Clock;
+  signal?: AbortSignal;
+}
+
+async function checkAccountToken(
+  options: CheckOptions,
+  token: string,
+  accountId: string | undefined,
+): Promise<CheckedCredential> {
+  const call: CallOptions = options.signal ? { signal: options.signal } : {};
+  const client = options.gateway.forCredential(options.baseUrl, { kind: 'secret', token });
+  let listed: WireAccount[] | null = null;
+  let candidates: string[];
+  if (accountId) {
+    candidates = [accountId];
+  } else {
+    listed = await listAccounts(client, call).catch(rethrowAsInvalid);
+    candidates = (listed ?? []).map((a) => a.id);
+  }
+  let owner: string | null = null;
+  let verify: Awaited<ReturnType<CloudflareClient['verifyAccountToken']>> | null = null;
+  for (const candidate of candidates) {
+    try {
+      verify = await client.verifyAccountToken(candidate, call);
+      owner = candidate;
+      break;
+    } catch (error) {
+      if (
+        error instanceof AppError &&
+        ['AUTH_INVALID', 'PERMISSION_DENIED', 'NOT_FOUND'].includes(error.code)
+      )
+        continue;
+      throw error;
+    }
+  }
+  if (!owner || !verify) throw new AppError('AUTH_INVALID', NOT_ACCEPTED);
+  if (verify.status !== 'active') throw inactive(verify.status);
+  listed ??= await listAccounts(client, call);
+  const accounts = accountNamesFor(listed, owner);
+  const own = await optional(client.getAccountToken(owner, verify.id, call));
+  const probes = { listUserTokens: null, listAccountTokens: new Map<string, boolean>() };
+  if (!own)
+    probes.listAccountTokens.set(
+      owner,
+      (await optional(client.listAccountTokens(owner, 1, 5, call))) !== null,
+    );
+  const credential: ProfileCredential = { kind: 'account_token', token, accountId: owner };
+  return {
+    credential,
+    accounts,
+    facts: {
+      credentialKind: 'account_token',
+      email: null,
+      userId: null,
+      ownerAccountId: owner,
+      credentialTokenId: verify.id,
+      capabilities: tokenCapabilities({
+        kind: 'account_token',
+        readUser: false,
+        accounts,
+        ownPolicies: own?.policies ?? null,
+        probes,
+        ownerAccountId: owner,
+        checkedAt: options.clock.now().toISOString(),
+      }),
+    },
+  };
+}
+
+async function checkUserToken(
+  options: CheckOptions,
+  token: string,
+  verify: { id: string; status: string },
+): Promise<CheckedCredential> {
+  const call: CallOptions = options.signal ? { signal: options.signal } : {};
+  if (verify.status !== 'active') throw inactive(verify.status);
+  const client = options.gateway.forCredential(options.baseUrl, { kind: 'secret', token });
+  const [user, listed, own] = await Promise.all([
+    optional(client.getUser(call)),
+    listAccounts(client, call),
+    optional(client.getUserToken(verify.id, call)),
+  ]);
+  const accounts = accountNamesFor(listed, null);
+  const probes = { listUserTokens: null as boolean | null, listAccountTokens: new Map<string, boolean>() };
+  if (!own) {
+    const [userList, ...accountLists] = await Promise.all([
+      optional(client.listUserTokens(1, 5, call)),
+      ...accounts.map((a) => optional(client.listAccountTokens(a.id, 1, 5, call))),
+    ]);
+    probes.listUserTokens = userList !== null;
+    accounts.forEach((a, i) => probes.listAccountTokens.set(a.id, accountLists[i] !== null));
+  }
+  return {
+    credential: { kind: 'user_token', token },
+    accounts,
+    facts: {
+      credentialKind: 'user_token',
+      email: user?.email ?? null,
+      userId: user?.id ?? null,
+      ownerAccountId: null,
+      credentialTokenId: verify.id,
+      capabilities: tokenCapabilities({
+        kind: 'user_token',
+        readUser: user !== null,
+        accounts,
+        ownPolicies: own?.policies ?? null,
+        probes,
+        ownerAccountId: null,
+        checkedAt: options.clock.now().toISOString(),
+      }),
+    },
+  };
+}
+
+async function checkGlobalKey(options: CheckOptions, email: string, key: string): Promise<CheckedCredential> {
+  const call: CallOptions = options.signal ? { signal: options.signal } : {};
+  const credential: ProfileCredential = { kind: 'global_key', email, key };
+  const client = options.gateway.forCredential(options.baseUrl, credential);
+  const user: WireUser = await client.getUser(call).catch(rethrowAsInvalid);
+  const accounts = (await listAccounts(client, call)) ?? [];
+  return {
+    credential,
+    accounts,
+    facts: {
+      credentialKind: 'global_key',
+      email: user.email ?? email,
+      userId: user.id,
+      ownerAccountId: null,
+      credentialTokenId: null,
+      capabilities: globalKeyCapabilities(accounts, options.clock.now().toISOString()),
+    },
+  };
+}
+
+/** Verifies a credential as typed by the user; throws AUTH_INVALID with a plain sentence when Cloudflare refuses it. */
+export async function checkCredential(
+  options: CheckOptions,
+  input: CredentialInput,
+): Promise<CheckedCredential> {
+  if (input.kind === 'global_key') return checkGlobalKey(options, input.email, input.key);
+  const token = input.token;
+  if (input.accountId || token.startsWith('cfat_')) return checkAccountToken(options, token, input.accountId);
+  const client = options.gateway.forCredential(options.baseUrl, { kind: 'secret', token });
+  let verify: { id: string; status: string };
+  try {
+    verify = await client.verifyUserToken(options.signal ? { signal: options.signal } : {});
+  } catch (error) {
+    const invalid = error instanceof AppError && error.code === 'AUTH_INVALID';
+    // cfut_ tokens are user tokens for sure; unprefixed ones may be older account-owned tokens.
+    if (invalid && !token.startsWith('cfut_')) return checkAccountToken(options, token, undefined);
+    return rethrowAsInvalid(error);
+  }
+  return checkUserToken(options, token, verify);
+}
+
+export function describeKind(kind: CredentialKind): string {
+  return {
+    user_token: 'user API token',
+    account_token: 'account-owned API token',
+    global_key: 'Global API Key',
+  }[kind];
+}

@@ -1,0 +1,148 @@
+/**
+ * Profiles: one per Cloudflare login — add, rename, replace the credential, remove, list.
+ *
+ * The credential lives only in the keychain (`profile:<id>`); the cache holds the profile's
+ * label, base URL and what the credential is and may do. Ordering keeps the two in step:
+ * - add: verify with Cloudflare, then write the keychain, then the row. A keychain failure
+ *   creates nothing; a row failure removes the keychain entry again.
+ * - replace: verify first, then overwrite the keychain entry, then update the row.
+ * - remove: list and delete every keychain entry of the profile (its credential and every kept
+ *   `token:<id>:*` secret) first, and only then the rows. If the keychain is unavailable the
+ *   removal is refused with KEYCHAIN_UNAVAILABLE: deleting the rows alone would orphan secrets
+ *   in the keychain that no screen could ever show or remove again.
+ */
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_BASE_URL, type CredentialInput, type Profile } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { CloudflareGateway } from '../cloudflare/gateway';
+import type { CoreContext } from '../context';
+import {
+  deleteProfile,
+  findProfile,
+  insertProfile,
+  listProfiles,
+  renameProfile,
+  updateCredentialFacts,
+} from '../db/profile-repository';
+import { decodeCredential, encodeCredential, type ProfileCredential } from '../secrets/credential';
+import { profileSecretAccount, tokenSecretPrefix } from '../secrets/secret-store';
+import { checkCredential, describeKind } from './credential-check';
+
+export interface ProfileService {
+  list(): Profile[];
+  add(input: { label: string; credential: CredentialInput; baseUrl?: string | undefined }): Promise<Profile>;
+  rename(profileId: string, label: string): Profile;
+  replaceCredential(profileId: string, credential: CredentialInput): Promise<Profile>;
+  remove(profileId: string): Promise<void>;
+  /** The profile's credential from the keychain (for sync and token operations). */
+  credential(profileId: string): Promise<ProfileCredential>;
+  get(profileId: string): Profile;
+}
+
+export interface ProfileServiceDeps {
+  gateway: CloudflareGateway;
+  /** Called before a profile is removed or its credential replaced (stops a running sync). */
+  beforeChange?: (profileId: string) => Promise<void> | void;
+}
+
+export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps): ProfileService {
+  const get = (profileId: string): Profile => {
+    const profile = findProfile(ctx.db(), profileId);
+    if (!profile) throw new AppError('NOT_FOUND', 'This profile no longer exists.', { profileId });
+    return profile;
+  };
+
+  return {
+    list: () => listProfiles(ctx.db()),
+    get,
+
+    async add(input) {
+      // Fail early on a refused cache: nothing should reach Cloudflare or the keychain then.
+      ctx.db();
+      const baseUrl = input.baseUrl ?? DEFAULT_BASE_URL;
+      const checked = await checkCredential(
+        { gateway: deps.gateway, baseUrl, clock: ctx.clock },
+        input.credential,
+      );
+      const id = randomUUID();
+      await ctx.secrets.set(profileSecretAccount(id), encodeCredential(checked.credential));
+      try {
+        insertProfile(ctx.db(), {
+          id,
+          label: input.label,
+          baseUrl,
+          createdAt: ctx.clock.now().toISOString(),
+          ...checked.facts,
+        });
+      } catch (error) {
+        await ctx.secrets.delete(profileSecretAccount(id)).catch(() => false);
+        throw error;
+      }
+      ctx.logger.info('profile added', {
+        profileId: id,
+        kind: checked.facts.credentialKind,
+        accounts: checked.accounts.length,
+      });
+      return get(id);
+    },
+
+    rename(profileId, label) {
+      get(profileId);
+      renameProfile(ctx.db(), profileId, label);
+      return get(profileId);
+    },
+
+    async replaceCredential(profileId, input) {
+      const profile = get(profileId);
+      const checked = await checkCredential(
+        { gateway: deps.gateway, baseUrl: profile.baseUrl, clock: ctx.clock },
+        input,
+      );
+      const sameLogin =
+        (profile.userId === null ||
+          checked.facts.userId === null ||
+          profile.userId === checked.facts.userId) &&
+        (profile.credentialKind !== 'account_token' ||
+          checked.facts.credentialKind !== 'account_token' ||
+          profile.ownerAccountId === checked.facts.ownerAccountId);
+      if (!sameLogin) {
+        throw new AppError(
+          'CONFLICT',
+          `This ${describeKind(checked.facts.credentialKind)} belongs to a different Cloudflare login or account. Add it as a new profile instead.`,
+          { profileId },
+        );
+      }
+      await deps.beforeChange?.(profileId);
+      await ctx.secrets.set(profileSecretAccount(profileId), encodeCredential(checked.credential));
+      updateCredentialFacts(ctx.db(), profileId, checked.facts);
+      deps.gateway.forget(profileId);
+      ctx.logger.info('profile credential replaced', { profileId, kind: checked.facts.credentialKind });
+      return get(profileId);
+    },
+
+    async remove(profileId) {
+      get(profileId);
+      await deps.beforeChange?.(profileId);
+      // Keychain first: if it is unavailable this throws and nothing is removed anywhere.
+      const kept = await ctx.secrets.list(tokenSecretPrefix(profileId));
+      for (const account of kept) await ctx.secrets.delete(account);
+      await ctx.secrets.delete(profileSecretAccount(profileId));
+      ctx.db().transaction(() => deleteProfile(ctx.db(), profileId))();
+      deps.gateway.forget(profileId);
+      ctx.logger.info('profile removed', { profileId, keptSecretsRemoved: kept.length });
+    },
+
+    async credential(profileId) {
+      get(profileId);
+      const stored = await ctx.secrets.get(profileSecretAccount(profileId));
+      if (stored === null) {
+        throw new AppError(
+          'AUTH_INVALID',
+          'The keychain has no credential for this profile (it may have been removed outside Keyflare). Replace the credential to continue.',
+          { profileId },
+        );
+      }
+      return decodeCredential(stored, profileId);
+    },
+  };
+}

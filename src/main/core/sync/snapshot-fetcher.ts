@@ -1,0 +1,171 @@
+/**
+ * Fetches a profile's whole snapshot from Cloudflare with as few round trips as possible.
+ *
+ * Round 1, together: /user, /accounts page 1, /user/tokens page 1, user permission groups.
+ * Then, for every account at once: its account tokens, its zones (/zones?account.id=) and its
+ * permission groups — account tokens first, because they have the most pages. Every list asks
+ * page 1 with per_page=50 and then all remaining pages in parallel. A 403 is an answer, not a
+ * failure: /user denied means readUser=false, an account's tokens denied mean "no access" to
+ * them (tokensAccess 'none'). Account-owned credentials skip the user endpoints (they cannot
+ * use them) and the tokens of accounts other than their own.
+ *
+ * Warm start: the accounts of the previous snapshot are known, so their lists start in round 1
+ * together with /accounts instead of waiting for it (that round would otherwise leave half the
+ * concurrency idle). The fresh account list still decides: lists of an account that is gone are
+ * dropped, a new account's lists start as soon as /accounts has answered.
+ */
+import type { Profile } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { CallOptions, CloudflareClient } from '../cloudflare/gateway';
+import { fetchAllPagesTracked, type RequestPlanner } from '../cloudflare/paging';
+import type { WireAccount, WirePermissionGroup, WireToken, WireUser, WireZone } from '../cloudflare/wire';
+
+export interface FetchedAccount {
+  account: WireAccount;
+  /** null when the credential may not list them (403). */
+  tokens: WireToken[] | null;
+  zones: WireZone[];
+  permissionGroups: WirePermissionGroup[];
+}
+
+export interface FetchedSnapshot {
+  /** null when not allowed (or not attempted for account-owned credentials). */
+  user: WireUser | null;
+  userTokens: WireToken[] | null;
+  userPermissionGroups: WirePermissionGroup[];
+  accounts: FetchedAccount[];
+}
+
+/** A 403/404 on a read the sync can live without; anything else fails the sync. */
+async function allowDenied<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'PERMISSION_DENIED' || error.code === 'NOT_FOUND'))
+      return null;
+    throw error;
+  }
+}
+
+export async function fetchSnapshot(
+  client: CloudflareClient,
+  profile: Profile,
+  planner: RequestPlanner,
+  call: CallOptions,
+  knownAccountIds: readonly string[] = [],
+): Promise<FetchedSnapshot> {
+  const accountOwned = profile.credentialKind === 'account_token';
+
+  const userWork = accountOwned
+    ? Promise.resolve(null)
+    : allowDenied(planner.run('user', null, () => client.getUser(call)).then((r) => r.value));
+  const accountsWork = fetchAllPagesTracked(planner, 'accounts', null, (page, perPage) =>
+    client.listAccounts(page, perPage, call),
+  ).catch((error: unknown) => {
+    // An account-owned token that may not list accounts still knows the one it belongs to.
+    if (
+      accountOwned &&
+      error instanceof AppError &&
+      error.code === 'PERMISSION_DENIED' &&
+      profile.ownerAccountId
+    ) {
+      return {
+        items: [
+          { id: profile.ownerAccountId, name: `Account ${profile.ownerAccountId.slice(0, 8)}`, type: null },
+        ],
+        lastNode: null,
+      };
+    }
+    throw error;
+  });
+  const userTokensWork = accountOwned
+    ? Promise.resolve(null)
+    : allowDenied(
+        fetchAllPagesTracked(planner, 'user tokens', null, (page, perPage) =>
+          client.listUserTokens(page, perPage, call),
+        ).then((r) => r.items),
+      );
+  const userGroupsWork = accountOwned
+    ? Promise.resolve(null)
+    : allowDenied(
+        planner
+          .run('user permission groups', null, () => client.listPermissionGroups({ kind: 'user' }, call))
+          .then((r) => r.value),
+      );
+
+  type AccountLists = {
+    tokens: Promise<WireToken[] | null>;
+    zones: Promise<WireZone[] | null>;
+    groups: Promise<WirePermissionGroup[] | null>;
+  };
+  const mayList = (accountId: string): boolean => !accountOwned || accountId === profile.ownerAccountId;
+  const startLists = (accountIds: readonly string[], after: number | null): Map<string, AccountLists> => {
+    // Scheduling order matters under bounded concurrency: the longest lists go first.
+    const tokens = accountIds.map((id) =>
+      mayList(id)
+        ? allowDenied(
+            fetchAllPagesTracked(planner, `account ${id} tokens`, after, (page, perPage) =>
+              client.listAccountTokens(id, page, perPage, call),
+            ).then((r) => r.items),
+          )
+        : Promise.resolve(null),
+    );
+    const zones = accountIds.map((id) =>
+      allowDenied(
+        fetchAllPagesTracked(planner, `account ${id} zones`, after, (page, perPage) =>
+          client.listZones(id, page, perPage, call),
+        ).then((r) => r.items),
+      ),
+    );
+    const groups = accountIds.map((id) =>
+      mayList(id)
+        ? allowDenied(
+            planner
+              .run(`account ${id} permission groups`, after, () =>
+                client.listPermissionGroups({ kind: 'account', accountId: id }, call),
+              )
+              .then((r) => r.value),
+          )
+        : Promise.resolve(null),
+    );
+    return new Map(
+      accountIds.map((id, i) => [
+        id,
+        {
+          tokens: tokens[i] ?? Promise.resolve(null),
+          zones: zones[i] ?? Promise.resolve(null),
+          groups: groups[i] ?? Promise.resolve(null),
+        },
+      ]),
+    );
+  };
+  const speculative = startLists(knownAccountIds, null);
+  // Until /accounts has answered nobody awaits these; a failure before then must not be unhandled.
+  for (const lists of speculative.values())
+    for (const pending of [lists.tokens, lists.zones, lists.groups]) pending.catch(() => null);
+
+  const accountsReady = accountsWork.then(async ({ items: accounts, lastNode }) => {
+    // Lists of accounts that are gone are not waited for, so their outcome cannot fail the sync.
+    const added = startLists(
+      accounts.map((a) => a.id).filter((id) => !speculative.has(id)),
+      lastNode,
+    );
+    return Promise.all(
+      accounts.map(async (account) => {
+        const lists = speculative.get(account.id) ?? added.get(account.id);
+        const [tokens, zones, groups] = lists
+          ? await Promise.all([lists.tokens, lists.zones, lists.groups])
+          : [null, null, null];
+        return { account, tokens, zones: zones ?? [], permissionGroups: groups ?? [] };
+      }),
+    );
+  });
+
+  const [user, userTokens, userGroups, accounts] = await Promise.all([
+    userWork,
+    userTokensWork,
+    userGroupsWork,
+    accountsReady,
+  ]);
+  return { user, userTokens, userPermissionGroups: userGroups ?? [], accounts };
+}

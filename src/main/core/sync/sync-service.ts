@@ -1,0 +1,295 @@
+/**
+ * Sync: refreshes each profile's snapshot from Cloudflare, quickly and safely.
+ *
+ * One sync per profile at a time (a second start joins the running one); all profiles sync
+ * concurrently. Requests go through a planner with bounded concurrency (default 8) and the
+ * gateway's per-credential rate gate; a 429 makes the sync wait until retry-after (up to
+ * `maxRateLimitWaitMs`) while sync.status and a progress event say "rate limited until T".
+ * The new snapshot, its history and the refreshed capabilities are written in ONE transaction,
+ * so a failed or cancelled sync leaves the previous snapshot exactly as it was. `start` resolves
+ * when the syncs end, with their runs (errors are in each run, so one profile's failure does
+ * not hide another's result); `sync.finished` is emitted for each as well.
+ */
+import type { SyncProgress, SyncRun, SyncStatus } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { CloudflareGateway } from '../cloudflare/gateway';
+import type { RequestCounter } from '../cloudflare/guarded-fetch';
+import type { CoreContext } from '../context';
+import { findProfile, listProfiles } from '../db/profile-repository';
+import {
+  hasSnapshot,
+  readStoredTokens,
+  replaceSnapshot,
+  type ProfileSnapshot,
+  type SnapshotToken,
+} from '../db/snapshot-repository';
+import { finishRun, lastFinishedRun, lastRun, startRun, type SyncRunError } from '../db/sync-run-repository';
+import type { ProfileService } from '../profiles/profile-service';
+import { diffSnapshots } from './history-diff';
+import { createSyncPlanner, type PlannedRequest } from './request-planner';
+import { refreshCapabilities } from './sync-capabilities';
+import { fetchSnapshot, type FetchedSnapshot } from './snapshot-fetcher';
+
+export interface SyncOptions {
+  /** Requests in flight per profile. */
+  concurrency?: number;
+  /** How long a sync waits out a rate-limit block before giving up with RATE_LIMITED. */
+  maxRateLimitWaitMs?: number;
+  /** Minimum interval between two progress events of one profile (ms). */
+  progressIntervalMs?: number;
+}
+
+/** What a finished sync did, for tests and the benchmark. */
+export interface SyncReport {
+  run: SyncRun;
+  plan: readonly PlannedRequest[];
+  fetchMs: number;
+  writeMs: number;
+}
+
+export interface SyncService {
+  start(profileId?: string): Promise<SyncRun[]>;
+  /** As start for one profile, with the plan and timings. */
+  syncProfile(profileId: string): Promise<SyncReport>;
+  cancel(profileId: string): boolean;
+  status(): SyncStatus[];
+  /** Cancels a running sync of the profile and waits for it to stop. */
+  stop(profileId: string): Promise<void>;
+  /** Told by the gateway when a 429 blocks a profile: pushes a progress event at once. */
+  rateLimited(profileId: string): void;
+}
+
+export interface SyncDeps {
+  gateway: CloudflareGateway;
+  profiles: ProfileService;
+  options?: SyncOptions;
+  /** Test hook: runs inside the snapshot transaction just before it commits. */
+  beforeCommit?: (profileId: string) => void;
+}
+
+interface ActiveSync {
+  controller: AbortController;
+  cancelled: boolean;
+  progress: SyncProgress;
+  promise: Promise<SyncReport>;
+}
+
+function runError(error: AppError): SyncRunError {
+  return error.details?.retryAt
+    ? { code: error.code, message: error.message, retryAt: error.details.retryAt }
+    : { code: error.code, message: error.message };
+}
+
+function toSnapshot(fetched: FetchedSnapshot): ProfileSnapshot {
+  const tokens: SnapshotToken[] = [];
+  for (const token of fetched.userTokens ?? []) tokens.push({ kind: 'user', accountId: null, token });
+  for (const a of fetched.accounts)
+    for (const token of a.tokens ?? []) tokens.push({ kind: 'account', accountId: a.account.id, token });
+  const names = new Map(fetched.accounts.map((a) => [a.account.id, a.account.name]));
+  return {
+    accounts: [],
+    zones: fetched.accounts.flatMap((a) =>
+      a.zones.map((z) => ({
+        ...z,
+        accountId: z.accountId ?? a.account.id,
+        accountName: z.accountName ?? names.get(z.accountId ?? a.account.id) ?? null,
+      })),
+    ),
+    permissionGroups: [
+      ...fetched.userPermissionGroups.map((g) => ({ source: 'user' as const, accountId: null, ...g })),
+      ...fetched.accounts.flatMap((a) =>
+        a.permissionGroups.map((g) => ({ source: 'account' as const, accountId: a.account.id, ...g })),
+      ),
+    ],
+    tokens,
+  };
+}
+
+export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService {
+  const concurrency = deps.options?.concurrency ?? 8;
+  const maxRateLimitWaitMs = deps.options?.maxRateLimitWaitMs ?? 5 * 60_000 + 5_000;
+  const progressIntervalMs = deps.options?.progressIntervalMs ?? 100;
+  const active = new Map<string, ActiveSync>();
+
+  const emitProgress = (progress: SyncProgress): void => ctx.emit('sync.progress', { ...progress });
+
+  const runSync = async (profileId: string, state: ActiveSync): Promise<SyncReport> => {
+    const db = ctx.db();
+    const profile = findProfile(db, profileId);
+    if (!profile) throw new AppError('NOT_FOUND', 'This profile no longer exists.', { profileId });
+    const run = startRun(db, profileId, ctx.clock.now().toISOString());
+    const tally: RequestCounter = { count: 0 };
+    let lastEmit = 0;
+    const planner = createSyncPlanner({
+      concurrency,
+      signal: state.controller.signal,
+      onProgress: (done, planned) => {
+        state.progress = { profileId, done, planned };
+        const now = Date.now();
+        if (now - lastEmit >= progressIntervalMs || done === planned) {
+          lastEmit = now;
+          emitProgress(state.progress);
+        }
+      },
+    });
+    const started = performance.now();
+    let fetchMs = 0;
+    let writeMs = 0;
+    try {
+      const credential = await deps.profiles.credential(profileId);
+      const client = deps.gateway.forProfile(profileId, profile.baseUrl, credential);
+      const knownAccounts = (
+        db.prepare('SELECT id FROM accounts WHERE profile_id = ? ORDER BY position').all(profileId) as {
+          id: string;
+        }[]
+      ).map((a) => a.id);
+      const fetched = await fetchSnapshot(
+        client,
+        profile,
+        planner,
+        { signal: state.controller.signal, rateLimitWaitMs: maxRateLimitWaitMs, tally },
+        knownAccounts,
+      );
+      fetchMs = performance.now() - started;
+      if (state.controller.signal.aborted)
+        throw new AppError('CANCELLED', 'The sync was cancelled; the cached data is unchanged.');
+      const syncedAt = ctx.clock.now().toISOString();
+      const capabilities = refreshCapabilities(profile, fetched, syncedAt);
+      const snapshot = toSnapshot(fetched);
+      snapshot.accounts = fetched.accounts.map((a) => {
+        const cap = capabilities.accounts.find((c) => c.accountId === a.account.id);
+        const tokensAccess = a.tokens === null ? 'none' : cap?.createTokens ? 'write' : 'read';
+        return { id: a.account.id, name: a.account.name, type: a.account.type, tokensAccess };
+      });
+      const writeStart = performance.now();
+      const stored = readStoredTokens(db, profileId);
+      const history = hasSnapshot(db, profileId) ? diffSnapshots(stored, snapshot.tokens, syncedAt) : [];
+      replaceSnapshot(
+        db,
+        profileId,
+        snapshot,
+        { syncedAt, capabilities, email: fetched.user?.email ?? null, userId: fetched.user?.id ?? null },
+        history,
+        { stored, ...(deps.beforeCommit ? { beforeCommit: () => deps.beforeCommit?.(profileId) } : {}) },
+      );
+      writeMs = performance.now() - writeStart;
+      const finished =
+        finishRun(db, run.id, {
+          endedAt: ctx.clock.now().toISOString(),
+          outcome: 'ok',
+          requestCount: tally.count,
+          error: null,
+        }) ?? run;
+      ctx.logger.info('sync finished', {
+        profileId,
+        requests: tally.count,
+        tokens: snapshot.tokens.length,
+        changes: history.length,
+      });
+      return { run: finished, plan: planner.nodes, fetchMs, writeMs };
+    } catch (raw) {
+      // Stop every request still queued or in flight: the snapshot will not be written.
+      state.controller.abort();
+      const error = state.cancelled
+        ? new AppError('CANCELLED', 'The sync was cancelled; the cached data is unchanged.')
+        : raw instanceof AppError
+          ? raw
+          : new AppError('INTERNAL', 'The sync hit an unexpected problem; the cached data is unchanged.');
+      if (!(raw instanceof AppError))
+        ctx.logger.error('sync failed unexpectedly', {
+          profileId,
+          errorName: raw instanceof Error ? raw.name : typeof raw,
+        });
+      const outcome: 'cancelled' | 'failed' = error.code === 'CANCELLED' ? 'cancelled' : 'failed';
+      const finished =
+        findProfile(db, profileId) === null
+          ? {
+              ...run,
+              outcome,
+              endedAt: ctx.clock.now().toISOString(),
+              requestCount: tally.count,
+              error: runError(error),
+            }
+          : (finishRun(db, run.id, {
+              endedAt: ctx.clock.now().toISOString(),
+              outcome,
+              requestCount: tally.count,
+              error: runError(error),
+            }) ?? run);
+      ctx.logger.warn('sync did not complete', { profileId, code: error.code, requests: tally.count });
+      return { run: finished, plan: planner.nodes, fetchMs, writeMs };
+    }
+  };
+
+  const syncProfile = (profileId: string): Promise<SyncReport> => {
+    const running = active.get(profileId);
+    if (running) return running.promise;
+    const state: ActiveSync = {
+      controller: new AbortController(),
+      cancelled: false,
+      progress: { profileId, done: 0, planned: 0 },
+      promise: Promise.resolve(null as unknown as SyncReport),
+    };
+    state.promise = runSync(profileId, state).finally(() => {
+      active.delete(profileId);
+    });
+    active.set(profileId, state);
+    void state.promise.then(
+      (report) => ctx.emit('sync.finished', { profileId, run: report.run }),
+      () => undefined,
+    );
+    return state.promise;
+  };
+
+  const rateLimitedUntil = (profileId: string, last: SyncRun | null): string | null => {
+    const live = deps.gateway.rateLimitedUntil(profileId);
+    if (live) return live.toISOString();
+    const retryAt = last?.error?.code === 'RATE_LIMITED' ? last.error.retryAt : undefined;
+    return retryAt && Date.parse(retryAt) > ctx.clock.now().getTime() ? retryAt : null;
+  };
+
+  return {
+    async start(profileId) {
+      const ids = profileId ? [profileId] : listProfiles(ctx.db()).map((p) => p.id);
+      if (profileId && !findProfile(ctx.db(), profileId))
+        throw new AppError('NOT_FOUND', 'This profile no longer exists.', { profileId });
+      const reports = await Promise.all(ids.map((id) => syncProfile(id)));
+      return reports.map((r) => r.run);
+    },
+    syncProfile,
+    cancel(profileId) {
+      const running = active.get(profileId);
+      if (!running) return false;
+      running.cancelled = true;
+      running.controller.abort();
+      return true;
+    },
+    async stop(profileId) {
+      const running = active.get(profileId);
+      if (!running) return;
+      running.cancelled = true;
+      running.controller.abort();
+      await running.promise.catch(() => undefined);
+    },
+    rateLimited(profileId) {
+      const running = active.get(profileId);
+      if (running) emitProgress(running.progress);
+    },
+    status() {
+      return listProfiles(ctx.db()).map((profile) => {
+        const running = active.get(profile.id);
+        const last = lastRun(ctx.db(), profile.id);
+        const finished = last && last.outcome !== 'running' ? last : lastFinishedRun(ctx.db(), profile.id);
+        return {
+          profileId: profile.id,
+          running: Boolean(running),
+          progress: running ? { ...running.progress } : null,
+          lastSuccessAt: profile.lastSyncAt,
+          lastRun: last,
+          offline: finished?.error?.code === 'OFFLINE',
+          rateLimitedUntil: rateLimitedUntil(profile.id, finished),
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * tokens.create: a user token or an account-owned token, created once, its secret shown once.
+ *
+ * Order, and why:
+ * 1. Refuse early (no request): profile may not create for this owner -> PERMISSION_DENIED;
+ *    draft not valid -> VALIDATION naming each field.
+ * 2. POST once. Any failure is reported by `writeFailure` (UNCERTAIN when it may have happened).
+ * 3. The cache takes the new token at once (token, policies, resources rows and a `created`
+ *    history entry), so the list shows it without a sync.
+ * 4. The secret goes to the keychain when asked. If the keychain fails the token still exists:
+ *    the reply says so in a sentence and still carries the secret, its only copy.
+ */
+import type { ShowOnceSecret, TokenDraft, TokenOwner } from '../../../shared/domain';
+import { isAppError } from '../../../shared/errors';
+import { nameLookupFor } from '../../../shared/policy/build';
+import type { CoreContext } from '../context';
+import type { SnapshotToken } from '../db/snapshot-repository';
+import { putToken } from '../db/token-repository';
+import { profileClient, tokenRow } from './cached-token';
+import { loadDraftContext } from './draft-context';
+import { keepSecret, type KeepOutcome } from './keep-secret';
+import { createFor } from './owner-calls';
+import { provisionalRow } from './provisional-row';
+import { createdEntry } from './token-history';
+import { planDraft } from './token-preview';
+import type { TokenDeps } from './token-deps';
+import { assertMayCreate } from './write-permission';
+import { writeFailure } from './write-errors';
+
+export interface CreateInput {
+  profileId: string;
+  owner: TokenOwner;
+  draft: TokenDraft;
+  keepSecret: boolean;
+}
+
+export async function createToken(
+  ctx: CoreContext,
+  deps: TokenDeps,
+  input: CreateInput,
+): Promise<ShowOnceSecret> {
+  const profile = deps.profiles.get(input.profileId);
+  const buildContext = loadDraftContext(deps.inventory, ctx.clock, profile, input.owner);
+  assertMayCreate(profile, input.owner);
+  const { body } = planDraft(input.draft, buildContext);
+  const client = await profileClient(deps, profile);
+
+  let created: Awaited<ReturnType<typeof createFor>>;
+  try {
+    created = await createFor(client, input.owner, body);
+  } catch (error) {
+    throw writeFailure('create', error);
+  }
+  const { secret } = created;
+  const entry: SnapshotToken = {
+    kind: input.owner.kind,
+    accountId: input.owner.kind === 'account' ? input.owner.accountId : null,
+    token: created.token,
+  };
+  ctx.logger.info('token created', { profileId: profile.id, tokenId: entry.token.id, kind: entry.kind });
+
+  let cached = true;
+  try {
+    putToken(ctx.db(), profile.id, entry, [createdEntry(entry, ctx.clock.now().toISOString())]);
+  } catch (error) {
+    // The token exists at Cloudflare and this reply holds its only secret: report, never throw.
+    cached = false;
+    ctx.logger.error('created token not cached', {
+      profileId: profile.id,
+      tokenId: entry.token.id,
+      code: isAppError(error) ? error.code : 'unknown',
+    });
+  }
+
+  const keep: KeepOutcome = input.keepSecret
+    ? await keepSecret(ctx, profile.id, entry.token.id, secret)
+    : { kept: false, error: null };
+
+  const token = cached
+    ? tokenRow(deps, profile.id, entry.token.id)
+    : provisionalRow(profile, entry, nameLookupFor(buildContext), keep.kept, ctx.clock.now());
+  return { token, secret, keptInKeychain: keep.kept, keychainError: keep.error };
+}

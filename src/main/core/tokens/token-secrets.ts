@@ -1,0 +1,125 @@
+/**
+ * Secrets Keyflare does not hold yet, and letting go of one it holds.
+ *
+ * - tokens.verifySecret: verifies a pasted secret at the right endpoint and matches it to its
+ *   token in the cache by the id Cloudflare reports. The secret is not stored.
+ * - tokens.adopt: re-verifies that the secret belongs to that very token id, then keeps it in the
+ *   keychain and sets secret_kept. A secret that Cloudflare does not accept (or that belongs to
+ *   another token) is refused: nothing is kept that cannot be shown to work.
+ * - tokens.forgetSecret: removes the keychain entry and clears the flag.
+ */
+import type { TokenOwner, TokenRow, VerifyResult } from '../../../shared/domain';
+import { AppError, isAppError } from '../../../shared/errors';
+import type { WireVerify } from '../cloudflare/wire';
+import type { CoreContext } from '../context';
+import { saveVerifyResult, setSecretKept } from '../db/token-repository';
+import { tokenSecretAccount } from '../secrets/secret-store';
+import { findCachedToken, loadCachedToken, tokenRow } from './cached-token';
+import { ownerForSecret } from './secret-owner';
+import type { SecretVerifier } from './secret-verifier';
+import type { TokenDeps } from './token-deps';
+import { knownToken } from './verify-tokens';
+import { fromVerifyError, fromVerifyReply } from './verify-outcome';
+
+export interface VerifiedSecret {
+  result: VerifyResult;
+  tokenId: string | null;
+  token: TokenRow | null;
+}
+
+export async function verifyPastedSecret(
+  ctx: CoreContext,
+  deps: TokenDeps,
+  verifier: SecretVerifier,
+  profileId: string,
+  secret: string,
+  owner: TokenOwner | undefined,
+): Promise<VerifiedSecret> {
+  const profile = deps.profiles.get(profileId);
+  const target = ownerForSecret(deps.inventory, profile, secret, owner);
+  let reply: WireVerify;
+  try {
+    reply = await verifier.verify(profile, target, secret);
+  } catch (error) {
+    const result = fromVerifyError(error, null, ctx.clock.now());
+    if (
+      result.outcome === 'invalid' &&
+      target.kind === 'user' &&
+      owner === undefined &&
+      !secret.startsWith('cfut_')
+    ) {
+      result.message += ' If it is an account-owned token, choose its account and verify again.';
+    }
+    return { result, tokenId: null, token: null };
+  }
+  const result = fromVerifyReply(reply, null, ctx.clock.now());
+  const cached = findCachedToken(ctx.db(), profileId, reply.id);
+  if (!cached) return { result, tokenId: reply.id, token: null };
+  saveVerifyResult(ctx.db(), profileId, reply.id, result);
+  return { result, tokenId: reply.id, token: tokenRow(deps, profileId, reply.id) };
+}
+
+export async function adoptSecret(
+  ctx: CoreContext,
+  deps: TokenDeps,
+  verifier: SecretVerifier,
+  profileId: string,
+  tokenId: string,
+  secret: string,
+): Promise<TokenRow> {
+  const cached = loadCachedToken(ctx, deps, profileId, tokenId);
+  const refuse = (message: string): AppError =>
+    new AppError('VALIDATION', `${message} Nothing was kept.`, {
+      profileId,
+      tokenId,
+      issues: [{ path: 'secret', message }],
+    });
+  let reply: WireVerify;
+  try {
+    reply = await verifier.verify(cached.profile, cached.owner, secret);
+  } catch (error) {
+    if (
+      !isAppError(error) ||
+      !['AUTH_INVALID', 'PERMISSION_DENIED', 'NOT_FOUND', 'VALIDATION'].includes(error.code)
+    ) {
+      // Offline, timeout, rate limit: Keyflare could not confirm the secret, so it keeps nothing.
+      throw isAppError(error)
+        ? new AppError(
+            error.code,
+            `Keyflare could not confirm the secret with Cloudflare, so it kept nothing. ${error.message}`,
+            error.details,
+          )
+        : error;
+    }
+    const result = fromVerifyError(error, knownToken(cached.row), ctx.clock.now());
+    throw refuse(
+      result.outcome === 'invalid'
+        ? `Cloudflare does not accept this secret for “${cached.row.name}”.`
+        : `Cloudflare cannot confirm this secret: ${result.message}`,
+    );
+  }
+  if (reply.id !== tokenId) {
+    const other = findCachedToken(ctx.db(), profileId, reply.id);
+    throw refuse(
+      `This secret belongs to another token (${other ? `“${other.token.name}”` : reply.id}), not to “${cached.row.name}”.`,
+    );
+  }
+  await ctx.secrets.set(tokenSecretAccount(profileId, tokenId), secret);
+  setSecretKept(ctx.db(), profileId, tokenId, true);
+  saveVerifyResult(ctx.db(), profileId, tokenId, fromVerifyReply(reply, tokenId, ctx.clock.now()));
+  ctx.logger.info('token secret adopted', { profileId, tokenId });
+  return tokenRow(deps, profileId, tokenId);
+}
+
+export async function forgetSecret(
+  ctx: CoreContext,
+  deps: TokenDeps,
+  profileId: string,
+  tokenId: string,
+): Promise<TokenRow> {
+  loadCachedToken(ctx, deps, profileId, tokenId);
+  await ctx.secrets.delete(tokenSecretAccount(profileId, tokenId));
+  setSecretKept(ctx.db(), profileId, tokenId, false);
+  ctx.logger.info('token secret forgotten', { profileId, tokenId });
+  return tokenRow(deps, profileId, tokenId);
+}

@@ -1,0 +1,77 @@
+/**
+ * The token service: every token operation behind its contract channel.
+ *
+ * templates.list, tokens.preview, create, update, setStatus, delete, roll, verify, verifyAll,
+ * verifySecret, adopt and forgetSecret. Each operation lives in its own module; this one wires
+ * them to the core's services and to one verify budget shared by every verify of a profile.
+ */
+import type {
+  ResolvedTemplate,
+  ShowOnceSecret,
+  TokenDraft,
+  TokenOwner,
+  TokenPreview,
+  TokenRow,
+  VerifyResult,
+} from '../../../shared/domain';
+import type { RateBudget } from '../cloudflare/rate-gate';
+import type { CoreContext } from '../context';
+import { createToken, type CreateInput } from './create-token';
+import { deleteToken } from './delete-token';
+import { loadDraftContext } from './draft-context';
+import { setTokenStatus, updateToken } from './edit-token';
+import { rollToken } from './roll-token';
+import { createSecretVerifier } from './secret-verifier';
+import { listTemplates } from './template-list';
+import type { TokenDeps } from './token-deps';
+import { planDraft } from './token-preview';
+import { adoptSecret, forgetSecret, verifyPastedSecret, type VerifiedSecret } from './token-secrets';
+import { createVerifyBudget } from './verify-budget';
+import { verifyAllTokens, verifyToken } from './verify-tokens';
+
+export type { TokenDeps } from './token-deps';
+
+export interface TokenService {
+  templates(profileId: string, owner: TokenOwner): ResolvedTemplate[];
+  preview(profileId: string, owner: TokenOwner, draft: TokenDraft): TokenPreview;
+  create(input: CreateInput): Promise<ShowOnceSecret>;
+  update(profileId: string, tokenId: string, draft: TokenDraft): Promise<TokenRow>;
+  setStatus(profileId: string, tokenId: string, status: 'active' | 'disabled'): Promise<TokenRow>;
+  delete(profileId: string, tokenId: string): Promise<void>;
+  roll(profileId: string, tokenId: string, keepSecret: boolean): Promise<ShowOnceSecret>;
+  verify(profileId: string, tokenId: string): Promise<VerifyResult>;
+  verifyAll(profileId: string): Promise<{ tokenId: string; result: VerifyResult }[]>;
+  verifySecret(profileId: string, secret: string, owner?: TokenOwner): Promise<VerifiedSecret>;
+  adopt(profileId: string, tokenId: string, secret: string): Promise<TokenRow>;
+  forgetSecret(profileId: string, tokenId: string): Promise<TokenRow>;
+}
+
+export interface TokenServiceOptions {
+  /** Budget of verify calls per profile (default, or undefined: Cloudflare's 1200 per 5 minutes). */
+  verifyBudget?: RateBudget | undefined;
+}
+
+export function createTokenService(
+  ctx: CoreContext,
+  deps: TokenDeps,
+  options: TokenServiceOptions = {},
+): TokenService {
+  const verifier = createSecretVerifier(deps.gateway, createVerifyBudget(ctx.clock, options.verifyBudget));
+  return {
+    templates: (profileId, owner) => listTemplates(deps.inventory, deps.profiles.get(profileId), owner),
+    preview: (profileId, owner, draft) =>
+      planDraft(draft, loadDraftContext(deps.inventory, ctx.clock, deps.profiles.get(profileId), owner))
+        .preview,
+    create: (input) => createToken(ctx, deps, input),
+    update: (profileId, tokenId, draft) => updateToken(ctx, deps, profileId, tokenId, draft),
+    setStatus: (profileId, tokenId, status) => setTokenStatus(ctx, deps, profileId, tokenId, status),
+    delete: (profileId, tokenId) => deleteToken(ctx, deps, profileId, tokenId),
+    roll: (profileId, tokenId, keep) => rollToken(ctx, deps, profileId, tokenId, keep),
+    verify: (profileId, tokenId) => verifyToken(ctx, deps, verifier, profileId, tokenId),
+    verifyAll: (profileId) => verifyAllTokens(ctx, deps, verifier, profileId),
+    verifySecret: (profileId, secret, owner) =>
+      verifyPastedSecret(ctx, deps, verifier, profileId, secret, owner),
+    adopt: (profileId, tokenId, secret) => adoptSecret(ctx, deps, verifier, profileId, tokenId, secret),
+    forgetSecret: (profileId, tokenId) => forgetSecret(ctx, deps, profileId, tokenId),
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * clipboard.copy: main builds the verify command (or the bare secret), writes the clipboard
+ * itself, tells the renderer nothing secret, and clears the clipboard later only if it still
+ * holds what Keyflare wrote. The copied command is run with the real curl binary against the
+ * simulator.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { closeAllCores } from '../support/core-harness';
+import {
+  DEMO,
+  dnsDraft,
+  emptySecretStore,
+  resetSimulator,
+  testSecretStore,
+  tokenHarness,
+  type TokenHarness,
+} from '../tokens/support/token-harness';
+
+const run = promisify(execFile);
+const sim = await startTestSimulator({ scenario: 'demo' });
+const secrets = testSecretStore();
+const curlPath =
+  ['/usr/bin/curl', '/bin/curl', '/usr/local/bin/curl'].find((path) => existsSync(path)) ?? null;
+
+beforeEach(() => resetSimulator(sim));
+afterEach(() => closeAllCores());
+afterAll(() => emptySecretStore(secrets));
+
+async function keptToken(
+  h: TokenHarness,
+  name: string,
+  accountId?: string,
+): Promise<{ tokenId: string; secret: string }> {
+  const owner = accountId ? { kind: 'account' as const, accountId } : { kind: 'user' as const };
+  const created = await h.ok('tokens.create', {
+    profileId: h.profile.id,
+    owner,
+    draft: dnsDraft(sim, name),
+    keepSecret: true,
+  });
+  return { tokenId: created.token.id, secret: created.secret };
+}
+
+/** Runs a copied command the way a user pasting it into a shell would. */
+async function shell(
+  command: string,
+  env: Record<string, string> = {},
+): Promise<{ success: boolean; errors: { code: number }[] }> {
+  const { stdout } = await run('/bin/sh', ['-c', command], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+  });
+  return JSON.parse(stdout) as { success: boolean; errors: { code: number }[] };
+}
+
+describe('copying', () => {
+  it('writes the exact verify command with the secret, concealed, and tells the renderer nothing secret', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const { tokenId, secret } = await keptToken(h, 'Copy me');
+    const reply = await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'curl_secret' });
+
+    expect(reply).toEqual({ clearsInSeconds: 30, text: null });
+    expect(h.clipboard.writes).toEqual([
+      {
+        text: `curl "${sim.baseUrl}/user/tokens/verify" -H "Authorization: Bearer ${secret}"`,
+        concealed: true,
+      },
+    ]);
+  });
+
+  it('writes the $CLOUDFLARE_API_TOKEN command without touching the keychain, and returns it', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const reply = await h.ok('clipboard.copy', {
+      profileId: h.profile.id,
+      tokenId: 'a1a10000000000000000000000000002',
+      format: 'curl_env',
+    });
+    const command = `curl "${sim.baseUrl}/user/tokens/verify" -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN"`;
+    expect(reply).toEqual({ clearsInSeconds: 30, text: command });
+    expect(h.clipboard.writes).toEqual([{ text: command, concealed: false }]);
+  });
+
+  it('writes the bare secret concealed, and uses the account endpoint for account-owned tokens', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const { tokenId, secret } = await keptToken(h, 'Acme copy', DEMO.acme);
+    await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'secret' });
+    expect(h.clipboard.writes.at(-1)).toEqual({ text: secret, concealed: true });
+    await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'curl_secret' });
+    expect(h.clipboard.text).toBe(
+      `curl "${sim.baseUrl}/accounts/${DEMO.acme}/tokens/verify" -H "Authorization: Bearer ${secret}"`,
+    );
+  });
+
+  it('asks to adopt the secret first when Keyflare does not hold it, writing nothing', async () => {
+    const h = await tokenHarness(sim, secrets);
+    for (const format of ['curl_secret', 'secret'] as const) {
+      await expect(
+        h.fails('clipboard.copy', {
+          profileId: h.profile.id,
+          tokenId: 'a1a10000000000000000000000000002',
+          format,
+        }),
+      ).resolves.toMatchObject({
+        code: 'NOT_FOUND',
+        message: 'Keyflare doesn’t hold this token’s secret: adopt it first.',
+      });
+    }
+    expect(h.clipboard.writes).toEqual([]);
+  });
+});
+
+describe('clearing the clipboard', () => {
+  it('clears it after the configured time when it still holds what Keyflare wrote, and says so', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const { tokenId } = await keptToken(h, 'Clear me');
+    await h.ok('settings.update', { clipboardClearSeconds: 12 });
+    const reply = await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'secret' });
+    expect(reply.clearsInSeconds).toBe(12);
+    expect(h.timers.pending()).toEqual([12_000]);
+
+    h.timers.fireAll();
+    await expect.poll(() => h.clipboard.clears).toBe(1);
+    expect(h.clipboard.text).toBe('');
+    expect(h.events.filter((e) => e.event === 'clipboard.cleared')).toEqual([
+      { event: 'clipboard.cleared', payload: { clearedAt: expect.any(String) } },
+    ]);
+  });
+
+  it('leaves the clipboard alone when the user copied something else since', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const { tokenId } = await keptToken(h, 'Do not clobber');
+    await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'curl_secret' });
+    await h.clipboard.write('the user’s own text', { concealed: false });
+
+    h.timers.fireAll();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.clipboard.text).toBe('the user’s own text');
+    expect(h.clipboard.clears).toBe(0);
+    expect(h.events.some((e) => e.event === 'clipboard.cleared')).toBe(false);
+  });
+
+  it('lets a newer copy cancel the older timer', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const { tokenId } = await keptToken(h, 'Copy twice');
+    await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'secret' });
+    await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'curl_env' });
+    expect(h.timers.pending()).toEqual([30_000]);
+    h.timers.fireAll();
+    await expect.poll(() => h.clipboard.clears).toBe(1);
+    expect(h.events.filter((e) => e.event === 'clipboard.cleared')).toHaveLength(1);
+  });
+});
+
+describe.skipIf(curlPath === null)('the copied command, run with the real curl', () => {
+  it('verifies an active token, and gets 401 code 1000 for the old secret after a roll', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const { tokenId } = await keptToken(h, 'Curl me');
+    await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'curl_secret' });
+    const before = h.clipboard.text;
+    await expect(shell(before)).resolves.toMatchObject({ success: true });
+
+    const rolled = await h.ok('tokens.roll', { profileId: h.profile.id, tokenId, keepSecret: true });
+    await expect(shell(before)).resolves.toMatchObject({ success: false, errors: [{ code: 1000 }] });
+
+    await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'curl_env' });
+    await expect(shell(h.clipboard.text, { CLOUDFLARE_API_TOKEN: rolled.secret })).resolves.toMatchObject({
+      success: true,
+    });
+  });
+
+  it('verifies an account-owned token at its account', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const { tokenId } = await keptToken(h, 'Curl Acme', DEMO.acme);
+    await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'curl_secret' });
+    await expect(shell(h.clipboard.text)).resolves.toMatchObject({ success: true });
+  });
+});
+
+it.runIf(curlPath === null)('skips the real-curl checks: no curl binary on this machine', () => {
+  expect(curlPath).toBeNull();
+});

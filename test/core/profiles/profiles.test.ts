@@ -1,0 +1,314 @@
+/**
+ * Profiles through the contract against the simulator: add, rename, replace the credential and
+ * remove, for user tokens, account-owned tokens and Global API Keys — keychain and cache in step.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Profile, SyncRun } from '../../../src/shared/domain';
+import { createMemoryStore } from '../../../src/main/core/secrets/memory-store';
+import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { closeAllCores, countRows, makeCore } from '../support/core-harness';
+import { addProfile, call, credentialInput } from '../support/sim-profiles';
+
+const sim = await startTestSimulator({ scenario: 'demo' });
+
+beforeEach(() => {
+  sim.control.clearFaults();
+  sim.control.resetLog();
+});
+afterEach(() => closeAllCores());
+
+const SNAPSHOT_TABLES = [
+  'accounts',
+  'zones',
+  'permission_groups',
+  'tokens',
+  'policies',
+  'policy_permission_groups',
+  'policy_resources',
+  'sync_runs',
+];
+
+describe.each([
+  { label: 'alice-manager', kind: 'user_token', email: 'alice@example.com', owner: null },
+  {
+    label: 'acme-account-manager',
+    kind: 'account_token',
+    email: null,
+    owner: 'acc00000000000000000000000000002',
+  },
+  { label: 'alice-global-key', kind: 'global_key', email: 'alice@example.com', owner: null },
+] as const)('a profile signed in with $kind', ({ label, kind, email, owner }) => {
+  it('is added after Cloudflare accepts the credential, which is kept in the keychain only', async () => {
+    const secrets = createMemoryStore();
+    const h = makeCore({ secrets });
+    const profile = await addProfile(h.core, sim, label, 'Work');
+    expect(profile).toMatchObject({
+      label: 'Work',
+      credentialKind: kind,
+      email,
+      ownerAccountId: owner,
+      baseUrl: sim.baseUrl,
+      lastSyncAt: null,
+    });
+    const credential = sim.credential(label);
+    const stored = JSON.parse(secrets.entries().get(`profile:${profile.id}`) ?? '{}') as Record<
+      string,
+      unknown
+    >;
+    expect(stored).toEqual(
+      kind === 'global_key'
+        ? { kind, email: credential.email, key: credential.secret }
+        : kind === 'account_token'
+          ? { kind, token: credential.secret, accountId: owner }
+          : { kind, token: credential.secret },
+    );
+    await expect(call<Profile[]>(h.core, 'profiles.list', {})).resolves.toEqual([profile]);
+    expect(JSON.stringify(await call(h.core, 'profiles.list', {}))).not.toContain(credential.secret);
+  });
+
+  it('is renamed, gets a new credential, and is removed with every keychain entry and row', async () => {
+    const secrets = createMemoryStore();
+    const h = makeCore({ secrets });
+    const profile = await addProfile(h.core, sim, label);
+    await expect(
+      call<Profile>(h.core, 'profiles.rename', { profileId: profile.id, label: 'Renamed' }),
+    ).resolves.toMatchObject({ label: 'Renamed' });
+
+    // Replacing with the same login's credential verifies it first, then swaps it.
+    const replacement = await call<Profile>(h.core, 'profiles.replaceCredential', {
+      profileId: profile.id,
+      credential: credentialInput(sim.credential(label)),
+    });
+    expect(replacement).toMatchObject({ id: profile.id, label: 'Renamed', credentialKind: kind });
+
+    const [run] = await call<SyncRun[]>(h.core, 'sync.start', { profileId: profile.id });
+    expect(run?.outcome).toBe('ok');
+    await secrets.set(`token:${profile.id}:kept-token-id`, 'cfut_kept_secret_value_0000000000');
+    await secrets.set('token:another-profile:t1', 'someone else’s secret');
+    const db = h.core.context.db();
+    expect(countRows(db, 'tokens', profile.id)).toBeGreaterThan(0);
+
+    await expect(h.core.dispatch('profiles.remove', { profileId: profile.id })).resolves.toEqual({
+      ok: true,
+      value: { removed: true },
+    });
+    expect([...secrets.entries().keys()]).toEqual(['token:another-profile:t1']);
+    for (const table of ['profiles', ...SNAPSHOT_TABLES, 'token_history', 'verify_results'])
+      expect(countRows(db, table, profile.id)).toBe(0);
+    await expect(call(h.core, 'profiles.list', {})).resolves.toEqual([]);
+  });
+});
+
+describe('adding a profile', () => {
+  it('refuses an invalid token with AUTH_INVALID in plain words and stores nothing anywhere', async () => {
+    const secrets = createMemoryStore();
+    const h = makeCore({ secrets });
+    const reply = await h.core.dispatch('profiles.add', {
+      label: 'Nope',
+      credential: { kind: 'api_token', token: 'cfut_this_token_does_not_exist_000000000' },
+      baseUrl: sim.baseUrl,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_INVALID', message: expect.stringContaining('did not accept') },
+    });
+    expect(secrets.entries().size).toBe(0);
+    expect((h.core.context.db().prepare('SELECT count(*) AS n FROM profiles').get() as { n: number }).n).toBe(
+      0,
+    );
+  });
+
+  it('refuses a disabled token and a wrong Global API Key', async () => {
+    const h = makeCore();
+    await expect(
+      h.core.dispatch('profiles.add', {
+        label: 'x',
+        credential: credentialInput(sim.credential('alice-disabled')),
+        baseUrl: sim.baseUrl,
+      }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'AUTH_INVALID' } });
+    await expect(
+      h.core.dispatch('profiles.add', {
+        label: 'x',
+        credential: {
+          kind: 'global_key',
+          email: 'alice@example.com',
+          key: 'ffffffffffffffffffffffffffffffffffff1',
+        },
+        baseUrl: sim.baseUrl,
+      }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'AUTH_INVALID' } });
+  });
+
+  it('finds the owning account of an account-owned token on its own', async () => {
+    const h = makeCore();
+    const profile = await addProfile(h.core, sim, 'studio-token-reader');
+    expect(profile).toMatchObject({
+      credentialKind: 'account_token',
+      ownerAccountId: 'acc00000000000000000000000000003',
+    });
+    expect(profile.capabilities.accounts).toEqual([
+      expect.objectContaining({
+        accountId: 'acc00000000000000000000000000003',
+        listTokens: true,
+        createTokens: false,
+      }),
+    ]);
+    const verifies = sim.control
+      .requestLog()
+      .filter((e) => e.operation === 'GET /accounts/{account_id}/tokens/verify');
+    expect(verifies.length).toBeGreaterThanOrEqual(1);
+    expect(sim.control.requestLog().filter((e) => e.operation === 'GET /user/tokens/verify')).toEqual([]);
+  });
+
+  it('recognises an older user token without the cfut_ prefix at /user/tokens/verify', async () => {
+    const h = makeCore();
+    const profile = await addProfile(h.core, sim, 'alice-legacy');
+    expect(profile.credentialKind).toBe('user_token');
+  });
+
+  it('does not create the profile when the keychain is unavailable', async () => {
+    const secrets = createMemoryStore();
+    secrets.setAvailable(false);
+    const h = makeCore({ secrets });
+    const reply = await h.core.dispatch('profiles.add', {
+      label: 'x',
+      credential: credentialInput(sim.credential('alice-manager')),
+      baseUrl: sim.baseUrl,
+    });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+    await expect(call(h.core, 'profiles.list', {})).resolves.toEqual([]);
+  });
+});
+
+describe('capabilities', () => {
+  it('explain what a restricted credential cannot do, from its own policies', async () => {
+    const h = makeCore();
+    const profile = await addProfile(h.core, sim, 'alice-tokens-read');
+    expect(profile.capabilities).toMatchObject({
+      readUser: false,
+      listUserTokens: true,
+      createUserTokens: false,
+      accounts: [
+        expect.objectContaining({ accountName: 'Acme Corp', listTokens: true, createTokens: false }),
+      ],
+    });
+    expect(profile.capabilities.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('lacks “User Details Read”'),
+        expect.stringContaining('lacks “API Tokens Write”'),
+        expect.stringContaining('cannot create tokens in account Acme Corp'),
+      ]),
+    );
+  });
+
+  it('fall back to cheap probes when the credential cannot read its own token', async () => {
+    const h = makeCore();
+    const profile = await addProfile(h.core, sim, 'alice-dns-acme');
+    expect(profile.capabilities).toMatchObject({
+      readUser: false,
+      listUserTokens: false,
+      createUserTokens: false,
+    });
+    expect(profile.capabilities.notes.join(' ')).toContain('could not read this token’s own permissions');
+    const probe = sim.control.requestLog().find((e) => e.operation === 'GET /user/tokens');
+    expect(probe?.query['per_page']).toBe('5');
+  });
+
+  it('grey out writes on the detail of a token the profile cannot change, with the reason', async () => {
+    const h = makeCore();
+    const profile = await addProfile(h.core, sim, 'alice-tokens-read');
+    await call(h.core, 'sync.start', { profileId: profile.id });
+    const detail = await call<{
+      allowed: { edit: boolean; roll: boolean; delete: boolean; reason: string | null };
+    }>(h.core, 'tokens.get', {
+      profileId: profile.id,
+      tokenId: sim.credential('alice-dns-acme').tokenId,
+    });
+    expect(detail.allowed).toEqual({
+      edit: false,
+      roll: false,
+      delete: false,
+      reason: expect.stringContaining('API Tokens Write'),
+    });
+  });
+});
+
+describe('syncing every profile', () => {
+  it('syncs all profiles at once and refreshes each one’s capabilities', async () => {
+    const h = makeCore();
+    const alice = await addProfile(h.core, sim, 'alice-tokens-read');
+    const acme = await addProfile(h.core, sim, 'acme-account-manager');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const runs = await call<SyncRun[]>(h.core, 'sync.start', {});
+    expect(runs.map((r) => [r.profileId, r.outcome]).sort()).toEqual(
+      [
+        [alice.id, 'ok'],
+        [acme.id, 'ok'],
+      ].sort(),
+    );
+    const profiles = await call<Profile[]>(h.core, 'profiles.list', {});
+    for (const profile of profiles) {
+      const before = profile.id === alice.id ? alice : acme;
+      expect(profile.lastSyncAt).toEqual(expect.any(String));
+      expect(Date.parse(profile.capabilities.checkedAt)).toBeGreaterThan(
+        Date.parse(before.capabilities.checkedAt),
+      );
+      expect({ ...profile.capabilities, checkedAt: '' }).toEqual({ ...before.capabilities, checkedAt: '' });
+    }
+    // The two syncs overlapped in time: neither waited for the other.
+    const [first, second] = runs;
+    expect(Date.parse(second?.startedAt ?? '')).toBeLessThan(Date.parse(first?.endedAt ?? ''));
+  });
+});
+
+describe('replacing a credential', () => {
+  it('verifies first: a bad credential leaves the old one in place', async () => {
+    const secrets = createMemoryStore();
+    const h = makeCore({ secrets });
+    const profile = await addProfile(h.core, sim, 'alice-manager');
+    const before = secrets.entries().get(`profile:${profile.id}`);
+    const reply = await h.core.dispatch('profiles.replaceCredential', {
+      profileId: profile.id,
+      credential: { kind: 'api_token', token: 'cfut_not_a_real_token_00000000000000000' },
+    });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'AUTH_INVALID' } });
+    expect(secrets.entries().get(`profile:${profile.id}`)).toBe(before);
+  });
+
+  it('refuses a credential of another login', async () => {
+    const h = makeCore();
+    const profile = await addProfile(h.core, sim, 'alice-manager');
+    await expect(
+      h.core.dispatch('profiles.replaceCredential', {
+        profileId: profile.id,
+        credential: credentialInput(sim.credential('bob-manager')),
+      }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('removing a profile', () => {
+  it('is refused with KEYCHAIN_UNAVAILABLE while the keychain is unavailable, and nothing is removed', async () => {
+    const secrets = createMemoryStore();
+    const h = makeCore({ secrets });
+    const profile = await addProfile(h.core, sim, 'alice-manager');
+    await call(h.core, 'sync.start', { profileId: profile.id });
+    const tokens = countRows(h.core.context.db(), 'tokens', profile.id);
+    secrets.setAvailable(false);
+    await expect(h.core.dispatch('profiles.remove', { profileId: profile.id })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'KEYCHAIN_UNAVAILABLE' },
+    });
+    expect(countRows(h.core.context.db(), 'tokens', profile.id)).toBe(tokens);
+    secrets.setAvailable(true);
+    expect(secrets.entries().has(`profile:${profile.id}`)).toBe(true);
+  });
+
+  it('answers NOT_FOUND for an unknown profile', async () => {
+    const h = makeCore();
+    await expect(h.core.dispatch('profiles.remove', { profileId: 'no-such-profile' })).resolves.toMatchObject(
+      { ok: false, error: { code: 'NOT_FOUND' } },
+    );
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The keytar store: the contract against the real keychain (inside the private D-Bus session
+ * with gnome-keyring that scripts/with-keyring.sh starts), and its failure paths.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { createKeytarStore, type KeytarLike } from '../../../src/main/core/secrets/keytar-store';
+import { describeSecretStoreContract } from './secret-store-contract';
+
+const inKeyringSession = Boolean(process.env['KEYFLARE_IN_KEYRING_SESSION']);
+
+describe.runIf(inKeyringSession)('real keychain (gnome-keyring in a private D-Bus session)', () => {
+  describeSecretStoreContract('keytar', () => createKeytarStore({ service: 'Keyflare-test' }));
+});
+
+it.skipIf(inKeyringSession)('the real-keychain contract runs only inside scripts/with-keyring.sh', () => {
+  // Documented skip: `npm test` runs every test file inside the keyring session.
+  expect(inKeyringSession).toBe(false);
+});
+
+function fakeKeytar(overrides: Partial<KeytarLike> = {}): KeytarLike {
+  return {
+    getPassword: vi.fn(() => Promise.resolve(null)),
+    setPassword: vi.fn(() => Promise.resolve()),
+    deletePassword: vi.fn(() => Promise.resolve(true)),
+    findCredentials: vi.fn(() => Promise.resolve([])),
+    ...overrides,
+  };
+}
+
+describe('keytar store failures', () => {
+  it('turns a keytar that cannot load into KEYCHAIN_UNAVAILABLE with advice', async () => {
+    const store = createKeytarStore({
+      load: () => Promise.reject(new Error("Cannot find module 'keytar'")),
+    });
+    await expect(store.set('profile:p1', 'secret')).rejects.toMatchObject({
+      code: 'KEYCHAIN_UNAVAILABLE',
+      message: expect.stringContaining('Secret Service'),
+    });
+    await expect(store.status()).resolves.toMatchObject({
+      available: false,
+      message: expect.stringContaining('keychain is not available'),
+    });
+  });
+
+  it('retries loading on the next call (the keyring may have been started since)', async () => {
+    const keytar = fakeKeytar({ getPassword: vi.fn(() => Promise.resolve('stored')) });
+    const load = vi
+      .fn<() => Promise<KeytarLike>>()
+      .mockRejectedValueOnce(new Error('no dbus'))
+      .mockResolvedValue(keytar);
+    const store = createKeytarStore({ load });
+    await expect(store.get('profile:p1')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    await expect(store.get('profile:p1')).resolves.toBe('stored');
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('abandons a hung keychain call after the timeout with a clear error', async () => {
+    const keytar = fakeKeytar({ setPassword: () => new Promise<void>(() => undefined) });
+    const store = createKeytarStore({ load: () => Promise.resolve(keytar), timeoutMs: 150 });
+    const started = Date.now();
+    await expect(store.set('profile:p1', 'secret')).rejects.toMatchObject({
+      code: 'KEYCHAIN_UNAVAILABLE',
+      message: expect.stringMatching(/did not answer within 1 s \(write\).*Nothing was saved/u),
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('abandons a load that never finishes', async () => {
+    const store = createKeytarStore({ load: () => new Promise<KeytarLike>(() => undefined), timeoutMs: 100 });
+    await expect(store.get('profile:p1')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+  });
+
+  it('says "locked" when the keyring refuses because it is locked', async () => {
+    const keytar = fakeKeytar({
+      setPassword: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
+    });
+    const store = createKeytarStore({ load: () => Promise.resolve(keytar) });
+    await expect(store.set('profile:p1', 'secret')).rejects.toMatchObject({
+      code: 'KEYCHAIN_LOCKED',
+      message: expect.stringContaining('Unlock'),
+    });
+  });
+
+  it('never echoes keytar’s own error text (it may quote the entry)', async () => {
+    const keytar = fakeKeytar({
+      getPassword: () =>
+        Promise.reject(new Error('org.freedesktop.DBus.Error.ServiceUnknown: secret cfut_leakyleakyleaky')),
+    });
+    const store = createKeytarStore({ load: () => Promise.resolve(keytar) });
+    const error = await store.get('profile:p1').then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).not.toContain('cfut_');
+  });
+});
+
+describe('no D-Bus session', () => {
+  it('reports the keychain unavailable and writes nothing anywhere else', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'keyflare-nodbus-home-'));
+    const scriptDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyflare-nodbus-script-'));
+    const script = path.join(scriptDir, 'probe.mts');
+    const storeModule = path.resolve('src/main/core/secrets/keytar-store.ts');
+    fs.writeFileSync(
+      script,
+      `import { createKeytarStore } from ${JSON.stringify(storeModule)};
+       const store = createKeytarStore({ timeoutMs: 4000 });
+       const status = await store.status();
+       const write = await store.set('profile:nodbus', 'cfut_nodbus-canary-secret-0123456789').then(() => 'stored', (e) => e.code);
+       console.log(JSON.stringify({ status, write }));`,
+    );
+    const output = execFileSync(path.resolve('node_modules/.bin/tsx'), [script], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: home,
+        XDG_DATA_HOME: path.join(home, 'data'),
+        XDG_CONFIG_HOME: path.join(home, 'config'),
+        XDG_RUNTIME_DIR: path.join(home, 'run'),
+        DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, 'no-such-bus')}`,
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const result = JSON.parse(output.trim().split('\n').pop() ?? '{}') as {
+      status: { available: boolean; message: string };
+      write: string;
+    };
+    expect(result.status.available).toBe(false);
+    expect(result.status.message).toMatch(/keychain/u);
+    expect(result.write).toMatch(/^KEYCHAIN_(UNAVAILABLE|LOCKED)$/u);
+    // Nothing may have landed on disk instead: the throwaway HOME (and XDG dirs in it) stays empty.
+    expect(fs.readdirSync(home, { recursive: true })).toEqual([]);
+  });
+});
