@@ -15,6 +15,7 @@ need "${KEYFLARE_CHROMIUM:-/usr/bin/chromium}" chromium
 need dbus-run-session dbus
 need dbus-daemon dbus
 need gnome-keyring-daemon gnome-keyring
+need curl curl
 if ! ldconfig -p 2>/dev/null | grep -q 'libsecret-1\.so\.0'; then packages+=(libsecret-1-0); fi
 if [ "${1:-}" = "--build" ]; then
   pkg-config --exists libsecret-1 2>/dev/null || packages+=(libsecret-1-dev pkg-config)
