@@ -12,7 +12,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/core/**/*.test.ts', 'test/cloudflare-sim/**/*.test.ts', 'src/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/core/**/*.test.ts',
+            'test/cloudflare-sim/**/*.test.ts',
+            'src/**/*.test.ts',
+          ],
           exclude: ['src/renderer/**'],
           testTimeout: 30_000,
           hookTimeout: 30_000,

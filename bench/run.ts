@@ -3,14 +3,14 @@
  * {"bench": NAME, "value": N, "unit": "ms"|"x"|"count", "target": N|null}.
  *
  * Not a timed test: numbers are medians of several runs on this machine. Progress messages go to
- * stderr so stdout stays machine-readable. To add a module (e.g. renderer timings:
- * render_first_ms, search_keystroke_p50_ms, search_keystroke_p95_ms), export a BenchModule from
- * its own file and list it below.
+ * stderr so stdout stays machine-readable. `npm run bench -- renderer` runs one module by name.
+ * To add a module, export a BenchModule from its own file and list it below.
  */
 import type { BenchModule } from './bench-result';
 import { coreSyncBench } from './core-sync';
+import { rendererBench } from './renderer';
 
-const modules: BenchModule[] = [coreSyncBench];
+const modules: BenchModule[] = [coreSyncBench, rendererBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -1,56 +1,75 @@
 /**
- * The Keyflare window: sidebar, main area, status bar.
+ * The Keyflare window: sidebar, main area (banners, toolbar, table, detail panel), status bar,
+ * dialogs and toasts.
  */
 import { useEffect } from 'react';
-import { useAppStore } from './stores/app-store';
+import { ToastRegion } from './components/toast-region';
+import { ErrorCallout } from './components/error-callout';
+import { AddProfileDialog } from './features/profiles/add-profile-dialog';
+import { ProfileDialog } from './features/profiles/profile-dialog';
+import { SettingsDialog } from './features/settings/settings-dialog';
+import { Banners } from './features/shell/banners';
+import { useEvents } from './features/shell/use-events';
+import { useShortcuts } from './features/shell/use-shortcuts';
+import { Sidebar } from './features/sidebar/sidebar';
+import { StatusBar } from './features/status-bar/status-bar';
+import { TokenDetailPanel } from './features/token-detail/token-detail-panel';
+import { TokensView } from './features/tokens/tokens-view';
+import { TokenWizard } from './features/wizard/token-wizard';
 import { useTheme } from './lib/theme';
+import { useAppStore } from './stores/app-store';
+import { useProfilesStore } from './stores/profiles-store';
+import { useTokensStore } from './stores/tokens-store';
+import { useUiStore } from './stores/ui-store';
+
+function Dialogs(): React.JSX.Element | null {
+  const dialog = useUiStore((s) => s.dialog);
+  if (dialog === null) return null;
+  switch (dialog.kind) {
+    case 'addProfile':
+      return <AddProfileDialog />;
+    case 'profile':
+      return <ProfileDialog profileId={dialog.profileId} />;
+    case 'settings':
+      return <SettingsDialog />;
+    case 'wizard':
+      return (
+        <TokenWizard
+          target={dialog.target}
+          key={dialog.target.mode === 'edit' ? dialog.target.tokenKey : 'create'}
+        />
+      );
+  }
+}
 
 export function App(): React.JSX.Element {
-  const { info, settings, loadError, load } = useAppStore();
-  useTheme(settings?.theme ?? 'system');
+  const theme = useAppStore((s) => s.settings?.theme ?? 'system');
+  const loadError = useAppStore((s) => s.loadError);
+  const detailOpen = useUiStore((s) => s.detailOpen && s.selectedKey !== null);
+  useTheme(theme);
+  useEvents();
+  useShortcuts();
+
   useEffect(() => {
-    void load();
-  }, [load]);
+    void useAppStore.getState().load();
+    void useProfilesStore.getState().load();
+    void useTokensStore.getState().load();
+  }, []);
 
   return (
     <div className="app-shell">
-      <aside className="sidebar" aria-label="Profiles">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ◆
-          </span>
-          <span className="brand-name">Keyflare</span>
-        </div>
-        <nav className="sidebar-nav">
-          <p className="sidebar-empty">No profiles yet</p>
-        </nav>
-      </aside>
+      <Sidebar />
       <main className="main-area">
-        <header className="toolbar">
-          <h1>All tokens</h1>
-        </header>
-        <section className="content" aria-live="polite">
-          {loadError ? (
-            <div role="alert" className="callout callout-danger">
-              {loadError.message}
-            </div>
-          ) : (
-            <div className="empty-state">
-              <h2>Welcome to Keyflare</h2>
-              <p>Add a Cloudflare login to see every API token it can reach.</p>
-            </div>
-          )}
-        </section>
-        <footer className="status-bar">
-          {info ? (
-            <span data-testid="app-version">
-              Keyflare {info.version} · cache schema {info.schemaVersion}
-            </span>
-          ) : (
-            <span>Loading…</span>
-          )}
-        </footer>
+        <Banners />
+        {loadError ? <ErrorCallout error={loadError} /> : null}
+        <div className={`workspace${detailOpen ? ' workspace-split' : ''}`}>
+          <TokensView />
+          <TokenDetailPanel />
+        </div>
       </main>
+      <StatusBar />
+      <Dialogs />
+      <ToastRegion />
     </div>
   );
 }

@@ -12,7 +12,9 @@ export default async function setup(): Promise<void> {
     throw new Error('The renderer is not built: run `npm run build` before the e2e suite (npm test does).');
   }
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`sudo apt-get install -y chromium\`.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with \`sudo apt-get install -y chromium\`.`,
+    );
   }
   await build({
     configFile: false,

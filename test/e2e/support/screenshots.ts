@@ -12,3 +12,16 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
+
+/**
+ * Saves `<name>-light.png` and `<name>-dark.png` of the screen as it is now. The app follows the
+ * system theme by default, so switching the emulated colour scheme re-themes it in place.
+ */
+export async function saveThemedScreenshots(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForFunction((want) => document.documentElement.dataset['theme'] === want, scheme);
+    await saveScreenshot(page, `${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -1,0 +1,184 @@
+/**
+ * Add a profile: a label, a credential (checked by Cloudflare), and optionally another API
+ * base URL. Afterwards it shows what the credential can do, and the first sync starts.
+ */
+import { useEffect, useState } from 'react';
+import type { Profile } from '../../../shared/domain';
+import { DEFAULT_BASE_URL } from '../../../shared/domain';
+import type { AppErrorShape } from '../../../shared/errors';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { ErrorCallout } from '../../components/error-callout';
+import { Field } from '../../components/field';
+import { toErrorShape } from '../../lib/api';
+import { useAppStore } from '../../stores/app-store';
+import { useProfilesStore } from '../../stores/profiles-store';
+import { useTokensStore } from '../../stores/tokens-store';
+import { useUiStore } from '../../stores/ui-store';
+import { CapabilitiesView } from './capabilities-view';
+import {
+  CredentialFields,
+  credentialInput,
+  EMPTY_CREDENTIAL,
+  issuesByPath,
+  type CredentialValues,
+} from './credential-fields';
+
+export function AddProfileDialog(): React.JSX.Element {
+  const closeDialog = useUiStore((s) => s.closeDialog);
+  const setView = useUiStore((s) => s.setView);
+  const add = useProfilesStore((s) => s.add);
+  const startSync = useProfilesStore((s) => s.startSync);
+  const [label, setLabel] = useState('');
+  const [credential, setCredential] = useState<CredentialValues>(EMPTY_CREDENTIAL);
+  const [baseUrl, setBaseUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [added, setAdded] = useState<Profile | null>(null);
+  const keychain = useAppStore((s) => s.info?.keychain ?? null);
+  const keychainDown = keychain !== null && !keychain.available;
+  useEffect(() => {
+    void useAppStore.getState().refreshInfo();
+  }, []);
+
+  const submit = async (): Promise<void> => {
+    const input = {
+      label: label.trim(),
+      credential: credentialInput(credential),
+      ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
+    };
+    // The secret leaves the form now and is not kept anywhere in the renderer.
+    setCredential((current) => ({ ...current, secret: '' }));
+    setBusy(true);
+    setError(null);
+    try {
+      const profile = await add(input);
+      setAdded(profile);
+      setView({ kind: 'profile', profileId: profile.id });
+      void startSync(profile.id).then(() => useTokensStore.getState().load());
+    } catch (caught) {
+      setError(toErrorShape(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (added) {
+    return (
+      <Dialog
+        title={`${added.label} is ready`}
+        description="Keyflare checked the credential with Cloudflare and is syncing its tokens, accounts and zones now."
+        onClose={closeDialog}
+        size="md"
+        testId="add-profile-dialog"
+        footer={
+          <Button variant="primary" onClick={closeDialog} data-autofocus>
+            Done
+          </Button>
+        }
+      >
+        <h3 className="wizard-subheading">What this credential can do</h3>
+        <CapabilitiesView capabilities={added.capabilities} />
+      </Dialog>
+    );
+  }
+
+  const fieldErrors = issuesByPath(error?.code === 'VALIDATION' ? error.details?.issues : undefined);
+  return (
+    <Dialog
+      title="Add a Cloudflare login"
+      description="A profile is one Cloudflare login. Keyflare reads its tokens, accounts and zones with the credential you give here."
+      onClose={closeDialog}
+      dismissible={!busy}
+      closable={!busy}
+      size="md"
+      testId="add-profile-dialog"
+      footer={
+        <>
+          <Button onClick={closeDialog} disabled={busy}>
+            Cancel
+          </Button>
+          <Button
+            variant="primary"
+            type="submit"
+            form="add-profile-form"
+            busy={busy}
+            disabledReason={
+              keychainDown ? 'The system keychain is unavailable: the credential could not be stored' : null
+            }
+          >
+            {busy ? 'Checking with Cloudflare…' : 'Add profile'}
+          </Button>
+        </>
+      }
+    >
+      {keychainDown ? (
+        <ErrorCallout error={{ code: 'KEYCHAIN_UNAVAILABLE', message: keychain?.message ?? '' }} compact />
+      ) : null}
+      <form
+        id="add-profile-form"
+        className="form-stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!busy && !keychainDown) void submit();
+        }}
+      >
+        <Field
+          label="Profile name"
+          hint="How Keyflare names this login, e.g. Personal, Work, Client X."
+          error={fieldErrors['label'] ?? null}
+        >
+          <input
+            className="input"
+            value={label}
+            maxLength={80}
+            onChange={(event) => setLabel(event.target.value)}
+            data-autofocus
+          />
+        </Field>
+        <CredentialFields
+          values={credential}
+          onChange={setCredential}
+          errors={fieldErrors}
+          showAccountId={false}
+        />
+        <details className="advanced">
+          <summary>Advanced</summary>
+          <div className="form-stack">
+            <Field
+              label="API base URL"
+              optional
+              hint={`Default: ${DEFAULT_BASE_URL}`}
+              error={fieldErrors['baseUrl'] ?? null}
+            >
+              <input
+                className="input mono"
+                inputMode="url"
+                placeholder={DEFAULT_BASE_URL}
+                value={baseUrl}
+                onChange={(event) => setBaseUrl(event.target.value)}
+              />
+            </Field>
+            {credential.type === 'api_token' ? (
+              <Field
+                label="Owner account ID"
+                optional
+                hint="Only for an account-owned API token; Keyflare finds it when left empty."
+                error={fieldErrors['credential.accountId'] ?? null}
+              >
+                <input
+                  className="input mono"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={credential.accountId}
+                  onChange={(event) => setCredential({ ...credential, accountId: event.target.value })}
+                />
+              </Field>
+            ) : null}
+          </div>
+        </details>
+      </form>
+      {error ? <ErrorCallout error={error} /> : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Main -> renderer events: sync progress and completion, clipboard cleared, cache reset.
+ */
+import { useEffect } from 'react';
+import { getApi } from '../../lib/api';
+import { useAppStore } from '../../stores/app-store';
+import { useProfilesStore } from '../../stores/profiles-store';
+import { toast } from '../../stores/toast-store';
+import { useTokensStore } from '../../stores/tokens-store';
+
+export function useEvents(): void {
+  useEffect(() => {
+    const api = getApi();
+    // Progress events can come many times a second; the full status (rate limits, offline) is
+    // read from the cache at most every 500 ms, which is plenty for a person watching.
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const refreshStatusSoon = (): void => {
+      if (pending !== null) return;
+      pending = setTimeout(() => {
+        pending = null;
+        void useProfilesStore.getState().loadSyncStatus();
+      }, 500);
+    };
+    const off = [
+      api.on('sync.progress', (progress) => {
+        useProfilesStore.getState().applyProgress(progress);
+        refreshStatusSoon();
+      }),
+      api.on('sync.finished', ({ profileId, run }) => {
+        useProfilesStore.getState().applyFinished(profileId, run);
+        void useProfilesStore.getState().load();
+        void useTokensStore.getState().load();
+      }),
+      api.on('clipboard.cleared', () => toast('info', 'Clipboard cleared')),
+      api.on('cache.reset', (event) => {
+        useAppStore.getState().noteCacheReset(event);
+        void useTokensStore.getState().load();
+      }),
+    ];
+    return () => {
+      if (pending !== null) clearTimeout(pending);
+      for (const unsubscribe of off) unsubscribe();
+    };
+  }, []);
+}

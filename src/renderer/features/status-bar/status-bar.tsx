@@ -1,0 +1,176 @@
+/**
+ * The status bar: per profile the last sync, progress while syncing, offline and rate-limit
+ * badges, a sync button, and the app version.
+ */
+import type { Profile, SyncStatus } from '../../../shared/domain';
+import { Button } from '../../components/button';
+import { Icon } from '../../components/icons';
+import { useNow } from '../../lib/use-now';
+import { cachedDataLabel, errorHeadline } from '../../lib/error-copy';
+import { formatClock, formatDateTime, formatRelative, formatRelativeShort, toTime } from '../../lib/format';
+import { useAppStore } from '../../stores/app-store';
+import { syncStatusOf, useProfilesStore } from '../../stores/profiles-store';
+import { useUiStore } from '../../stores/ui-store';
+import type { AppErrorShape } from '../../../shared/errors';
+
+function ProfileSync({
+  profile,
+  status,
+  error,
+  now,
+  showLabel,
+}: {
+  profile: Profile;
+  status: SyncStatus;
+  error: AppErrorShape | undefined;
+  now: Date;
+  showLabel: boolean;
+}): React.JSX.Element {
+  const label = showLabel ? <span className="sync-profile">{profile.label}</span> : null;
+  const limitedUntil = toTime(status.rateLimitedUntil);
+  const lastSync = status.lastSuccessAt ?? profile.lastSyncAt;
+  // A rate limit is news even mid-sync: the sync is waiting for it, and the user should know why.
+  if (limitedUntil !== null && limitedUntil > now.getTime()) {
+    return (
+      <span className="sync-item" data-testid="sync-item">
+        {label}
+        <span className="status-badge status-badge-warn" data-testid="rate-limit-badge">
+          <Icon name="clock" size={12} />
+          Rate-limited until {formatClock(status.rateLimitedUntil, now)}
+          {status.running ? ' · sync waiting' : ''}
+        </span>
+      </span>
+    );
+  }
+  if (status.running) {
+    const progress = status.progress;
+    const percent =
+      progress && progress.planned > 0 ? Math.round((progress.done / progress.planned) * 100) : null;
+    return (
+      <span className="sync-item" data-testid="sync-item">
+        {label}
+        <span className="spinner spinner-sm" aria-hidden="true" />
+        <span>
+          {showLabel ? '' : 'Syncing '}
+          {progress ? `${progress.done}/${progress.planned}` : showLabel ? 'syncing…' : '…'}
+        </span>
+        <span
+          className="progress"
+          role="progressbar"
+          aria-label={`Sync progress for ${profile.label}`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent ?? undefined}
+        >
+          <span
+            className={`progress-bar${percent === null ? ' progress-indeterminate' : ''}`}
+            style={percent === null ? undefined : { width: `${percent}%` }}
+          />
+        </span>
+      </span>
+    );
+  }
+  if (status.offline) {
+    return (
+      <span className="sync-item" data-testid="sync-item">
+        {label}
+        <span
+          className="status-badge status-badge-warn"
+          data-testid="offline-badge"
+          title={`Cloudflare cannot be reached. ${cachedDataLabel(lastSync, now)}.`}
+        >
+          <Icon name="cloud-off" size={12} />
+          <span className="visually-hidden">Offline: </span>
+          {cachedDataLabel(lastSync, now)}
+        </span>
+      </span>
+    );
+  }
+  if (error) {
+    return (
+      <span className="sync-item" data-testid="sync-item">
+        {label}
+        <span className="status-badge status-badge-danger" title={error.message}>
+          <Icon name="alert" size={12} />
+          Sync failed: {errorHeadline(error, { now })}
+        </span>
+      </span>
+    );
+  }
+  return (
+    <span className="sync-item" data-testid="sync-item">
+      {label}
+      <span className={`sync-dot${lastSync ? ' sync-dot-ok' : ''}`} aria-hidden="true" />
+      {lastSync ? (
+        <span title={`Last synced ${formatDateTime(lastSync) ?? lastSync}`}>
+          {showLabel
+            ? formatRelativeShort(lastSync, now)
+            : `Synced ${formatRelative(lastSync, now) ?? ''} (${formatClock(lastSync, now) ?? ''})`}
+        </span>
+      ) : (
+        <span>Not synced yet</span>
+      )}
+    </span>
+  );
+}
+
+export function StatusBar(): React.JSX.Element {
+  const info = useAppStore((s) => s.info);
+  const profiles = useProfilesStore((s) => s.profiles);
+  const sync = useProfilesStore((s) => s.sync);
+  const syncErrors = useProfilesStore((s) => s.syncErrors);
+  const startSync = useProfilesStore((s) => s.startSync);
+  const cancelSync = useProfilesStore((s) => s.cancelSync);
+  const view = useUiStore((s) => s.view);
+  const now = useNow(30_000);
+
+  const shown = view.kind === 'all' ? profiles : profiles.filter((p) => p.id === view.profileId);
+  const anyRunning = shown.some((p) => syncStatusOf(sync, p.id).running);
+  const single = shown.length === 1 ? shown[0] : undefined;
+  const syncLabel = single ? (profiles.length > 1 ? `Sync ${single.label}` : 'Sync now') : 'Sync all';
+
+  return (
+    <footer className="status-bar" aria-label="Status">
+      <div className="status-syncs">
+        {shown.map((profile) => (
+          <ProfileSync
+            key={profile.id}
+            profile={profile}
+            status={syncStatusOf(sync, profile.id)}
+            error={syncErrors[profile.id]}
+            now={now}
+            showLabel={shown.length > 1}
+          />
+        ))}
+      </div>
+      {shown.length > 0 && anyRunning ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="x"
+          onClick={() => {
+            for (const profile of shown)
+              if (syncStatusOf(sync, profile.id).running) void cancelSync(profile.id);
+          }}
+          data-testid="cancel-sync-button"
+        >
+          Cancel sync
+        </Button>
+      ) : null}
+      {shown.length > 0 && !anyRunning ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="sync"
+          onClick={() => void startSync(single?.id)}
+          data-testid="sync-button"
+        >
+          {syncLabel}
+        </Button>
+      ) : null}
+      <span className="status-version" data-testid="app-version">
+        {info ? `Keyflare ${info.version} · cache schema ${info.schemaVersion}` : 'Loading…'}
+      </span>
+    </footer>
+  );
+}

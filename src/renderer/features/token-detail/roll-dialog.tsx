@@ -1,0 +1,115 @@
+/**
+ * Roll: confirm, roll once (never retried), then show the new secret once.
+ */
+import { useState } from 'react';
+import type { ShowOnceSecret as ShowOnceSecretValue, TokenRow } from '../../../shared/domain';
+import type { AppErrorShape } from '../../../shared/errors';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { ErrorCallout } from '../../components/error-callout';
+import { getApi } from '../../lib/api';
+import { useAppStore } from '../../stores/app-store';
+import { useTokensStore } from '../../stores/tokens-store';
+import { ShowOnceSecret } from '../secret/show-once-secret';
+import { verifyToken } from './use-token-actions';
+
+export function RollDialog({ row, onClose }: { row: TokenRow; onClose: () => void }): React.JSX.Element {
+  const keepDefault = useAppStore((s) => s.settings?.keepSecretsByDefault ?? true);
+  const keychainAvailable = useAppStore((s) => s.info?.keychain.available ?? true);
+  const [keep, setKeep] = useState(keepDefault && keychainAvailable);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [result, setResult] = useState<ShowOnceSecretValue | null>(null);
+
+  const roll = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    const reply = await getApi().tokens.roll({ profileId: row.profileId, tokenId: row.id, keepSecret: keep });
+    setBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    useTokensStore.getState().upsertRow(reply.value.token);
+    setResult(reply.value);
+  };
+
+  if (result) {
+    return (
+      <Dialog
+        title={`New secret for ${row.name}`}
+        onClose={onClose}
+        size="md"
+        testId="roll-dialog"
+        footer={
+          <Button variant="primary" onClick={onClose}>
+            Done
+          </Button>
+        }
+      >
+        <ShowOnceSecret result={result} action="rolled" />
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      title={`Roll ${row.name}?`}
+      description="Cloudflare issues a new secret and the current one stops working at once."
+      onClose={onClose}
+      dismissible={!busy}
+      closable={!busy}
+      size="sm"
+      testId="roll-dialog"
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            {error?.code === 'UNCERTAIN' ? 'Close' : 'Cancel'}
+          </Button>
+          {/* After an uncertain roll, rolling again could throw away a secret that now works. */}
+          {error?.code === 'UNCERTAIN' ? null : (
+            <Button variant="danger" icon="roll" busy={busy} onClick={() => void roll()}>
+              Roll token
+            </Button>
+          )}
+        </>
+      }
+    >
+      <p>Anything that uses the current secret fails until you give it the new one.</p>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={keep}
+          disabled={!keychainAvailable}
+          onChange={(event) => setKeep(event.target.checked)}
+        />
+        <span>
+          Keep the new secret in the keychain
+          {!keychainAvailable ? (
+            <span className="field-hint"> The system keychain is unavailable.</span>
+          ) : null}
+        </span>
+      </label>
+      {error ? (
+        <ErrorCallout
+          error={error}
+          context={{ action: 'roll' }}
+          action={
+            error.code === 'UNCERTAIN' ? (
+              <Button
+                size="sm"
+                icon="check"
+                onClick={() => void verifyToken(row)}
+                disabledReason={
+                  row.secretKept ? null : 'The old secret is not in the keychain: sync the profile to check'
+                }
+              >
+                Verify now
+              </Button>
+            ) : null
+          }
+        />
+      ) : null}
+    </Dialog>
+  );
+}

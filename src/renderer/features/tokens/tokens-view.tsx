@@ -1,0 +1,287 @@
+/**
+ * The main area: title, search, filters and the token table (or the right empty state).
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { Button } from '../../components/button';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorCallout } from '../../components/error-callout';
+import { Icon } from '../../components/icons';
+import { plural } from '../../lib/format';
+import { accountReach, filterTokens, NO_FILTERS, sortTokens } from '../../lib/token-filter';
+import { useNow } from '../../lib/use-now';
+import { useProfilesStore } from '../../stores/profiles-store';
+import { useTokensStore } from '../../stores/tokens-store';
+import { useUiStore } from '../../stores/ui-store';
+import { FilterBar } from './filter-bar';
+import { TokenTable } from './token-table';
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac/u.test(navigator.platform);
+export const MOD_KEY = IS_MAC ? '⌘' : 'Ctrl';
+
+export function TokensView(): React.JSX.Element {
+  const profiles = useProfilesStore((s) => s.profiles);
+  const accounts = useProfilesStore((s) => s.accounts);
+  const zones = useProfilesStore((s) => s.zones);
+  const profilesState = useProfilesStore((s) => s.state);
+  const sync = useProfilesStore((s) => s.sync);
+  const startSync = useProfilesStore((s) => s.startSync);
+  const index = useTokensStore((s) => s.index);
+  const tokensState = useTokensStore((s) => s.state);
+  const tokensError = useTokensStore((s) => s.error);
+  const reloadTokens = useTokensStore((s) => s.load);
+  const ui = useUiStore();
+  const searchBox = useRef<HTMLInputElement>(null);
+  const now = useNow(60_000);
+
+  useEffect(() => {
+    if (ui.searchFocusRequest > 0) {
+      searchBox.current?.focus();
+      searchBox.current?.select();
+    }
+  }, [ui.searchFocusRequest]);
+
+  const view = ui.view;
+  const profile = view.kind === 'all' ? null : (profiles.find((p) => p.id === view.profileId) ?? null);
+  const account =
+    view.kind === 'account'
+      ? (accounts.find((a) => a.profileId === view.profileId && a.id === view.accountId) ?? null)
+      : null;
+
+  const reach = useMemo(() => {
+    if (view.kind !== 'account' || !account) return null;
+    const zoneNames = zones
+      .filter((z) => z.profileId === view.profileId && z.accountId === account.id)
+      .map((z) => z.name);
+    return accountReach(view.profileId, account, zoneNames);
+  }, [view, account, zones]);
+
+  const sorted = useMemo(() => sortTokens(index, ui.sort), [index, ui.sort]);
+  const inView = useMemo(
+    () =>
+      filterTokens(sorted, {
+        query: '',
+        filters: NO_FILTERS,
+        view,
+        reach,
+        now,
+      }),
+    [sorted, view, reach, now],
+  );
+  const shown = useMemo(
+    () => filterTokens(inView, { query: ui.query, filters: ui.filters, view: { kind: 'all' }, now }),
+    [inView, ui.query, ui.filters, now],
+  );
+
+  // A selection that the filters hide is dropped, so the panel never shows a row the table lacks.
+  const selectedKey = ui.selectedKey;
+  const select = ui.select;
+  useEffect(() => {
+    if (selectedKey !== null && tokensState === 'ready' && !shown.some((e) => e.row.key === selectedKey))
+      select(null);
+  }, [shown, selectedKey, select, tokensState]);
+
+  const title = account
+    ? account.name
+    : profile
+      ? profile.label
+      : profiles.length === 0 && profilesState === 'ready'
+        ? 'Get started'
+        : 'All tokens';
+  const subtitle = account
+    ? `Account in ${profile?.label ?? 'profile'} · owned tokens and user tokens that reach it`
+    : profile
+      ? [profile.email, plural(inView.length, 'token')].filter(Boolean).join(' · ')
+      : profiles.length > 0
+        ? `${plural(profiles.length, 'profile')} · ${plural(index.length, 'token')}`
+        : null;
+
+  const firstStart = profilesState === 'ready' && profiles.length === 0;
+  const profileSync = profile ? sync[profile.id] : undefined;
+
+  let body: React.JSX.Element;
+  if (firstStart) {
+    body = (
+      <EmptyState
+        icon="key"
+        title="Welcome to Keyflare"
+        testId="welcome"
+        actions={
+          <Button variant="primary" icon="plus" onClick={() => ui.openDialog({ kind: 'addProfile' })}>
+            Add a Cloudflare login
+          </Button>
+        }
+      >
+        <p>
+          Keyflare keeps an inventory of the API tokens of every Cloudflare login you use: who can do what,
+          where, until when.
+        </p>
+        <ul className="welcome-points">
+          <li>
+            <Icon name="lock" size={14} /> Credentials and token secrets stay in your system keychain.
+          </li>
+          <li>
+            <Icon name="layers" size={14} /> Token details are cached, so you can browse them offline.
+          </li>
+          <li>
+            <Icon name="shield" size={14} /> Create least-privilege tokens from Cloudflare’s templates.
+          </li>
+        </ul>
+      </EmptyState>
+    );
+  } else if (tokensState === 'error' && tokensError) {
+    body = (
+      <div className="content-pad">
+        <ErrorCallout
+          error={tokensError}
+          action={
+            <Button size="sm" onClick={() => void reloadTokens()}>
+              Try again
+            </Button>
+          }
+        />
+      </div>
+    );
+  } else if (tokensState !== 'ready' && index.length === 0) {
+    body = (
+      <div className="loading-state" role="status">
+        <span className="spinner" aria-hidden="true" /> Loading tokens…
+      </div>
+    );
+  } else if (inView.length === 0) {
+    const neverSynced = profile ? !(profileSync?.lastSuccessAt ?? profile.lastSyncAt) : false;
+    body = (
+      <EmptyState
+        icon={neverSynced ? 'sync' : 'key'}
+        title={
+          account
+            ? `No tokens reach ${account.name}`
+            : profile
+              ? neverSynced
+                ? `${profile.label} has not been synced yet`
+                : `No tokens in ${profile.label} yet`
+              : 'No tokens yet'
+        }
+        testId="no-tokens"
+        actions={
+          <>
+            <Button
+              variant="primary"
+              icon="plus"
+              onClick={() =>
+                ui.openDialog({ kind: 'wizard', target: { mode: 'create', profileId: profile?.id ?? null } })
+              }
+            >
+              Create token
+            </Button>
+            <Button icon="sync" busy={profileSync?.running} onClick={() => void startSync(profile?.id)}>
+              {profileSync?.running ? 'Syncing…' : 'Sync now'}
+            </Button>
+          </>
+        }
+      >
+        <p>
+          {neverSynced
+            ? 'Sync to read this login’s tokens, accounts and zones from Cloudflare.'
+            : 'Create a token from a template, or sync if you just made one in the Cloudflare dashboard.'}
+        </p>
+      </EmptyState>
+    );
+  } else if (shown.length === 0) {
+    body = (
+      <EmptyState
+        icon="search"
+        title="No tokens match"
+        testId="no-matches"
+        actions={<Button onClick={ui.resetFilters}>Clear search and filters</Button>}
+      >
+        <p>
+          {ui.query.trim()
+            ? `Nothing matches “${ui.query.trim()}” with the current filters.`
+            : 'No token passes the current filters.'}
+        </p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <TokenTable
+        entries={shown}
+        total={inView.length}
+        sort={ui.sort}
+        onSort={ui.toggleSort}
+        selectedKey={ui.selectedKey}
+        onSelect={(key, open) => ui.select(key, open ? true : undefined)}
+        now={now}
+      />
+    );
+  }
+
+  return (
+    <section className="tokens-view" aria-labelledby="view-title">
+      <header className="toolbar">
+        <div className="toolbar-title">
+          <h1 id="view-title">{title}</h1>
+          {subtitle ? <p className="toolbar-subtitle">{subtitle}</p> : null}
+        </div>
+        {!firstStart ? (
+          <>
+            <div className="search">
+              <Icon name="search" className="search-icon" />
+              <input
+                ref={searchBox}
+                type="search"
+                className="input search-input"
+                placeholder="Search name, permission, zone…"
+                aria-label="Search tokens"
+                aria-keyshortcuts="Control+F /"
+                value={ui.query}
+                onChange={(event) => ui.setQuery(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape' && ui.query) {
+                    event.stopPropagation();
+                    ui.setQuery('');
+                  } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
+                    const first = shown[0];
+                    if (first) {
+                      event.preventDefault();
+                      ui.select(first.row.key, event.key === 'Enter');
+                      document.querySelector<HTMLElement>('.token-row[tabindex="0"]')?.focus();
+                    }
+                  }
+                }}
+              />
+              <kbd className="search-kbd" aria-hidden="true">
+                /
+              </kbd>
+            </div>
+            <Button
+              variant="primary"
+              icon="plus"
+              aria-keyshortcuts="Control+N"
+              title={`New token (${MOD_KEY}+N)`}
+              disabledReason={profiles.length === 0 ? 'Add a profile first' : null}
+              onClick={() =>
+                ui.openDialog({ kind: 'wizard', target: { mode: 'create', profileId: profile?.id ?? null } })
+              }
+            >
+              New token
+            </Button>
+          </>
+        ) : null}
+      </header>
+      {!firstStart && index.length > 0 ? (
+        <FilterBar
+          profiles={profiles}
+          view={view}
+          filters={ui.filters}
+          query={ui.query}
+          shown={shown.length}
+          total={inView.length}
+          onView={ui.setView}
+          onFilters={ui.setFilters}
+          onReset={ui.resetFilters}
+        />
+      ) : null}
+      <div className="tokens-body">{body}</div>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Step 2: the token's name and its policies (permissions plus the resources they apply to).
+ */
+import type { PermissionGroup, TokenDraft, TokenOwner } from '../../../shared/domain';
+import type { DraftIssue } from '../../../shared/policy/build';
+import { Button } from '../../components/button';
+import { Field } from '../../components/field';
+import { PermissionPicker } from './permission-picker';
+import { ResourcePicker, type ResourceChoices } from './resource-picker';
+import { addPolicy, policyIssues, policyKind, policyScope, removePolicy, updatePolicy } from './wizard-model';
+
+export interface AccessStepProps {
+  draft: TokenDraft;
+  onDraft: (draft: TokenDraft) => void;
+  groups: readonly PermissionGroup[];
+  groupsById: ReadonlyMap<string, PermissionGroup>;
+  owner: TokenOwner;
+  choices: ResourceChoices;
+  issues: readonly DraftIssue[];
+  showIssues: boolean;
+}
+
+export function AccessStep({
+  draft,
+  onDraft,
+  groups,
+  groupsById,
+  owner,
+  choices,
+  issues,
+  showIssues,
+}: AccessStepProps): React.JSX.Element {
+  const nameIssue = showIssues ? issues.find((i) => i.path === 'name')?.message : undefined;
+  const draftIssue = showIssues ? issues.find((i) => i.path === 'policies')?.message : undefined;
+  return (
+    <div className="wizard-step" data-testid="wizard-access">
+      <Field
+        label="Token name"
+        error={nameIssue ?? null}
+        hint="Say where it is used, e.g. “GitHub Actions — deploy example.com”."
+      >
+        <input
+          className="input"
+          value={draft.name}
+          maxLength={120}
+          onChange={(event) => onDraft({ ...draft, name: event.target.value })}
+          data-autofocus
+        />
+      </Field>
+      {draftIssue ? <p className="field-error">{draftIssue}</p> : null}
+      <ol className="policy-editor-list">
+        {draft.policies.map((policy, index) => {
+          const label = `Policy ${index + 1}`;
+          const scope = policyScope(policy, groupsById);
+          const kind = policyKind(policy, groupsById);
+          const { general, resources } = policyIssues(showIssues ? issues : [], index);
+          return (
+            <li key={index} className="policy-editor" aria-label={label}>
+              <div className="policy-editor-head">
+                <h3>{label}</h3>
+                <div className="segmented" role="radiogroup" aria-label={`Effect of ${label}`}>
+                  {(['allow', 'deny'] as const).map((effect) => (
+                    <button
+                      key={effect}
+                      type="button"
+                      role="radio"
+                      aria-checked={policy.effect === effect}
+                      className={`segment${policy.effect === effect ? ' segment-on' : ''}`}
+                      onClick={() =>
+                        onDraft(
+                          updatePolicy(draft, index, {
+                            effect,
+                            resources:
+                              effect === 'deny'
+                                ? policy.resources.map((r) => ({ ...r, include: true }))
+                                : policy.resources,
+                          }),
+                        )
+                      }
+                    >
+                      {effect === 'allow' ? 'Allow' : 'Deny'}
+                    </button>
+                  ))}
+                </div>
+                {draft.policies.length > 1 ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    icon="trash"
+                    aria-label={`Remove ${label}`}
+                    onClick={() => onDraft(removePolicy(draft, index))}
+                  />
+                ) : null}
+              </div>
+              <div className="policy-editor-body">
+                <div className="policy-editor-col">
+                  <h4 className="policy-editor-label">Permissions</h4>
+                  <PermissionPicker
+                    groups={groups}
+                    selected={policy.permissionGroupIds}
+                    scope={scope}
+                    policyLabel={label}
+                    onChange={(ids) => {
+                      const nextPolicy = { ...policy, permissionGroupIds: ids };
+                      const nextKind = policyKind(nextPolicy, groupsById);
+                      let nextResources = policy.resources;
+                      if (nextKind !== kind) nextResources = [];
+                      if (nextKind === 'user' && nextResources.length === 0 && choices.userId) {
+                        nextResources = [{ type: 'user', userId: choices.userId, include: true }];
+                      }
+                      onDraft(
+                        updatePolicy(draft, index, { permissionGroupIds: ids, resources: nextResources }),
+                      );
+                    }}
+                  />
+                </div>
+                <div className="policy-editor-col">
+                  <h4 className="policy-editor-label">Resources</h4>
+                  <ResourcePicker
+                    kind={kind}
+                    owner={owner}
+                    effect={policy.effect}
+                    resources={policy.resources}
+                    onChange={(list) => onDraft(updatePolicy(draft, index, { resources: list }))}
+                    choices={choices}
+                    policyLabel={label}
+                    issues={resources}
+                  />
+                </div>
+              </div>
+              {general.length > 0 ? (
+                <ul className="issue-list" aria-label={`Problems in ${label}`}>
+                  {general.map((message) => (
+                    <li key={message} className="field-error">
+                      {message}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <Button icon="plus" onClick={() => onDraft(addPolicy(draft))}>
+        Add policy
+      </Button>
+    </div>
+  );
+}

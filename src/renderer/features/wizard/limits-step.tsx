@@ -1,0 +1,158 @@
+/**
+ * Step 3: the client IP filter and the token's validity dates (TTL).
+ */
+import { useState } from 'react';
+import type { TokenDraft } from '../../../shared/domain';
+import type { DraftIssue } from '../../../shared/policy/build';
+import { Field } from '../../components/field';
+import { formatDay } from '../../lib/format';
+import { dayToIso, daysFromNow, isoToDay } from '../../lib/token-draft';
+import { parseList } from './wizard-model';
+
+export interface LimitsStepProps {
+  draft: TokenDraft;
+  onDraft: (draft: TokenDraft) => void;
+  issues: readonly DraftIssue[];
+  showIssues: boolean;
+  now: Date;
+}
+
+const PRESETS: { label: string; days: number | null }[] = [
+  { label: 'No expiry', days: null },
+  { label: '7 days', days: 7 },
+  { label: '30 days', days: 30 },
+  { label: '90 days', days: 90 },
+  { label: '1 year', days: 365 },
+];
+
+function listIssues(issues: readonly DraftIssue[], field: 'in' | 'notIn', values: string[]): string | null {
+  const messages = issues
+    .filter((issue) => issue.path.startsWith(`requestIp.${field}.`))
+    .map((issue) => {
+      const at = Number(issue.path.split('.')[2]);
+      return `${values[at] ?? ''}: ${issue.message}`;
+    });
+  return messages.length > 0 ? messages.join(' · ') : null;
+}
+
+export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsStepProps): React.JSX.Element {
+  // The text areas keep what the user typed (blank lines included); the draft gets the parsed list.
+  const [inText, setInText] = useState(draft.requestIp.in.join('\n'));
+  const [notInText, setNotInText] = useState(draft.requestIp.notIn.join('\n'));
+  const shown = showIssues ? issues : [];
+  const expiresIssue = shown.find((i) => i.path === 'expiresOn')?.message ?? null;
+  const notBeforeIssue = shown.find((i) => i.path === 'notBefore')?.message ?? null;
+  const today = isoToDay(now.toISOString());
+
+  return (
+    <div className="wizard-step" data-testid="wizard-limits">
+      <section className="wizard-section" aria-labelledby="ip-heading">
+        <h3 id="ip-heading" className="wizard-subheading">
+          Client IP address filtering
+        </h3>
+        <p className="muted">
+          Limit where the token works. Addresses or ranges (CIDR), one per line. Leave both empty to allow any
+          address.
+        </p>
+        <div className="form-row">
+          <Field
+            label="Only allow requests from"
+            optional
+            error={listIssues(shown, 'in', draft.requestIp.in)}
+          >
+            <textarea
+              className="textarea mono"
+              rows={4}
+              placeholder={'203.0.113.0/24\n2001:db8::/32'}
+              value={inText}
+              spellCheck={false}
+              onChange={(event) => {
+                setInText(event.target.value);
+                onDraft({ ...draft, requestIp: { ...draft.requestIp, in: parseList(event.target.value) } });
+              }}
+            />
+          </Field>
+          <Field
+            label="Block requests from"
+            optional
+            error={listIssues(shown, 'notIn', draft.requestIp.notIn)}
+          >
+            <textarea
+              className="textarea mono"
+              rows={4}
+              placeholder="198.51.100.7"
+              value={notInText}
+              spellCheck={false}
+              onChange={(event) => {
+                setNotInText(event.target.value);
+                onDraft({
+                  ...draft,
+                  requestIp: { ...draft.requestIp, notIn: parseList(event.target.value) },
+                });
+              }}
+            />
+          </Field>
+        </div>
+      </section>
+
+      <section className="wizard-section" aria-labelledby="ttl-heading">
+        <h3 id="ttl-heading" className="wizard-subheading">
+          TTL
+        </h3>
+        <p className="muted">Short-lived tokens limit the damage of a leak. Dates are in UTC.</p>
+        <div className="chip-row" role="group" aria-label="Expiry presets">
+          {PRESETS.map((preset) => {
+            const value = preset.days === null ? null : daysFromNow(preset.days, now);
+            const on =
+              preset.days === null ? draft.expiresOn === null : isoToDay(draft.expiresOn) === isoToDay(value);
+            return (
+              <button
+                key={preset.label}
+                type="button"
+                className={`chip${on ? ' chip-on' : ''}`}
+                aria-pressed={on}
+                onClick={() => onDraft({ ...draft, expiresOn: value })}
+              >
+                {preset.label}
+              </button>
+            );
+          })}
+        </div>
+        <div className="form-row">
+          <Field
+            label="Start date"
+            optional
+            hint="Before this day the token does not work."
+            error={notBeforeIssue}
+          >
+            <input
+              type="date"
+              className="input"
+              min={today}
+              value={isoToDay(draft.notBefore)}
+              onChange={(event) => onDraft({ ...draft, notBefore: dayToIso(event.target.value) })}
+            />
+          </Field>
+          <Field
+            label="End date"
+            optional
+            hint={
+              draft.expiresOn
+                ? `Expires at the start of ${formatDay(draft.expiresOn) ?? ''} (UTC).`
+                : 'The token never expires.'
+            }
+            error={expiresIssue}
+          >
+            <input
+              type="date"
+              className="input"
+              min={today}
+              value={isoToDay(draft.expiresOn)}
+              onChange={(event) => onDraft({ ...draft, expiresOn: dayToIso(event.target.value) })}
+            />
+          </Field>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Step 4: the summary in words and the exact JSON body Cloudflare will receive (tokens.preview).
+ */
+import type { TokenPreview } from '../../../shared/domain';
+import type { AppErrorShape } from '../../../shared/errors';
+import { ErrorCallout } from '../../components/error-callout';
+import { Icon } from '../../components/icons';
+import { sentence } from '../../lib/format';
+
+export interface ReviewStepProps {
+  localSummary: string;
+  preview: TokenPreview | null;
+  previewError: AppErrorShape | null;
+  endpoint: string | null;
+  keep: boolean;
+  onKeep: ((keep: boolean) => void) | null;
+  keychainAvailable: boolean;
+}
+
+export function ReviewStep({
+  localSummary,
+  preview,
+  previewError,
+  endpoint,
+  keep,
+  onKeep,
+  keychainAvailable,
+}: ReviewStepProps): React.JSX.Element {
+  return (
+    <div className="wizard-step" data-testid="wizard-review">
+      <section className="wizard-section" aria-labelledby="summary-heading">
+        <h3 id="summary-heading" className="wizard-subheading">
+          Summary
+        </h3>
+        <p className="review-summary" data-testid="review-summary">
+          {preview?.summary ?? localSummary}
+        </p>
+      </section>
+
+      {preview && preview.warnings.length > 0 ? (
+        <ul className="warning-list" aria-label="Warnings">
+          {preview.warnings.map((warning) => (
+            <li key={warning.kind} className={`warning warning-${warning.severity}`}>
+              <Icon name={warning.severity === 'info' ? 'info' : 'alert'} size={14} />
+              <span>{sentence(warning.message)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {previewError ? <ErrorCallout error={previewError} /> : null}
+
+      <section className="wizard-section" aria-labelledby="body-heading">
+        <h3 id="body-heading" className="wizard-subheading">
+          Request
+        </h3>
+        {endpoint ? <p className="mono review-endpoint">{endpoint}</p> : null}
+        {preview ? (
+          <pre className="json-body" tabIndex={0} aria-label="JSON body" data-testid="review-body">
+            {JSON.stringify(preview.body, null, 2)}
+          </pre>
+        ) : previewError ? null : (
+          <p className="muted" role="status">
+            <span className="spinner spinner-sm" aria-hidden="true" /> Building the request…
+          </p>
+        )}
+      </section>
+
+      {onKeep ? (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={keep}
+            disabled={!keychainAvailable}
+            onChange={(event) => onKeep(event.target.checked)}
+          />
+          <span>
+            Keep the new secret in the keychain
+            <span className="field-hint">
+              {keychainAvailable
+                ? ' So you can copy it and verify the token later. Otherwise you see it once and only you keep it.'
+                : ' The system keychain is unavailable: the secret will be shown once only.'}
+            </span>
+          </span>
+        </label>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Which token actions are available right now, and in plain words why not.
+ *
+ * One pure function so the detail panel, the table's shortcuts and the tests agree. Reasons are
+ * ordered by what the user can fix first: the keychain, the secret, the network, then what the
+ * profile's credential may do.
+ */
+import type { TokenRow } from '../../shared/domain';
+import { formatClock, toTime } from './format';
+
+export interface ActionContext {
+  /** What the profile's credential may do with this token (TokenDetail.allowed); null while unknown. */
+  allowed: { edit: boolean; roll: boolean; delete: boolean; reason: string | null } | null;
+  /** The last sync could not reach Cloudflare. */
+  offline: boolean;
+  rateLimitedUntil: string | null;
+  keychainAvailable: boolean;
+  now: Date;
+}
+
+export interface ActionAvailability {
+  verify: string | null;
+  copyCurlSecret: string | null;
+  copyCurlEnv: string | null;
+  copySecret: string | null;
+  roll: string | null;
+  edit: string | null;
+  toggleStatus: string | null;
+  delete: string | null;
+  adopt: string | null;
+  forget: string | null;
+}
+
+export const NO_SECRET_REASON = 'Keyflare does not hold this token’s secret: adopt it first';
+export const KEYCHAIN_REASON = 'The system keychain is unavailable';
+export const OFFLINE_REASON = 'Cloudflare cannot be reached: showing cached data';
+
+function networkReason(ctx: ActionContext): string | null {
+  const until = toTime(ctx.rateLimitedUntil);
+  if (until !== null && until > ctx.now.getTime()) {
+    return `Cloudflare is rate-limiting this login until ${formatClock(ctx.rateLimitedUntil, ctx.now) ?? ''}`;
+  }
+  return ctx.offline ? OFFLINE_REASON : null;
+}
+
+function permissionReason(
+  allowed: boolean | undefined,
+  general: string | null,
+  fallback: string,
+): string | null {
+  if (allowed === undefined || allowed) return null;
+  return general ?? fallback;
+}
+
+export function tokenActionAvailability(token: TokenRow, ctx: ActionContext): ActionAvailability {
+  const keychain = ctx.keychainAvailable ? null : KEYCHAIN_REASON;
+  const secret = keychain ?? (token.secretKept ? null : NO_SECRET_REASON);
+  const network = networkReason(ctx);
+  const allowed = ctx.allowed;
+  const credential = token.isCredential
+    ? 'This token is the profile’s own credential: replace the credential first'
+    : null;
+
+  const edit =
+    network ??
+    permissionReason(
+      allowed?.edit,
+      allowed?.reason ?? null,
+      'This login’s credential cannot edit this token',
+    );
+  let toggleStatus = edit;
+  if (toggleStatus === null && token.status === 'expired') {
+    toggleStatus = 'An expired token cannot be enabled: edit its expiry date instead';
+  }
+  if (toggleStatus === null && token.status === 'active' && credential) toggleStatus = credential;
+
+  return {
+    verify: secret ?? network,
+    copyCurlSecret: secret,
+    copyCurlEnv: null,
+    copySecret: secret,
+    roll:
+      network ??
+      keychain ??
+      permissionReason(
+        allowed?.roll,
+        allowed?.reason ?? null,
+        'This login’s credential cannot roll this token',
+      ) ??
+      credential,
+    edit,
+    toggleStatus,
+    delete:
+      network ??
+      permissionReason(
+        allowed?.delete,
+        allowed?.reason ?? null,
+        'This login’s credential cannot delete this token',
+      ) ??
+      credential,
+    adopt: keychain ?? network,
+    forget: keychain ?? (token.secretKept ? null : 'No secret is kept for this token'),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * What the window shows: the sidebar view, search, filters, sort, the selected token and
+ * which dialog is open. Plain UI state, no API calls.
+ */
+import { create } from 'zustand';
+import {
+  DEFAULT_SORT,
+  NO_FILTERS,
+  type SortKey,
+  type SortState,
+  type TokenFilters,
+  type TokenView,
+} from '../lib/token-filter';
+
+export type WizardTarget = { mode: 'create'; profileId: string | null } | { mode: 'edit'; tokenKey: string };
+
+export type Dialog =
+  | { kind: 'addProfile' }
+  | { kind: 'profile'; profileId: string }
+  | { kind: 'settings' }
+  | { kind: 'wizard'; target: WizardTarget };
+
+interface UiState {
+  view: TokenView;
+  query: string;
+  filters: TokenFilters;
+  sort: SortState;
+  selectedKey: string | null;
+  detailOpen: boolean;
+  dialog: Dialog | null;
+  /** Bumped to ask the search box to take focus (Ctrl+F, "/"). */
+  searchFocusRequest: number;
+  setView: (view: TokenView) => void;
+  setQuery: (query: string) => void;
+  setFilters: (patch: Partial<TokenFilters>) => void;
+  resetFilters: () => void;
+  toggleSort: (key: SortKey) => void;
+  select: (key: string | null, open?: boolean) => void;
+  closeDetail: () => void;
+  openDialog: (dialog: Dialog) => void;
+  closeDialog: () => void;
+  focusSearch: () => void;
+}
+
+export const useUiStore = create<UiState>()((set, get) => ({
+  view: { kind: 'all' },
+  query: '',
+  filters: NO_FILTERS,
+  sort: DEFAULT_SORT,
+  selectedKey: null,
+  detailOpen: false,
+  dialog: null,
+  searchFocusRequest: 0,
+  setView: (view) => set({ view }),
+  setQuery: (query) => set({ query }),
+  setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
+  resetFilters: () => set({ filters: NO_FILTERS, query: '' }),
+  toggleSort: (key) => {
+    const current = get().sort;
+    set({
+      sort:
+        current.key === key
+          ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+          : { key, direction: 'asc' },
+    });
+  },
+  select: (key, open) =>
+    set({ selectedKey: key, detailOpen: key === null ? false : (open ?? get().detailOpen) }),
+  closeDetail: () => set({ detailOpen: false }),
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+  focusSearch: () => set({ searchFocusRequest: get().searchFocusRequest + 1 }),
+}));
