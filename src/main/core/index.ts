@@ -31,6 +31,7 @@ import { closeInterruptedRuns } from './db/sync-run-repository';
 import { createInventoryService, type InventoryService } from './inventory/inventory-service';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/sync-service';
+import { createShownSecrets } from './tokens/shown-secrets';
 import { createTokenService, type TokenService } from './tokens/token-service';
 import { createClipboardService, type ClipboardService } from './clipboard/clipboard-service';
 
@@ -139,12 +140,13 @@ export function createCore(options: CoreOptions): Core {
   });
   const syncService = sync;
   const inventory = createInventoryService(context);
+  const shownSecrets = createShownSecrets(clock);
   const tokens = createTokenService(
     context,
     { gateway, profiles, inventory },
-    { verifyBudget: options.cloudflare?.budget },
+    { verifyBudget: options.cloudflare?.budget, shownSecrets },
   );
-  const clipboard = createClipboardService(context, { profiles, inventory, settings });
+  const clipboard = createClipboardService(context, { profiles, inventory, settings, shownSecrets });
 
   const handlers: Handlers = {
     'app.info': () => readAppInfo(context),
@@ -196,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
       // and is marked interrupted at the next start).
       if (openedDb?.open)
         for (const status of syncService.status()) if (status.running) syncService.cancel(status.profileId);
+      shownSecrets.clear();
       openedDb?.close();
     },
   };

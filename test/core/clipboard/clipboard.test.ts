@@ -14,6 +14,7 @@ import {
   DEMO,
   dnsDraft,
   emptySecretStore,
+  movableClock,
   resetSimulator,
   testSecretStore,
   tokenHarness,
@@ -109,6 +110,45 @@ describe('copying', () => {
       });
     }
     expect(h.clipboard.writes).toEqual([]);
+  });
+});
+
+describe('copying from the show-once panel', () => {
+  it('copies a secret that was not kept, for ten minutes after it was shown, without the keychain', async () => {
+    const clock = movableClock();
+    const h = await tokenHarness(sim, secrets, { clock });
+    const created = await h.ok('tokens.create', {
+      profileId: h.profile.id,
+      owner: { kind: 'user' },
+      draft: dnsDraft(sim, 'Shown once'),
+      keepSecret: false,
+    });
+    const tokenId = created.token.id;
+    const reply = await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'secret' });
+    expect(reply.text).toBeNull();
+    expect(h.clipboard.text).toBe(created.secret);
+    clock.advance(10 * 60 * 1000);
+    await expect(
+      h.fails('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'curl_secret' }),
+    ).resolves.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('never copies the secret a roll replaced', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const created = await h.ok('tokens.create', {
+      profileId: h.profile.id,
+      owner: { kind: 'user' },
+      draft: dnsDraft(sim, 'Rolled at once'),
+      keepSecret: false,
+    });
+    const rolled = await h.ok('tokens.roll', {
+      profileId: h.profile.id,
+      tokenId: created.token.id,
+      keepSecret: false,
+    });
+    await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId: created.token.id, format: 'secret' });
+    expect(h.clipboard.text).toBe(rolled.secret);
+    expect(rolled.secret).not.toBe(created.secret);
   });
 });
 

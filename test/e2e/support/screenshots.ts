@@ -21,6 +21,12 @@ export async function saveThemedScreenshots(page: Page, name: string): Promise<v
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForFunction((want) => document.documentElement.dataset['theme'] === want, scheme);
+    // Let the re-themed styles reach a painted frame before capturing (under load the capture
+    // could otherwise race the repaint and show the previous theme).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    );
     await saveScreenshot(page, `${name}-${scheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });

@@ -16,6 +16,7 @@ import type { InventoryService } from '../inventory/inventory-service';
 import type { ProfileService } from '../profiles/profile-service';
 import { tokenSecretAccount } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
+import type { ShownSecrets } from '../tokens/shown-secrets';
 import { NO_SECRET_MESSAGE } from '../tokens/verify-tokens';
 import { copyText, needsSecret } from './copy-text';
 
@@ -23,6 +24,8 @@ export interface ClipboardDeps {
   profiles: ProfileService;
   inventory: InventoryService;
   settings: SettingsService;
+  /** Secrets just shown after create or roll (copyable for a few minutes without the keychain). */
+  shownSecrets?: ShownSecrets;
 }
 
 export interface CopyReply {
@@ -66,7 +69,9 @@ export function createClipboardService(ctx: CoreContext, deps: ClipboardDeps): C
       const row = deps.inventory.token(profileId, tokenId);
       let secret: string | null = null;
       if (needsSecret(format)) {
-        secret = await ctx.secrets.get(tokenSecretAccount(profileId, tokenId));
+        secret =
+          deps.shownSecrets?.recall(profileId, tokenId) ??
+          (await ctx.secrets.get(tokenSecretAccount(profileId, tokenId)));
         if (secret === null) throw new AppError('NOT_FOUND', NO_SECRET_MESSAGE, { profileId, tokenId });
       }
       const { text, concealed } = copyText(

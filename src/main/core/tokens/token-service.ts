@@ -27,6 +27,7 @@ import type { TokenDeps } from './token-deps';
 import { planDraft } from './token-preview';
 import { adoptSecret, forgetSecret, verifyPastedSecret, type VerifiedSecret } from './token-secrets';
 import { createVerifyBudget } from './verify-budget';
+import type { ShownSecrets } from './shown-secrets';
 import { verifyAllTokens, verifyToken } from './verify-tokens';
 
 export type { TokenDeps } from './token-deps';
@@ -49,6 +50,8 @@ export interface TokenService {
 export interface TokenServiceOptions {
   /** Budget of verify calls per profile (default, or undefined: Cloudflare's 1200 per 5 minutes). */
   verifyBudget?: RateBudget | undefined;
+  /** Where just-shown secrets wait for the show-once panel's copy buttons. */
+  shownSecrets?: ShownSecrets | undefined;
 }
 
 export function createTokenService(
@@ -57,16 +60,28 @@ export function createTokenService(
   options: TokenServiceOptions = {},
 ): TokenService {
   const verifier = createSecretVerifier(deps.gateway, createVerifyBudget(ctx.clock, options.verifyBudget));
+  const shown = options.shownSecrets;
+  const remember = (profileId: string, reply: ShowOnceSecret): ShowOnceSecret => {
+    shown?.remember(profileId, reply.token.id, reply.secret);
+    return reply;
+  };
   return {
     templates: (profileId, owner) => listTemplates(deps.inventory, deps.profiles.get(profileId), owner),
     preview: (profileId, owner, draft) =>
       planDraft(draft, loadDraftContext(deps.inventory, ctx.clock, deps.profiles.get(profileId), owner))
         .preview,
-    create: (input) => createToken(ctx, deps, input),
+    create: async (input) => remember(input.profileId, await createToken(ctx, deps, input)),
     update: (profileId, tokenId, draft) => updateToken(ctx, deps, profileId, tokenId, draft),
     setStatus: (profileId, tokenId, status) => setTokenStatus(ctx, deps, profileId, tokenId, status),
-    delete: (profileId, tokenId) => deleteToken(ctx, deps, profileId, tokenId),
-    roll: (profileId, tokenId, keep) => rollToken(ctx, deps, profileId, tokenId, keep),
+    delete: async (profileId, tokenId) => {
+      shown?.forget(profileId, tokenId);
+      await deleteToken(ctx, deps, profileId, tokenId);
+    },
+    roll: async (profileId, tokenId, keep) => {
+      // The previous secret is dead once the roll may have happened: never copy it again.
+      shown?.forget(profileId, tokenId);
+      return remember(profileId, await rollToken(ctx, deps, profileId, tokenId, keep));
+    },
     verify: (profileId, tokenId) => verifyToken(ctx, deps, verifier, profileId, tokenId),
     verifyAll: (profileId) => verifyAllTokens(ctx, deps, verifier, profileId),
     verifySecret: (profileId, secret, owner) =>
