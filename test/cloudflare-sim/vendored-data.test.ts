@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SHARED = '/work/shared/cloudflare';
-const FILES = ['openapi-tokens-subset.json', 'permission-groups.sample.json'];
+const FILES = ['openapi-tokens-subset.json', 'permission-groups.sample.json', 'templates.json'];
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));

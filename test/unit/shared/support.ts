@@ -1,8 +1,8 @@
 /**
  * Test support for src/shared: Cloudflare's sample permission groups and a small profile.
  *
- * The groups come from ../shared/cloudflare/permission-groups.sample.json (99 real groups, some
- * names in two scopes), so tests exercise the same ids and name clashes as the live API.
+ * The groups come from the vendored test/cloudflare-sim/data/permission-groups.sample.json (99 real
+ * groups, some names in two scopes), so tests exercise the same ids and name clashes as the live API.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ interface SampleGroup {
 }
 
 const samplePath = fileURLToPath(
-  new URL('../../../../shared/cloudflare/permission-groups.sample.json', import.meta.url),
+  new URL('../../cloudflare-sim/data/permission-groups.sample.json', import.meta.url),
 );
 
 export const SAMPLE_GROUPS: readonly SampleGroup[] = JSON.parse(
