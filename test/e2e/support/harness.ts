@@ -25,19 +25,11 @@ import {
 import { createCore, type Core, type CoreOptions } from '../../../src/main/core';
 import type { ClipboardPort } from '../../../src/main/core/ports';
 import type { EventName } from '../../../src/shared/channels';
-import { BRIDGE_BUNDLE, CHROMIUM, MAIN_ENTRY, RENDERER_DIR, ROOT } from './paths';
-import { serveRenderer, type StaticServer } from './static-server';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium';
+import { BRIDGE_BUNDLE, MAIN_ENTRY, RENDERER_DIR, ROOT } from './paths';
+import { serveRenderer, type StaticServer } from '../../support/static-server';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_ARGS } from '../../support/chromium';
 
 /** A clipboard port that remembers what was written, for assertions. */
 export interface RecordingClipboard extends ClipboardPort {

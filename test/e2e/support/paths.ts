@@ -8,4 +8,4 @@ export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
 export const MAIN_ENTRY = path.join(ROOT, 'out/main/index.js');
 export const BRIDGE_BUNDLE = path.join(ROOT, 'test-results/.e2e/api-bridge.js');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots');
-export const CHROMIUM = process.env['KEYFLARE_CHROMIUM'] ?? '/usr/bin/chromium';
+export { CHROMIUM } from '../../support/chromium';

@@ -11,7 +11,7 @@ import type { EventName } from '../../../src/shared/channels';
 import type { Result } from '../../../src/shared/errors';
 import { CHROMIUM_ARGS } from './harness';
 import { BRIDGE_BUNDLE, CHROMIUM, RENDERER_DIR } from './paths';
-import { serveRenderer } from './static-server';
+import { serveRenderer } from '../../support/static-server';
 
 export type StubHandler = (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 

@@ -203,3 +203,17 @@ export function toAppError(error: unknown, ctx: MapContext): AppError {
   if (error instanceof Error && error.name === 'AbortError') return new AppError('CANCELLED', 'Cancelled.');
   return new AppError('INTERNAL', 'Keyflare hit an unexpected problem while talking to Cloudflare.');
 }
+
+/**
+ * Runs a read the caller can live without: a 403 or 404 (the credential may not see it) answers
+ * null; every other failure still throws.
+ */
+export async function nullWhenDenied<T>(work: Promise<T>): Promise<T | null> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'PERMISSION_DENIED' || error.code === 'NOT_FOUND'))
+      return null;
+    throw error;
+  }
+}

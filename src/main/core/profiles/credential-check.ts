@@ -8,6 +8,7 @@
  * older account-owned one without the prefix, so each account the token can list is tried.
  * Global API Keys are checked by reading /user. Nothing is stored here.
  */
+import { nullWhenDenied } from '../cloudflare/errors';
 import type { CredentialInput, CredentialKind } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { CallOptions, CloudflareClient, CloudflareGateway } from '../cloudflare/gateway';
@@ -34,16 +35,6 @@ function rethrowAsInvalid(error: unknown): never {
   throw error;
 }
 
-async function optional<T>(work: Promise<T>): Promise<T | null> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'PERMISSION_DENIED' || error.code === 'NOT_FOUND'))
-      return null;
-    throw error;
-  }
-}
-
 function inactive(status: string): AppError {
   return new AppError(
     'AUTH_INVALID',
@@ -52,7 +43,7 @@ function inactive(status: string): AppError {
 }
 
 async function listAccounts(client: CloudflareClient, call: CallOptions): Promise<WireAccount[] | null> {
-  return optional(
+  return nullWhenDenied(
     fetchAllPages(directPlanner, 'accounts', null, (page, perPage) =>
       client.listAccounts(page, perPage, call),
     ),
@@ -108,12 +99,12 @@ async function checkAccountToken(
   if (verify.status !== 'active') throw inactive(verify.status);
   listed ??= await listAccounts(client, call);
   const accounts = accountNamesFor(listed, owner);
-  const own = await optional(client.getAccountToken(owner, verify.id, call));
+  const own = await nullWhenDenied(client.getAccountToken(owner, verify.id, call));
   const probes = { listUserTokens: null, listAccountTokens: new Map<string, boolean>() };
   if (!own)
     probes.listAccountTokens.set(
       owner,
-      (await optional(client.listAccountTokens(owner, 1, 5, call))) !== null,
+      (await nullWhenDenied(client.listAccountTokens(owner, 1, 5, call))) !== null,
     );
   const credential: ProfileCredential = { kind: 'account_token', token, accountId: owner };
   return {
@@ -147,16 +138,16 @@ async function checkUserToken(
   if (verify.status !== 'active') throw inactive(verify.status);
   const client = options.gateway.forCredential(options.baseUrl, { kind: 'secret', token });
   const [user, listed, own] = await Promise.all([
-    optional(client.getUser(call)),
+    nullWhenDenied(client.getUser(call)),
     listAccounts(client, call),
-    optional(client.getUserToken(verify.id, call)),
+    nullWhenDenied(client.getUserToken(verify.id, call)),
   ]);
   const accounts = accountNamesFor(listed, null);
   const probes = { listUserTokens: null as boolean | null, listAccountTokens: new Map<string, boolean>() };
   if (!own) {
     const [userList, ...accountLists] = await Promise.all([
-      optional(client.listUserTokens(1, 5, call)),
-      ...accounts.map((a) => optional(client.listAccountTokens(a.id, 1, 5, call))),
+      nullWhenDenied(client.listUserTokens(1, 5, call)),
+      ...accounts.map((a) => nullWhenDenied(client.listAccountTokens(a.id, 1, 5, call))),
     ]);
     probes.listUserTokens = userList !== null;
     accounts.forEach((a, i) => probes.listAccountTokens.set(a.id, accountLists[i] !== null));

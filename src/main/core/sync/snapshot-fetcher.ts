@@ -14,6 +14,7 @@
  * concurrency idle). The fresh account list still decides: lists of an account that is gone are
  * dropped, a new account's lists start as soon as /accounts has answered.
  */
+import { nullWhenDenied } from '../cloudflare/errors';
 import type { Profile } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { CallOptions, CloudflareClient } from '../cloudflare/gateway';
@@ -36,17 +37,6 @@ export interface FetchedSnapshot {
   accounts: FetchedAccount[];
 }
 
-/** A 403/404 on a read the sync can live without; anything else fails the sync. */
-async function allowDenied<T>(work: Promise<T>): Promise<T | null> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'PERMISSION_DENIED' || error.code === 'NOT_FOUND'))
-      return null;
-    throw error;
-  }
-}
-
 export async function fetchSnapshot(
   client: CloudflareClient,
   profile: Profile,
@@ -58,7 +48,7 @@ export async function fetchSnapshot(
 
   const userWork = accountOwned
     ? Promise.resolve(null)
-    : allowDenied(planner.run('user', null, () => client.getUser(call)).then((r) => r.value));
+    : nullWhenDenied(planner.run('user', null, () => client.getUser(call)).then((r) => r.value));
   const accountsWork = fetchAllPagesTracked(planner, 'accounts', null, (page, perPage) =>
     client.listAccounts(page, perPage, call),
   ).catch((error: unknown) => {
@@ -80,14 +70,14 @@ export async function fetchSnapshot(
   });
   const userTokensWork = accountOwned
     ? Promise.resolve(null)
-    : allowDenied(
+    : nullWhenDenied(
         fetchAllPagesTracked(planner, 'user tokens', null, (page, perPage) =>
           client.listUserTokens(page, perPage, call),
         ).then((r) => r.items),
       );
   const userGroupsWork = accountOwned
     ? Promise.resolve(null)
-    : allowDenied(
+    : nullWhenDenied(
         planner
           .run('user permission groups', null, () => client.listPermissionGroups({ kind: 'user' }, call))
           .then((r) => r.value),
@@ -103,7 +93,7 @@ export async function fetchSnapshot(
     // Scheduling order matters under bounded concurrency: the longest lists go first.
     const tokens = accountIds.map((id) =>
       mayList(id)
-        ? allowDenied(
+        ? nullWhenDenied(
             fetchAllPagesTracked(planner, `account ${id} tokens`, after, (page, perPage) =>
               client.listAccountTokens(id, page, perPage, call),
             ).then((r) => r.items),
@@ -111,7 +101,7 @@ export async function fetchSnapshot(
         : Promise.resolve(null),
     );
     const zones = accountIds.map((id) =>
-      allowDenied(
+      nullWhenDenied(
         fetchAllPagesTracked(planner, `account ${id} zones`, after, (page, perPage) =>
           client.listZones(id, page, perPage, call),
         ).then((r) => r.items),
@@ -119,7 +109,7 @@ export async function fetchSnapshot(
     );
     const groups = accountIds.map((id) =>
       mayList(id)
-        ? allowDenied(
+        ? nullWhenDenied(
             planner
               .run(`account ${id} permission groups`, after, () =>
                 client.listPermissionGroups({ kind: 'account', accountId: id }, call),

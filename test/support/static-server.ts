@@ -5,8 +5,8 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY } from '../../../src/main/electron/app-origin';
-import { resolveInside } from '../../../src/main/electron/protocol-paths';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/electron/app-origin';
+import { resolveInside } from '../../src/main/electron/protocol-paths';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
