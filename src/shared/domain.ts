@@ -280,9 +280,9 @@ export const TokenRow = z.object({
   lastUsedOn: z.string().nullable(),
   notBefore: z.string().nullable(),
   expiresOn: z.string().nullable(),
-  /** "DNS Write, Zone Read" (deny policies prefixed with "deny"). */
+  /** "DNS Write, Zone Read" (a deny policy with no allow twin is prefixed with "deny"). */
   permissionsSummary: z.string(),
-  /** "zone example.com; all zones in account Acme". */
+  /** "zone example.com; all zones in account Acme except zone x.com". */
   resourcesSummary: z.string(),
   /** "only from 203.0.113.0/24", or null when there is no IP filter. */
   ipFilterSummary: z.string().nullable(),
@@ -296,20 +296,6 @@ export const TokenRow = z.object({
   warnings: z.array(TokenWarning),
 });
 export type TokenRow = z.infer<typeof TokenRow>;
-
-export const TokenDetail = TokenRow.extend({
-  policies: z.array(DecodedPolicy),
-  requestIp: RequestIpCondition,
-  history: z.array(HistoryEntry),
-  /** What the profile may do with this token, each false with a reason. */
-  allowed: z.object({
-    edit: z.boolean(),
-    roll: z.boolean(),
-    delete: z.boolean(),
-    reason: z.string().nullable(),
-  }),
-});
-export type TokenDetail = z.infer<typeof TokenDetail>;
 
 // ---------------------------------------------------------------------------------------------
 // Drafts: what the policy builder and the create wizard produce
@@ -348,6 +334,38 @@ export type TokenDraft = z.infer<typeof TokenDraft>;
 export const PolicyDraftInProgress = PolicyDraft.extend({ resources: z.array(ResourceSelector) });
 export const TokenDraftInProgress = TokenDraft.extend({ policies: z.array(PolicyDraftInProgress).min(1) });
 export type TokenDraftInProgress = z.infer<typeof TokenDraftInProgress>;
+
+/**
+ * Edit's starting point: the token read back into a draft from the cached token exactly as
+ * Cloudflare sent it (nested resources, exclusions, IP filter and dates included).
+ */
+export const TokenEdit = z.object({
+  /** The draft the Edit wizard opens with; null whenever `unrepresentable` is not empty. */
+  draft: TokenDraft.nullable(),
+  /**
+   * Plain sentences, one per part of the token a draft cannot hold (R2 buckets, unknown
+   * resources, values other than "*", other conditions). Saving a draft would remove those
+   * parts, so Edit is refused while any remain.
+   */
+  unrepresentable: z.array(z.string()),
+});
+export type TokenEdit = z.infer<typeof TokenEdit>;
+
+/** One token as the detail panel shows it; declared after the drafts, because Edit's draft is in it. */
+export const TokenDetail = TokenRow.extend({
+  policies: z.array(DecodedPolicy),
+  requestIp: RequestIpCondition,
+  history: z.array(HistoryEntry),
+  /** What the profile may do with this token, each false with a reason. */
+  allowed: z.object({
+    edit: z.boolean(),
+    roll: z.boolean(),
+    delete: z.boolean(),
+    reason: z.string().nullable(),
+  }),
+  edit: TokenEdit,
+});
+export type TokenDetail = z.infer<typeof TokenDetail>;
 
 /** Where a token lives: the profile, and for account-owned tokens the owning account. */
 export const TokenOwner = z.discriminatedUnion('kind', [

@@ -121,12 +121,37 @@ describe.skipIf(!inProcessCore)('a token’s life in Keyflare', () => {
     expect(descending[0]?.localeCompare(descending[descending.length - 1] ?? '')).toBeGreaterThan(0);
     await list.sortBy('Name');
 
-    await list.open('Acme zones except internal');
+    // The list reads the allow + deny pair as the exclusion it is; the excluded zone still finds it.
+    const excluding = 'Acme zones except internal';
+    await list.searchFor('acme-internal');
+    expect(await list.names()).toEqual([excluding]);
+    expect((await list.cellText(excluding, 'col-permissions')).split(', ').sort()).toEqual([
+      'DNS Read',
+      'Zone Read',
+    ]);
+    expect(await list.cellText(excluding, 'col-resources')).toBe(
+      'all zones in account Acme Corp except zone acme-internal.org',
+    );
+    await list.clearSearch();
+
+    await list.open(excluding);
     const access = await detail.panel.getByRole('region', { name: 'Access' }).innerText();
     expect(access).toContain('Exclude');
     expect(access).toContain('acme-internal.org');
     await expectAccessible('token detail');
     await saveThemedScreenshots(app.page, 'story-05-token-detail');
+
+    // Edit opens on the token's exact draft from main: the exclusion is there to change.
+    await detail.edit();
+    const editor = new WizardPage(app.page);
+    await editor.dialog.getByTestId('wizard-access').waitFor();
+    expect(
+      await editor.dialog
+        .getByRole('combobox', { name: 'Include or exclude (Policy 1, resource 2)' })
+        .inputValue(),
+    ).toBe('exclude');
+    await editor.dialog.getByRole('button', { name: 'Cancel' }).click();
+    await editor.dialog.waitFor({ state: 'detached' });
     await detail.close();
   });
 

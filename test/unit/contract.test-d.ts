@@ -5,7 +5,14 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { KeyflareApi } from '../../src/shared/api-types';
 import type { ChannelName } from '../../src/shared/channels';
 import type { ChannelInput, ChannelOutput, EventPayload } from '../../src/shared/contract';
-import type { AppInfo, Profile, ShowOnceSecret, TokenRow, VerifyResult } from '../../src/shared/domain';
+import type {
+  AppInfo,
+  Profile,
+  ShowOnceSecret,
+  TokenDraft,
+  TokenRow,
+  VerifyResult,
+} from '../../src/shared/domain';
 import type { ErrorCode, Result } from '../../src/shared/errors';
 
 describe('contract types', () => {
@@ -19,6 +26,17 @@ describe('contract types', () => {
     expectTypeOf<ReturnType<KeyflareApi['tokens']['list']>>().toEqualTypeOf<Promise<Result<TokenRow[]>>>();
     expectTypeOf<ChannelOutput<'profiles.add'>>().toEqualTypeOf<Profile>();
     expectTypeOf<ChannelOutput<'tokens.verify'>>().toEqualTypeOf<VerifyResult>();
+  });
+
+  it('gives tokens.get the exact Edit draft, or none with the reasons, ready for tokens.update', () => {
+    expectTypeOf<ChannelOutput<'tokens.get'>['edit']>().toEqualTypeOf<{
+      draft: TokenDraft | null;
+      unrepresentable: string[];
+    }>();
+    expectTypeOf<NonNullable<ChannelOutput<'tokens.get'>['edit']['draft']>>().toExtend<
+      ChannelInput<'tokens.update'>['draft']
+    >();
+    expectTypeOf<TokenRow>().not.toHaveProperty('edit');
   });
 
   it('keeps secrets out of every reply type except the show-once ones', () => {

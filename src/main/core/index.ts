@@ -30,6 +30,7 @@ import { createCloudflareGateway, type CloudflareGateway, type GatewayOptions } 
 import { closeInterruptedRuns } from './db/sync-run-repository';
 import { createInventoryService, type InventoryService } from './inventory/inventory-service';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
+import { createInFlightWrites } from './sync/in-flight-writes';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/sync-service';
 import { createShownSecrets } from './tokens/shown-secrets';
 import { createTokenService, type TokenService } from './tokens/token-service';
@@ -132,9 +133,12 @@ export function createCore(options: CoreOptions): Core {
     gateway,
     beforeChange: (profileId) => sync?.stop(profileId),
   });
+  // Token writes and syncs share it: a sync commits only after the writes in flight landed.
+  const writes = createInFlightWrites();
   sync = createSyncService(context, {
     gateway,
     profiles,
+    writes,
     ...(options.sync ? { options: options.sync } : {}),
     ...(options.beforeSnapshotCommit ? { beforeCommit: options.beforeSnapshotCommit } : {}),
   });
@@ -144,7 +148,7 @@ export function createCore(options: CoreOptions): Core {
   const tokens = createTokenService(
     context,
     { gateway, profiles, inventory },
-    { verifyBudget: options.cloudflare?.budget, shownSecrets },
+    { verifyBudget: options.cloudflare?.budget, shownSecrets, writes },
   );
   const clipboard = createClipboardService(context, { profiles, inventory, settings, shownSecrets });
 

@@ -1,9 +1,11 @@
 /**
  * A token's decoded policies arranged for reading: permission groups grouped by scope, and a
  * deny policy that only carves resources out of an allow policy shown as that policy's
- * exclusions (the dashboard writes "all zones except x.com" as such a pair).
+ * exclusions (the dashboard writes "all zones except x.com" as such a pair). Pairs are found by
+ * the shared `exclusionPairs`, as the token list and the Edit draft find them.
  */
 import type { DecodedPolicy, PERMISSION_SCOPES } from '../../shared/domain';
+import { exclusionPairs } from '../../shared/policy/exclusions';
 
 type Scope = (typeof PERMISSION_SCOPES)[keyof typeof PERMISSION_SCOPES];
 
@@ -46,41 +48,35 @@ export function groupByScope(groups: DecodedPolicy['permissionGroups']): ScopeGr
     .map(([scope, names]) => ({ scope, names: names.sort((x, y) => x.localeCompare(y)) }));
 }
 
-function groupSet(policy: DecodedPolicy): string {
-  return [...new Set(policy.permissionGroups.map((g) => g.id))].sort().join(',');
+function viewOf(policy: DecodedPolicy): PolicyView {
+  return {
+    id: policy.id,
+    effect: policy.effect,
+    groups: groupByScope(policy.permissionGroups),
+    include: policy.resources,
+    exclude: [],
+  };
 }
 
+/** Allow policies first (each with its exclusions), then the deny policies that stand alone. */
 export function policyViews(policies: readonly DecodedPolicy[]): PolicyView[] {
-  const views: PolicyView[] = [];
-  const allowBySet = new Map<string, PolicyView>();
-  const absorbed = new Set<string>();
-  for (const policy of policies) {
-    if (policy.effect !== 'allow') continue;
-    const view: PolicyView = {
-      id: policy.id,
-      effect: 'allow',
-      groups: groupByScope(policy.permissionGroups),
-      include: policy.resources,
-      exclude: [],
-    };
-    views.push(view);
-    if (!allowBySet.has(groupSet(policy))) allowBySet.set(groupSet(policy), view);
+  const pairs = exclusionPairs(
+    policies.map((policy) => ({
+      effect: policy.effect,
+      groupIds: policy.permissionGroups.map((group) => group.id),
+    })),
+  );
+  const views = new Map<number, PolicyView>();
+  policies.forEach((policy, index) => {
+    if (policy.effect === 'allow') views.set(index, viewOf(policy));
+  });
+  for (const [deny, allow] of pairs) {
+    const view = views.get(allow);
+    if (view) view.exclude = policies[deny]?.resources ?? [];
   }
-  for (const policy of policies) {
-    if (policy.effect !== 'deny') continue;
-    const partner = allowBySet.get(groupSet(policy));
-    if (partner && !absorbed.has(partner.id)) {
-      absorbed.add(partner.id);
-      partner.exclude = policy.resources;
-      continue;
-    }
-    views.push({
-      id: policy.id,
-      effect: 'deny',
-      groups: groupByScope(policy.permissionGroups),
-      include: policy.resources,
-      exclude: [],
-    });
-  }
-  return views;
+  const standalone = policies
+    .map((policy, index) => ({ policy, index }))
+    .filter(({ policy, index }) => policy.effect === 'deny' && !pairs.has(index))
+    .map(({ policy }) => viewOf(policy));
+  return [...views.values(), ...standalone];
 }

@@ -5,12 +5,14 @@
  * ordered by what the user can fix first: the keychain, the secret, the network, then what the
  * profile's credential may do.
  */
-import type { TokenRow } from '../../shared/domain';
+import type { TokenDetail, TokenRow } from '../../shared/domain';
 import { formatClock, toTime } from './format';
 
 export interface ActionContext {
   /** What the profile's credential may do with this token (TokenDetail.allowed); null while unknown. */
   allowed: { edit: boolean; roll: boolean; delete: boolean; reason: string | null } | null;
+  /** Why Edit would lose parts of this token (`uneditableReason`); null when it would not, or while unknown. */
+  uneditable: string | null;
   /** The last sync could not reach Cloudflare. */
   offline: boolean;
   rateLimitedUntil: string | null;
@@ -52,6 +54,20 @@ function permissionReason(
   return general ?? fallback;
 }
 
+/**
+ * Why Keyflare must not edit a token, in one line; null when its draft holds all of it.
+ *
+ * The detail's `edit.unrepresentable` lists every part in full; this line names what kind of
+ * part it is from the decoded resources, so the Edit button's reason stays short.
+ */
+export function uneditableReason(detail: Pick<TokenDetail, 'edit' | 'policies'>): string | null {
+  if (detail.edit.unrepresentable.length === 0) return null;
+  const kinds = new Set(detail.policies.flatMap((policy) => policy.resources.map((r) => r.kind)));
+  if (kinds.has('r2_bucket')) return 'This token holds R2 bucket resources Keyflare cannot edit yet';
+  if (kinds.has('other')) return 'This token holds resources Keyflare does not know, so it cannot edit them';
+  return 'This token holds parts Keyflare cannot edit yet';
+}
+
 export function tokenActionAvailability(token: TokenRow, ctx: ActionContext): ActionAvailability {
   const keychain = ctx.keychainAvailable ? null : KEYCHAIN_REASON;
   const secret = keychain ?? (token.secretKept ? null : NO_SECRET_REASON);
@@ -61,14 +77,16 @@ export function tokenActionAvailability(token: TokenRow, ctx: ActionContext): Ac
     ? 'This token is the profile’s own credential: replace the credential first'
     : null;
 
-  const edit =
+  const change =
     network ??
     permissionReason(
       allowed?.edit,
       allowed?.reason ?? null,
       'This login’s credential cannot edit this token',
     );
-  let toggleStatus = edit;
+  // Enable/disable sends the token back as Cloudflare holds it, not a draft: parts a draft
+  // cannot hold do not stop it.
+  let toggleStatus = change;
   if (toggleStatus === null && token.status === 'expired') {
     toggleStatus = 'An expired token cannot be enabled: edit its expiry date instead';
   }
@@ -88,7 +106,7 @@ export function tokenActionAvailability(token: TokenRow, ctx: ActionContext): Ac
         'This login’s credential cannot roll this token',
       ) ??
       credential,
-    edit,
+    edit: change ?? ctx.uneditable,
     toggleStatus,
     delete:
       network ??

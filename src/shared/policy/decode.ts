@@ -7,6 +7,7 @@
  */
 import type { CfCondition, CfPermissionGroupRef, CfPolicy, CfToken } from '../cloudflare-types';
 import type { DecodedPolicy, DecodedResource } from '../domain';
+import { exclusionPairs } from './exclusions';
 import { resourceLabel, type ResourceNames } from './labels';
 import { classifyResource, flattenResources } from './resource-keys';
 
@@ -119,23 +120,45 @@ function unique(values: Iterable<string>): string[] {
 /**
  * The TokenRow summary fields of a token.
  *
- * Deny policies read "deny <permission>" in the permissions summary and "except <resource>" in
- * the resources summary, so an exclusion is visible in the list without opening the token.
+ * An exclusion reads as it is meant: an allow policy and its deny twin (same permission groups,
+ * paired by `exclusionPairs`) give the allow's permissions once and one resource piece
+ * "all zones except zone x.com". A deny policy with no allow twin reads "deny <permission>" in
+ * the permissions summary and "except <resource>" in the resources summary, so a denial is
+ * visible in the list without opening the token. `resourceNames` keeps every resource, the
+ * excluded ones too, so a search by an excluded zone's name still finds the token.
  */
 export function summarizeToken(
   token: Pick<CfToken, 'policies' | 'condition'>,
   lookup: NameLookup,
 ): TokenSummary {
   const decoded = decodePolicies(token.policies, lookup);
+  const pairs = exclusionPairs(
+    decoded.map((policy) => ({
+      effect: policy.effect,
+      groupIds: policy.permissionGroups.map((group) => group.id),
+    })),
+  );
+  const excludedBy = new Map<number, string[]>();
+  for (const [deny, allow] of pairs) {
+    excludedBy.set(allow, decoded[deny]?.resources.map((resource) => resource.label) ?? []);
+  }
   const permissions: string[] = [];
   const resources: string[] = [];
-  for (const policy of decoded) {
+  decoded.forEach((policy, index) => {
+    // A folded deny says nothing of its own: its groups are its allow's, its resources the exceptions.
+    if (pairs.has(index)) return;
     const prefix = policy.effect === 'deny' ? 'deny ' : '';
     for (const group of policy.permissionGroups) permissions.push(`${prefix}${group.name}`);
-    for (const resource of policy.resources) {
-      resources.push(`${policy.effect === 'deny' ? 'except ' : ''}${resource.label}`);
+    const labels = policy.resources.map((resource) => resource.label);
+    const excluded = excludedBy.get(index) ?? [];
+    if (excluded.length > 0 && labels.length > 0) {
+      resources.push(`${labels.join(', ')} except ${excluded.join(', ')}`);
+    } else {
+      for (const label of labels) resources.push(`${policy.effect === 'deny' ? 'except ' : ''}${label}`);
+      // An allow without resources grants nothing to carve from; its exceptions still show.
+      for (const label of excluded) resources.push(`except ${label}`);
     }
-  }
+  });
   return {
     permissionsSummary: unique(permissions).join(', '),
     resourcesSummary: unique(resources).join('; '),

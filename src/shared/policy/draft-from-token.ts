@@ -3,8 +3,9 @@
  *
  * A deny policy whose permission groups equal an allow policy's (as sets) is the dashboard's
  * way of writing an exclusion and folds back into that allow policy as `include: false`
- * selectors; each allow absorbs at most one deny, so rebuilding gives back the same set of
- * policies. Other deny policies stay deny drafts.
+ * selectors (paired by `exclusionPairs`, the rule the token list and detail read them by);
+ * each allow absorbs at most one deny, so rebuilding gives back the same set of policies.
+ * Other deny policies stay deny drafts.
  *
  * Nothing is dropped silently: whatever the draft cannot hold (R2 buckets, unknown or
  * malformed keys, values other than "*", empty policies, conditions other than request_ip)
@@ -15,6 +16,7 @@ import type { CfPolicy, CfToken } from '../cloudflare-types';
 import type { PolicyDraft, ResourceSelector, TokenDraft } from '../domain';
 import type { BuildContext } from './build-context';
 import { nameLookupFor } from './build-context';
+import { exclusionPairs } from './exclusions';
 import { resourceLabel } from './labels';
 import { classifyResource, flattenResources, selectorFor } from './resource-keys';
 
@@ -25,10 +27,8 @@ export interface DraftFromToken {
 }
 
 interface ReadPolicy {
-  index: number;
   effect: CfPolicy['effect'];
   groupIds: string[];
-  groupSet: string;
   selectors: ResourceSelector[];
 }
 
@@ -64,7 +64,7 @@ function readPolicy(
     if (Object.keys(policy.resources).length === 0) unrepresentable.push(`${where} has no resources.`);
     return null;
   }
-  return { index, effect: policy.effect, groupIds, groupSet: [...groupIds].sort().join(','), selectors };
+  return { effect: policy.effect, groupIds, selectors };
 }
 
 function conditionProblems(condition: CfToken['condition']): string[] {
@@ -86,40 +86,22 @@ export function draftFromToken(token: CfToken, ctx: BuildContext): DraftFromToke
     .map((policy, index) => readPolicy(policy, index, ctx, unrepresentable))
     .filter((policy): policy is ReadPolicy => policy !== null);
 
-  const drafts = new Map<number, PolicyDraft>();
-  const absorbed = new Set<number>();
-  for (const policy of read) {
-    if (policy.effect === 'allow') {
-      drafts.set(policy.index, {
-        effect: 'allow',
-        permissionGroupIds: policy.groupIds,
-        resources: policy.selectors,
-      });
-    }
-  }
-  for (const deny of read.filter((policy) => policy.effect === 'deny')) {
-    const partner = read.find(
-      (policy) =>
-        policy.effect === 'allow' && policy.groupSet === deny.groupSet && !absorbed.has(policy.index),
-    );
-    const partnerDraft = partner ? drafts.get(partner.index) : undefined;
-    if (partner && partnerDraft) {
-      absorbed.add(partner.index);
-      partnerDraft.resources.push(...deny.selectors.map((selector) => ({ ...selector, include: false })));
-    } else {
-      drafts.set(deny.index, {
-        effect: 'deny',
-        permissionGroupIds: deny.groupIds,
-        resources: deny.selectors,
-      });
-    }
+  const pairs = exclusionPairs(read);
+  const drafts: PolicyDraft[] = read.map((policy) => ({
+    effect: policy.effect,
+    permissionGroupIds: policy.groupIds,
+    resources: [...policy.selectors],
+  }));
+  for (const [deny, allow] of pairs) {
+    const excluded = read[deny]?.selectors ?? [];
+    drafts[allow]?.resources.push(...excluded.map((selector) => ({ ...selector, include: false })));
   }
 
   unrepresentable.push(...conditionProblems(token.condition));
   return {
     draft: {
       name: token.name,
-      policies: [...drafts].sort(([a], [b]) => a - b).map(([, draft]) => draft),
+      policies: drafts.filter((_, index) => !pairs.has(index)),
       requestIp: {
         in: [...(token.condition?.request_ip?.in ?? [])],
         notIn: [...(token.condition?.request_ip?.not_in ?? [])],

@@ -10,6 +10,8 @@ import { closeAllCores, countRows, makeCore } from '../support/core-harness';
 import { addProfile, call, credentialInput } from '../support/sim-profiles';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
+/** The same logins behind another API address (as a staging endpoint would be). */
+const elsewhere = await startTestSimulator({ scenario: 'demo' });
 
 beforeEach(() => {
   sim.control.clearFaults();
@@ -178,6 +180,73 @@ describe('adding a profile', () => {
     });
     expect(reply).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
     await expect(call(h.core, 'profiles.list', {})).resolves.toEqual([]);
+  });
+});
+
+describe('adding a credential that is already a profile', () => {
+  it.each([
+    { label: 'alice-manager', kind: 'API token' },
+    { label: 'acme-account-manager', kind: 'account-owned API token' },
+    { label: 'alice-global-key', kind: 'Global API Key' },
+  ])('is refused for the same $kind, naming the profile, and stores nothing', async ({ label }) => {
+    const secrets = createMemoryStore();
+    const h = makeCore({ secrets });
+    const work = await addProfile(h.core, sim, label, 'Work');
+    const reply = await h.core.dispatch('profiles.add', {
+      label: 'Work again',
+      credential: credentialInput(sim.credential(label)),
+      baseUrl: sim.baseUrl,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'This credential is already added as profile “Work”.',
+        details: { profileId: work.id },
+      },
+    });
+    await expect(call(h.core, 'profiles.list', {})).resolves.toEqual([work]);
+    expect([...secrets.entries().keys()]).toEqual([`profile:${work.id}`]);
+  });
+
+  it('still allows another credential of the same login: another token, or its Global API Key', async () => {
+    const h = makeCore();
+    const manager = await addProfile(h.core, sim, 'alice-manager', 'Manager');
+    const reader = await addProfile(h.core, sim, 'alice-tokens-read', 'Reader');
+    const key = await addProfile(h.core, sim, 'alice-global-key', 'Key');
+    expect(manager.email).toBe('alice@example.com');
+    expect(key.email).toBe('alice@example.com');
+    await expect(call<Profile[]>(h.core, 'profiles.list', {})).resolves.toHaveLength(3);
+    expect(new Set([manager.id, reader.id, key.id]).size).toBe(3);
+  });
+
+  it('still allows the same credential at another API address', async () => {
+    const h = makeCore();
+    await addProfile(h.core, sim, 'alice-manager', 'Production');
+    const staging = await addProfile(h.core, elsewhere, 'alice-manager', 'Staging');
+    expect(staging.baseUrl).toBe(elsewhere.baseUrl);
+    await expect(call<Profile[]>(h.core, 'profiles.list', {})).resolves.toHaveLength(2);
+  });
+
+  it('is refused as a replacement credential for another profile, which keeps its own', async () => {
+    const secrets = createMemoryStore();
+    const h = makeCore({ secrets });
+    await addProfile(h.core, sim, 'alice-manager', 'Work');
+    const reader = await addProfile(h.core, sim, 'alice-tokens-read', 'Reader');
+    const before = secrets.entries().get(`profile:${reader.id}`);
+    await expect(
+      h.core.dispatch('profiles.replaceCredential', {
+        profileId: reader.id,
+        credential: credentialInput(sim.credential('alice-manager')),
+      }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'This credential is already added as profile “Work”.' },
+    });
+    expect(secrets.entries().get(`profile:${reader.id}`)).toBe(before);
+    await expect(
+      call<Profile>(h.core, 'profiles.rename', { profileId: reader.id, label: 'Reader' }),
+    ).resolves.toMatchObject({ credentialTokenId: reader.credentialTokenId });
   });
 });
 

@@ -95,6 +95,7 @@ export function dumpProfileRows(db: Db, profileId: string): string {
     'policy_resources',
     'token_history',
     'verify_results',
+    'token_writes',
   ];
   const out: string[] = [];
   for (const table of tables) {

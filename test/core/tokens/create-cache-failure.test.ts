@@ -1,6 +1,7 @@
 /**
  * A create whose cache write fails after Cloudflare made the token: the reply still carries the
- * secret (its only copy) and a row, the keychain still keeps it, and the next sync lists the token.
+ * secret (its only copy) and a row, the keychain still keeps it, and the next sync lists the token
+ * as one whose secret Keyflare keeps.
  */
 import { afterAll, afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type * as TokenRepository from '../../../src/main/core/db/token-repository';
@@ -56,5 +57,6 @@ it('still shows the secret and keeps it when the cache cannot take the new token
   await expect(secrets.get(tokenSecretAccount(h.profile.id, created.token.id))).resolves.toBe(created.secret);
 
   await h.ok('sync.start', { profileId: h.profile.id });
-  await expect(h.row(created.token.id)).resolves.toMatchObject({ name: 'Disk full' });
+  // The flag describes the keychain, which holds the secret: the sync that brings the row sets it.
+  await expect(h.row(created.token.id)).resolves.toMatchObject({ name: 'Disk full', secretKept: true });
 });

@@ -78,7 +78,7 @@ export class TokenListPage {
 
   cellText(
     name: string,
-    column: 'col-status' | 'col-verify' | 'col-secret' | 'col-expires' | 'col-permissions',
+    column: 'col-status' | 'col-verify' | 'col-secret' | 'col-expires' | 'col-permissions' | 'col-resources',
   ): Promise<string> {
     return this.row(name).locator(`.${column}`).innerText();
   }

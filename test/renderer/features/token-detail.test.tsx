@@ -4,7 +4,16 @@ import { useAppStore } from '../../../src/renderer/stores/app-store';
 import { useProfilesStore } from '../../../src/renderer/stores/profiles-store';
 import { useTokensStore } from '../../../src/renderer/stores/tokens-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
-import { IDS, syncStatus } from '../../fixtures/renderer/fixtures';
+import type { CfPolicy } from '../../../src/shared/cloudflare-types';
+import {
+  detailFromSpec,
+  IDS,
+  permissionGroups,
+  rowFromSpec,
+  syncStatus,
+  TOKEN_ROWS,
+  type TokenSpec,
+} from '../../fixtures/renderer/fixtures';
 import { renderApp } from '../support/render-app';
 
 const GITHUB = 'GitHub Actions — deploy acme.com';
@@ -17,6 +26,59 @@ async function open(name: string, user: Awaited<ReturnType<typeof renderApp>>['u
   const panel = await screen.findByTestId('token-detail');
   await within(panel).findByText('Policy 1');
   return panel;
+}
+
+/** A kept, active Acme token with these policies, as the core would hand it to the renderer. */
+function acmeToken(id: string, name: string, policies: CfPolicy[]): TokenSpec {
+  return {
+    profileId: IDS.acme,
+    secretKept: true,
+    token: {
+      id,
+      name,
+      status: 'active',
+      issued_on: '2026-01-05T10:00:00Z',
+      modified_on: '2026-01-05T10:00:00Z',
+      last_used_on: '2026-03-09T10:00:00Z',
+      not_before: null,
+      expires_on: null,
+      policies,
+      condition: { request_ip: { in: ['192.0.2.0/24'] } },
+    },
+  };
+}
+
+function groupNamed(name: string): { id: string; name: string } {
+  const group = permissionGroups('user').find((g) => g.name === name);
+  if (!group) throw new Error(`fixture: no permission group ${name}`);
+  return { id: group.id, name: group.name };
+}
+
+const BUCKET = acmeToken('a1000000000000000000000000000091', 'Media bucket reader', [
+  {
+    effect: 'allow',
+    permission_groups: [groupNamed('Workers R2 Storage Bucket Item Read')],
+    resources: { [`com.cloudflare.edge.r2.bucket.${IDS.acmeProd}_default_media`]: '*' },
+  },
+]);
+const ODD_VALUE = acmeToken('a1000000000000000000000000000092', 'DNS reader (scoped value)', [
+  {
+    effect: 'allow',
+    permission_groups: [groupNamed('DNS Read')],
+    resources: { [`com.cloudflare.api.account.zone.${IDS.zones.acmeCom}`]: 'read' },
+  },
+]);
+
+/** The window with these extra tokens in the list, their details answered as the core would. */
+function renderWithTokens(specs: TokenSpec[]): ReturnType<typeof renderApp> {
+  return renderApp({
+    rows: [...TOKEN_ROWS, ...specs.map((spec) => rowFromSpec(spec))],
+    before: (mock, backend) =>
+      mock.handle('tokens.get', (input) => {
+        const spec = specs.find((s) => s.token.id === input.tokenId);
+        return spec ? { ok: true, value: detailFromSpec(spec) } : backend['tokens.get'](input);
+      }),
+  });
 }
 
 describe('token detail', () => {
@@ -216,5 +278,42 @@ describe('token detail', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByTestId('token-detail')).not.toBeInTheDocument());
     await waitFor(() => expect(screen.getByRole('row', { name: new RegExp(GITHUB, 'u') })).toHaveFocus());
+  });
+
+  it('refuses Edit for a token with R2 bucket resources and says why, keeping the other actions', async () => {
+    const { user } = await renderWithTokens([BUCKET]);
+    const panel = await open('Media bucket reader', user);
+    const edit = within(panel).getByRole('button', { name: 'Edit' });
+    expect(edit).toHaveAttribute('aria-disabled', 'true');
+    expect(edit).toHaveAccessibleDescription('This token holds R2 bucket resources Keyflare cannot edit yet');
+    expect(within(panel).getByRole('list', { name: 'Why some actions are unavailable' })).toHaveTextContent(
+      'This token holds R2 bucket resources Keyflare cannot edit yet',
+    );
+    expect(within(panel).getByTestId('uneditable')).toHaveTextContent(
+      'Policy 1 applies to R2 bucket media in account Acme Production; Keyflare cannot edit R2 bucket resources yet.',
+    );
+    for (const name of ['Disable', 'Roll', 'Delete', 'Verify']) {
+      expect(within(panel).getByRole('button', { name })).not.toHaveAttribute('aria-disabled');
+    }
+    await user.click(edit);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('refuses Edit rather than turning a resource value other than "*" into "*"', async () => {
+    const { user } = await renderWithTokens([ODD_VALUE]);
+    const panel = await open('DNS reader (scoped value)', user);
+    expect(within(panel).getByRole('button', { name: 'Edit' })).toHaveAccessibleDescription(
+      'This token holds parts Keyflare cannot edit yet',
+    );
+    expect(within(panel).getByTestId('uneditable')).toHaveTextContent(
+      'Policy 1 gives zone acme.com the value "read" instead of "*".',
+    );
+  });
+
+  it('offers Edit with nothing to explain for a token its draft holds whole', async () => {
+    const { user } = await renderApp({ channels: ['tokens.get'] });
+    const panel = await open('Cache purge bot', user);
+    expect(within(panel).getByRole('button', { name: 'Edit' })).not.toHaveAttribute('aria-disabled');
+    expect(within(panel).queryByTestId('uneditable')).not.toBeInTheDocument();
   });
 });

@@ -42,6 +42,16 @@ describe('token table', () => {
     expect(screen.getByRole('row', { name: /Uptime monitor/u })).toHaveTextContent('Invalid');
   });
 
+  it('reads an exclusion as "all zones except …", and finds the token by the excluded zone', async () => {
+    const { user } = await renderApp();
+    const row = screen.getByRole('row', { name: /Cache purge bot/u });
+    expect(row.querySelector('.col-permissions')).toHaveTextContent(/^Cache Purge$/u);
+    expect(row.querySelector('.col-resources')).toHaveTextContent(/^all zones except zone acme\.io$/u);
+    expect(row).not.toHaveTextContent('deny');
+    await user.type(screen.getByRole('searchbox', { name: 'Search tokens' }), 'acme.io');
+    expect(rowNames()).toEqual(['Cache purge bot']);
+  });
+
   it('searches across names, permissions, zones and accounts as the user types', async () => {
     const { user } = await renderApp();
     await user.type(screen.getByRole('searchbox', { name: 'Search tokens' }), 'globex.net');

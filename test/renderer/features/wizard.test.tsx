@@ -5,7 +5,8 @@ import { useAppStore } from '../../../src/renderer/stores/app-store';
 import { useProfilesStore } from '../../../src/renderer/stores/profiles-store';
 import { useTokensStore } from '../../../src/renderer/stores/tokens-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
-import { IDS } from '../../fixtures/renderer/fixtures';
+import { isoToDay } from '../../../src/renderer/lib/token-draft';
+import { detailFor, IDS } from '../../fixtures/renderer/fixtures';
 import { renderApp } from '../support/render-app';
 
 const WIZARD_CHANNELS = [
@@ -233,5 +234,32 @@ describe('create wizard', () => {
     await waitFor(() => expect(mock.callsOf('tokens.update')).toHaveLength(1));
     expect(mock.callsOf('tokens.update')[0]?.draft.name).toBe('Cache purge bot (prod)');
     expect(await screen.findByText('Saved changes to Cache purge bot (prod)')).toBeInTheDocument();
+  });
+
+  it('opens Edit pre-filled with the token’s exact draft, and sends it back unchanged', async () => {
+    const pages = detailFor(`${IDS.personal}:p1000000000000000000000000000003`);
+    const harness = await renderApp({
+      channels: ['tokens.get', 'permissionGroups.list', 'tokens.preview', 'tokens.update'],
+    });
+    const { user, mock } = harness;
+    await user.click(screen.getByRole('row', { name: /Pages deploy — alex\.blog/u }));
+    await user.click(
+      await within(await screen.findByTestId('token-detail')).findByRole('button', { name: 'Edit' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Pages deploy — alex.blog' });
+    await within(dialog).findByTestId('wizard-access');
+    expect(within(dialog).getByLabelText('Token name')).toHaveValue('Pages deploy — alex.blog');
+    expect(within(dialog).getByRole('list', { name: 'Chosen permissions of Policy 1' })).toHaveTextContent(
+      'Pages Write',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
+    expect(within(dialog).getByLabelText(/Only allow requests from/u)).toHaveValue('203.0.113.0/24');
+    expect(within(dialog).getByLabelText(/Block requests from/u)).toHaveValue('203.0.113.7/32');
+    expect(within(dialog).getByLabelText(/End date/u)).toHaveValue(isoToDay(pages.expiresOn));
+    await user.click(within(dialog).getByRole('button', { name: 'Review' }));
+    await within(dialog).findByTestId('review-body');
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(mock.callsOf('tokens.update')).toHaveLength(1));
+    expect(mock.callsOf('tokens.update')[0]?.draft).toEqual(pages.edit.draft);
   });
 });

@@ -4,9 +4,11 @@ import {
   NO_SECRET_REASON,
   OFFLINE_REASON,
   tokenActionAvailability,
+  uneditableReason,
   type ActionContext,
 } from '../../../src/renderer/lib/token-actions';
-import { FIXTURE_NOW, TOKEN_ROWS } from '../../fixtures/renderer/fixtures';
+import type { DecodedPolicy } from '../../../src/shared/domain';
+import { detailFor, FIXTURE_NOW, IDS, TOKEN_ROWS } from '../../fixtures/renderer/fixtures';
 
 const row = (name: string) => {
   const found = TOKEN_ROWS.find((r) => r.name === name);
@@ -15,6 +17,7 @@ const row = (name: string) => {
 };
 const ctx: ActionContext = {
   allowed: { edit: true, roll: true, delete: true, reason: null },
+  uneditable: null,
   offline: false,
   rateLimitedUntil: null,
   keychainAvailable: true,
@@ -84,6 +87,55 @@ describe('token action availability', () => {
     expect(credential.toggleStatus).toMatch(/own credential/u);
     expect(tokenActionAvailability(row('Migration 2025 (expired)'), ctx).toggleStatus).toMatch(
       /expired token cannot be enabled/u,
+    );
+  });
+
+  it('refuses Edit, and only Edit, for a token whose draft cannot hold all of it', () => {
+    const available = tokenActionAvailability(row('GitHub Actions — deploy acme.com'), {
+      ...ctx,
+      uneditable: 'This token holds R2 bucket resources Keyflare cannot edit yet',
+    });
+    expect(available.edit).toBe('This token holds R2 bucket resources Keyflare cannot edit yet');
+    expect(available.toggleStatus).toBeNull();
+    expect(available.roll).toBeNull();
+    const offline = tokenActionAvailability(row('GitHub Actions — deploy acme.com'), {
+      ...ctx,
+      offline: true,
+      uneditable: 'This token holds parts Keyflare cannot edit yet',
+    });
+    expect(offline.edit).toBe(OFFLINE_REASON);
+  });
+});
+
+describe('why a token cannot be edited', () => {
+  const editable = detailFor(`${IDS.acme}:a1000000000000000000000000000005`);
+  const withResource = (kind: 'r2_bucket' | 'other' | 'zone', parts: string[]) => {
+    const policies: DecodedPolicy[] = [
+      {
+        id: 'p1',
+        effect: 'allow',
+        permissionGroups: [],
+        resources: [{ key: 'k', kind, label: 'a resource', accountId: null, zoneId: null }],
+        summary: '',
+      },
+    ];
+    return { policies, edit: { draft: null, unrepresentable: parts } };
+  };
+
+  it('says nothing when the draft holds the whole token', () => {
+    expect(editable.edit.draft).not.toBeNull();
+    expect(uneditableReason(editable)).toBeNull();
+  });
+
+  it('names R2 buckets and unknown resources, and anything else in general words', () => {
+    expect(uneditableReason(withResource('r2_bucket', ['Policy 1 applies to R2 bucket media.']))).toBe(
+      'This token holds R2 bucket resources Keyflare cannot edit yet',
+    );
+    expect(uneditableReason(withResource('other', ['Policy 1 applies to resource x.']))).toBe(
+      'This token holds resources Keyflare does not know, so it cannot edit them',
+    );
+    expect(uneditableReason(withResource('zone', ['The token has a "time" condition.']))).toBe(
+      'This token holds parts Keyflare cannot edit yet',
     );
   });
 });

@@ -1,63 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createBuildContext } from '../../../src/shared/policy/build';
-import {
-  dayToIso,
-  daysFromNow,
-  draftFromDetail,
-  emptyDraft,
-  isoToDay,
-  wireTokenFromDetail,
-} from '../../../src/renderer/lib/token-draft';
+import { dayToIso, daysFromNow, emptyDraft, isoToDay } from '../../../src/renderer/lib/token-draft';
 import { policyViews } from '../../../src/renderer/lib/policy-view';
-import {
-  ACCOUNTS,
-  detailFor,
-  FIXTURE_NOW,
-  IDS,
-  permissionGroups,
-  ZONES,
-} from '../../fixtures/renderer/fixtures';
+import type { DecodedPolicy } from '../../../src/shared/domain';
+import { detailFor, IDS } from '../../fixtures/renderer/fixtures';
 
-const ctx = (profileId: string) =>
-  createBuildContext({
-    owner: { kind: 'user' },
-    userId: null,
-    groups: permissionGroups('user'),
-    accounts: ACCOUNTS.filter((a) => a.profileId === profileId),
-    zones: ZONES.filter((z) => z.profileId === profileId),
-    now: FIXTURE_NOW,
-  });
-
-describe('edit drafts from cached tokens', () => {
-  it('folds a deny policy with the same permissions back into an exclusion', () => {
-    const detail = detailFor(`${IDS.acme}:a1000000000000000000000000000005`);
-    const { draft, unrepresentable } = draftFromDetail(detail, ctx(IDS.acme));
-    expect(unrepresentable).toEqual([]);
-    expect(draft.policies).toHaveLength(1);
-    expect(draft.policies[0]?.resources).toEqual([
-      { type: 'all_zones', include: true },
-      { type: 'zone', zoneId: IDS.zones.acmeIo, include: false },
-    ]);
-  });
-
-  it('rebuilds "all zones of an account" in Cloudflare’s nested form', () => {
-    const detail = detailFor(`${IDS.acme}:a1000000000000000000000000000002`);
-    const wire = wireTokenFromDetail(detail);
-    expect(wire.policies[0]?.resources).toEqual({
-      [`com.cloudflare.api.account.${IDS.acmeStaging}`]: { 'com.cloudflare.api.account.zone.*': '*' },
-    });
-    expect(draftFromDetail(detail, ctx(IDS.acme)).draft.policies[0]?.resources).toEqual([
-      { type: 'account_zones', accountId: IDS.acmeStaging, include: true },
-    ]);
-  });
-
-  it('keeps the IP filter and the dates', () => {
-    const detail = detailFor(`${IDS.personal}:p1000000000000000000000000000003`);
-    const { draft } = draftFromDetail(detail, ctx(IDS.personal));
-    expect(draft.requestIp).toEqual({ in: ['203.0.113.0/24'], notIn: ['203.0.113.7/32'] });
-    expect(draft.expiresOn).toBe(detail.expiresOn);
-  });
-
+describe('new drafts', () => {
   it('starts custom tokens with one empty allow policy', () => {
     expect(emptyDraft().policies).toEqual([{ effect: 'allow', permissionGroupIds: [], resources: [] }]);
   });
@@ -81,5 +28,27 @@ describe('policy views', () => {
     expect(views[0]?.exclude.map((r) => r.label)).toEqual(['zone acme.io']);
     const mixed = policyViews(detailFor(`${IDS.acme}:a1000000000000000000000000000001`).policies);
     expect(mixed.map((v) => v.groups[0]?.scope)).toEqual(['Zone', 'Account']);
+  });
+
+  it('pairs each deny with its own allow when two allow policies share the same permissions', () => {
+    const policy = (id: string, effect: DecodedPolicy['effect'], label: string): DecodedPolicy => ({
+      id,
+      effect,
+      permissionGroups: [{ id: 'g1', name: 'DNS Write', scope: 'com.cloudflare.api.account.zone' }],
+      resources: [{ key: label, kind: 'zone', label, accountId: null, zoneId: null }],
+      summary: '',
+    });
+    const views = policyViews([
+      policy('a1', 'allow', 'zone one.com'),
+      policy('a2', 'allow', 'zone two.com'),
+      policy('d1', 'deny', 'zone x.com'),
+      policy('d2', 'deny', 'zone y.com'),
+      policy('d3', 'deny', 'zone z.com'),
+    ]);
+    expect(views.map((v) => [v.effect, v.include[0]?.label, v.exclude.map((r) => r.label)])).toEqual([
+      ['allow', 'zone one.com', ['zone x.com']],
+      ['allow', 'zone two.com', ['zone y.com']],
+      ['deny', 'zone z.com', []],
+    ]);
   });
 });

@@ -28,6 +28,11 @@ describe('token search', () => {
     ).toBe(true);
   });
 
+  it('finds a token by the zone its exclusion leaves out', () => {
+    expect(names(filterTokens(index, { ...base, query: 'acme.io' }))).toEqual(['Cache purge bot']);
+    expect(names(filterTokens(index, { ...base, query: 'except acme.io' }))).toEqual(['Cache purge bot']);
+  });
+
   it('needs every word to match somewhere (AND), in any order', () => {
     expect(names(filterTokens(index, { ...base, query: 'write dns acme.com' }))).toEqual([
       'GitHub Actions — deploy acme.com',

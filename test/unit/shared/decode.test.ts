@@ -153,12 +153,15 @@ describe('request IP condition', () => {
 });
 
 describe('summarizeToken', () => {
-  it('fills the inventory columns, marking denied permissions and excluded resources', () => {
+  const zoneKey = (id: string) => `com.cloudflare.api.account.zone.${id}`;
+
+  it('reads an allow policy and its deny twin as one exclusion, not as a denial', () => {
     const summary = summarizeToken(
       {
         policies: [
           policy('allow', [DNS_WRITE, ZONE_READ], { 'com.cloudflare.api.account.zone.*': '*' }),
-          policy('deny', [DNS_WRITE, ZONE_READ], { [`com.cloudflare.api.account.zone.${X_COM}`]: '*' }),
+          // The twin lists the same groups in another order: they are compared as sets.
+          policy('deny', [ZONE_READ, DNS_WRITE], { [zoneKey(X_COM)]: '*' }),
           policy('allow', [BILLING_READ], { [`com.cloudflare.api.account.${ACME}`]: '*' }),
         ],
         condition: { request_ip: { in: ['203.0.113.0/24', '2001:db8::/32'] } },
@@ -166,11 +169,57 @@ describe('summarizeToken', () => {
       nameLookup(),
     );
     expect(summary).toEqual({
-      permissionsSummary: 'DNS Write, Zone Read, deny DNS Write, deny Zone Read, Billing Read',
-      resourcesSummary: 'all zones; except zone x.com; account Acme',
+      permissionsSummary: 'DNS Write, Zone Read, Billing Read',
+      resourcesSummary: 'all zones except zone x.com; account Acme',
       ipFilterSummary: 'only from 203.0.113.0/24, 2001:db8::/32',
       permissionNames: ['DNS Write', 'Zone Read', 'Billing Read'],
+      // Every resource stays searchable, the excluded zone too.
       resourceNames: ['all zones', 'zone x.com', 'account Acme'],
     });
+  });
+
+  it('words the Cloudflare dashboard’s nested form of "all zones of an account except one"', () => {
+    const summary = summarizeToken(
+      {
+        policies: [
+          policy('allow', [ZONE_READ], {
+            [`com.cloudflare.api.account.${ACME}`]: { 'com.cloudflare.api.account.zone.*': '*' },
+          }),
+          policy('deny', [ZONE_READ], { [zoneKey(EXAMPLE_COM)]: '*', [zoneKey(X_COM)]: '*' }),
+        ],
+      },
+      nameLookup(),
+    );
+    expect(summary.permissionsSummary).toBe('Zone Read');
+    expect(summary.resourcesSummary).toBe('all zones in account Acme except zone example.com, zone x.com');
+  });
+
+  it('keeps a deny policy with no allow twin reading "deny"', () => {
+    const summary = summarizeToken(
+      {
+        policies: [
+          policy('allow', [DNS_WRITE, ZONE_READ], { 'com.cloudflare.api.account.zone.*': '*' }),
+          policy('deny', [DNS_WRITE], { [zoneKey(X_COM)]: '*' }),
+        ],
+      },
+      nameLookup(),
+    );
+    expect(summary.permissionsSummary).toBe('DNS Write, Zone Read, deny DNS Write');
+    expect(summary.resourcesSummary).toBe('all zones; except zone x.com');
+  });
+
+  it('folds each deny into its own allow, and a second deny of the same groups stays a denial', () => {
+    const summary = summarizeToken(
+      {
+        policies: [
+          policy('allow', [DNS_WRITE], { [zoneKey(EXAMPLE_COM)]: '*' }),
+          policy('deny', [DNS_WRITE], { [zoneKey(X_COM)]: '*' }),
+          policy('deny', [DNS_WRITE], { [zoneKey(UNKNOWN_ZONE)]: '*' }),
+        ],
+      },
+      nameLookup(),
+    );
+    expect(summary.permissionsSummary).toBe('DNS Write, deny DNS Write');
+    expect(summary.resourcesSummary).toBe('zone example.com except zone x.com; except zone 1a2b3c4d…');
   });
 });

@@ -182,6 +182,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sync_runs_by_profile ON sync_runs (profile_id, id);
     `,
   },
+  {
+    version: 3,
+    description: 'journal of Keyflare’s own token writes, for the snapshot commit',
+    sql: `
+      -- Which tokens Keyflare itself wrote (create, edit, status change, delete), in order. A sync
+      -- notes the highest seq when its fetch begins; its commit keeps the cached rows of tokens
+      -- written after that, because what it fetched may predate those writes. AUTOINCREMENT, so
+      -- a seq is never reused even after the entries a commit consumed are removed.
+      CREATE TABLE token_writes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        token_id TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX token_writes_by_profile ON token_writes (profile_id, seq);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

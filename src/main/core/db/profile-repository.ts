@@ -66,6 +66,55 @@ export function findProfile(db: Db, id: string): Profile | null {
   return row ? toProfile(row) : null;
 }
 
+/** A base URL in one spelling (scheme and host in lower case, no trailing slash), for comparisons. */
+function canonicalBaseUrl(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).href.replace(/\/+$/u, '');
+  } catch {
+    return baseUrl.replace(/\/+$/u, '');
+  }
+}
+
+/**
+ * The profile that already signs in with this very credential at this API address, if any.
+ *
+ * Two API tokens are the same credential when Cloudflare's verify reports the same token id
+ * (user and account-owned alike); two Global API Keys when they belong to the same email, since a
+ * login has one Global API Key and a regenerated key is still that login's key. Only the ids and
+ * emails recorded in the profiles table are compared, never a secret. A different token of the
+ * same login is a different credential: see profile-service.ts for why that stays allowed.
+ */
+export function findProfileWithCredential(
+  db: Db,
+  baseUrl: string,
+  facts: Pick<CredentialFacts, 'credentialKind' | 'credentialTokenId' | 'email'>,
+  exceptProfileId: string | null = null,
+): Profile | null {
+  const address = canonicalBaseUrl(baseUrl);
+  const sameCredential = (profile: Profile): boolean => {
+    if (facts.credentialKind === 'global_key') {
+      return (
+        profile.credentialKind === 'global_key' &&
+        facts.email !== null &&
+        profile.email?.toLowerCase() === facts.email.toLowerCase()
+      );
+    }
+    return (
+      profile.credentialKind !== 'global_key' &&
+      facts.credentialTokenId !== null &&
+      profile.credentialTokenId === facts.credentialTokenId
+    );
+  };
+  return (
+    listProfiles(db).find(
+      (profile) =>
+        profile.id !== exceptProfileId &&
+        canonicalBaseUrl(profile.baseUrl) === address &&
+        sameCredential(profile),
+    ) ?? null
+  );
+}
+
 export function insertProfile(db: Db, profile: NewProfile): void {
   db.prepare(
     `INSERT INTO profiles (id, label, credential_kind, email, user_id, owner_account_id, credential_token_id, base_url, capabilities, created_at)

@@ -7,12 +7,19 @@
  * Inside the transaction, tokens whose Cloudflare object did not change are left as they are
  * (a steady-state sync rewrites only what changed); per-token state that is not Cloudflare's
  * (secret_kept, the latest verify result) survives for tokens that still exist.
+ *
+ * Keyflare's own writes win over a sync that fetched before them: a token noted in the write
+ * journal after the sync's mark keeps its cached row (or stays deleted), and gets no history from
+ * this sync, because the fetched copy may predate the write; the next sync compares it afresh.
+ * secret_kept describes the keychain, not Cloudflare, so no snapshot ever clears it: a row the
+ * cache did not hold takes it from the keychain's list of kept secrets the caller passes.
  */
 import type { Capabilities, HistoryKind } from '../../../shared/domain';
 import type { WireToken } from '../cloudflare/wire';
 import { lookupFrom, namesFingerprint, type NameSources } from '../inventory/decoded-token';
 import type { Db } from './open-cache';
 import { rawOf, tokenRowWriter } from './token-row-writer';
+import { clearJournal, writtenSince } from './token-write-journal';
 
 export type AccountTokensAccess = 'write' | 'read' | 'none' | 'unknown';
 
@@ -170,6 +177,13 @@ export interface ReplaceSnapshotOptions {
   beforeCommit?: () => void;
   /** The tokens as cached before, when the caller already read them (saves a read). */
   stored?: Map<string, StoredToken>;
+  /**
+   * The write journal's mark taken before the fetch began (`journalMark`): tokens Keyflare wrote
+   * after it keep their cached state. Absent, the snapshot is taken as newer than every write.
+   */
+  journalMark?: number;
+  /** Ids of the profile's tokens whose secret the keychain holds, for rows the cache did not hold. */
+  keptSecrets?: ReadonlySet<string>;
 }
 
 const SMALL_TABLES = ['zones', 'accounts', 'permission_groups'] as const;
@@ -262,6 +276,10 @@ export function replaceSnapshot(
     const fingerprint = namesFingerprint(sources);
     const namesChanged = fingerprint !== previous?.names_fingerprint;
 
+    const written =
+      options.journalMark === undefined
+        ? new Set<string>()
+        : writtenSince(db, profileId, options.journalMark);
     const writer = tokenRowWriter(db);
     const seen = new Set<string>();
     snapshot.tokens.forEach((entry, position) => {
@@ -270,15 +288,32 @@ export function replaceSnapshot(
       if (seen.has(id)) return;
       seen.add(id);
       const old = stored.get(id);
+      if (written.has(id)) {
+        // Written by Keyflare after the fetch began: the row (or its absence) stays; only its place moves.
+        if (old && old.position !== position) writer.move(profileId, id, position);
+        return;
+      }
       if (old && old.raw === rawOf(entry) && old.kind === entry.kind && old.accountId === entry.accountId) {
         if (namesChanged) writer.redecode(profileId, id, entry.token, lookup);
         if (old.position !== position) writer.move(profileId, id, position);
         return;
       }
       if (old) writer.remove(profileId, id);
-      writer.insert(profileId, entry, position, old?.secretKept ?? false, lookup);
+      const kept = old ? old.secretKept : (options.keptSecrets?.has(id) ?? false);
+      writer.insert(profileId, entry, position, kept, lookup);
     });
-    for (const id of stored.keys()) if (!seen.has(id)) writer.remove(profileId, id);
+    let after = snapshot.tokens.length;
+    for (const [id, old] of stored) {
+      if (written.has(id)) {
+        // Its words are decoded again with this snapshot's names, like every row the commit keeps.
+        if (namesChanged) writer.redecode(profileId, id, JSON.parse(old.raw) as WireToken, lookup);
+        // A token the fetch did not see yet (created meanwhile) goes after the listed ones.
+        if (!seen.has(id)) {
+          if (old.position !== after) writer.move(profileId, id, after);
+          after += 1;
+        }
+      } else if (!seen.has(id)) writer.remove(profileId, id);
+    }
 
     // Verify results of tokens that no longer exist would only confuse a later token with the same id.
     const verifyIds = (
@@ -287,9 +322,15 @@ export function replaceSnapshot(
       }[]
     ).map((r) => r.token_id);
     const dropVerify = db.prepare('DELETE FROM verify_results WHERE profile_id = ? AND token_id = ?');
-    for (const id of verifyIds) if (!seen.has(id)) dropVerify.run(profileId, id);
+    for (const id of verifyIds) if (!seen.has(id) && !written.has(id)) dropVerify.run(profileId, id);
 
-    insertHistory(db, profileId, history);
+    // What the fetch says about a token Keyflare wrote meanwhile is not news: Keyflare recorded the change.
+    insertHistory(
+      db,
+      profileId,
+      history.filter((entry) => !written.has(entry.tokenId)),
+    );
+    clearJournal(db, profileId);
 
     db.prepare(
       `UPDATE profiles SET last_sync_at = ?, capabilities = ?, email = COALESCE(?, email), user_id = COALESCE(?, user_id), names_fingerprint = ? WHERE id = ?`,

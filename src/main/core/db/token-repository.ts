@@ -1,11 +1,17 @@
 /**
  * Single-token writes outside a sync: what token operations (create, update, roll, verify, keep
  * a secret) record in the cache. Each call is its own transaction.
+ *
+ * putToken and removeToken also note the token in the write journal, in the same transaction, so
+ * a sync whose fetch began before the write cannot undo it when it commits. The secret_kept flag
+ * and verify results are not journaled: a snapshot commit never takes them from Cloudflare's data,
+ * it keeps what the cache holds at commit time.
  */
 import type { VerifyResult } from '../../../shared/domain';
 import { lookupFrom } from '../inventory/decoded-token';
 import type { Db } from './open-cache';
 import { tokenRowWriter } from './token-row-writer';
+import { journalTokenWrite } from './token-write-journal';
 import {
   insertHistory,
   readNameSources,
@@ -41,6 +47,7 @@ export function putToken(
       lookupFrom(readNameSources(db, profileId)),
     );
     insertHistory(db, profileId, history);
+    journalTokenWrite(db, profileId, entry.token.id);
   })();
 }
 
@@ -55,6 +62,7 @@ export function removeToken(
     tokenRowWriter(db).remove(profileId, tokenId);
     db.prepare('DELETE FROM verify_results WHERE profile_id = ? AND token_id = ?').run(profileId, tokenId);
     insertHistory(db, profileId, history);
+    journalTokenWrite(db, profileId, tokenId);
   })();
 }
 

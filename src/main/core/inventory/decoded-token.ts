@@ -106,7 +106,15 @@ export function lookupFrom(sources: NameSources): NameLookup {
   };
 }
 
-/** Changes whenever a name the decoded words depend on changes. */
+/**
+ * The version of the decoded words' wording (decode.ts): bump it whenever they read differently
+ * for the same token and names, so the next sync decodes every cached token again instead of
+ * showing the old words until some name happens to change. 2: an allow policy and its deny
+ * twin read as one exclusion ("all zones except zone x.com").
+ */
+export const DECODED_WORDS_VERSION = 2;
+
+/** Changes whenever a name the decoded words depend on changes, or their wording does. */
 export function namesFingerprint(sources: NameSources): string {
   const accounts = sources.accounts.map((a) => `${a.id}=${a.name}`).sort();
   const zones = sources.zones.map((z) => `${z.id}=${z.name}@${z.accountId ?? ''}`).sort();
@@ -114,6 +122,6 @@ export function namesFingerprint(sources: NameSources): string {
     ...new Set(sources.permissionGroups.map((g) => `${g.id}=${g.name}:${g.scopes.join(',')}`)),
   ].sort();
   return createHash('sha256')
-    .update(JSON.stringify([accounts, zones, groups, sources.userLabel]))
+    .update(JSON.stringify([DECODED_WORDS_VERSION, accounts, zones, groups, sources.userLabel]))
     .digest('hex');
 }

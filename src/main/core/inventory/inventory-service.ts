@@ -3,12 +3,14 @@
  * from the cache alone (no network, no keychain), so the inventory stays usable when Cloudflare
  * or the keychain is not.
  */
+import type { CfToken } from '../../../shared/cloudflare-types';
 import type {
   Account,
   HistoryEntry,
   PermissionGroup,
   Profile,
   TokenDetail,
+  TokenEdit,
   TokenOwner,
   TokenRow,
   VerifyResult,
@@ -16,6 +18,8 @@ import type {
 } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { tokenWarnings } from '../../../shared/insights';
+import { createBuildContext } from '../../../shared/policy/build-context';
+import { editDraft } from '../../../shared/policy/edit-draft';
 import type { CoreContext } from '../context';
 import { findProfile, listProfiles } from '../db/profile-repository';
 import { policiesForWarnings, type DecodedToken, type ListFacts } from './decoded-token';
@@ -72,7 +76,7 @@ const tokenSelect = (extra = ''): string => `
   LEFT JOIN accounts a ON a.profile_id = t.profile_id AND a.id = t.account_id
   WHERE t.profile_id = ?`;
 const TOKEN_SELECT = tokenSelect();
-const TOKEN_DETAIL_SELECT = tokenSelect('t.decoded,');
+const TOKEN_DETAIL_SELECT = tokenSelect('t.decoded, t.raw,');
 
 function toRow(profile: Profile, record: TokenRecord, now: Date): TokenRow {
   const facts = JSON.parse(record.list_facts) as ListFacts;
@@ -122,7 +126,28 @@ function toRow(profile: Profile, record: TokenRecord, now: Date): TokenRow {
 }
 
 export function createInventoryService(ctx: CoreContext): InventoryService {
-  return {
+  /**
+   * Edit's draft, read from the cached token exactly as Cloudflare sent it. The names (accounts,
+   * zones, groups the profile last synced) only word the reasons a part cannot be edited.
+   */
+  const editOf = (profile: Profile, record: TokenRecord & { raw: string }): TokenEdit => {
+    const owner: TokenOwner =
+      record.kind === 'account' && record.account_id !== null
+        ? { kind: 'account', accountId: record.account_id }
+        : { kind: 'user' };
+    const names = createBuildContext({
+      owner,
+      userId: profile.userId,
+      groups: service.permissionGroups(profile.id, owner),
+      accounts: service.accounts(profile.id),
+      zones: service.zones(profile.id),
+      userLabel: profile.email ?? profile.label,
+      now: ctx.clock.now(),
+    });
+    return editDraft(JSON.parse(record.raw) as CfToken, names);
+  };
+
+  const service: InventoryService = {
     accounts(profileId) {
       const rows: Account[] = [];
       for (const profile of profilesFor(ctx, profileId)) {
@@ -218,7 +243,7 @@ export function createInventoryService(ctx: CoreContext): InventoryService {
     token(profileId, tokenId) {
       const profile = profileOrThrow(ctx, profileId);
       const record = ctx.db().prepare(`${TOKEN_DETAIL_SELECT} AND t.id = ?`).get(profileId, tokenId) as
-        (TokenRecord & { decoded: string }) | undefined;
+        (TokenRecord & { decoded: string; raw: string }) | undefined;
       if (!record)
         throw new AppError(
           'NOT_FOUND',
@@ -233,6 +258,7 @@ export function createInventoryService(ctx: CoreContext): InventoryService {
         requestIp: decoded.requestIp,
         history: listHistory(ctx.db(), { profileId, tokenId, limit: 200 }),
         allowed: tokenPermissions(profile, row),
+        edit: editOf(profile, record),
       };
     },
 
@@ -241,4 +267,5 @@ export function createInventoryService(ctx: CoreContext): InventoryService {
       return listHistory(ctx.db(), query);
     },
   };
+  return service;
 }

@@ -10,6 +10,14 @@
  *   `token:<id>:*` secret) first, and only then the rows. If the keychain is unavailable the
  *   removal is refused with KEYCHAIN_UNAVAILABLE: deleting the rows alone would orphan secrets
  *   in the keychain that no screen could ever show or remove again.
+ *
+ * One profile per credential: adding (or switching a profile to) a credential another profile
+ * already uses at the same API address is refused with CONFLICT, naming that profile. The same
+ * credential twice would list the same tokens twice, sync them twice and spend the one rate
+ * budget Cloudflare gives each credential twice as fast. Several profiles of one login stay
+ * allowed when their credentials differ (another API token, or the Global API Key next to a
+ * token): each credential sees and may do different things — a read-only token next to a
+ * manager, a token owned by each account — and the profile list is where a user compares them.
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_BASE_URL, type CredentialInput, type Profile } from '../../../shared/domain';
@@ -19,6 +27,7 @@ import type { CoreContext } from '../context';
 import {
   deleteProfile,
   findProfile,
+  findProfileWithCredential,
   insertProfile,
   listProfiles,
   renameProfile,
@@ -26,7 +35,7 @@ import {
 } from '../db/profile-repository';
 import { decodeCredential, encodeCredential, type ProfileCredential } from '../secrets/credential';
 import { profileSecretAccount, tokenSecretPrefix } from '../secrets/secret-store';
-import { checkCredential, describeKind } from './credential-check';
+import { checkCredential, describeKind, type CheckedCredential } from './credential-check';
 
 export interface ProfileService {
   list(): Profile[];
@@ -43,6 +52,21 @@ export interface ProfileServiceDeps {
   gateway: CloudflareGateway;
   /** Called before a profile is removed or its credential replaced (stops a running sync). */
   beforeChange?: (profileId: string) => Promise<void> | void;
+}
+
+/** Refuses a credential another profile already signs in with (CONFLICT, naming that profile). */
+function assertNotAdded(
+  ctx: CoreContext,
+  baseUrl: string,
+  checked: CheckedCredential,
+  exceptProfileId: string | null = null,
+): void {
+  const existing = findProfileWithCredential(ctx.db(), baseUrl, checked.facts, exceptProfileId);
+  if (existing) {
+    throw new AppError('CONFLICT', `This credential is already added as profile “${existing.label}”.`, {
+      profileId: existing.id,
+    });
+  }
 }
 
 export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps): ProfileService {
@@ -64,16 +88,23 @@ export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps)
         { gateway: deps.gateway, baseUrl, clock: ctx.clock },
         input.credential,
       );
+      // Before the keychain: a refused duplicate leaves no trace anywhere.
+      assertNotAdded(ctx, baseUrl, checked);
       const id = randomUUID();
       await ctx.secrets.set(profileSecretAccount(id), encodeCredential(checked.credential));
       try {
-        insertProfile(ctx.db(), {
-          id,
-          label: input.label,
-          baseUrl,
-          createdAt: ctx.clock.now().toISOString(),
-          ...checked.facts,
-        });
+        const db = ctx.db();
+        db.transaction(() => {
+          // Again with the insert: another add of the same credential may have finished meanwhile.
+          assertNotAdded(ctx, baseUrl, checked);
+          insertProfile(db, {
+            id,
+            label: input.label,
+            baseUrl,
+            createdAt: ctx.clock.now().toISOString(),
+            ...checked.facts,
+          });
+        })();
       } catch (error) {
         await ctx.secrets.delete(profileSecretAccount(id)).catch(() => false);
         throw error;
@@ -112,6 +143,7 @@ export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps)
           { profileId },
         );
       }
+      assertNotAdded(ctx, profile.baseUrl, checked, profileId);
       await deps.beforeChange?.(profileId);
       await ctx.secrets.set(profileSecretAccount(profileId), encodeCredential(checked.credential));
       updateCredentialFacts(ctx.db(), profileId, checked.facts);

@@ -6,12 +6,15 @@
  * gateway's per-credential rate gate; a 429 makes the sync wait until retry-after (up to
  * `maxRateLimitWaitMs`) while sync.status and a progress event say "rate limited until T".
  * The new snapshot, its history and the refreshed capabilities are written in ONE transaction,
- * so a failed or cancelled sync leaves the previous snapshot exactly as it was. `start` resolves
+ * so a failed or cancelled sync leaves the previous snapshot exactly as it was. Keyflare's own
+ * token writes made while the sync fetched are not undone: the sync notes the write journal's
+ * mark before fetching, waits for writes still in flight when its fetch ends, and its commit keeps
+ * the rows written after the mark (see in-flight-writes.ts, token-write-journal.ts). `start` resolves
  * when the syncs end, with their runs (errors are in each run, so one profile's failure does
  * not hide another's result); `sync.finished` is emitted for each as well.
  */
 import type { SyncProgress, SyncRun, SyncStatus } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
+import { AppError, isAppError } from '../../../shared/errors';
 import type { CloudflareGateway } from '../cloudflare/gateway';
 import type { RequestCounter } from '../cloudflare/guarded-fetch';
 import type { CoreContext } from '../context';
@@ -24,7 +27,10 @@ import {
   type SnapshotToken,
 } from '../db/snapshot-repository';
 import { finishRun, lastFinishedRun, lastRun, startRun, type SyncRunError } from '../db/sync-run-repository';
+import { journalMark } from '../db/token-write-journal';
 import type { ProfileService } from '../profiles/profile-service';
+import { tokenSecretPrefix } from '../secrets/secret-store';
+import { createInFlightWrites, type InFlightWrites } from './in-flight-writes';
 import { diffSnapshots } from './history-diff';
 import { createSyncPlanner, type PlannedRequest } from './request-planner';
 import { refreshCapabilities } from './sync-capabilities';
@@ -65,6 +71,8 @@ export interface SyncDeps {
   options?: SyncOptions;
   /** Test hook: runs inside the snapshot transaction just before it commits. */
   beforeCommit?: (profileId: string) => void;
+  /** Keyflare's token writes in flight, shared with the token service (default: none tracked). */
+  writes?: InFlightWrites;
 }
 
 interface ActiveSync {
@@ -110,6 +118,41 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
   const maxRateLimitWaitMs = deps.options?.maxRateLimitWaitMs ?? 5 * 60_000 + 5_000;
   const progressIntervalMs = deps.options?.progressIntervalMs ?? 100;
   const active = new Map<string, ActiveSync>();
+  const writes = deps.writes ?? createInFlightWrites();
+
+  const cancelledError = (): AppError =>
+    new AppError('CANCELLED', 'The sync was cancelled; the cached data is unchanged.');
+
+  /**
+   * Ids of the profile's tokens whose secret the keychain keeps, asked only when the snapshot
+   * brings tokens the cache does not hold (a token an earlier list missed comes back with its
+   * flag). A profile's first sync skips it: nothing can be kept before the first snapshot. If the
+   * keychain cannot answer, the sync still commits and those rows say "no secret" until the
+   * secret is adopted again; the inventory matters more than the flag.
+   */
+  const keptSecretsFor = async (
+    profileId: string,
+    tokens: readonly SnapshotToken[],
+  ): Promise<Set<string>> => {
+    const db = ctx.db();
+    if (!hasSnapshot(db, profileId)) return new Set();
+    const cached = new Set(
+      (db.prepare('SELECT id FROM tokens WHERE profile_id = ?').all(profileId) as { id: string }[]).map(
+        (row) => row.id,
+      ),
+    );
+    if (tokens.every((entry) => cached.has(entry.token.id))) return new Set();
+    const prefix = tokenSecretPrefix(profileId);
+    try {
+      return new Set((await ctx.secrets.list(prefix)).map((account) => account.slice(prefix.length)));
+    } catch (error) {
+      ctx.logger.warn('kept secrets not listed for a sync', {
+        profileId,
+        code: isAppError(error) ? error.code : 'unknown',
+      });
+      return new Set();
+    }
+  };
 
   const emitProgress = (progress: SyncProgress): void => ctx.emit('sync.progress', { ...progress });
 
@@ -117,6 +160,8 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
     const db = ctx.db();
     const profile = findProfile(db, profileId);
     if (!profile) throw new AppError('NOT_FOUND', 'This profile no longer exists.', { profileId });
+    // Taken before anything is fetched: a token Keyflare writes from now on is fresher in the cache.
+    const mark = journalMark(db);
     const run = startRun(db, profileId, ctx.clock.now().toISOString());
     const tally: RequestCounter = { count: 0 };
     let lastEmit = 0;
@@ -151,11 +196,13 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         knownAccounts,
       );
       fetchMs = performance.now() - started;
-      if (state.controller.signal.aborted)
-        throw new AppError('CANCELLED', 'The sync was cancelled; the cached data is unchanged.');
+      if (state.controller.signal.aborted) throw cancelledError();
+      const snapshot = toSnapshot(fetched);
+      await writes.settled(profileId, state.controller.signal);
+      const keptSecrets = await keptSecretsFor(profileId, snapshot.tokens);
+      if (state.controller.signal.aborted) throw cancelledError();
       const syncedAt = ctx.clock.now().toISOString();
       const capabilities = refreshCapabilities(profile, fetched, syncedAt);
-      const snapshot = toSnapshot(fetched);
       snapshot.accounts = fetched.accounts.map((a) => {
         const cap = capabilities.accounts.find((c) => c.accountId === a.account.id);
         const tokensAccess = a.tokens === null ? 'none' : cap?.createTokens ? 'write' : 'read';
@@ -170,7 +217,12 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         snapshot,
         { syncedAt, capabilities, email: fetched.user?.email ?? null, userId: fetched.user?.id ?? null },
         history,
-        { stored, ...(deps.beforeCommit ? { beforeCommit: () => deps.beforeCommit?.(profileId) } : {}) },
+        {
+          stored,
+          journalMark: mark,
+          keptSecrets,
+          ...(deps.beforeCommit ? { beforeCommit: () => deps.beforeCommit?.(profileId) } : {}),
+        },
       );
       writeMs = performance.now() - writeStart;
       const finished =
@@ -191,7 +243,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
       // Stop every request still queued or in flight: the snapshot will not be written.
       state.controller.abort();
       const error = state.cancelled
-        ? new AppError('CANCELLED', 'The sync was cancelled; the cached data is unchanged.')
+        ? cancelledError()
         : raw instanceof AppError
           ? raw
           : new AppError('INTERNAL', 'The sync hit an unexpected problem; the cached data is unchanged.');

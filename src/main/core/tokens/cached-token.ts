@@ -4,7 +4,7 @@
  * Every operation on an existing token starts here, so "Keyflare does not know this token" and
  * "this profile no longer exists" read the same everywhere.
  */
-import type { Profile, TokenOwner, TokenRow } from '../../../shared/domain';
+import { TokenRow, type Profile, type TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { CloudflareClient } from '../cloudflare/gateway';
 import type { CoreContext } from '../context';
@@ -44,14 +44,9 @@ export function ownerOf(entry: Pick<SnapshotToken, 'kind' | 'accountId'>): Token
 
 /** The TokenRow of a cached token (the detail fields dropped). */
 export function tokenRow(deps: TokenDeps, profileId: string, tokenId: string): TokenRow {
-  const {
-    policies: _policies,
-    requestIp: _requestIp,
-    history: _history,
-    allowed: _allowed,
-    ...row
-  } = deps.inventory.token(profileId, tokenId);
-  return row;
+  // Parsing with the row schema drops every detail-only field (policies, history, edit, …),
+  // including ones added later, so a reply never carries more than a TokenRow.
+  return TokenRow.parse(deps.inventory.token(profileId, tokenId));
 }
 
 /** Loads a cached token; NOT_FOUND when the profile or the token is unknown. */

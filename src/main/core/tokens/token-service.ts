@@ -4,6 +4,8 @@
  * templates.list, tokens.preview, create, update, setStatus, delete, roll, verify, verifyAll,
  * verifySecret, adopt and forgetSecret. Each operation lives in its own module; this one wires
  * them to the core's services and to one verify budget shared by every verify of a profile.
+ * Operations that write a token at Cloudflare run through `writes`, so a sync of the same
+ * profile commits only after they reached the cache (sync/in-flight-writes.ts).
  */
 import type {
   ResolvedTemplate,
@@ -16,6 +18,7 @@ import type {
 } from '../../../shared/domain';
 import type { RateBudget } from '../cloudflare/rate-gate';
 import type { CoreContext } from '../context';
+import { createInFlightWrites, type InFlightWrites } from '../sync/in-flight-writes';
 import { createToken, type CreateInput } from './create-token';
 import { deleteToken } from './delete-token';
 import { loadDraftContext } from './draft-context';
@@ -52,6 +55,8 @@ export interface TokenServiceOptions {
   verifyBudget?: RateBudget | undefined;
   /** Where just-shown secrets wait for the show-once panel's copy buttons. */
   shownSecrets?: ShownSecrets | undefined;
+  /** Keyflare's token writes in flight, shared with the sync service (default: tracked for none). */
+  writes?: InFlightWrites | undefined;
 }
 
 export function createTokenService(
@@ -61,6 +66,7 @@ export function createTokenService(
 ): TokenService {
   const verifier = createSecretVerifier(deps.gateway, createVerifyBudget(ctx.clock, options.verifyBudget));
   const shown = options.shownSecrets;
+  const writes = options.writes ?? createInFlightWrites();
   const remember = (profileId: string, reply: ShowOnceSecret): ShowOnceSecret => {
     shown?.remember(profileId, reply.token.id, reply.secret);
     return reply;
@@ -70,17 +76,23 @@ export function createTokenService(
     preview: (profileId, owner, draft) =>
       planDraft(draft, loadDraftContext(deps.inventory, ctx.clock, deps.profiles.get(profileId), owner))
         .preview,
-    create: async (input) => remember(input.profileId, await createToken(ctx, deps, input)),
-    update: (profileId, tokenId, draft) => updateToken(ctx, deps, profileId, tokenId, draft),
-    setStatus: (profileId, tokenId, status) => setTokenStatus(ctx, deps, profileId, tokenId, status),
+    create: async (input) =>
+      remember(input.profileId, await writes.run(input.profileId, () => createToken(ctx, deps, input))),
+    update: (profileId, tokenId, draft) =>
+      writes.run(profileId, () => updateToken(ctx, deps, profileId, tokenId, draft)),
+    setStatus: (profileId, tokenId, status) =>
+      writes.run(profileId, () => setTokenStatus(ctx, deps, profileId, tokenId, status)),
     delete: async (profileId, tokenId) => {
       shown?.forget(profileId, tokenId);
-      await deleteToken(ctx, deps, profileId, tokenId);
+      await writes.run(profileId, () => deleteToken(ctx, deps, profileId, tokenId));
     },
     roll: async (profileId, tokenId, keep) => {
       // The previous secret is dead once the roll may have happened: never copy it again.
       shown?.forget(profileId, tokenId);
-      return remember(profileId, await rollToken(ctx, deps, profileId, tokenId, keep));
+      return remember(
+        profileId,
+        await writes.run(profileId, () => rollToken(ctx, deps, profileId, tokenId, keep)),
+      );
     },
     verify: (profileId, tokenId) => verifyToken(ctx, deps, verifier, profileId, tokenId),
     verifyAll: (profileId) => verifyAllTokens(ctx, deps, verifier, profileId),

@@ -11,7 +11,7 @@ import { MenuButton } from '../../components/menu';
 import { RelativeTime } from '../../components/relative-time';
 import { formatDateTime, sentence } from '../../lib/format';
 import { policyViews } from '../../lib/policy-view';
-import { tokenActionAvailability } from '../../lib/token-actions';
+import { tokenActionAvailability, uneditableReason } from '../../lib/token-actions';
 import { useNow } from '../../lib/use-now';
 import { useAppStore } from '../../stores/app-store';
 import { syncStatusOf, useProfilesStore } from '../../stores/profiles-store';
@@ -158,6 +158,26 @@ function Policies({ detail, accounts }: { detail: TokenDetail; accounts: Account
   );
 }
 
+/** The parts of a token Keyflare's editor cannot hold, in full: why Edit is unavailable. */
+function Uneditable({ parts }: { parts: string[] }): React.JSX.Element {
+  return (
+    <div className="callout callout-warn" data-testid="uneditable">
+      <Icon name="alert" className="callout-icon" />
+      <div className="callout-body">
+        <p className="callout-title">Keyflare cannot edit this token</p>
+        <p className="callout-text">
+          Saving it from Keyflare would remove these parts. Edit it in the Cloudflare dashboard instead:
+        </p>
+        <ul className="callout-facts">
+          {parts.map((part) => (
+            <li key={part}>{part}</li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
 function History({ entries, now }: { entries: HistoryEntry[]; now: Date }): React.JSX.Element {
   if (entries.length === 0)
     return (
@@ -212,7 +232,12 @@ function DetailBody({
 
       <Section title="Access" id="detail-access">
         {detail ? (
-          <Policies detail={detail} accounts={accounts} />
+          <>
+            <Policies detail={detail} accounts={accounts} />
+            {detail.edit.unrepresentable.length > 0 ? (
+              <Uneditable parts={detail.edit.unrepresentable} />
+            ) : null}
+          </>
         ) : (
           <p>
             {row.permissionsSummary} on {row.resourcesSummary}
@@ -313,6 +338,7 @@ export function TokenDetailPanel(): React.JSX.Element | null {
   const status = syncStatusOf(sync, row.profileId);
   const available = tokenActionAvailability(row, {
     allowed: detail?.allowed ?? null,
+    uneditable: detail ? uneditableReason(detail) : null,
     offline: status.offline,
     rateLimitedUntil: status.rateLimitedUntil,
     keychainAvailable,

@@ -22,7 +22,7 @@ import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
 import { getApi } from '../../lib/api';
-import { draftFromDetail, emptyDraft } from '../../lib/token-draft';
+import { emptyDraft } from '../../lib/token-draft';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
@@ -95,7 +95,8 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
     const api = getApi();
     const requestKey = key;
     if (editing) {
-      // Edit: the token and the groups together, so the draft is read with the right names.
+      // Edit: the token's exact draft (main reads it from the cached token) and the groups the
+      // access step offers, together, so the step opens complete.
       void Promise.all([api.tokens.get(editing), api.permissionGroups.list({ profileId, owner })]).then(
         ([detail, list]) => {
           if (!live) return;
@@ -108,21 +109,12 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
             setSubmitError(detail.error);
             return;
           }
-          const profileNow = useProfilesStore.getState().profiles.find((p) => p.id === profileId) ?? null;
-          const read = draftFromDetail(
-            detail.value,
-            createBuildContext({
-              owner,
-              userId: profileNow?.userId ?? null,
-              groups: list.value,
-              accounts: useProfilesStore.getState().accounts.filter((a) => a.profileId === profileId),
-              zones: useProfilesStore.getState().zones.filter((z) => z.profileId === profileId),
-              userLabel: profileNow?.email ?? null,
-              now: new Date(),
-            }),
+          const { draft: exact, unrepresentable: parts } = detail.value.edit;
+          if (exact) setDraft(exact);
+          // Without the exact draft nothing may be saved: an empty one would wipe the token.
+          setUnrepresentable(
+            exact ? [] : parts.length > 0 ? parts : ['Keyflare could not read this token into a draft.'],
           );
-          setDraft(read.draft);
-          setUnrepresentable(read.unrepresentable);
           setEditReady(true);
         },
       );

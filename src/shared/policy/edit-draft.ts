@@ -1,0 +1,34 @@
+/**
+ * Edit's starting point for a cached token: its exact draft, or why Keyflare must not edit it.
+ *
+ * Read from the token as Cloudflare sent it (never from decoded words, which lose nested forms
+ * and resource values), so that saving the draft unchanged gives back the same policies. The
+ * draft is withheld whenever anything is unrepresentable: a partial draft in the wizard would
+ * silently remove those parts on save.
+ */
+import type { CfToken } from '../cloudflare-types';
+import { TokenDraft, type TokenEdit } from '../domain';
+import type { BuildContext } from './build-context';
+import { draftFromToken } from './draft-from-token';
+
+/** The TokenDetail.edit of a token: the draft, or null with every reason in plain sentences. */
+export function editDraft(token: CfToken, ctx: BuildContext): TokenEdit {
+  const read = draftFromToken(token, ctx);
+  const unrepresentable = [...read.unrepresentable];
+  if (unrepresentable.length === 0 && read.draft.policies.length === 0) {
+    unrepresentable.push('The token has no policies.');
+  }
+  if (unrepresentable.length > 0) return { draft: null, unrepresentable };
+  // The draft must fit the contract's schema too (a name over 120 characters, an id of another
+  // shape): better a reason than a tokens.get reply that fails its output check.
+  const checked = TokenDraft.safeParse(read.draft);
+  if (!checked.success) {
+    return {
+      draft: null,
+      unrepresentable: checked.error.issues.map(
+        (issue) => `Keyflare cannot edit the token’s ${issue.path.map(String).join('.')}: ${issue.message}.`,
+      ),
+    };
+  }
+  return { draft: checked.data, unrepresentable: [] };
+}

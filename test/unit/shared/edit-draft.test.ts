@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { CfPolicy, CfToken } from '../../../src/shared/cloudflare-types';
+import { editDraft } from '../../../src/shared/policy/edit-draft';
+import { ACME, EXAMPLE_COM, buildContext, groupId } from './support';
+
+const DNS_WRITE = groupId('DNS Write', 'zone');
+const R2_ITEM_READ = groupId('Workers R2 Storage Bucket Item Read', 'r2Bucket');
+
+const dnsOnExample: CfPolicy = {
+  id: 'p1',
+  effect: 'allow',
+  permission_groups: [{ id: DNS_WRITE, name: 'DNS Write' }],
+  resources: { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' },
+};
+
+function token(policies: CfPolicy[], extra: Partial<CfToken> = {}): CfToken {
+  return { id: 'ed17574386854bf78a67040be0a770b0', name: 'certbot', status: 'active', policies, ...extra };
+}
+
+describe('editDraft', () => {
+  const ctx = buildContext();
+
+  it('hands the wizard the draft when it holds the whole token', () => {
+    expect(editDraft(token([dnsOnExample]), ctx)).toEqual({
+      draft: {
+        name: 'certbot',
+        policies: [
+          {
+            effect: 'allow',
+            permissionGroupIds: [DNS_WRITE],
+            resources: [{ type: 'zone', zoneId: EXAMPLE_COM, include: true }],
+          },
+        ],
+        requestIp: { in: [], notIn: [] },
+        notBefore: null,
+        expiresOn: null,
+      },
+      unrepresentable: [],
+    });
+  });
+
+  it('withholds the draft when part of the token would be lost, and says which part', () => {
+    const withBucket = token([
+      dnsOnExample,
+      {
+        effect: 'allow',
+        permission_groups: [{ id: R2_ITEM_READ }],
+        resources: { [`com.cloudflare.edge.r2.bucket.${ACME}_default_media`]: '*' },
+      },
+    ]);
+    expect(editDraft(withBucket, ctx)).toEqual({
+      draft: null,
+      unrepresentable: [
+        'Policy 2 applies to R2 bucket media in account Acme; Keyflare cannot edit R2 bucket resources yet.',
+      ],
+    });
+  });
+
+  it('withholds the draft of a token with no policies or a name the editor cannot take', () => {
+    expect(editDraft(token([]), ctx)).toEqual({
+      draft: null,
+      unrepresentable: ['The token has no policies.'],
+    });
+    expect(editDraft(token([dnsOnExample], { name: 'x'.repeat(121) }), ctx)).toEqual({
+      draft: null,
+      unrepresentable: ['Keyflare cannot edit the token’s name: at most 120 characters.'],
+    });
+  });
+});
