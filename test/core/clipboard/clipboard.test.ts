@@ -18,7 +18,7 @@ import {
   resetSimulator,
   testSecretStore,
   tokenHarness,
-  type TokenHarness,
+  keptToken,
 } from '../tokens/support/token-harness';
 
 const run = promisify(execFile);
@@ -30,21 +30,6 @@ const curlPath =
 beforeEach(() => resetSimulator(sim));
 afterEach(() => closeAllCores());
 afterAll(() => emptySecretStore(secrets));
-
-async function keptToken(
-  h: TokenHarness,
-  name: string,
-  accountId?: string,
-): Promise<{ tokenId: string; secret: string }> {
-  const owner = accountId ? { kind: 'account' as const, accountId } : { kind: 'user' as const };
-  const created = await h.ok('tokens.create', {
-    profileId: h.profile.id,
-    owner,
-    draft: dnsDraft(sim, name),
-    keepSecret: true,
-  });
-  return { tokenId: created.token.id, secret: created.secret };
-}
 
 /** Runs a copied command the way a user pasting it into a shell would. */
 async function shell(
@@ -86,7 +71,7 @@ describe('copying', () => {
 
   it('writes the bare secret concealed, and uses the account endpoint for account-owned tokens', async () => {
     const h = await tokenHarness(sim, secrets);
-    const { tokenId, secret } = await keptToken(h, 'Acme copy', DEMO.acme);
+    const { tokenId, secret } = await keptToken(h, 'Acme copy', { accountId: DEMO.acme });
     await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'secret' });
     expect(h.clipboard.writes.at(-1)).toEqual({ text: secret, concealed: true });
     await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'curl_secret' });
@@ -213,7 +198,7 @@ describe.skipIf(curlPath === null)('the copied command, run with the real curl',
 
   it('verifies an account-owned token at its account', async () => {
     const h = await tokenHarness(sim, secrets);
-    const { tokenId } = await keptToken(h, 'Curl Acme', DEMO.acme);
+    const { tokenId } = await keptToken(h, 'Curl Acme', { accountId: DEMO.acme });
     await h.ok('clipboard.copy', { profileId: h.profile.id, tokenId, format: 'curl_secret' });
     await expect(shell(h.clipboard.text)).resolves.toMatchObject({ success: true });
   });

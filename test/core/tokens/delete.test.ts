@@ -8,14 +8,13 @@ import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
 import { closeAllCores } from '../support/core-harness';
 import {
   DEMO,
-  dnsDraft,
   emptySecretStore,
   outsideCall,
   requests,
   resetSimulator,
   testSecretStore,
   tokenHarness,
-  type TokenHarness,
+  keptToken,
 } from './support/token-harness';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
@@ -25,22 +24,10 @@ beforeEach(() => resetSimulator(sim));
 afterEach(() => closeAllCores());
 afterAll(() => emptySecretStore(secrets));
 
-async function keptToken(h: TokenHarness, name: string, accountId?: string): Promise<string> {
-  const owner = accountId ? { kind: 'account' as const, accountId } : { kind: 'user' as const };
-  const created = await h.ok('tokens.create', {
-    profileId: h.profile.id,
-    owner,
-    draft: dnsDraft(sim, name),
-    keepSecret: true,
-  });
-  sim.control.resetLog();
-  return created.token.id;
-}
-
 describe('deleting a token', () => {
   it('deletes it once at Cloudflare, then from the list and the keychain, and keeps its history', async () => {
     const h = await tokenHarness(sim, secrets);
-    const tokenId = await keptToken(h, 'Short-lived');
+    const tokenId = (await keptToken(h, 'Short-lived')).tokenId;
     await expect(h.ok('tokens.delete', { profileId: h.profile.id, tokenId })).resolves.toEqual({
       deleted: true,
     });
@@ -60,7 +47,7 @@ describe('deleting a token', () => {
 
   it('deletes an account-owned token at its account', async () => {
     const h = await tokenHarness(sim, secrets);
-    const tokenId = await keptToken(h, 'Acme short-lived', DEMO.acme);
+    const tokenId = (await keptToken(h, 'Acme short-lived', { accountId: DEMO.acme })).tokenId;
     await h.ok('tokens.delete', { profileId: h.profile.id, tokenId });
     expect(sim.control.requestLog().map((e) => [e.method, e.path])).toEqual([
       ['DELETE', `/client/v4/accounts/${DEMO.acme}/tokens/${tokenId}`],
@@ -85,7 +72,7 @@ describe('deleting a token', () => {
   ] as const) {
     it(`reports ${what} as UNCERTAIN after one request and keeps the token listed`, async () => {
       const h = await tokenHarness(sim, secrets);
-      const tokenId = await keptToken(h, `Delete with ${what}`);
+      const tokenId = (await keptToken(h, `Delete with ${what}`)).tokenId;
       const injected = sim.control.injectFault({
         ...fault,
         method: 'DELETE',
@@ -109,7 +96,7 @@ describe('deleting a token', () => {
 
   it('reports a token already deleted elsewhere as NOT_FOUND, with nothing deleted', async () => {
     const h = await tokenHarness(sim, secrets);
-    const tokenId = await keptToken(h, 'Deleted in the dashboard');
+    const tokenId = (await keptToken(h, 'Deleted in the dashboard')).tokenId;
     await outsideCall(sim, sim.credential('alice-manager').secret, 'DELETE', `/user/tokens/${tokenId}`);
     sim.control.resetLog();
     const error = await h.fails('tokens.delete', { profileId: h.profile.id, tokenId });
@@ -120,7 +107,7 @@ describe('deleting a token', () => {
 
   it('reports a 429 as RATE_LIMITED with retryAt', async () => {
     const h = await tokenHarness(sim, secrets);
-    const tokenId = await keptToken(h, 'Delete too fast');
+    const tokenId = (await keptToken(h, 'Delete too fast')).tokenId;
     sim.control.setRateLimit({ limit: 1, windowMs: 120_000 });
     await outsideCall(sim, sim.credential('alice-manager').secret, 'GET', '/user/tokens/verify');
     const error = await h.fails('tokens.delete', { profileId: h.profile.id, tokenId });

@@ -10,14 +10,13 @@ import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
 import { closeAllCores } from '../support/core-harness';
 import {
   DEMO,
-  dnsDraft,
   emptySecretStore,
   outsideCall,
   requests,
   resetSimulator,
   testSecretStore,
   tokenHarness,
-  type TokenHarness,
+  keptToken,
 } from './support/token-harness';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
@@ -31,22 +30,6 @@ afterEach(() => {
 afterAll(() => emptySecretStore(secrets));
 
 const ROLL_USER = ['PUT', '/user/tokens/{token_id}/value'] as const;
-
-async function keptToken(
-  h: TokenHarness,
-  name: string,
-  accountId?: string,
-): Promise<{ tokenId: string; secret: string }> {
-  const owner = accountId ? { kind: 'account' as const, accountId } : { kind: 'user' as const };
-  const created = await h.ok('tokens.create', {
-    profileId: h.profile.id,
-    owner,
-    draft: dnsDraft(sim, name),
-    keepSecret: true,
-  });
-  sim.control.resetLog();
-  return { tokenId: created.token.id, secret: created.secret };
-}
 
 describe('rolling a token', () => {
   it('shows the new secret once, replaces the kept one, and the old secret stops verifying', async () => {
@@ -99,7 +82,7 @@ describe('rolling a token', () => {
 
   it('rolls an account-owned token at its account', async () => {
     const h = await tokenHarness(sim, secrets);
-    const { tokenId } = await keptToken(h, 'Acme roll', DEMO.acme);
+    const { tokenId } = await keptToken(h, 'Acme roll', { accountId: DEMO.acme });
     const rolled = await h.ok('tokens.roll', { profileId: h.profile.id, tokenId, keepSecret: true });
     expect(rolled.secret).toMatch(/^cfat_/u);
     expect(sim.control.requestLog().map((e) => [e.method, e.path])).toEqual([

@@ -10,7 +10,6 @@ import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
 import { closeAllCores } from '../support/core-harness';
 import {
   DEMO,
-  dnsDraft,
   emptySecretStore,
   movableClock,
   outsideCall,
@@ -18,7 +17,7 @@ import {
   resetSimulator,
   testSecretStore,
   tokenHarness,
-  type TokenHarness,
+  keptToken,
 } from './support/token-harness';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
@@ -36,24 +35,6 @@ afterAll(() => emptySecretStore(secrets));
 const ALICE_DNS_ACME = 'a1a10000000000000000000000000002';
 const ACME_DNS_BOT = 'ac710000000000000000000000000002';
 const ALICE_DENY = 'a1a10000000000000000000000000007';
-
-async function keptToken(
-  h: TokenHarness,
-  name: string,
-  options: { accountId?: string; notBefore?: string; expiresOn?: string } = {},
-): Promise<{ tokenId: string; secret: string }> {
-  const owner = options.accountId
-    ? { kind: 'account' as const, accountId: options.accountId }
-    : { kind: 'user' as const };
-  const draft = {
-    ...dnsDraft(h.sim, name),
-    notBefore: options.notBefore ?? null,
-    expiresOn: options.expiresOn ?? null,
-  };
-  const created = await h.ok('tokens.create', { profileId: h.profile.id, owner, draft, keepSecret: true });
-  h.sim.control.resetLog();
-  return { tokenId: created.token.id, secret: created.secret };
-}
 
 describe('one-click verify', () => {
   it('verifies a user token with its own secret only, and keeps the result (never the secret)', async () => {

@@ -221,6 +221,35 @@ export function dnsDraft(sim: Simulator, name: string, zoneId: string = DEMO.acm
   };
 }
 
+export interface KeptTokenOptions {
+  /** Create an account-owned token of this account (default: a user token). */
+  accountId?: string;
+  notBefore?: string;
+  expiresOn?: string;
+}
+
+/**
+ * Creates a DNS-Write token through Keyflare with its secret kept in the keychain, then clears the
+ * simulator's request log so a test sees only the requests of what it does next.
+ */
+export async function keptToken(
+  h: TokenHarness,
+  name: string,
+  options: KeptTokenOptions = {},
+): Promise<{ tokenId: string; secret: string }> {
+  const owner = options.accountId
+    ? { kind: 'account' as const, accountId: options.accountId }
+    : { kind: 'user' as const };
+  const draft = {
+    ...dnsDraft(h.sim, name),
+    notBefore: options.notBefore ?? null,
+    expiresOn: options.expiresOn ?? null,
+  };
+  const created = await h.ok('tokens.create', { profileId: h.profile.id, owner, draft, keepSecret: true });
+  h.sim.control.resetLog();
+  return { tokenId: created.token.id, secret: created.secret };
+}
+
 /** Requests the simulator logged that match a method and an OpenAPI operation path. */
 export function requests(sim: Simulator, method: string, operation?: string): RequestLogEntry[] {
   return sim.control
