@@ -7,29 +7,20 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
-import { closeAllCores } from '../support/core-harness';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO,
   dnsDraft,
-  emptySecretStore,
   movableClock,
-  resetSimulator,
-  testSecretStore,
   tokenHarness,
   keptToken,
+  useTokenSuite,
 } from '../tokens/support/token-harness';
 
 const run = promisify(execFile);
-const sim = await startTestSimulator({ scenario: 'demo' });
-const secrets = testSecretStore();
+const { sim, secrets } = await useTokenSuite();
 const curlPath =
   ['/usr/bin/curl', '/bin/curl', '/usr/local/bin/curl'].find((path) => existsSync(path)) ?? null;
-
-beforeEach(() => resetSimulator(sim));
-afterEach(() => closeAllCores());
-afterAll(() => emptySecretStore(secrets));
 
 /** Runs a copied command the way a user pasting it into a shell would. */
 async function shell(

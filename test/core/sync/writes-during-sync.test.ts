@@ -4,29 +4,21 @@
  * record what Keyflare did a second time, and must never lose the secret_kept flag. Each race is
  * staged deterministically by holding one Cloudflare reply until the write has happened.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
 import type { HistoryEntry, SyncRun, SyncStatus, TokenOwner } from '../../../src/shared/domain';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
-import { closeAllCores, dumpProfileRows } from '../support/core-harness';
+import { dumpProfileRows } from '../support/core-harness';
 import { holdingFetch, type HoldOptions, type HoldingFetch } from '../support/held-fetch';
 import {
   DEMO,
   dnsDraft,
-  emptySecretStore,
-  resetSimulator,
-  testSecretStore,
   tokenHarness,
   type HarnessOptions,
   type TokenHarness,
+  useTokenSuite,
 } from '../tokens/support/token-harness';
 
-const sim = await startTestSimulator({ scenario: 'demo' });
-const secrets = testSecretStore();
-
-beforeEach(() => resetSimulator(sim));
-afterEach(() => closeAllCores());
-afterAll(() => emptySecretStore(secrets));
+const { sim, secrets } = await useTokenSuite();
 
 interface Setup {
   h: TokenHarness;

@@ -3,33 +3,14 @@
  * updated at once, account-owned tokens where the profile may, and every failure path — refused
  * before sending, refused by Cloudflare, uncertain — with the request sent exactly once.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KEYCHAIN_UNAVAILABLE_HELP } from '../../../src/main/core/secrets/keytar-store';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
 import { AppError } from '../../../src/shared/errors';
 import type { FaultSpec } from '../../cloudflare-sim';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
-import { closeAllCores } from '../support/core-harness';
-import {
-  DEMO,
-  dnsDraft,
-  emptySecretStore,
-  outsideCall,
-  requests,
-  resetSimulator,
-  testSecretStore,
-  tokenHarness,
-} from './support/token-harness';
+import { DEMO, dnsDraft, outsideCall, requests, tokenHarness, useTokenSuite } from './support/token-harness';
 
-const sim = await startTestSimulator({ scenario: 'demo' });
-const secrets = testSecretStore();
-
-beforeEach(() => resetSimulator(sim));
-afterEach(() => {
-  vi.restoreAllMocks();
-  closeAllCores();
-});
-afterAll(() => emptySecretStore(secrets));
+const { sim, secrets } = await useTokenSuite();
 
 const USER_CREATE = ['POST', '/user/tokens'] as const;
 

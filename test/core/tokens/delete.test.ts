@@ -2,27 +2,11 @@
  * tokens.delete: DELETE once, then the cache row, the kept secret and a `deleted` history entry;
  * failures say whether the token may be gone.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
-import { closeAllCores } from '../support/core-harness';
-import {
-  DEMO,
-  emptySecretStore,
-  outsideCall,
-  requests,
-  resetSimulator,
-  testSecretStore,
-  tokenHarness,
-  keptToken,
-} from './support/token-harness';
+import { DEMO, outsideCall, requests, tokenHarness, keptToken, useTokenSuite } from './support/token-harness';
 
-const sim = await startTestSimulator({ scenario: 'demo' });
-const secrets = testSecretStore();
-
-beforeEach(() => resetSimulator(sim));
-afterEach(() => closeAllCores());
-afterAll(() => emptySecretStore(secrets));
+const { sim, secrets } = await useTokenSuite();
 
 describe('deleting a token', () => {
   it('deletes it once at Cloudflare, then from the list and the keychain, and keeps its history', async () => {

@@ -3,31 +3,23 @@
  * from its answer, nothing lost that Keyflare cannot edit, and every failure path reported with
  * the exact uncertainty.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TokenDraft } from '../../../src/shared/domain';
 import type { TokenSnapshot } from '../../cloudflare-sim';
 import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
-import { closeAllCores } from '../support/core-harness';
 import {
   DEMO,
   dnsDraft,
-  emptySecretStore,
   groupId,
   movableClock,
   outsideCall,
   requests,
-  resetSimulator,
-  testSecretStore,
   tokenHarness,
   type TokenHarness,
+  useTokenSuite,
 } from './support/token-harness';
 
-const sim = await startTestSimulator({ scenario: 'demo' });
-const secrets = testSecretStore();
-
-beforeEach(() => resetSimulator(sim));
-afterEach(() => closeAllCores());
-afterAll(() => emptySecretStore(secrets));
+const { sim, secrets } = await useTokenSuite();
 
 const PUT_USER_TOKEN = ['PUT', '/user/tokens/{token_id}'] as const;
 const ALICE_DENY = 'a1a10000000000000000000000000007';

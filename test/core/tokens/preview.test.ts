@@ -2,26 +2,11 @@
  * tokens.preview: the dry run shows the summary, the exact body, the endpoint and the warnings,
  * names every invalid field, and sends nothing to Cloudflare.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TokenDraft } from '../../../src/shared/domain';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
-import { closeAllCores } from '../support/core-harness';
-import {
-  DEMO,
-  emptySecretStore,
-  groupId,
-  requests,
-  resetSimulator,
-  testSecretStore,
-  tokenHarness,
-} from './support/token-harness';
+import { DEMO, groupId, requests, tokenHarness, useTokenSuite } from './support/token-harness';
 
-const sim = await startTestSimulator({ scenario: 'demo' });
-const secrets = testSecretStore();
-
-beforeEach(() => resetSimulator(sim));
-afterEach(() => closeAllCores());
-afterAll(() => emptySecretStore(secrets));
+const { sim, secrets } = await useTokenSuite();
 
 const expiry = new Date(Date.now() + 60 * 24 * 3600 * 1000);
 expiry.setUTCHours(0, 0, 0, 0);

@@ -2,32 +2,13 @@
  * tokens.roll: the new secret shown once and kept in place of the old one, the old secret
  * refused by Cloudflare afterwards, and failures that say the roll may have happened.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KEYCHAIN_UNAVAILABLE_HELP } from '../../../src/main/core/secrets/keytar-store';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
 import { AppError } from '../../../src/shared/errors';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
-import { closeAllCores } from '../support/core-harness';
-import {
-  DEMO,
-  emptySecretStore,
-  outsideCall,
-  requests,
-  resetSimulator,
-  testSecretStore,
-  tokenHarness,
-  keptToken,
-} from './support/token-harness';
+import { DEMO, outsideCall, requests, tokenHarness, keptToken, useTokenSuite } from './support/token-harness';
 
-const sim = await startTestSimulator({ scenario: 'demo' });
-const secrets = testSecretStore();
-
-beforeEach(() => resetSimulator(sim));
-afterEach(() => {
-  vi.restoreAllMocks();
-  closeAllCores();
-});
-afterAll(() => emptySecretStore(secrets));
+const { sim, secrets } = await useTokenSuite();
 
 const ROLL_USER = ['PUT', '/user/tokens/{token_id}/value'] as const;
 

@@ -3,26 +3,12 @@
  * permission groups by name AND scope, missing groups are named, and every available template's
  * draft is accepted by Cloudflare (the simulator checks the body against the OpenAPI schema).
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERMISSION_SCOPES, type ResolvedTemplate, type TokenDraft } from '../../../src/shared/domain';
 import { DASHBOARD_TEMPLATES } from '../../../src/shared/templates/templates-data';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
-import { closeAllCores } from '../support/core-harness';
-import {
-  DEMO,
-  emptySecretStore,
-  requests,
-  resetSimulator,
-  testSecretStore,
-  tokenHarness,
-} from './support/token-harness';
+import { DEMO, requests, tokenHarness, useTokenSuite } from './support/token-harness';
 
-const sim = await startTestSimulator({ scenario: 'demo' });
-const secrets = testSecretStore();
-
-beforeEach(() => resetSimulator(sim));
-afterEach(() => closeAllCores());
-afterAll(() => emptySecretStore(secrets));
+const { sim, secrets } = await useTokenSuite();
 
 const SCOPE_OF = {
   zone: PERMISSION_SCOPES.zone,

@@ -4,7 +4,7 @@
  * it), a recording clipboard, timers the test fires, and typed dispatch helpers.
  */
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Core, CoreOptions } from '../../../../src/main/core';
 import type { ClipboardPort, Clock, Timers } from '../../../../src/main/core/ports';
 import { createKeytarStore } from '../../../../src/main/core/secrets/keytar-store';
@@ -20,7 +20,8 @@ import {
 } from '../../../../src/shared/domain';
 import type { AppErrorShape } from '../../../../src/shared/errors';
 import { DEFAULT_RATE_LIMIT, type RequestLogEntry, type Simulator } from '../../../cloudflare-sim';
-import { makeCore, type Harness } from '../../support/core-harness';
+import { startTestSimulator } from '../../../cloudflare-sim/test-simulator';
+import { closeAllCores, makeCore, type Harness } from '../../support/core-harness';
 import { credentialInput } from '../../support/sim-profiles';
 
 export const inKeyringSession = Boolean(process.env['KEYFLARE_IN_KEYRING_SESSION']);
@@ -283,4 +284,21 @@ export async function outsideCall(
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, json: await response.json() };
+}
+
+/**
+ * The usual setup of a token test file: the demo simulator (schema-checked), the secret store,
+ * and the hooks that reset the simulator before each test, restore spies and close cores after
+ * it, and empty the keychain entries at the end.
+ */
+export async function useTokenSuite(): Promise<{ sim: Simulator; secrets: SecretStore }> {
+  const sim = await startTestSimulator({ scenario: 'demo' });
+  const secrets = testSecretStore();
+  beforeEach(() => resetSimulator(sim));
+  afterEach(() => {
+    vi.restoreAllMocks();
+    closeAllCores();
+  });
+  afterAll(() => emptySecretStore(secrets));
+  return { sim, secrets };
 }
