@@ -32,7 +32,7 @@ import { createInventoryService, type InventoryService } from './inventory/inven
 import { createProfileService, type ProfileService } from './profiles/profile-service';
 import { createInFlightWrites } from './sync/in-flight-writes';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/sync-service';
-import { createShownSecrets } from './tokens/shown-secrets';
+import { createShownSecrets, type ShownSecrets } from './tokens/shown-secrets';
 import { createTokenService, type TokenService } from './tokens/token-service';
 import { createClipboardService, type ClipboardService } from './clipboard/clipboard-service';
 
@@ -65,6 +65,7 @@ export interface CoreServices {
   inventory: InventoryService;
   tokens: TokenService;
   clipboard: ClipboardService;
+  shownSecrets: ShownSecrets;
 }
 
 export interface Core {
@@ -129,9 +130,14 @@ export function createCore(options: CoreOptions): Core {
     ...options.cloudflare,
     onRateLimited: (profileId) => sync?.rateLimited(profileId),
   });
+  // Secrets shown once and not kept: they leave memory on a timer, with their profile, or at close.
+  const shownSecrets = createShownSecrets(clock, context.timers);
   const profiles = createProfileService(context, {
     gateway,
-    beforeChange: (profileId) => sync?.stop(profileId),
+    beforeChange: (profileId) => {
+      shownSecrets.forgetProfile(profileId);
+      return sync?.stop(profileId);
+    },
   });
   // Token writes and syncs share it: a sync commits only after the writes in flight landed.
   const writes = createInFlightWrites();
@@ -144,7 +150,6 @@ export function createCore(options: CoreOptions): Core {
   });
   const syncService = sync;
   const inventory = createInventoryService(context);
-  const shownSecrets = createShownSecrets(clock);
   const tokens = createTokenService(
     context,
     { gateway, profiles, inventory },
@@ -196,7 +201,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     dispatch,
     context,
-    services: { gateway, profiles, sync: syncService, inventory, tokens, clipboard },
+    services: { gateway, profiles, sync: syncService, inventory, tokens, clipboard, shownSecrets },
     close() {
       // A sync still running would write into a closed cache; stop it (its run stays 'running'
       // and is marked interrupted at the next start).

@@ -67,8 +67,9 @@ export function createTokenService(
   const verifier = createSecretVerifier(deps.gateway, createVerifyBudget(ctx.clock, options.verifyBudget));
   const shown = options.shownSecrets;
   const writes = options.writes ?? createInFlightWrites();
+  // Only a secret the keychain does not hold waits in memory: a kept one is copied from there.
   const remember = (profileId: string, reply: ShowOnceSecret): ShowOnceSecret => {
-    shown?.remember(profileId, reply.token.id, reply.secret);
+    if (!reply.keptInKeychain) shown?.remember(profileId, reply.token.id, reply.secret);
     return reply;
   };
   return {
