@@ -6,77 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, INVOKE_PREFIX } from '../../src/shared/channels';
+import { fakes, resetFakes } from './support/fake-electron';
 
 type Handler = (...args: unknown[]) => unknown;
 
-const fakes = vi.hoisted(() => {
-  const appListeners = new Map<string, (...args: unknown[]) => unknown>();
-  const state = {
-    handlers: new Map<string, (...args: unknown[]) => unknown>(),
-    windows: [] as { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[],
-    protocolHandler: null as null | ((request: Request) => Promise<Response>),
-  };
-  return {
-    state,
-    appListeners,
-    app: {
-      enableSandbox: vi.fn(),
-      requestSingleInstanceLock: vi.fn(() => true),
-      quit: vi.fn(),
-      on: vi.fn((event: string, listener: (...args: unknown[]) => unknown) => {
-        appListeners.set(event, listener);
-      }),
-      whenReady: vi.fn(() => Promise.resolve()),
-      getPath: vi.fn(() => ''),
-      getVersion: vi.fn(() => '9.9.9'),
-      setPath: vi.fn(),
-      isPackaged: true,
-    },
-    ipcMain: {
-      handle: vi.fn((channel: string, handler: (...args: unknown[]) => unknown) => {
-        state.handlers.set(channel, handler);
-      }),
-      removeHandler: vi.fn((channel: string) => state.handlers.delete(channel)),
-    },
-    shell: { openExternal: vi.fn(() => Promise.resolve()) },
-    protocol: {
-      registerSchemesAsPrivileged: vi.fn(),
-      handle: vi.fn((_scheme: string, handler: (request: Request) => Promise<Response>) => {
-        state.protocolHandler = handler;
-      }),
-    },
-    clipboard: {
-      write: vi.fn(() => Promise.resolve()),
-      writeText: vi.fn(() => Promise.resolve()),
-      readText: vi.fn(() => Promise.resolve('')),
-      clear: vi.fn(),
-    },
-  };
-});
-
-vi.mock('electron', () => {
-  class BrowserWindow {
-    readonly webContents = { id: 1 };
-    readonly loadURL = vi.fn(() => Promise.resolve());
-    readonly once = vi.fn();
-    readonly on = vi.fn();
-    constructor(readonly options: Record<string, unknown>) {
-      fakes.state.windows.push(this);
-    }
-  }
-  class ClipboardItem {
-    constructor(readonly items: Record<string, unknown>) {}
-  }
-  return {
-    app: fakes.app,
-    ipcMain: fakes.ipcMain,
-    shell: fakes.shell,
-    protocol: fakes.protocol,
-    clipboard: fakes.clipboard,
-    BrowserWindow,
-    ClipboardItem,
-  };
-});
+vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectronModule());
 
 const { secureWebPreferences, hardenWebContents } = await import('../../src/main/electron/window');
 const { registerIpc, isTrustedSender } = await import('../../src/main/electron/ipc');
@@ -125,11 +59,7 @@ function navigate(contents: FakeContents, event: string, url: string): boolean {
 }
 
 beforeEach(() => {
-  vi.clearAllMocks();
-  fakes.state.handlers.clear();
-  fakes.state.windows.length = 0;
-  fakes.appListeners.clear();
-  fakes.app.requestSingleInstanceLock.mockReturnValue(true);
+  resetFakes();
 });
 
 describe('window webPreferences', () => {
@@ -286,7 +216,7 @@ describe('bootstrap', () => {
 
   it('sandboxes everything, hardens every web contents and loads app://', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyflare-boot-'));
-    fakes.app.getPath.mockReturnValue(dataDir);
+    fakes.state.paths.set('userData', dataDir);
     startKeyflare({ preload: '/p.cjs', renderer: '/r' });
     expect(fakes.app.enableSandbox).toHaveBeenCalled();
     expect(fakes.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
@@ -303,7 +233,7 @@ describe('bootstrap', () => {
 
   it('clears what Keyflare put on the clipboard before quitting', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyflare-boot-'));
-    fakes.app.getPath.mockReturnValue(dataDir);
+    fakes.state.paths.set('userData', dataDir);
     startKeyflare({ preload: '/p.cjs', renderer: '/r' });
     await vi.waitFor(() => expect(fakes.state.windows).toHaveLength(1));
     const preventDefault = vi.fn();

@@ -1,11 +1,17 @@
 /**
  * Application lifecycle: single instance, sandbox everywhere, app:// protocol, the window, IPC.
+ *
+ * A packaged build refuses debugging switches before anything else (debug-switches.ts); a start
+ * that fails while opening the data folder shows why and exits (fail-start.ts).
  */
 import path from 'node:path';
 import { app, type BrowserWindow, type WebContents } from 'electron';
 import { createCore, type Core } from '../core';
+import { createKeytarStore } from '../core/secrets/keytar-store';
 import { APP_ENTRY_URL, parseUrl } from './app-origin';
 import { createElectronClipboard } from './clipboard';
+import { debugSwitchRefusal, findDebugSwitch } from './debug-switches';
+import { failStart, refuseStart } from './fail-start';
 import { registerIpc, sendEvent } from './ipc';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createMainWindow, hardenWebContents } from './window';
@@ -40,10 +46,39 @@ export function dataDirOverride(isPackaged: boolean, argv: readonly string[]): s
   return value && path.isAbsolute(value) ? value : null;
 }
 
-export function startKeyflare(paths: BootstrapPaths): void {
+/**
+ * A keychain service given as `--keyflare-keychain-service=<name>`, honoured only in an
+ * unpackaged build: `npm run demo` keeps its entries under "Keyflare Demo", apart from the
+ * user's real ones. A packaged app always uses "Keyflare".
+ */
+export function keychainServiceOverride(isPackaged: boolean, argv: readonly string[]): string | null {
+  if (isPackaged) return null;
+  const flag = argv.find((arg) => arg.startsWith('--keyflare-keychain-service='));
+  const value = flag?.slice('--keyflare-keychain-service='.length).trim() ?? '';
+  return value.length > 0 && value.length <= 100 && !/\p{Cc}/u.test(value) ? value : null;
+}
+
+/** The data folder Electron was told to use; a fallback text when even asking fails. */
+function userDataPath(): string {
+  try {
+    return app.getPath('userData');
+  } catch {
+    return "Keyflare's data folder";
+  }
+}
+
+export function startKeyflare(paths: BootstrapPaths, argv: readonly string[] = process.argv): void {
+  if (app.isPackaged) {
+    const refused = findDebugSwitch(argv, (name) => app.commandLine.hasSwitch(name));
+    if (refused) {
+      refuseStart(debugSwitchRefusal(refused));
+      return;
+    }
+  }
   app.enableSandbox();
-  const dataDir = dataDirOverride(app.isPackaged, process.argv);
+  const dataDir = dataDirOverride(app.isPackaged, argv);
   if (dataDir) app.setPath('userData', dataDir);
+  const keychainService = keychainServiceOverride(app.isPackaged, argv);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -83,10 +118,11 @@ export function startKeyflare(paths: BootstrapPaths): void {
     core = null;
   });
 
-  void app.whenReady().then(() => {
+  const openWindow = async (): Promise<void> => {
     handleAppProtocol(paths.renderer);
     core = createCore({
       dataDir: app.getPath('userData'),
+      ...(keychainService ? { secrets: createKeytarStore({ service: keychainService }) } : {}),
       appVersion: app.getVersion(),
       clipboard: createElectronClipboard(),
       emit: (name, payload) => sendEvent(contents(), name, payload),
@@ -104,8 +140,23 @@ export function startKeyflare(paths: BootstrapPaths): void {
     window.on('closed', () => {
       window = null;
     });
-    void window.loadURL(devOrigin ? `${devOrigin}/` : APP_ENTRY_URL);
-  });
+    await window.loadURL(devOrigin ? `${devOrigin}/` : APP_ENTRY_URL);
+  };
+
+  // Whatever fails while starting is shown and ends the process: a silent failure would leave it
+  // running without a window, holding the single-instance lock that makes every later launch quit.
+  void app
+    .whenReady()
+    .then(openWindow)
+    .catch((error: unknown) => {
+      try {
+        core?.close();
+      } catch {
+        // The failure being reported matters more than a close that failed after it.
+      }
+      core = null;
+      failStart(error, userDataPath());
+    });
 }
 
 export function defaultPaths(mainDir: string): BootstrapPaths {
