@@ -42,7 +42,7 @@ export const CHANNEL_NAMES = [
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events main pushes to the renderer. */
-export const EVENT_NAMES = ['sync.progress', 'sync.finished', 'clipboard.cleared', 'cache.reset'] as const;
+export const EVENT_NAMES = ['sync.progress', 'sync.finished', 'clipboard.cleared'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -2,14 +2,19 @@
  * The IPC contract: every channel with its input and output schema, every event with its
  * payload schema. Declared once; main registers one handler per entry, the preload builds
  * window.api from the same names, the renderer types its calls from it.
+ *
+ * Every object in every channel schema is strict (deepStrict): an undeclared key in an input is
+ * a VALIDATION error, in a reply an INTERNAL one. Inputs bound what a renderer may send: ids
+ * have the charset and length of their kind (a secret never fits where an id goes), text has a
+ * length limit and no control or bidirectional-override characters, secrets are printable ASCII.
  */
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channels';
+import { deepStrict } from './strict-schema';
 import {
   Account,
   AppInfo,
   BaseUrl,
-  CacheEvent,
   CfId,
   CopyFormat,
   CredentialInput,
@@ -37,19 +42,54 @@ export interface ChannelSpec {
   output: z.ZodType;
 }
 
+/**
+ * Characters that have no place in a name a person types: controls (NUL, escape, …) and the
+ * invisible marks that reorder text (U+202E and friends), which could make one profile or token
+ * name display as another.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+function visibleText(schema: z.ZodString): z.ZodString {
+  return schema.refine(
+    (text) => !HIDDEN_CHARACTERS.test(text),
+    'must not contain control or text-direction characters',
+  );
+}
+
 const Empty = z.object({}).strict();
 const TokenRef = z.object({ profileId: ProfileId, tokenId: CfId }).strict();
-const SecretInput = z.string().trim().min(20, 'a token secret is at least 20 characters').max(200);
+const SecretInput = z
+  .string()
+  .trim()
+  .min(20, 'a token secret is at least 20 characters')
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/u, 'a token secret has only letters, digits and punctuation, no spaces');
+const ProfileLabel = visibleText(z.string().trim().min(1, 'give the profile a name').max(80));
+
+/**
+ * One entry of a token's IP filter, bounded here; validateDraft then checks it is an address or
+ * CIDR range and names the entry (`requestIp.in.2`) the way the wizard shows it.
+ */
+const IpRange = z
+  .string()
+  .max(64, 'must be an IP address or CIDR range')
+  .regex(/^[\x21-\x7e]*$/u, 'must be an IP address or CIDR range');
+
+/** A draft as the renderer sends it: the domain's draft with bounded, visible text. */
+const DraftInput = TokenDraft.extend({
+  name: visibleText(TokenDraft.shape.name),
+  requestIp: z.object({ in: z.array(IpRange), notIn: z.array(IpRange) }),
+});
 
 const TokenWrite = z
   .object({
     profileId: ProfileId,
     owner: TokenOwner,
-    draft: TokenDraft,
+    draft: DraftInput,
   })
   .strict();
 
-export const contract = {
+const declared = {
   'app.info': { input: Empty, output: AppInfo },
 
   'settings.get': { input: Empty, output: Settings },
@@ -59,7 +99,7 @@ export const contract = {
   'profiles.add': {
     input: z
       .object({
-        label: z.string().trim().min(1, 'give the profile a name').max(80),
+        label: ProfileLabel,
         credential: CredentialInput,
         baseUrl: BaseUrl.optional(),
       })
@@ -67,9 +107,7 @@ export const contract = {
     output: Profile,
   },
   'profiles.rename': {
-    input: z
-      .object({ profileId: ProfileId, label: z.string().trim().min(1, 'give the profile a name').max(80) })
-      .strict(),
+    input: z.object({ profileId: ProfileId, label: ProfileLabel }).strict(),
     output: Profile,
   },
   'profiles.replaceCredential': {
@@ -130,7 +168,7 @@ export const contract = {
     output: ShowOnceSecret,
   },
   'tokens.update': {
-    input: z.object({ profileId: ProfileId, tokenId: CfId, draft: TokenDraft }).strict(),
+    input: z.object({ profileId: ProfileId, tokenId: CfId, draft: DraftInput }).strict(),
     output: TokenRow,
   },
   'tokens.setStatus': {
@@ -172,6 +210,17 @@ export const contract = {
   },
 } satisfies { [K in ChannelName]: ChannelSpec };
 
+/** Every channel of `declared`, with every object in its input and output schemas strict. */
+function strictChannels<T extends Record<ChannelName, ChannelSpec>>(channels: T): T {
+  const entries = Object.entries(channels).map(([name, spec]) => [
+    name,
+    { input: deepStrict(spec.input), output: deepStrict(spec.output) },
+  ]);
+  return Object.fromEntries(entries) as T;
+}
+
+export const contract = strictChannels(declared);
+
 export type Contract = typeof contract;
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
 export type ChannelParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
@@ -181,7 +230,6 @@ export const events = {
   'sync.progress': SyncProgress,
   'sync.finished': z.object({ profileId: ProfileId, run: SyncRun }),
   'clipboard.cleared': z.object({ clearedAt: z.string() }),
-  'cache.reset': CacheEvent,
 } satisfies { [K in EventName]: z.ZodType };
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

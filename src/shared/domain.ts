@@ -11,10 +11,17 @@ import { z } from 'zod';
 /** ISO-8601 date-time string with an offset or Z, as Cloudflare sends them. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
-/** Cloudflare's 32-hex identifiers; tests and the simulator use the same shape. */
-export const CfId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u, 'must be a Cloudflare identifier');
+/**
+ * A Cloudflare identifier: Cloudflare's are 32 hex characters (OpenAPI: at most 32); letters
+ * and digits up to 32 also admit the simulator's readable ids. A token secret (37 characters
+ * and more, often with `_` or `-`) never fits, so one pasted where an id goes is refused.
+ */
+export const CfId = z.string().regex(/^[A-Za-z0-9]{1,32}$/u, 'must be a Cloudflare identifier');
 
-export const ProfileId = z.string().regex(/^[a-z0-9-]{1,64}$/u, 'must be a Keyflare profile id');
+/** A Keyflare profile id: the lowercase UUID Keyflare gave the profile when it was added. */
+export const ProfileId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u, 'must be a Keyflare profile id');
 
 export const TokenKind = z.enum(['user', 'account']);
 export type TokenKind = z.infer<typeof TokenKind>;
@@ -28,8 +35,13 @@ export const DEFAULT_BASE_URL = 'https://api.cloudflare.com/client/v4';
 export const BaseUrl = z
   .string()
   .trim()
+  .max(2048, 'must be a URL such as https://api.cloudflare.com/client/v4')
+  // Printable ASCII only: the URL parser would quietly drop a trailing NUL the transform keeps.
+  .regex(/^[\x21-\x7e]+$/u, 'must be a URL such as https://api.cloudflare.com/client/v4')
   .url('must be a URL such as https://api.cloudflare.com/client/v4')
   .refine((value) => {
+    // zod runs this refinement even after .url() failed; an unparsable value must not throw here.
+    if (!URL.canParse(value)) return false;
     const url = new URL(value);
     if (url.protocol === 'https:') return true;
     return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
@@ -39,18 +51,31 @@ export const BaseUrl = z
 // ---------------------------------------------------------------------------------------------
 // Credentials and profiles
 
+/** A secret as pasted: printable ASCII with no spaces, since it travels in an HTTP header. */
+const SECRET_TEXT = /^[\x21-\x7e]+$/u;
+
 /** A credential as the user types it. It travels renderer -> main only and is never echoed. */
 export const CredentialInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('api_token'),
-    token: z.string().trim().min(20, 'an API token is at least 20 characters').max(200),
+    token: z
+      .string()
+      .trim()
+      .min(20, 'an API token is at least 20 characters')
+      .max(200)
+      .regex(SECRET_TEXT, 'an API token has only letters, digits and punctuation, no spaces'),
     /** Only for account-owned tokens: the account that owns it (found automatically if absent). */
     accountId: CfId.optional(),
   }),
   z.object({
     kind: z.literal('global_key'),
-    email: z.email('must be the email address of the Cloudflare login'),
-    key: z.string().trim().min(20, 'a Global API Key is at least 20 characters').max(200),
+    email: z.email('must be the email address of the Cloudflare login').max(254),
+    key: z
+      .string()
+      .trim()
+      .min(20, 'a Global API Key is at least 20 characters')
+      .max(200)
+      .regex(SECRET_TEXT, 'a Global API Key has only letters and digits, no spaces'),
   }),
 ]);
 export type CredentialInput = z.infer<typeof CredentialInput>;
@@ -241,6 +266,8 @@ export const HistoryKind = z.enum([
   'rolled',
   'policies_changed',
   'deleted',
+  /** A kept secret was removed from the keychain because its token is gone from Cloudflare. */
+  'secret_removed',
 ]);
 export type HistoryKind = z.infer<typeof HistoryKind>;
 
@@ -472,23 +499,29 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
 };
 
-export const CacheEvent = z.object({
+/** The two files of the data folder: the user's profile store and the rebuildable snapshot cache. */
+export const DataFileStore = z.enum(['profiles', 'cache']);
+export type DataFileStore = z.infer<typeof DataFileStore>;
+
+/** A data file moved aside (unreadable) or refused (written by a newer Keyflare) at start. */
+export const DataFileEvent = z.object({
+  store: DataFileStore,
   kind: z.enum(['corrupt_moved', 'newer_schema']),
   message: z.string(),
   movedTo: z.array(z.string()),
   at: IsoDateTime,
 });
-export type CacheEvent = z.infer<typeof CacheEvent>;
+export type DataFileEvent = z.infer<typeof DataFileEvent>;
 
 export const AppInfo = z.object({
   name: z.literal('Keyflare'),
   version: z.string(),
   dataDir: z.string(),
-  schemaVersion: z.number().int(),
+  schemaVersions: z.object({ profiles: z.number().int(), cache: z.number().int() }),
   platform: z.string(),
   keychain: z.object({ available: z.boolean(), message: z.string().nullable() }),
-  /** Set when the cache had to be moved aside or refused at start. */
-  cacheEvent: CacheEvent.nullable(),
+  /** What happened to the data files at start: moved aside or refused. */
+  dataEvents: z.array(DataFileEvent),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

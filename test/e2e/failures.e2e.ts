@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_FILE_NAME } from '../../src/main/core/db/open-cache';
+import { CACHE_FILE_NAME } from '../../src/main/core/db/data-files';
 import { createMemoryStore } from '../../src/main/core/secrets/memory-store';
 import { startSimulator, type Simulator } from '../cloudflare-sim';
 import { AddProfilePage } from './pages/add-profile-page';
@@ -124,12 +124,12 @@ describe.skipIf(!inProcessCore)('when things go wrong', () => {
     const dataDir = makeDataDir();
     fs.writeFileSync(path.join(dataDir, CACHE_FILE_NAME), crypto.randomBytes(8192));
     const app = await launch({ dataDir, core: { secrets: createMemoryStore() } });
-    const banner = new AppPage(app.page).banner('cache-banner');
+    const banner = new AppPage(app.page).banner('data-banner-cache');
     await banner.waitFor();
     const text = await banner.innerText();
-    expect(text).toContain('Keyflare’s cache could not be read');
-    expect(text).toMatch(/moved the unreadable cache aside to \S+/u);
-    expect(text).toContain('the cache never holds secrets');
+    expect(text).toContain('Keyflare’s token cache could not be read');
+    expect(text).toMatch(/moved it aside to \S+/u);
+    expect(text).toContain('The cache never holds secrets');
     const moved = fs
       .readdirSync(dataDir)
       .filter(

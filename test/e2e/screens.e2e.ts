@@ -140,12 +140,17 @@ describe('screen gallery (demo data)', () => {
         {
           info: {
             keychain: { available: false, message: 'No Secret Service provider answered on D-Bus.' },
-            cacheEvent: {
-              kind: 'corrupt_moved',
-              message: 'The cache could not be read.',
-              movedTo: ['/home/alex/.config/Keyflare/cache.db.corrupt-20260310'],
-              at: new Date().toISOString(),
-            },
+            dataEvents: [
+              {
+                store: 'cache',
+                kind: 'corrupt_moved',
+                message: 'The cache could not be read.',
+                movedTo: [
+                  '/home/alex/.config/Keyflare/keyflare-cache.sqlite.corrupt-2026-03-10T09-12-00-000Z',
+                ],
+                at: new Date().toISOString(),
+              },
+            ],
           },
         },
         {

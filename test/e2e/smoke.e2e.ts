@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../src/main/core/db/migrations';
+import { CACHE_SCHEMA_VERSION } from '../../src/main/core/db/cache-migrations';
+import { PROFILE_STORE_SCHEMA_VERSION } from '../../src/main/core/db/profile-store-migrations';
 import { createMemoryStore } from '../../src/main/core/secrets/memory-store';
 import { AppPage } from './pages/app-page';
 import { launchKeyflare, type KeyflareApp } from './support/harness';
@@ -17,7 +18,9 @@ describe('smoke: the real app shell through window.api', () => {
       apps.push(app);
       const shell = new AppPage(app.page);
       await shell.waitUntilLoaded();
-      expect(await shell.versionText()).toBe(`Keyflare 0.1.0-e2e · cache schema ${LATEST_SCHEMA_VERSION}`);
+      expect(await shell.versionText()).toBe(
+        `Keyflare 0.1.0-e2e · data schema ${PROFILE_STORE_SCHEMA_VERSION}.${CACHE_SCHEMA_VERSION}`,
+      );
       expect(await shell.sidebar.getByText('Keyflare', { exact: true }).isVisible()).toBe(true);
       expect(await app.page.evaluate(() => document.documentElement.dataset['theme'])).toBe(colorScheme);
       // The page reached the core: the calls it made were answered by the real handlers.

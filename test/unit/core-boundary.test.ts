@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import { createMemoryStore } from '../../src/main/core/secrets/memory-store';
-import { LATEST_SCHEMA_VERSION } from '../../src/main/core/db/migrations';
+import { CACHE_SCHEMA_VERSION } from '../../src/main/core/db/cache-migrations';
+import { PROFILE_STORE_SCHEMA_VERSION } from '../../src/main/core/db/profile-store-migrations';
 
 const cores: Core[] = [];
 function tempDir(): string {
@@ -31,10 +32,11 @@ describe('createCore', () => {
         name: 'Keyflare',
         version: '1.2.3',
         dataDir,
-        schemaVersion: LATEST_SCHEMA_VERSION,
-        cacheEvent: null,
+        schemaVersions: { profiles: PROFILE_STORE_SCHEMA_VERSION, cache: CACHE_SCHEMA_VERSION },
+        dataEvents: [],
       },
     });
+    expect(fs.existsSync(path.join(dataDir, 'keyflare-profiles.sqlite'))).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'keyflare-cache.sqlite'))).toBe(true);
   });
 

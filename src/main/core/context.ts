@@ -1,9 +1,9 @@
 /**
  * CoreContext: what every core service receives — the injected ports plus the opened cache.
  */
-import type { CacheEvent } from '../../shared/domain';
+import type { DataFileEvent } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import type { Db } from './db/open-cache';
+import type { Db } from './db/sqlite-file';
 import type { ClipboardPort, Clock, EmitEvent, Logger, Timers } from './ports';
 import type { SecretStore } from './secrets/secret-store';
 
@@ -19,13 +19,16 @@ export interface CoreContext {
   clipboard: ClipboardPort;
   /** fetch used for every Cloudflare call (tests may wrap it to count or observe requests). */
   fetch: typeof fetch;
-  /** The cache; throws CACHE_NEWER when the file belongs to a newer Keyflare. */
+  /**
+   * The profile store with the snapshot cache attached (db/data-files.ts); throws CACHE_NEWER
+   * when the data folder belongs to a newer Keyflare.
+   */
   db(): Db;
-  schemaVersion: number;
-  cacheEvent: CacheEvent | null;
+  /** What happened to the data files at start (moved aside or refused). */
+  dataEvents: DataFileEvent[];
 }
 
-export function refusedCache(event: CacheEvent): () => never {
+export function refusedData(event: DataFileEvent): () => never {
   return () => {
     throw new AppError('CACHE_NEWER', event.message);
   };

@@ -5,6 +5,12 @@
  * unexpected exceptions all come back as `{ ok: false, error }`. Unexpected exceptions are
  * reported as INTERNAL with a fixed message, so their text (which could hold anything) never
  * reaches the renderer; it goes to the log with the channel name only.
+ *
+ * Every reply is checked against its channel's output schema, in tests and in the packaged app
+ * alike (one reply path: a leak a test would catch cannot ship unchecked). The output schemas are
+ * strict, so a field nobody declared — a credential a handler picked up by mistake — fails the
+ * reply instead of being stripped or passed on: the renderer gets INTERNAL, never the payload,
+ * and the log gets where the reply went wrong, never a value from it.
  */
 import type { z } from 'zod';
 import { isChannelName, type ChannelName } from '../../shared/channels';
@@ -21,9 +27,11 @@ export type Dispatch = (channel: string, input: unknown) => Promise<Result<unkno
 
 export interface DispatcherOptions {
   logger: Logger;
-  /** Check every reply against its output schema too (on in tests; catches drift early). */
-  validateOutput: boolean;
 }
+
+/** The message of a reply that failed its schema: fixed text, so nothing of the reply leaks. */
+export const UNCHECKED_REPLY_MESSAGE =
+  'Keyflare produced a reply it could not check. Details are in the log.';
 
 /** Turns zod issues into field paths a person can read. */
 export function validationError(error: z.ZodError, what: string): AppError {
@@ -34,6 +42,26 @@ export function validationError(error: z.ZodError, what: string): AppError {
   const first = issues[0];
   const message = first ? `${what}: ${first.path} ${first.message}` : `${what} is not valid`;
   return new AppError('VALIDATION', message, { issues });
+}
+
+/** A key as the log may show it: a short identifier-like name, else a placeholder (never data). */
+function loggableKey(key: PropertyKey): string {
+  if (typeof key === 'number') return `[${key}]`;
+  const text = String(key);
+  // Secrets are 37 characters and more; names this short and plain are field names.
+  return /^[A-Za-z_$][\w$]{0,31}$/u.test(text) ? text : '<key>';
+}
+
+/**
+ * Where a reply failed its schema, for the log: the issue kind, the path and undeclared key
+ * names — never a message or a value, since either could quote the reply (and so a secret).
+ */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 5).map((issue) => {
+    const where = issue.path.map(loggableKey).join('.');
+    const keys = issue.code === 'unrecognized_keys' ? ` ${issue.keys.map(loggableKey).join(',')}` : '';
+    return `${where || '(reply)'}: ${issue.code}${keys}`;
+  });
 }
 
 export function toErrorShape(error: unknown, logger: Logger, channel: string): AppErrorShape {
@@ -54,30 +82,23 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       };
     }
     const spec = contract[channel];
-    const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      return { ok: false, error: validationError(parsed.error, 'Invalid input').toShape() };
-    }
     try {
+      // Inside the try: a refinement that throws on some input must not reject the call.
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return { ok: false, error: validationError(parsed.error, 'Invalid input').toShape() };
+      }
       const handler = handlers[channel] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
-      if (options.validateOutput) {
-        const checked = spec.output.safeParse(value);
-        if (!checked.success) {
-          options.logger.error('a channel reply does not match its output schema', {
-            channel,
-            issues: checked.error.issues
-              .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-              .slice(0, 5),
-          });
-          return {
-            ok: false,
-            error: { code: 'INTERNAL', message: 'Keyflare produced a reply it could not check.' },
-          };
-        }
-        return { ok: true, value: checked.data };
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        options.logger.error('a channel reply does not match its output schema', {
+          channel,
+          issues: describeIssues(checked.error),
+        });
+        return { ok: false, error: { code: 'INTERNAL', message: UNCHECKED_REPLY_MESSAGE } };
       }
-      return { ok: true, value };
+      return { ok: true, value: checked.data };
     } catch (error) {
       return { ok: false, error: toErrorShape(error, options.logger, channel) };
     }

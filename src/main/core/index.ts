@@ -6,12 +6,10 @@
  * tests call. `dispatch` validates input against the contract and never throws.
  */
 import { AppError } from '../../shared/errors';
-import type { CacheEvent } from '../../shared/domain';
 import { readAppInfo } from './app/app-info';
 import type { CoreContext } from './context';
-import { refusedCache } from './context';
-import { openCache, type Db } from './db/open-cache';
-import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { refusedData } from './context';
+import { openDataFiles } from './db/data-files';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createFileLogger } from './logger';
 import {
@@ -48,8 +46,6 @@ export interface CoreOptions {
   logger?: Logger;
   emit?: EmitEvent;
   fetch?: typeof fetch;
-  /** Check each reply against its output schema (default: true). */
-  validateOutput?: boolean;
   /** Tuning of Cloudflare calls (timeouts, read attempts, backoff, request budget). */
   cloudflare?: Pick<GatewayOptions, 'timeoutMs' | 'maxReadAttempts' | 'backoffBaseMs' | 'budget'>;
   sync?: SyncOptions;
@@ -86,19 +82,13 @@ const noClipboard: ClipboardPort = {
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createFileLogger({ dataDir: options.dataDir, now: () => clock.now() });
-  let db: Db | null = null;
-  let cacheEvent: CacheEvent | null;
-  try {
-    const opened = openCache({ dataDir: options.dataDir, now: () => clock.now() });
-    db = opened.db;
-    cacheEvent = opened.event;
-    if (cacheEvent) logger.warn('cache moved aside', { movedTo: cacheEvent.movedTo });
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'CACHE_NEWER') throw error;
-    cacheEvent = { kind: 'newer_schema', message: error.message, movedTo: [], at: clock.now().toISOString() };
-    logger.warn('cache refused: newer schema');
-  }
-  const openedDb = db;
+  const opened = openDataFiles({ dataDir: options.dataDir, now: () => clock.now() });
+  for (const event of opened.events)
+    logger.warn(event.kind === 'newer_schema' ? 'data file refused: newer schema' : 'data file moved aside', {
+      store: event.store,
+      movedTo: event.movedTo,
+    });
+  const openedDb = opened.db;
   const context: CoreContext = {
     dataDir: options.dataDir,
     appVersion: options.appVersion ?? '0.0.0-dev',
@@ -110,16 +100,11 @@ export function createCore(options: CoreOptions): Core {
     secrets: options.secrets ?? createKeytarStore(),
     clipboard: options.clipboard ?? noClipboard,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-    db: openedDb ? () => openedDb : refusedCache(cacheEvent as CacheEvent),
-    schemaVersion: LATEST_SCHEMA_VERSION,
-    cacheEvent,
+    db: opened.refused === null ? () => opened.db : refusedData(opened.refused),
+    dataEvents: opened.events,
   };
 
   if (openedDb) closeInterruptedRuns(openedDb, clock.now().toISOString());
-  if (cacheEvent) {
-    const event = cacheEvent;
-    context.emit('cache.reset', event);
-  }
 
   const settings = createSettingsService(context);
   let sync: SyncService | null = null;
@@ -196,7 +181,7 @@ export function createCore(options: CoreOptions): Core {
     'clipboard.copy': (input) => clipboard.copy(input.profileId, input.tokenId, input.format),
   };
 
-  const dispatch = createDispatcher(handlers, { logger, validateOutput: options.validateOutput ?? true });
+  const dispatch = createDispatcher(handlers, { logger });
 
   return {
     dispatch,

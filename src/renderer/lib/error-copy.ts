@@ -5,6 +5,7 @@
  * details the core attached: retry time, moved files, the uncertain operation) into a headline
  * and a next step a person can act on. `ERROR_COPY_CODES` lets a test prove every code has copy.
  */
+import type { DataFileEvent } from '../../shared/domain';
 import type { AppErrorShape, ErrorCode } from '../../shared/errors';
 import { formatClock, formatDateTime } from './format';
 
@@ -160,11 +161,28 @@ export function cachedDataLabel(lastSyncAt: string | null, now: Date = new Date(
 }
 
 /** What happened to an unreadable cache, and what to do, in two sentences. */
-export function cacheMovedSentence(movedTo: readonly string[], at: string): string {
-  const when = formatDateTime(at) ?? at;
-  const what =
-    movedTo.length > 0
-      ? `On ${when} Keyflare moved the unreadable cache aside to ${movedTo.join(', ')} and started a fresh one.`
-      : `On ${when} Keyflare started a fresh cache.`;
-  return `${what} Sync your profiles to rebuild it; the cache never holds secrets.`;
+/** The banner for a data file moved aside or refused at start: what happened and what is still true. */
+export function dataFileNotice(event: DataFileEvent): { title: string; body: string } {
+  const when = formatDateTime(event.at) ?? event.at;
+  const where = event.movedTo.length > 0 ? ` to ${event.movedTo.join(', ')}` : '';
+  if (event.kind === 'newer_schema') {
+    return {
+      title: 'This data folder was written by a newer Keyflare',
+      body: 'Keyflare will not modify it, so nothing can be shown or changed. Update Keyflare to open it.',
+    };
+  }
+  if (event.store === 'profiles') {
+    return {
+      title: 'Keyflare’s profile list could not be read',
+      body:
+        `On ${when} Keyflare moved it aside${where} and started a new one. Nothing was deleted from the keychain: ` +
+        're-attach the credentials Keyflare kept there as profiles, or forget them.',
+    };
+  }
+  return {
+    title: 'Keyflare’s token cache could not be read',
+    body:
+      `On ${when} Keyflare moved it aside${where} and started a new one. Your profiles, settings and history are ` +
+      'intact; sync to download the token list again. The cache never holds secrets.',
+  };
 }

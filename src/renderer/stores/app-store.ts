@@ -1,10 +1,10 @@
 /**
- * App-wide state: app info (version, cache and keychain state) and the settings.
+ * App-wide state: app info (version, data files and keychain state) and the settings.
  */
 import { create } from 'zustand';
-import type { AppInfo, CacheEvent, Settings } from '../../shared/domain';
-import type { AppErrorShape } from '../../shared/errors';
-import { getApi, toErrorShape, unwrap } from '../lib/api';
+import type { AppInfo, DataFileStore, Settings } from '../../shared/domain';
+import type { AppErrorShape, Result } from '../../shared/errors';
+import { call } from '../lib/api';
 
 export type ThemeChoice = Settings['theme'];
 
@@ -12,40 +12,38 @@ interface AppState {
   info: AppInfo | null;
   settings: Settings | null;
   loadError: AppErrorShape | null;
-  /** A cache reset announced while running (cache.reset event), shown like app.info's cacheEvent. */
-  cacheEvent: CacheEvent | null;
-  cacheNoticeDismissed: boolean;
+  /** Data-file notices (app.info's dataEvents) the user dismissed, by store. */
+  dismissedDataNotices: DataFileStore[];
   load: () => Promise<void>;
   /** Re-reads app.info (the keychain may have been unlocked since the window opened). */
   refreshInfo: () => Promise<void>;
-  updateSettings: (patch: Partial<Settings>) => Promise<void>;
-  noteCacheReset: (event: CacheEvent) => void;
-  dismissCacheNotice: () => void;
+  /** Saves a change; the answer says whether it was saved (the dialog shows a failure). */
+  updateSettings: (patch: Partial<Settings>) => Promise<Result<Settings>>;
+  dismissDataNotice: (store: DataFileStore) => void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
   info: null,
   settings: null,
   loadError: null,
-  cacheEvent: null,
-  cacheNoticeDismissed: false,
+  dismissedDataNotices: [],
   load: async () => {
-    try {
-      const api = getApi();
-      const [info, settings] = await Promise.all([unwrap(api.app.info({})), unwrap(api.settings.get({}))]);
-      set({ info, settings, loadError: null, cacheEvent: info.cacheEvent });
-    } catch (error) {
-      set({ loadError: toErrorShape(error) });
-    }
+    const [info, settings] = await Promise.all([
+      call((api) => api.app.info({})),
+      call((api) => api.settings.get({})),
+    ]);
+    if (!info.ok) set({ loadError: info.error });
+    else if (!settings.ok) set({ loadError: settings.error });
+    else set({ info: info.value, settings: settings.value, loadError: null });
   },
   refreshInfo: async () => {
-    const result = await getApi().app.info({});
+    const result = await call((api) => api.app.info({}));
     if (result.ok) set({ info: result.value });
   },
   updateSettings: async (patch) => {
-    const settings = await unwrap(getApi().settings.update(patch));
-    set({ settings });
+    const result = await call((api) => api.settings.update(patch));
+    if (result.ok) set({ settings: result.value });
+    return result;
   },
-  noteCacheReset: (event) => set({ cacheEvent: event, cacheNoticeDismissed: false }),
-  dismissCacheNotice: () => set({ cacheNoticeDismissed: true }),
+  dismissDataNotice: (store) => set((s) => ({ dismissedDataNotices: [...s.dismissedDataNotices, store] })),
 }));

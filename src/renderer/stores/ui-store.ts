@@ -14,10 +14,13 @@ import {
 
 export type WizardTarget = { mode: 'create'; profileId: string | null } | { mode: 'edit'; tokenKey: string };
 
+/** A part of the settings dialog that a notice may open it at. */
+export type SettingsSection = 'general' | 'keychain';
+
 export type Dialog =
   | { kind: 'addProfile' }
   | { kind: 'profile'; profileId: string }
-  | { kind: 'settings' }
+  | { kind: 'settings'; section?: SettingsSection }
   | { kind: 'wizard'; target: WizardTarget };
 
 interface UiState {

@@ -49,7 +49,7 @@ export class AppPage {
     await this.sidebar.getByRole('button', { name: 'Settings' }).click();
   }
 
-  banner(testId: 'keychain-banner' | 'cache-banner'): Locator {
+  banner(testId: 'keychain-banner' | 'data-banner-cache' | 'data-banner-profiles'): Locator {
     return this.page.getByTestId(testId);
   }
 

@@ -80,50 +80,69 @@ describe('window-wide problems', () => {
     expect(screen.getAllByRole('row').length).toBeGreaterThan(5);
   });
 
-  it('says what was moved aside when the cache was corrupt, and can be dismissed', async () => {
+  it('says where an unreadable cache went and that profiles and history are intact, and can be dismissed', async () => {
     const { user } = await renderApp({
       info: {
-        cacheEvent: {
-          kind: 'corrupt_moved',
-          message: 'bad file',
-          movedTo: ['/data/cache.db.corrupt-1', '/data/cache.db-wal.corrupt-1'],
-          at: FIXTURE_NOW.toISOString(),
-        },
+        dataEvents: [
+          {
+            store: 'cache',
+            kind: 'corrupt_moved',
+            message: 'bad file',
+            movedTo: ['/data/cache.db.corrupt-1', '/data/cache.db-wal.corrupt-1'],
+            at: FIXTURE_NOW.toISOString(),
+          },
+        ],
       },
     });
-    const banner = screen.getByTestId('cache-banner');
-    expect(banner).toHaveTextContent('Keyflare’s cache could not be read');
+    const banner = screen.getByTestId('data-banner-cache');
+    expect(banner).toHaveTextContent('Keyflare’s token cache could not be read');
     expect(banner).toHaveTextContent('/data/cache.db.corrupt-1, /data/cache.db-wal.corrupt-1');
-    expect(banner).toHaveTextContent('the cache never holds secrets');
+    expect(banner).toHaveTextContent('Your profiles, settings and history are intact');
+    expect(within(banner).getByRole('button', { name: 'Sync now' })).toBeInTheDocument();
     await user.click(within(banner).getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByTestId('cache-banner')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('data-banner-cache')).not.toBeInTheDocument();
   });
 
-  it('announces a cache reset that happens while running', async () => {
-    const { mock } = await renderApp();
-    act(() =>
-      mock.emit('cache.reset', {
-        kind: 'corrupt_moved',
-        message: 'bad',
-        movedTo: ['/data/x.corrupt'],
-        at: FIXTURE_NOW.toISOString(),
-      }),
-    );
-    expect(await screen.findByTestId('cache-banner')).toHaveTextContent('/data/x.corrupt');
+  it('an unreadable profile list points at the keychain entries instead of promising a sync', async () => {
+    const { user } = await renderApp({
+      info: {
+        dataEvents: [
+          {
+            store: 'profiles',
+            kind: 'corrupt_moved',
+            message: 'bad file',
+            movedTo: ['/data/profiles.corrupt-1'],
+            at: FIXTURE_NOW.toISOString(),
+          },
+        ],
+      },
+    });
+    const banner = screen.getByTestId('data-banner-profiles');
+    expect(banner).toHaveTextContent('Keyflare’s profile list could not be read');
+    expect(banner).toHaveTextContent('Nothing was deleted from the keychain');
+    expect(banner).not.toHaveTextContent(/sync/iu);
+    expect(within(banner).queryByRole('button', { name: 'Sync now' })).not.toBeInTheDocument();
+    await user.click(within(banner).getByRole('button', { name: 'Open keychain entries' }));
+    expect(await screen.findByRole('dialog', { name: /settings/iu })).toBeInTheDocument();
   });
 
-  it('refuses politely to touch a cache from a newer Keyflare', async () => {
+  it('refuses politely to touch a data folder from a newer Keyflare', async () => {
     await renderApp({
       info: {
-        cacheEvent: {
-          kind: 'newer_schema',
-          message: 'schema 9 > 1',
-          movedTo: [],
-          at: FIXTURE_NOW.toISOString(),
-        },
+        dataEvents: [
+          {
+            store: 'cache',
+            kind: 'newer_schema',
+            message: 'schema 9 > 4',
+            movedTo: [],
+            at: FIXTURE_NOW.toISOString(),
+          },
+        ],
       },
     });
-    expect(screen.getByTestId('cache-banner')).toHaveTextContent('The cache was written by a newer Keyflare');
+    const banner = screen.getByTestId('data-banner-cache');
+    expect(banner).toHaveTextContent('This data folder was written by a newer Keyflare');
+    expect(within(banner).queryByRole('button', { name: 'Dismiss' })).not.toBeInTheDocument();
   });
 
   it('explains a token list that cannot be read and lets the user retry', async () => {

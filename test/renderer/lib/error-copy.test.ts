@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../src/shared/errors';
-import {
-  cachedDataLabel,
-  cacheMovedSentence,
-  describeError,
-  ERROR_COPY_CODES,
-} from '../../../src/renderer/lib/error-copy';
+import { cachedDataLabel, describeError, ERROR_COPY_CODES } from '../../../src/renderer/lib/error-copy';
 
 describe('error copy', () => {
   it('has a headline and a next step for every contract error code', () => {
@@ -48,9 +43,6 @@ describe('error copy', () => {
       details: { movedTo: ['/data/cache.db.corrupt-1'] },
     });
     expect(copy.next).toContain('/data/cache.db.corrupt-1');
-    expect(cacheMovedSentence(['/data/cache.db.corrupt-1'], '2026-03-10T14:02:00Z')).toMatch(
-      /moved the unreadable cache aside to \/data\/cache.db.corrupt-1/u,
-    );
   });
 
   it('lists validation issues and Cloudflare messages as facts', () => {

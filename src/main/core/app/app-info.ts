@@ -1,17 +1,19 @@
 /**
- * app.info: what Keyflare is, where its data lives, and the state of the cache and keychain.
+ * app.info: what Keyflare is, where its data lives, and the state of the data files and keychain.
  */
 import type { AppInfo } from '../../../shared/domain';
 import type { CoreContext } from '../context';
+import { CACHE_SCHEMA_VERSION } from '../db/cache-migrations';
+import { PROFILE_STORE_SCHEMA_VERSION } from '../db/profile-store-migrations';
 
 export async function readAppInfo(ctx: CoreContext): Promise<AppInfo> {
   return {
     name: 'Keyflare',
     version: ctx.appVersion,
     dataDir: ctx.dataDir,
-    schemaVersion: ctx.schemaVersion,
+    schemaVersions: { profiles: PROFILE_STORE_SCHEMA_VERSION, cache: CACHE_SCHEMA_VERSION },
     platform: ctx.platform,
     keychain: await ctx.secrets.status(),
-    cacheEvent: ctx.cacheEvent,
+    dataEvents: ctx.dataEvents,
   };
 }

@@ -80,7 +80,7 @@ function joined(messages: CloudflareMessage[]): string {
 /** Marks errors worth retrying on a read (never on a write). */
 export const RETRYABLE = Symbol('keyflare.retryable');
 
-function retryable(error: AppError): AppError {
+export function retryable(error: AppError): AppError {
   Object.defineProperty(error, RETRYABLE, { value: true });
   return error;
 }
@@ -164,6 +164,11 @@ export function mapApiError(error: ApiFailure, ctx: MapContext): AppError {
   return new AppError('UPSTREAM', `Cloudflare answered with HTTP ${status}${action}.${suffix}`, details);
 }
 
+/** A reply Keyflare refused as malformed, as the UPSTREAM error a person reads. */
+export function malformedReply(error: MalformedReplyError): AppError {
+  return new AppError('UPSTREAM', `${error.message} Keyflare did not use it. Try again in a moment.`);
+}
+
 /** Maps anything a Cloudflare call threw to an AppError. */
 export function toAppError(error: unknown, ctx: MapContext): AppError {
   if (error instanceof AppError) return error;
@@ -195,7 +200,11 @@ export function toAppError(error: unknown, ctx: MapContext): AppError {
     };
     return mapApiError(failure, ctx);
   }
-  if (error instanceof MalformedReplyError || error instanceof SyntaxError) {
+  if (error instanceof MalformedReplyError) {
+    // A garbled reply may be a passing fault of a proxy or the edge: worth another try on a read.
+    return retryable(malformedReply(error));
+  }
+  if (error instanceof SyntaxError) {
     return retryable(
       new AppError('UPSTREAM', 'Cloudflare sent a reply Keyflare could not read. Try again in a moment.'),
     );

@@ -7,8 +7,11 @@
  *
  * Reads (`read`, and the typed list/get/verify methods) retry 5xx, timeouts, resets and
  * unreadable replies with exponential backoff and jitter, honouring retry-after, for a bounded
- * number of attempts. A 429 blocks the credential's gate until retry-after: a caller that allows
- * waiting (a sync) waits and continues, any other caller gets RATE_LIMITED with retryAt at once.
+ * number of attempts. A 429 blocks the credential's gate (for a clamped, escalating time, see
+ * rate-gate.ts): a caller that allows waiting (a sync) waits and continues, any other caller gets
+ * RATE_LIMITED with retryAt at once; every 429 counts as an attempt, so a server that keeps
+ * refusing ends the call. Every typed read takes the raw reply and checks it (wire.ts): the SDK
+ * would hand over whatever JSON came, and turns a list's `result: null` into an empty list.
  * Writes (`write`, and create/update/delete/roll) are sent exactly once: a failure after the
  * request may have reached Cloudflare (timeout, reset, 5xx, unreadable reply) becomes UNCERTAIN.
  */
@@ -26,8 +29,9 @@ import { RateGate, sleep, type RateBudget } from './rate-gate';
 import {
   parseAccounts,
   parseCreatedToken,
+  parseEnvelope,
+  parsePageInfo,
   parsePermissionGroups,
-  parseResultInfo,
   parseSecret,
   parseToken,
   parseTokens,
@@ -35,6 +39,7 @@ import {
   parseVerify,
   parseZones,
   type WireAccount,
+  type WireEnvelope,
   type WirePermissionGroup,
   type WireToken,
   type WireUser,
@@ -65,6 +70,8 @@ export interface Page<T> {
   perPage: number;
   /** Cloudflare's result_info.total_count, or null when the reply did not say. */
   totalCount: number | null;
+  /** Cloudflare's result_info.total_pages, or null when the reply did not say. */
+  totalPages: number | null;
 }
 
 /** A credential for a one-off client: a profile credential or a token secret being verified. */
@@ -136,8 +143,10 @@ export interface GatewayOptions {
   fetch: typeof fetch;
   clock: Clock;
   userAgent?: string;
-  /** Per-request timeout (ms). */
+  /** Per-request timeout (ms), covering the whole reply body too. */
   timeoutMs?: number;
+  /** The most bytes read of one reply (default 8 MiB). */
+  maxReplyBytes?: number;
   /** Attempts for a read, including the first. */
   maxReadAttempts?: number;
   /** First backoff delay (ms); doubles per attempt, with jitter, capped at 8 s. */
@@ -157,11 +166,21 @@ export interface CloudflareGateway {
   rateLimitedUntil(profileId: string): Date | null;
   /** Drops a profile's client (after remove or credential replacement). */
   forget(profileId: string): void;
+  /**
+   * Ends a rate-limit block on the profile's credential (it was removed or replaced), so adding
+   * it again is not refused for minutes; the requests already sent still count in the window.
+   */
+  endRateLimitBlock(profileId: string): void;
 }
 
 function fingerprint(baseUrl: string, credential: GatewayCredential): string {
-  // In memory only: lets two clients of the same credential share one rate gate.
-  return createHash('sha256').update(baseUrl).update('\0').update(JSON.stringify(credential)).digest('hex');
+  // In memory only: lets every client of the same credential share one rate gate, whichever way
+  // it is held (a profile's token and the same token being checked or verified are one budget).
+  const what =
+    credential.kind === 'global_key'
+      ? `key\0${credential.email}\0${credential.key}`
+      : `token\0${credential.token}`;
+  return createHash('sha256').update(baseUrl).update('\0').update(what).digest('hex');
 }
 
 const dropLogs = {
@@ -173,6 +192,12 @@ const dropLogs = {
 
 /** A value the SDK puts in its own Authorization header; the guarded fetch replaces every header. */
 const SDK_PLACEHOLDER_TOKEN = 'keyflare-sets-auth-in-fetch';
+
+/** The raw reply of an SDK call, read as Cloudflare's envelope (the SDK would not check it). */
+async function envelopeOf(pending: { asResponse(): Promise<Response> }, what: string): Promise<WireEnvelope> {
+  const response = await pending.asResponse();
+  return parseEnvelope(await response.text(), what);
+}
 
 function uncertain(operation: string, error: AppError): AppError {
   // TIMEOUT and UPSTREAM (5xx, reset, unreadable reply) can happen after Cloudflare acted.
@@ -194,6 +219,8 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
     string,
     { fingerprint: string; client: CloudflareClient; counter: RequestCounter }
   >();
+  /** The credential each profile last used, kept after forget() so its block can still be ended. */
+  const profilePrints = new Map<string, string>();
   const profileCounters = new Map<string, RequestCounter>();
 
   const gateFor = (print: string, key: string): RateGate => {
@@ -226,6 +253,8 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
       fetch: options.fetch,
       userAgent,
       tallies,
+      timeoutMs,
+      ...(options.maxReplyBytes !== undefined ? { maxReplyBytes: options.maxReplyBytes } : {}),
     });
     const sdk = new Cloudflare({
       baseURL: baseUrl,
@@ -269,6 +298,19 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
       }
     };
 
+    /** A 429's error, saying until when the gate (not only the reply) holds this credential. */
+    const blocked = (error: AppError): AppError => {
+      const until = gate.blockedUntil();
+      const said = error.details?.retryAt ? Date.parse(error.details.retryAt) : Number.NaN;
+      if (error.code !== 'RATE_LIMITED' || !until || until.getTime() <= (Number.isNaN(said) ? 0 : said))
+        return error;
+      return new AppError(
+        'RATE_LIMITED',
+        `Cloudflare is rate limiting this login until ${until.toISOString()}. Keyflare waits instead of retrying.`,
+        { ...(error.details ?? {}), retryAt: until.toISOString() },
+      );
+    };
+
     const read = async <T>(
       what: string,
       run: (s: Cloudflare, r: SdkRequestOptions) => Promise<T>,
@@ -280,18 +322,15 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
         try {
           return await send(run, call);
         } catch (raw) {
-          const error = toAppError(raw, { now: options.clock.now(), action: what });
+          const error = blocked(toAppError(raw, { now: options.clock.now(), action: what }));
+          if (call?.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
           if (error.code === 'RATE_LIMITED') {
-            const retryAt = error.details?.retryAt ? Date.parse(error.details.retryAt) : Number.NaN;
-            const wait = Number.isNaN(retryAt) ? Infinity : retryAt - options.clock.now().getTime();
-            // A block the caller is willing to wait out is not an attempt: the gate holds the next send.
-            if (wait <= (call?.rateLimitWaitMs ?? 0)) continue;
-            throw error;
+            // Every 429 is an attempt: a server that keeps refusing ends the call, whatever its
+            // retry-after says. A block the caller may wait out holds the next send in the gate.
+            if (attempt >= maxReadAttempts || gate.waitNeeded() > (call?.rateLimitWaitMs ?? 0)) throw error;
+            continue;
           }
-          if (!isRetryable(error) || attempt >= maxReadAttempts || call?.signal?.aborted) {
-            if (call?.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
-            throw error;
-          }
+          if (!isRetryable(error) || attempt >= maxReadAttempts) throw error;
           const hinted = parseRetryAfter(
             (raw as { headers?: Headers }).headers ?? null,
             options.clock.now(),
@@ -315,7 +354,7 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
       try {
         return await send(run, call);
       } catch (raw) {
-        throw uncertain(operation, toAppError(raw, { now: options.clock.now(), action: operation }));
+        throw uncertain(operation, blocked(toAppError(raw, { now: options.clock.now(), action: operation })));
       }
     };
 
@@ -323,21 +362,17 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
       what: string,
       page: number,
       perPage: number,
-      fetchPage: (r: SdkRequestOptions) => Promise<{ result: unknown; result_info?: unknown }>,
+      fetchPage: (r: SdkRequestOptions) => { asResponse(): Promise<Response> },
       parse: (items: unknown, what: string) => T[],
       call?: CallOptions,
     ): Promise<Page<T>> =>
       read(
         what,
         async (_s, r) => {
-          const body = await fetchPage(r);
-          const info = parseResultInfo(body.result_info, page, perPage, what);
-          return {
-            items: parse(body.result, what),
-            page: info.page,
-            perPage: info.perPage,
-            totalCount: info.totalCount,
-          };
+          const reply = await envelopeOf(fetchPage(r), what);
+          const items = parse(reply.result, what);
+          const info = parsePageInfo(reply.resultInfo, page, perPage, items.length, what);
+          return { items, page, perPage, totalCount: info.totalCount, totalPages: info.totalPages };
         },
         call,
       );
@@ -349,7 +384,12 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
       rateLimitedUntil: () => gate.blockedUntil(),
       read,
       write,
-      getUser: (call) => read('read the user', async (s, r) => parseUser(await s.user.get(r)), call),
+      getUser: (call) =>
+        read(
+          'read the user',
+          async (s, r) => parseUser((await envelopeOf(s.user.get(r), 'read the user')).result),
+          call,
+        ),
       listAccounts: (page, perPage, call) =>
         listPage(
           'list accounts',
@@ -395,11 +435,24 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
           call,
         ),
       getUserToken: (tokenId, call) =>
-        read('read a user token', async (s, r) => parseToken(await s.user.tokens.get(tokenId, r)), call),
+        read(
+          'read a user token',
+          async (s, r) =>
+            parseToken((await envelopeOf(s.user.tokens.get(tokenId, r), 'read a user token')).result),
+          call,
+        ),
       getAccountToken: (accountId, tokenId, call) =>
         read(
           'read an account token',
-          async (s, r) => parseToken(await s.accounts.tokens.get(tokenId, { account_id: accountId }, r)),
+          async (s, r) =>
+            parseToken(
+              (
+                await envelopeOf(
+                  s.accounts.tokens.get(tokenId, { account_id: accountId }, r),
+                  'read an account token',
+                )
+              ).result,
+            ),
           call,
         ),
       listPermissionGroups: (owner, call) =>
@@ -408,7 +461,8 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
               'list user permission groups',
               async (s, r) =>
                 parsePermissionGroups(
-                  (await s.user.tokens.permissionGroups.list({}, r)).result,
+                  (await envelopeOf(s.user.tokens.permissionGroups.list({}, r), 'list user permission groups'))
+                    .result,
                   'list user permission groups',
                 ),
               call,
@@ -417,7 +471,12 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
               'list account permission groups',
               async (s, r) =>
                 parsePermissionGroups(
-                  (await s.accounts.tokens.permissionGroups.list({ account_id: owner.accountId }, r)).result,
+                  (
+                    await envelopeOf(
+                      s.accounts.tokens.permissionGroups.list({ account_id: owner.accountId }, r),
+                      'list account permission groups',
+                    )
+                  ).result,
                   'list account permission groups',
                 ),
               call,
@@ -425,7 +484,8 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
       verifyUserToken: (call) =>
         read(
           'verify a token',
-          async (s, r) => parseVerify(await s.user.tokens.verify(r), 'verify a token'),
+          async (s, r) =>
+            parseVerify((await envelopeOf(s.user.tokens.verify(r), 'verify a token')).result, 'verify a token'),
           call,
         ),
       verifyAccountToken: (accountId, call) =>
@@ -433,7 +493,8 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
           'verify an account token',
           async (s, r) =>
             parseVerify(
-              await s.accounts.tokens.verify({ account_id: accountId }, r),
+              (await envelopeOf(s.accounts.tokens.verify({ account_id: accountId }, r), 'verify an account token'))
+                .result,
               'verify an account token',
             ),
           call,
@@ -516,7 +577,8 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
 
   return {
     forProfile(profileId, baseUrl, credential) {
-      const print = fingerprint(baseUrl, credential);
+      // The kind is part of the client (verify endpoints differ), not of the rate budget.
+      const print = `${credential.kind}\0${fingerprint(baseUrl, credential)}`;
       const existing = profileClients.get(profileId);
       if (existing && existing.fingerprint === print) return existing.client;
       let counter = profileCounters.get(profileId);
@@ -526,6 +588,7 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
       }
       const client = build(baseUrl, credential, profileId, counter);
       profileClients.set(profileId, { fingerprint: print, client, counter });
+      profilePrints.set(profileId, fingerprint(baseUrl, credential));
       return client;
     },
     forCredential(baseUrl, credential, key) {
@@ -535,6 +598,10 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
     rateLimitedUntil: (profileId) => profileClients.get(profileId)?.client.rateLimitedUntil() ?? null,
     forget(profileId) {
       profileClients.delete(profileId);
+    },
+    endRateLimitBlock(profileId) {
+      const print = profilePrints.get(profileId);
+      if (print) gates.get(print)?.endBlock();
     },
   };
 }

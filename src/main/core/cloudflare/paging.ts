@@ -1,13 +1,35 @@
 /**
- * Parallel pagination: page 1 first (per_page=50), then every remaining page at once.
+ * Parallel pagination that does not take a page's word for how many pages there are.
  *
  * The SDK's auto-pagination walks one page at a time and asks for an extra, empty page at the
- * end. Here page 1's result_info.total_count says how many pages exist, so pages 2..n are
+ * end. Here page 1 (per_page=50) comes first; when its result_info gives a total, pages 2..n are
  * requested together (the planner bounds how many run at the same time) and no page beyond the
- * last is ever asked for. When a reply gives no total, pages are walked one by one until a
- * short page.
+ * last is asked for. When a reply gives no total, pages are walked one by one until a short or
+ * empty page.
+ *
+ * A total is a claim, checked before and after it is acted on:
+ * - each page must agree with its own result_info (wire.ts `parsePageInfo`);
+ * - a total above the list's bound is impossible, not a reason to send hundreds of requests:
+ *   Cloudflare documents 50 user tokens per user and 500 account-owned tokens per account
+ *   (developers.cloudflare.com/fundamentals/api/reference/limits). Zones and accounts have no
+ *   documented cap, so their bound comes from the documented request budget: 500 pages of 50 are
+ *   25,000 items, already 40% of the 1,200 requests Cloudflare allows a login per 5 minutes;
+ * - every page must state the same total and no item may appear twice. Pages that disagree
+ *   mean the list changed while it was read (a page boundary shifted, so an item may have been
+ *   skipped): the list is read once more from page 1, and if it disagrees again it is malformed;
+ * - once a page contradicts the claim, pages not yet sent are not sent.
+ * A malformed list fails the read with UPSTREAM, so a sync keeps its previous snapshot.
  */
+import { malformedReply } from './errors';
 import { MAX_PER_PAGE, type Page } from './gateway';
+import { MalformedReplyError } from './wire';
+
+/** Cloudflare's documented quota of user-owned tokens per user. */
+export const USER_TOKEN_QUOTA = 50;
+/** Cloudflare's documented quota of account-owned tokens per account. */
+export const ACCOUNT_TOKEN_QUOTA = 500;
+/** The bound for lists without a documented cap (zones, accounts): 500 pages of 50. */
+export const MAX_LIST_ITEMS = 25_000;
 
 /** Runs one request, recording which request it waited for (for progress and the critical path). */
 export interface RequestPlanner {
@@ -19,14 +41,35 @@ export const directPlanner: RequestPlanner = {
   run: async (_name, _dependsOn, fn) => ({ value: await fn(), node: -1 }),
 };
 
+export interface ListBounds {
+  /** The most items the list can hold (default MAX_LIST_ITEMS). */
+  maxItems?: number;
+  /** What is being listed, for error messages ("list user tokens"). */
+  what?: string;
+  perPage?: number;
+}
+
+function malformed(what: string, problem: string): Error {
+  return malformedReply(new MalformedReplyError(what, problem));
+}
+
+/** Pages that disagree with each other: the list may have changed while it was read. */
+class ListChanged extends Error {}
+
+/** Ids of the items, when they have one (tokens, zones, accounts do). */
+function idOf(item: unknown): string | null {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : null;
+}
+
 export async function fetchAllPages<T>(
   planner: RequestPlanner,
   name: string,
   dependsOn: number | null,
   fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
-  perPage = MAX_PER_PAGE,
+  bounds: ListBounds = {},
 ): Promise<T[]> {
-  return (await fetchAllPagesTracked(planner, name, dependsOn, fetchPage, perPage)).items;
+  return (await fetchAllPagesTracked(planner, name, dependsOn, fetchPage, bounds)).items;
 }
 
 /** As fetchAllPages, also naming the request that finished last (what a dependant waited for). */
@@ -35,34 +78,110 @@ export async function fetchAllPagesTracked<T>(
   name: string,
   dependsOn: number | null,
   fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
-  perPage = MAX_PER_PAGE,
+  bounds: ListBounds = {},
 ): Promise<{ items: T[]; lastNode: number }> {
+  const what = bounds.what ?? name;
+  for (let walk = 1; ; walk += 1) {
+    try {
+      return await walkList(planner, name, dependsOn, fetchPage, bounds);
+    } catch (error) {
+      if (!(error instanceof ListChanged)) throw error;
+      if (walk >= 2)
+        throw malformed(
+          what,
+          `kept contradicting itself across pages (${error.message}), even when read again`,
+        );
+    }
+  }
+}
+
+async function walkList<T>(
+  planner: RequestPlanner,
+  name: string,
+  dependsOn: number | null,
+  fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
+  bounds: ListBounds,
+): Promise<{ items: T[]; lastNode: number }> {
+  const perPage = bounds.perPage ?? MAX_PER_PAGE;
+  const maxItems = bounds.maxItems ?? MAX_LIST_ITEMS;
+  const maxPages = Math.max(1, Math.ceil(maxItems / perPage));
+  const what = bounds.what ?? name;
+  const seen = new Set<string>();
+  const items: T[] = [];
+  const take = (page: Page<T>): void => {
+    for (const item of page.items) {
+      const id = idOf(item);
+      if (id !== null) {
+        if (seen.has(id)) throw new ListChanged(`an item came back on two pages`);
+        seen.add(id);
+      }
+      items.push(item);
+    }
+  };
+
   const first = await planner.run(`${name} p1`, dependsOn, () => fetchPage(1, perPage));
-  const items = [...first.value.items];
   const total = first.value.totalCount;
-  if (total !== null) {
-    const pages = Math.ceil(total / perPage);
+  const claimedPages = total !== null ? Math.ceil(total / perPage) : first.value.totalPages;
+  if (total !== null && total > maxItems) {
+    throw malformed(
+      what,
+      `says there are ${total} items, more than the ${maxItems} such a list can hold`,
+    );
+  }
+  if (claimedPages !== null && claimedPages > maxPages) {
+    throw malformed(
+      what,
+      `says there are ${claimedPages} pages, more than the ${maxPages} such a list can fill`,
+    );
+  }
+  take(first.value);
+
+  if (claimedPages !== null) {
     let lastNode = first.node;
+    // Pages still queued when another page contradicts the claim are never sent.
+    let contradicted = false;
     const rest = await Promise.all(
-      Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>
+      Array.from({ length: Math.max(0, claimedPages - 1) }, (_, i) =>
         planner
-          .run(`${name} p${i + 2}`, first.node, () => fetchPage(i + 2, perPage))
-          .then((page) => {
-            lastNode = page.node;
-            return page;
-          }),
+          .run(`${name} p${i + 2}`, first.node, async () => (contradicted ? null : fetchPage(i + 2, perPage)))
+          .then(
+            (page) => {
+              lastNode = page.node;
+              const value = page.value;
+              if (value && (value.totalCount !== total || value.totalPages !== first.value.totalPages))
+                contradicted = true;
+              return value;
+            },
+            (error: unknown) => {
+              contradicted = true;
+              throw error;
+            },
+          ),
       ),
     );
-    for (const page of rest) items.push(...page.value.items);
+    for (const page of rest) {
+      if (!page) continue;
+      if (page.totalCount !== total)
+        throw new ListChanged(`page 1 says ${total ?? 'nothing'} in all, page ${page.page} says ${page.totalCount ?? 'nothing'}`);
+      if (page.totalPages !== first.value.totalPages)
+        throw new ListChanged(`page 1 and page ${page.page} give different page counts`);
+      take(page);
+    }
     return { items, lastNode };
   }
+
   let previous = first;
   let page = 1;
   while (previous.value.items.length >= perPage) {
     page += 1;
+    if (page > maxPages)
+      throw malformed(
+        what,
+        `kept sending full pages past page ${maxPages}, more than such a list can fill`,
+      );
     const current = page;
     previous = await planner.run(`${name} p${current}`, previous.node, () => fetchPage(current, perPage));
-    items.push(...previous.value.items);
+    take(previous.value);
   }
   return { items, lastNode: previous.node };
 }

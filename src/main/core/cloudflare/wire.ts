@@ -1,9 +1,13 @@
 /**
  * Wire parsing: Cloudflare's replies, as the SDK hands them over, checked into plain types.
  *
- * The SDK types its results but does not check them at run time; a reply of the wrong shape must
- * become a clear UPSTREAM error, never half-written data in the cache. Objects are parsed loosely
- * (unknown fields kept) so the cache can hold every field Cloudflare sent.
+ * The SDK types its results but does not check them at run time — and its list pages turn
+ * `result: null` into an empty list. So reads take the raw body and check it here: the v4 envelope
+ * (`parseEnvelope`: valid JSON, `success: true`, a result that is present and not null), the
+ * result's shape, and a list page's `result_info` against its own items (`parsePageInfo`). A reply
+ * of the wrong shape becomes a clear UPSTREAM error naming what was wrong, never half-written data
+ * in the cache: a missing list is not an empty list. Objects are parsed loosely (unknown fields
+ * kept) so the cache can hold every field Cloudflare sent.
  */
 import { z } from 'zod';
 import type { CfPolicy, CfToken } from '../../../shared/cloudflare-types';
@@ -83,16 +87,66 @@ export interface WireVerify {
 
 /** Thrown when a reply has the wrong shape; the gateway turns it into a retryable UPSTREAM. */
 export class MalformedReplyError extends Error {
-  constructor(what: string) {
-    super(`Cloudflare's reply to ${what} did not have the expected shape`);
+  /** `problem` completes "Cloudflare's reply to <what> …"; it never quotes the reply's values. */
+  constructor(what: string, problem = 'did not have the expected shape') {
+    super(`Cloudflare's reply to ${what} ${problem}.`);
     this.name = 'MalformedReplyError';
   }
 }
 
+/** Where a value failed and why, in zod's words (paths and types only, never the value itself). */
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unknown';
+  const path = issue.path.map(String).join('.').slice(0, 120);
+  return `${path === '' ? 'at the top' : `at ${path}`}: ${issue.message}`;
+}
+
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new MalformedReplyError(what);
+  if (!parsed.success)
+    throw new MalformedReplyError(what, `did not have the expected shape (${firstIssue(parsed.error)})`);
   return parsed.data;
+}
+
+const Envelope = z.looseObject({
+  success: z.boolean(),
+  result: z.unknown().optional(),
+  result_info: z.unknown().optional(),
+});
+
+/** The parts of a successful v4 reply the gateway reads. */
+export interface WireEnvelope {
+  result: unknown;
+  resultInfo: unknown;
+}
+
+/**
+ * Reads a reply's body as Cloudflare's v4 envelope. An HTML page (what Cloudflare's edge sends for
+ * many failures), a cut-off body, `success: false`, and a `result` that is null or missing are
+ * each a malformed reply with its own sentence, never an empty result.
+ */
+export function parseEnvelope(text: string, what: string): WireEnvelope {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new MalformedReplyError(
+      what,
+      /^\s*</u.test(text) ? 'was a web page, not an API reply' : 'was cut off or is not valid JSON',
+    );
+  }
+  const envelope = Envelope.safeParse(body);
+  if (!envelope.success) throw new MalformedReplyError(what, 'was not a Cloudflare API reply');
+  if (!envelope.data.success) throw new MalformedReplyError(what, 'did not say it succeeded');
+  const result = envelope.data.result;
+  if (result === null || result === undefined) {
+    throw new MalformedReplyError(
+      what,
+      `said it succeeded but its result was ${result === null ? 'null' : 'missing'}`,
+    );
+  }
+  return { result, resultInfo: envelope.data.result_info };
 }
 
 export function parseToken(value: unknown, what = 'a token read'): WireToken {
@@ -103,7 +157,7 @@ export function parseToken(value: unknown, what = 'a token read'): WireToken {
 }
 
 export function parseTokens(value: unknown, what: string): WireToken[] {
-  if (!Array.isArray(value)) throw new MalformedReplyError(what);
+  if (!Array.isArray(value)) throw new MalformedReplyError(what, 'did not hold a list where one belongs');
   return value.map((item) => parseToken(item, what));
 }
 
@@ -172,29 +226,69 @@ export function parseVerify(value: unknown, what: string): WireVerify {
   };
 }
 
+/** A count in result_info: a whole number of items or pages, nothing negative or absurd. */
+const Count = z.number().int().min(0).nullish();
+
 const ResultInfo = z
   .looseObject({
-    page: z.number().optional(),
-    per_page: z.number().optional(),
-    count: z.number().optional(),
-    total_count: z.number().optional(),
-    total_pages: z.number().optional(),
+    page: z.number().int().min(1).nullish(),
+    per_page: z.number().int().min(1).nullish(),
+    count: Count,
+    total_count: Count,
+    total_pages: Count,
   })
   .nullish();
 
 export interface WirePageInfo {
-  page: number;
-  perPage: number;
+  /** result_info.total_count, or null when the reply did not say. */
   totalCount: number | null;
+  /** result_info.total_pages, or null when the reply did not say. */
+  totalPages: number | null;
 }
 
-export function parseResultInfo(value: unknown, page: number, perPage: number, what: string): WirePageInfo {
-  const info = check(ResultInfo, value, what);
-  return {
-    page: info?.page ?? page,
-    perPage: info?.per_page ?? perPage,
-    totalCount: typeof info?.total_count === 'number' ? info.total_count : null,
-  };
+/**
+ * Checks a list page's result_info against its own items: the page and page size Keyflare asked
+ * for, `count` equal to the items held, and a page that is exactly as full as `total_count` (and
+ * `total_pages`) say page `page` must be. A reply that contradicts itself is malformed: a page
+ * cut short under a claimed total of 20,000 is not "20,000 tokens, go and fetch 399 more pages".
+ */
+export function parsePageInfo(
+  value: unknown,
+  page: number,
+  perPage: number,
+  items: number,
+  what: string,
+): WirePageInfo {
+  const parsed = ResultInfo.safeParse(value);
+  if (!parsed.success)
+    throw new MalformedReplyError(what, `had an impossible result_info (${firstIssue(parsed.error)})`);
+  const info = parsed.data ?? {};
+  const contradiction = (detail: string): MalformedReplyError =>
+    new MalformedReplyError(what, `contradicts itself: ${detail}`);
+  if (items > perPage)
+    throw contradiction(`page ${page} holds ${items} items, more than the ${perPage} asked for`);
+  if (typeof info.page === 'number' && info.page !== page)
+    throw contradiction(`Keyflare asked for page ${page}, result_info says page ${info.page}`);
+  if (typeof info.per_page === 'number' && info.per_page !== perPage)
+    throw contradiction(`Keyflare asked for ${perPage} per page, result_info says ${info.per_page}`);
+  if (typeof info.count === 'number' && info.count !== items)
+    throw contradiction(`result_info counts ${info.count} items but the page holds ${items}`);
+  const total = typeof info.total_count === 'number' ? info.total_count : null;
+  const pages = typeof info.total_pages === 'number' ? info.total_pages : null;
+  if (total !== null) {
+    const expected = Math.max(0, Math.min(perPage, total - (page - 1) * perPage));
+    if (items !== expected)
+      throw contradiction(
+        `result_info says ${total} in all, so page ${page} would hold ${expected}, but it holds ${items}`,
+      );
+    const needed = Math.ceil(total / perPage);
+    if (pages !== null && pages !== needed && !(total === 0 && pages <= 1))
+      throw contradiction(`result_info says ${pages} pages for ${total} items of ${perPage} per page`);
+  } else if (pages !== null) {
+    if ((page < pages && items !== perPage) || (page > pages && items > 0))
+      throw contradiction(`page ${page} of ${pages} holds ${items} items`);
+  }
+  return { totalCount: total, totalPages: pages };
 }
 
 const Secret = z.string().min(1);

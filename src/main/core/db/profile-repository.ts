@@ -1,8 +1,9 @@
 /**
- * Profiles in the cache: label, credential kind and facts, base URL, capabilities — never a secret.
+ * Profiles in the profile store: label, credential kind and facts, base URL, capabilities — never
+ * a secret. The time of the last snapshot comes from the cache (a rebuilt cache has none).
  */
 import { Capabilities, type CredentialKind, type Profile } from '../../../shared/domain';
-import type { Db } from './open-cache';
+import type { Db } from './sqlite-file';
 
 interface ProfileRecord {
   id: string;
@@ -37,8 +38,9 @@ export interface NewProfile extends CredentialFacts {
 }
 
 const SELECT = `
-  SELECT p.*, (SELECT outcome FROM sync_runs r WHERE r.profile_id = p.id ORDER BY r.id DESC LIMIT 1) AS last_outcome
-  FROM profiles p`;
+  SELECT p.*, s.synced_at AS last_sync_at,
+    (SELECT outcome FROM sync_runs r WHERE r.profile_id = p.id ORDER BY r.id DESC LIMIT 1) AS last_outcome
+  FROM profiles p LEFT JOIN snapshots s ON s.profile_id = p.id`;
 
 function toProfile(row: ProfileRecord): Profile {
   return {
@@ -115,6 +117,9 @@ export function findProfileWithCredential(
   );
 }
 
+/** Cache tables keyed by profile: they live in another file, so no foreign key cascades into them. */
+const CACHE_TABLES = ['snapshots', 'accounts', 'zones', 'permission_groups', 'tokens'] as const;
+
 export function insertProfile(db: Db, profile: NewProfile): void {
   db.prepare(
     `INSERT INTO profiles (id, label, credential_kind, email, user_id, owner_account_id, credential_token_id, base_url, capabilities, created_at)
@@ -134,7 +139,11 @@ export function updateCredentialFacts(db: Db, id: string, facts: CredentialFacts
   ).run({ ...facts, id, capabilities: JSON.stringify(facts.capabilities) });
 }
 
-/** Deletes the profile and, through ON DELETE CASCADE, every row that belongs to it. */
+/**
+ * Deletes the profile and every row that belongs to it, in both files (inside the caller's
+ * transaction): the store's rows by ON DELETE CASCADE, the cache's explicitly.
+ */
 export function deleteProfile(db: Db, id: string): void {
+  for (const table of CACHE_TABLES) db.prepare(`DELETE FROM ${table} WHERE profile_id = ?`).run(id);
   db.prepare('DELETE FROM profiles WHERE id = ?').run(id);
 }

@@ -17,7 +17,7 @@
 import type { Capabilities, HistoryKind } from '../../../shared/domain';
 import type { WireToken } from '../cloudflare/wire';
 import { lookupFrom, namesFingerprint, type NameSources } from '../inventory/decoded-token';
-import type { Db } from './open-cache';
+import type { Db } from './sqlite-file';
 import { rawOf, tokenRowWriter } from './token-row-writer';
 import { clearJournal, writtenSince } from './token-write-journal';
 
@@ -261,7 +261,9 @@ export function replaceSnapshot(
 ): void {
   db.transaction(() => {
     const previous = db
-      .prepare('SELECT email, names_fingerprint FROM profiles WHERE id = ?')
+      .prepare(
+        'SELECT p.email, s.names_fingerprint FROM profiles p LEFT JOIN snapshots s ON s.profile_id = p.id WHERE p.id = ?',
+      )
       .get(profileId) as { email: string | null; names_fingerprint: string | null } | undefined;
     const stored = options.stored ?? readStoredTokens(db, profileId);
     // Lists that did not change are not rewritten (a steady-state sync touches only what changed).
@@ -333,15 +335,17 @@ export function replaceSnapshot(
     clearJournal(db, profileId);
 
     db.prepare(
-      `UPDATE profiles SET last_sync_at = ?, capabilities = ?, email = COALESCE(?, email), user_id = COALESCE(?, user_id), names_fingerprint = ? WHERE id = ?`,
-    ).run(meta.syncedAt, JSON.stringify(meta.capabilities), meta.email, meta.userId, fingerprint, profileId);
+      `UPDATE profiles SET capabilities = ?, email = COALESCE(?, email), user_id = COALESCE(?, user_id) WHERE id = ?`,
+    ).run(JSON.stringify(meta.capabilities), meta.email, meta.userId, profileId);
+    db.prepare(
+      `INSERT INTO snapshots (profile_id, synced_at, names_fingerprint) VALUES (?, ?, ?)
+       ON CONFLICT (profile_id) DO UPDATE SET synced_at = excluded.synced_at, names_fingerprint = excluded.names_fingerprint`,
+    ).run(profileId, meta.syncedAt, fingerprint);
     options.beforeCommit?.();
   })();
 }
 
 /** Whether the profile has a snapshot at all (its first sync has succeeded). */
 export function hasSnapshot(db: Db, profileId: string): boolean {
-  const row = db.prepare('SELECT last_sync_at FROM profiles WHERE id = ?').get(profileId) as
-    { last_sync_at: string | null } | undefined;
-  return Boolean(row?.last_sync_at);
+  return db.prepare('SELECT 1 FROM snapshots WHERE profile_id = ?').get(profileId) !== undefined;
 }

@@ -2,7 +2,7 @@
  * Sync runs: when each sync started and ended, how it ended, how many requests it sent.
  */
 import type { SyncOutcome, SyncRun } from '../../../shared/domain';
-import type { Db } from './open-cache';
+import type { Db } from './sqlite-file';
 
 interface SyncRunRecord {
   id: number;

@@ -9,7 +9,7 @@
  */
 import type { VerifyResult } from '../../../shared/domain';
 import { lookupFrom } from '../inventory/decoded-token';
-import type { Db } from './open-cache';
+import type { Db } from './sqlite-file';
 import { tokenRowWriter } from './token-row-writer';
 import { journalTokenWrite } from './token-write-journal';
 import {

@@ -8,7 +8,7 @@ import type { NameLookup } from '../../../shared/policy/decode';
 import { flattenResources } from '../../../shared/policy/resource-keys';
 import type { WireToken } from '../cloudflare/wire';
 import { decodeToken, listFactsOf } from '../inventory/decoded-token';
-import type { Db } from './open-cache';
+import type { Db } from './sqlite-file';
 import type { SnapshotToken } from './snapshot-repository';
 
 /** JSON.stringify(entry.token), computed once per entry. */

@@ -8,7 +8,7 @@
  * before its fetch begins and its commit asks `writtenSince` which rows to leave as they are.
  * Only ids are journaled: never a secret, nor anything Cloudflare did not already tell the cache.
  */
-import type { Db } from './open-cache';
+import type { Db } from './sqlite-file';
 
 /** The journal's position now: every write noted later has a higher seq (AUTOINCREMENT never reuses one). */
 export function journalMark(db: Db): number {

@@ -2,7 +2,7 @@
  * Token history as the UI reads it: newest first, optionally for one profile or one token.
  */
 import type { HistoryEntry } from '../../../shared/domain';
-import type { Db } from '../db/open-cache';
+import type { Db } from '../db/sqlite-file';
 
 interface HistoryRecord {
   id: number;

@@ -147,6 +147,7 @@ export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps)
       await deps.beforeChange?.(profileId);
       await ctx.secrets.set(profileSecretAccount(profileId), encodeCredential(checked.credential));
       updateCredentialFacts(ctx.db(), profileId, checked.facts);
+      deps.gateway.endRateLimitBlock(profileId);
       deps.gateway.forget(profileId);
       ctx.logger.info('profile credential replaced', { profileId, kind: checked.facts.credentialKind });
       return get(profileId);
@@ -160,6 +161,7 @@ export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps)
       for (const account of kept) await ctx.secrets.delete(account);
       await ctx.secrets.delete(profileSecretAccount(profileId));
       ctx.db().transaction(() => deleteProfile(ctx.db(), profileId))();
+      deps.gateway.endRateLimitBlock(profileId);
       deps.gateway.forget(profileId);
       ctx.logger.info('profile removed', { profileId, keptSecretsRemoved: kept.length });
     },

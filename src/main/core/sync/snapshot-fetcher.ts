@@ -7,7 +7,8 @@
  * page 1 with per_page=50 and then all remaining pages in parallel. A 403 is an answer, not a
  * failure: /user denied means readUser=false, an account's tokens denied mean "no access" to
  * them (tokensAccess 'none'). Account-owned credentials skip the user endpoints (they cannot
- * use them) and the tokens of accounts other than their own.
+ * use them) and the tokens of accounts other than their own. Lists are bounded by Cloudflare's
+ * token quotas (paging.ts); a malformed reply anywhere fails the whole fetch, never shortens a list.
  *
  * Warm start: the accounts of the previous snapshot are known, so their lists start in round 1
  * together with /accounts instead of waiting for it (that round would otherwise leave half the
@@ -18,7 +19,12 @@ import { nullWhenDenied } from '../cloudflare/errors';
 import type { Profile } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { CallOptions, CloudflareClient } from '../cloudflare/gateway';
-import { fetchAllPagesTracked, type RequestPlanner } from '../cloudflare/paging';
+import {
+  ACCOUNT_TOKEN_QUOTA,
+  fetchAllPagesTracked,
+  USER_TOKEN_QUOTA,
+  type RequestPlanner,
+} from '../cloudflare/paging';
 import type { WireAccount, WirePermissionGroup, WireToken, WireUser, WireZone } from '../cloudflare/wire';
 
 export interface FetchedAccount {
@@ -49,8 +55,12 @@ export async function fetchSnapshot(
   const userWork = accountOwned
     ? Promise.resolve(null)
     : nullWhenDenied(planner.run('user', null, () => client.getUser(call)).then((r) => r.value));
-  const accountsWork = fetchAllPagesTracked(planner, 'accounts', null, (page, perPage) =>
-    client.listAccounts(page, perPage, call),
+  const accountsWork = fetchAllPagesTracked(
+    planner,
+    'accounts',
+    null,
+    (page, perPage) => client.listAccounts(page, perPage, call),
+    { what: 'list accounts' },
   ).catch((error: unknown) => {
     // An account-owned token that may not list accounts still knows the one it belongs to.
     if (
@@ -71,8 +81,12 @@ export async function fetchSnapshot(
   const userTokensWork = accountOwned
     ? Promise.resolve(null)
     : nullWhenDenied(
-        fetchAllPagesTracked(planner, 'user tokens', null, (page, perPage) =>
-          client.listUserTokens(page, perPage, call),
+        fetchAllPagesTracked(
+          planner,
+          'user tokens',
+          null,
+          (page, perPage) => client.listUserTokens(page, perPage, call),
+          { what: 'list user tokens', maxItems: USER_TOKEN_QUOTA },
         ).then((r) => r.items),
       );
   const userGroupsWork = accountOwned
@@ -94,16 +108,24 @@ export async function fetchSnapshot(
     const tokens = accountIds.map((id) =>
       mayList(id)
         ? nullWhenDenied(
-            fetchAllPagesTracked(planner, `account ${id} tokens`, after, (page, perPage) =>
-              client.listAccountTokens(id, page, perPage, call),
+            fetchAllPagesTracked(
+              planner,
+              `account ${id} tokens`,
+              after,
+              (page, perPage) => client.listAccountTokens(id, page, perPage, call),
+              { what: `list the tokens of account ${id}`, maxItems: ACCOUNT_TOKEN_QUOTA },
             ).then((r) => r.items),
           )
         : Promise.resolve(null),
     );
     const zones = accountIds.map((id) =>
       nullWhenDenied(
-        fetchAllPagesTracked(planner, `account ${id} zones`, after, (page, perPage) =>
-          client.listZones(id, page, perPage, call),
+        fetchAllPagesTracked(
+          planner,
+          `account ${id} zones`,
+          after,
+          (page, perPage) => client.listZones(id, page, perPage, call),
+          { what: `list the zones of account ${id}` },
         ).then((r) => r.items),
       ),
     );

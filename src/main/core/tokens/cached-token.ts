@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors';
 import type { CloudflareClient } from '../cloudflare/gateway';
 import type { CoreContext } from '../context';
 import type { SnapshotToken } from '../db/snapshot-repository';
-import type { Db } from '../db/open-cache';
+import type { Db } from '../db/sqlite-file';
 import type { TokenDeps } from './token-deps';
 
 export interface CachedToken {

@@ -8,7 +8,6 @@ import type { AppErrorShape } from '../../../shared/errors';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
-import { toErrorShape } from '../../lib/api';
 import { useAppStore } from '../../stores/app-store';
 import { useUiStore } from '../../stores/ui-store';
 
@@ -32,7 +31,9 @@ export function SettingsDialog(): React.JSX.Element {
 
   const update = (patch: Partial<Settings>): void => {
     setError(null);
-    updateSettings(patch).catch((caught: unknown) => setError(toErrorShape(caught)));
+    void updateSettings(patch).then((result) => {
+      if (!result.ok) setError(result.error);
+    });
   };
 
   const clearChoices =
@@ -105,7 +106,8 @@ export function SettingsDialog(): React.JSX.Element {
             <div className="kv">
               <dt>Version</dt>
               <dd>
-                Keyflare {info.version} · cache schema {info.schemaVersion} · {info.platform}
+                Keyflare {info.version} · data schema {info.schemaVersions.profiles}.
+                {info.schemaVersions.cache} · {info.platform}
               </dd>
             </div>
             <div className="kv">

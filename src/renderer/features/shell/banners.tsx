@@ -1,21 +1,62 @@
 /**
- * Window-wide notices above the table: the keychain is unavailable, the cache was moved
- * aside or refused.
+ * Window-wide notices above the table: the keychain is unavailable, a data file was moved aside
+ * or refused at start.
  */
+import type { DataFileEvent } from '../../../shared/domain';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
-import { cacheMovedSentence, describeError } from '../../lib/error-copy';
+import { dataFileNotice, describeError } from '../../lib/error-copy';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
+import { useUiStore } from '../../stores/ui-store';
+
+function DataFileBanner({ event }: { event: DataFileEvent }): React.JSX.Element {
+  const dismiss = useAppStore((s) => s.dismissDataNotice);
+  const hasProfiles = useProfilesStore((s) => s.profiles.length > 0);
+  const startSync = useProfilesStore((s) => s.startSync);
+  const openDialog = useUiStore((s) => s.openDialog);
+  const notice = dataFileNotice(event);
+  const moved = event.kind === 'corrupt_moved';
+  return (
+    <div
+      className={`banner ${moved ? 'banner-warn' : 'banner-danger'}`}
+      role="alert"
+      data-testid={`data-banner-${event.store}`}
+    >
+      <Icon name="alert" className="banner-icon" />
+      <div className="banner-body">
+        <p className="banner-title">{notice.title}</p>
+        <p>{notice.body}</p>
+      </div>
+      <div className="banner-actions">
+        {moved && event.store === 'cache' && hasProfiles ? (
+          <Button
+            size="sm"
+            icon="sync"
+            onClick={() => void startSync().then(() => useTokensStore.getState().load())}
+          >
+            Sync now
+          </Button>
+        ) : null}
+        {moved && event.store === 'profiles' ? (
+          <Button size="sm" icon="key" onClick={() => openDialog({ kind: 'settings', section: 'keychain' })}>
+            Open keychain entries
+          </Button>
+        ) : null}
+        {moved ? (
+          <Button size="sm" variant="ghost" onClick={() => dismiss(event.store)}>
+            Dismiss
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
 
 export function Banners(): React.JSX.Element | null {
   const info = useAppStore((s) => s.info);
-  const cacheEvent = useAppStore((s) => s.cacheEvent);
-  const dismissed = useAppStore((s) => s.cacheNoticeDismissed);
-  const dismiss = useAppStore((s) => s.dismissCacheNotice);
-  const hasProfiles = useProfilesStore((s) => s.profiles.length > 0);
-  const startSync = useProfilesStore((s) => s.startSync);
+  const dismissed = useAppStore((s) => s.dismissedDataNotices);
 
   const notices: React.JSX.Element[] = [];
   if (info && !info.keychain.available) {
@@ -33,43 +74,8 @@ export function Banners(): React.JSX.Element | null {
       </div>,
     );
   }
-  if (cacheEvent && !dismissed) {
-    const corrupt = cacheEvent.kind === 'corrupt_moved';
-    const copy = describeError({
-      code: corrupt ? 'CACHE_CORRUPT' : 'CACHE_NEWER',
-      message: cacheEvent.message,
-      details: { movedTo: cacheEvent.movedTo },
-    });
-    notices.push(
-      <div
-        key="cache"
-        className={`banner ${corrupt ? 'banner-warn' : 'banner-danger'}`}
-        role="alert"
-        data-testid="cache-banner"
-      >
-        <Icon name="alert" className="banner-icon" />
-        <div className="banner-body">
-          <p className="banner-title">{copy.title}</p>
-          <p>{corrupt ? cacheMovedSentence(cacheEvent.movedTo, cacheEvent.at) : copy.next}</p>
-        </div>
-        <div className="banner-actions">
-          {corrupt && hasProfiles ? (
-            <Button
-              size="sm"
-              icon="sync"
-              onClick={() => void startSync().then(() => useTokensStore.getState().load())}
-            >
-              Sync now
-            </Button>
-          ) : null}
-          {corrupt ? (
-            <Button size="sm" variant="ghost" onClick={dismiss}>
-              Dismiss
-            </Button>
-          ) : null}
-        </div>
-      </div>,
-    );
+  for (const event of info?.dataEvents ?? []) {
+    if (!dismissed.includes(event.store)) notices.push(<DataFileBanner key={event.store} event={event} />);
   }
   return notices.length > 0 ? <div className="banners">{notices}</div> : null;
 }

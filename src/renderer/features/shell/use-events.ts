@@ -1,9 +1,8 @@
 /**
- * Main -> renderer events: sync progress and completion, clipboard cleared, cache reset.
+ * Main -> renderer events: sync progress and completion, clipboard cleared.
  */
 import { useEffect } from 'react';
 import { getApi } from '../../lib/api';
-import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -32,10 +31,6 @@ export function useEvents(): void {
         void useTokensStore.getState().load();
       }),
       api.on('clipboard.cleared', () => toast('info', 'Clipboard cleared')),
-      api.on('cache.reset', (event) => {
-        useAppStore.getState().noteCacheReset(event);
-        void useTokensStore.getState().load();
-      }),
     ];
     return () => {
       if (pending !== null) clearTimeout(pending);

@@ -169,7 +169,9 @@ export function StatusBar(): React.JSX.Element {
         </Button>
       ) : null}
       <span className="status-version" data-testid="app-version">
-        {info ? `Keyflare ${info.version} · cache schema ${info.schemaVersion}` : 'Loading…'}
+        {info
+          ? `Keyflare ${info.version} · data schema ${info.schemaVersions.profiles}.${info.schemaVersions.cache}`
+          : 'Loading…'}
       </span>
     </footer>
   );

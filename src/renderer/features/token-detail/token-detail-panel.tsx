@@ -20,7 +20,7 @@ import { useUiStore } from '../../stores/ui-store';
 import { AdoptDialog } from './adopt-dialog';
 import { DeleteDialog } from './delete-dialog';
 import { RollDialog } from './roll-dialog';
-import { copyToken, forgetSecret, setTokenStatus, verifyToken } from './use-token-actions';
+import { copyToken, forgetSecret, setTokenStatus, verifyToken } from './token-commands';
 
 type OpenDialog = 'roll' | 'delete' | 'adopt' | null;
 
@@ -37,6 +37,7 @@ const HISTORY_ICON: Record<HistoryEntry['kind'], IconName> = {
   rolled: 'roll',
   policies_changed: 'shield',
   deleted: 'trash',
+  secret_removed: 'key',
 };
 
 function Section({

@@ -1,17 +1,15 @@
 /**
- * Cache schema migrations, applied in order through PRAGMA user_version.
+ * Migrations of the snapshot cache (keyflare-cache.sqlite), applied in order through user_version.
  *
- * Each entry runs in its own transaction together with the user_version bump, so a crash in the
- * middle leaves the previous version intact. Never edit a released migration; append a new one.
- * The cache never holds a secret: no column here may store a credential or a token value.
+ * Versions 1 to 3 are the released single-file layout, where profiles, settings and history lived
+ * in the cache too; they stay as they shipped (never edit a released migration) so an old file
+ * upgrades step by step, and a fresh cache replays them. Version 4 leaves in this file only what a
+ * sync rebuilds: the user's own data moved to the profile store before it runs (see
+ * legacy-split.ts and data-files.ts). The cache never holds a secret.
  */
-export interface Migration {
-  version: number;
-  description: string;
-  sql: string;
-}
+import type { Migration } from './sqlite-file';
 
-export const MIGRATIONS: readonly Migration[] = [
+export const CACHE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     description: 'settings',
@@ -198,6 +196,94 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX token_writes_by_profile ON token_writes (profile_id, seq);
     `,
   },
+  {
+    version: 4,
+    description: 'only what a sync rebuilds: user data moved to the profile store',
+    sql: `
+      -- When each profile's snapshot was taken and which names its words were decoded with.
+      CREATE TABLE snapshots (
+        profile_id TEXT PRIMARY KEY,
+        synced_at TEXT NOT NULL,
+        names_fingerprint TEXT
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO snapshots (profile_id, synced_at, names_fingerprint)
+        SELECT id, last_sync_at, names_fingerprint FROM profiles WHERE last_sync_at IS NOT NULL;
+
+      -- The profiles table lives in another file now: the snapshot tables lose their foreign key
+      -- to it (rebuilt the documented way: new table, copy, drop, rename; foreign keys are off).
+      CREATE TABLE accounts_v4 (
+        profile_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT,
+        tokens_access TEXT NOT NULL CHECK (tokens_access IN ('write', 'read', 'none', 'unknown')),
+        position INTEGER NOT NULL,
+        PRIMARY KEY (profile_id, id)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO accounts_v4 SELECT profile_id, id, name, type, tokens_access, position FROM accounts;
+      DROP TABLE accounts;
+      ALTER TABLE accounts_v4 RENAME TO accounts;
+
+      CREATE TABLE zones_v4 (
+        profile_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        account_id TEXT,
+        account_name TEXT,
+        status TEXT,
+        PRIMARY KEY (profile_id, id)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO zones_v4 SELECT profile_id, id, name, account_id, account_name, status FROM zones;
+      DROP TABLE zones;
+      ALTER TABLE zones_v4 RENAME TO zones;
+
+      CREATE TABLE permission_groups_v4 (
+        profile_id TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('user', 'account')),
+        account_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (profile_id, source, account_id, id, scope)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO permission_groups_v4 SELECT profile_id, source, account_id, id, scope, name FROM permission_groups;
+      DROP TABLE permission_groups;
+      ALTER TABLE permission_groups_v4 RENAME TO permission_groups;
+
+      -- policies keeps its foreign key to "tokens", which names the rebuilt table after the rename.
+      CREATE TABLE tokens_v4 (
+        profile_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('user', 'account')),
+        account_id TEXT,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        issued_on TEXT,
+        modified_on TEXT,
+        last_used_on TEXT,
+        not_before TEXT,
+        expires_on TEXT,
+        condition TEXT,
+        raw TEXT NOT NULL,
+        decoded TEXT NOT NULL,
+        list_facts TEXT NOT NULL,
+        secret_kept INTEGER NOT NULL DEFAULT 0 CHECK (secret_kept IN (0, 1)),
+        position INTEGER NOT NULL,
+        PRIMARY KEY (profile_id, id)
+      ) STRICT;
+      INSERT INTO tokens_v4 SELECT profile_id, id, kind, account_id, name, status, issued_on, modified_on,
+        last_used_on, not_before, expires_on, condition, raw, decoded, list_facts, secret_kept, position FROM tokens;
+      DROP TABLE tokens;
+      ALTER TABLE tokens_v4 RENAME TO tokens;
+
+      DROP TABLE token_writes;
+      DROP TABLE sync_runs;
+      DROP TABLE verify_results;
+      DROP TABLE token_history;
+      DROP TABLE profiles;
+      DROP TABLE settings;
+    `,
+  },
 ];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+export const CACHE_SCHEMA_VERSION = CACHE_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,197 @@
+/**
+ * Keyflare's data folder: the profile store and the snapshot cache, opened as one connection.
+ *
+ * Two kinds of data with different fates live in two files:
+ * - keyflare-profiles.sqlite, the profile store: what Keyflare cannot download again (profiles,
+ *   settings, token history, verify results, sync runs, the write journal). A damaged store is
+ *   moved aside; the keychain still holds every profile credential, and Settings → Keychain offers
+ *   them for re-attaching or forgetting (nothing in the keychain is deleted at start).
+ * - keyflare-cache.sqlite, the cache: what a sync rebuilds (accounts, zones, permission groups,
+ *   tokens, policies, when each snapshot was taken). A damaged cache is moved aside and the next
+ *   sync rebuilds it; profiles and history stay.
+ * The cache is ATTACHed to the store's connection, so queries join across both by table name (no
+ * name exists in both) and a sync's commit is one transaction over both files. In WAL mode SQLite
+ * makes such a transaction atomic per file, not across the pair: a crash in the middle of a commit
+ * can land the history lines without the snapshot; the next sync rewrites the snapshot.
+ *
+ * A file written by a newer Keyflare is refused before anything writes to it (see sqlite-file.ts);
+ * the whole folder is refused then, so no half of it drifts from the other.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataFileEvent, DataFileStore } from '../../../shared/domain';
+import { CACHE_MIGRATIONS } from './cache-migrations';
+import { isLegacyLayout, splitLegacyFile } from './legacy-split';
+import { PROFILE_STORE_MIGRATIONS } from './profile-store-migrations';
+import {
+  applyMigrations,
+  isCorruption,
+  latestVersion,
+  moveAside,
+  newerSchemaError,
+  openConnection,
+  readSchemaVersion,
+  type Db,
+  type Migration,
+} from './sqlite-file';
+
+export const PROFILE_STORE_FILE_NAME = 'keyflare-profiles.sqlite';
+export const CACHE_FILE_NAME = 'keyflare-cache.sqlite';
+
+/** The cache's tables, each keyed by profile_id (policies and their rows follow tokens by cascade). */
+const CACHE_PROFILE_TABLES = ['snapshots', 'accounts', 'zones', 'permission_groups', 'tokens'] as const;
+
+export type OpenedDataFiles =
+  | { db: Db; events: DataFileEvent[]; refused: null }
+  | { db: null; events: DataFileEvent[]; refused: DataFileEvent };
+
+export interface OpenDataFilesOptions {
+  dataDir: string;
+  now: () => Date;
+  /** Tests only: other migration lists. */
+  cacheMigrations?: readonly Migration[];
+  profileStoreMigrations?: readonly Migration[];
+}
+
+const WORDS: Record<DataFileStore, string> = { profiles: 'profile list', cache: 'token cache' };
+
+const CORRUPT_SENTENCE: Record<DataFileStore, string> = {
+  profiles:
+    'Keyflare could not read its profile list, so it moved the file aside and started a new one. ' +
+    'Nothing was deleted from the keychain: Settings → Keychain lists the credentials Keyflare kept there, ' +
+    'to re-attach as profiles or to forget.',
+  cache:
+    'Keyflare could not read its token cache, so it moved the file aside and started a new one. ' +
+    'Your profiles, settings and history are intact and the keychain was not touched; sync to download the token list again.',
+};
+
+interface Probe {
+  version: number | null;
+  unreadable: boolean;
+}
+
+/** The file's version through a read-only open; an unreadable file is left for the writer to judge. */
+function probe(file: string): Probe {
+  try {
+    return { version: readSchemaVersion(file), unreadable: false };
+  } catch (error) {
+    if (!isCorruption(error)) throw error;
+    return { version: null, unreadable: true };
+  }
+}
+
+/** Opens and migrates one file, moving it aside when SQLite cannot read it. */
+function openOrReplace(
+  file: string,
+  store: DataFileStore,
+  migrations: readonly Migration[],
+  now: () => Date,
+  events: DataFileEvent[],
+  /** Whose loss the event reports: a single-file folder's unreadable cache held the profiles too. */
+  reportAs: DataFileStore = store,
+): Db {
+  try {
+    const db = openConnection(file);
+    try {
+      applyMigrations(db, migrations);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  } catch (error) {
+    if (!isCorruption(error)) throw error;
+    const at = now();
+    const movedTo = moveAside(file, at);
+    events.push({
+      store: reportAs,
+      kind: 'corrupt_moved',
+      message: CORRUPT_SENTENCE[reportAs],
+      movedTo,
+      at: at.toISOString(),
+    });
+    const db = openConnection(file);
+    applyMigrations(db, migrations);
+    return db;
+  }
+}
+
+/** Deletes cached snapshots of profiles the store does not know (after the store was replaced). */
+function dropOrphanSnapshots(db: Db): void {
+  const orphan = db
+    .prepare('SELECT 1 FROM cache.tokens WHERE profile_id NOT IN (SELECT id FROM main.profiles) LIMIT 1')
+    .get();
+  const orphanSnapshot = db
+    .prepare('SELECT 1 FROM cache.snapshots WHERE profile_id NOT IN (SELECT id FROM main.profiles) LIMIT 1')
+    .get();
+  if (!orphan && !orphanSnapshot) return;
+  db.transaction(() => {
+    for (const table of CACHE_PROFILE_TABLES)
+      db.prepare(`DELETE FROM cache.${table} WHERE profile_id NOT IN (SELECT id FROM main.profiles)`).run();
+  })();
+}
+
+export function openDataFiles(options: OpenDataFilesOptions): OpenedDataFiles {
+  const cacheMigrations = options.cacheMigrations ?? CACHE_MIGRATIONS;
+  const storeMigrations = options.profileStoreMigrations ?? PROFILE_STORE_MIGRATIONS;
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const storeFile = path.join(options.dataDir, PROFILE_STORE_FILE_NAME);
+  const cacheFile = path.join(options.dataDir, CACHE_FILE_NAME);
+  const events: DataFileEvent[] = [];
+
+  // 1. Versions first, read-only: a file from a newer Keyflare refuses the folder untouched.
+  const storeProbe = probe(storeFile);
+  const cacheProbe = probe(cacheFile);
+  for (const [store, seen, migrations] of [
+    ['profiles', storeProbe, storeMigrations],
+    ['cache', cacheProbe, cacheMigrations],
+  ] as const) {
+    const latest = latestVersion(migrations);
+    if (seen.version !== null && seen.version > latest) {
+      const error = newerSchemaError(WORDS[store], seen.version, latest);
+      const refused: DataFileEvent = {
+        store,
+        kind: 'newer_schema',
+        message: error.message,
+        movedTo: [],
+        at: options.now().toISOString(),
+      };
+      return { db: null, events: [refused], refused };
+    }
+  }
+
+  // 2. A released single-file folder: its user tables become the profile store.
+  const storeExists = fs.existsSync(storeFile);
+  let cacheLossReportedAs: DataFileStore = 'cache';
+  if (!storeExists && isLegacyLayout(cacheProbe.version)) {
+    splitLegacyFile(
+      cacheFile,
+      storeFile,
+      storeMigrations.filter((m) => m.version <= 1),
+    );
+  } else if (!storeExists && cacheProbe.unreadable) {
+    // The unreadable file may be a single-file folder: its profiles are gone with it, so the
+    // sentence must not promise they are intact.
+    cacheLossReportedAs = 'profiles';
+  }
+
+  // 3. The store, then the cache, each moved aside on its own when unreadable.
+  const db = openOrReplace(storeFile, 'profiles', storeMigrations, options.now, events);
+  try {
+    const cache = openOrReplace(
+      cacheFile,
+      'cache',
+      cacheMigrations,
+      options.now,
+      events,
+      cacheLossReportedAs,
+    );
+    cache.close();
+    db.prepare('ATTACH DATABASE ? AS cache').run(cacheFile);
+    dropOrphanSnapshots(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return { db, events, refused: null };
+}

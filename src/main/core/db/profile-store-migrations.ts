@@ -1,0 +1,88 @@
+/**
+ * Migrations of the profile store (keyflare-profiles.sqlite): what Keyflare cannot download again.
+ *
+ * Profiles, settings, token history, verify results, sync runs and the write journal are the
+ * user's: a sync never rebuilds them, so they live apart from the snapshot cache and a damaged
+ * cache cannot take them along. Applied in order through user_version, each in its own
+ * transaction; never edit a released migration, append one. No column may hold a secret.
+ */
+import type { Migration } from './sqlite-file';
+
+export const PROFILE_STORE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'profiles, settings, history, verify results, sync runs, write journal',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      -- One row per Cloudflare login. The credential itself lives in the keychain only, under
+      -- profile:<id>; a profile re-attached from the keychain keeps that id.
+      CREATE TABLE profiles (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        credential_kind TEXT NOT NULL CHECK (credential_kind IN ('user_token', 'account_token', 'global_key')),
+        email TEXT,
+        user_id TEXT,
+        owner_account_id TEXT,
+        credential_token_id TEXT,
+        base_url TEXT NOT NULL,
+        capabilities TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      -- History outlives the token it describes (a deleted token keeps its story).
+      CREATE TABLE token_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        token_id TEXT NOT NULL,
+        token_name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('created', 'modified', 'status_changed', 'rolled', 'policies_changed', 'deleted', 'secret_removed')),
+        at TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('sync', 'keyflare')),
+        summary TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+      ) STRICT;
+      CREATE INDEX token_history_by_token ON token_history (profile_id, token_id, id);
+
+      -- The latest verify result per token; never the secret that was verified.
+      CREATE TABLE verify_results (
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        token_id TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        checked_at TEXT NOT NULL,
+        expires_on TEXT,
+        not_before TEXT,
+        message TEXT NOT NULL,
+        PRIMARY KEY (profile_id, token_id)
+      ) STRICT;
+
+      CREATE TABLE sync_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('running', 'ok', 'failed', 'cancelled')),
+        request_count INTEGER NOT NULL DEFAULT 0,
+        error TEXT
+      ) STRICT;
+      CREATE INDEX sync_runs_by_profile ON sync_runs (profile_id, id);
+
+      -- Which tokens Keyflare itself wrote, in order (see token-write-journal.ts).
+      CREATE TABLE token_writes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        token_id TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX token_writes_by_profile ON token_writes (profile_id, seq);
+    `,
+  },
+];
+
+export const PROFILE_STORE_SCHEMA_VERSION = PROFILE_STORE_MIGRATIONS.reduce(
+  (max, m) => Math.max(max, m.version),
+  0,
+);
