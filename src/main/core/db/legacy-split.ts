@@ -43,8 +43,7 @@ function copyTable(legacy: Db, store: Db, table: string): void {
       .map(() => '?')
       .join(', ')})`,
   );
-  for (const row of legacy.prepare(`SELECT ${list} FROM ${table}`).raw().iterate())
-    insert.run(row);
+  for (const row of legacy.prepare(`SELECT ${list} FROM ${table}`).raw().iterate()) insert.run(row);
 }
 
 /**
