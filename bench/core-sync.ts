@@ -170,7 +170,6 @@ function quietCore(dataDir: string, secrets: MemoryStore): Core {
     dataDir,
     secrets,
     appVersion: 'bench',
-    validateOutput: false,
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     sync: { concurrency: CONCURRENCY },
     cloudflare: { budget: BENCH_BUDGET },

@@ -9,8 +9,9 @@
 import type { BenchModule } from './bench-result';
 import { coreSyncBench } from './core-sync';
 import { rendererBench } from './renderer';
+import { replyValidationBench } from './reply-validation';
 
-const modules: BenchModule[] = [coreSyncBench, rendererBench];
+const modules: BenchModule[] = [coreSyncBench, replyValidationBench, rendererBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

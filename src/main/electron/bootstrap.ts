@@ -126,7 +126,6 @@ export function startKeyflare(paths: BootstrapPaths, argv: readonly string[] = p
       appVersion: app.getVersion(),
       clipboard: createElectronClipboard(),
       emit: (name, payload) => sendEvent(contents(), name, payload),
-      validateOutput: !app.isPackaged,
     });
     const activeCore = core;
     registerIpc((channel, input) => activeCore.dispatch(channel, input), {

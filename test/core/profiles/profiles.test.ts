@@ -376,8 +376,8 @@ describe('removing a profile', () => {
 
   it('answers NOT_FOUND for an unknown profile', async () => {
     const h = makeCore();
-    await expect(h.core.dispatch('profiles.remove', { profileId: 'no-such-profile' })).resolves.toMatchObject(
-      { ok: false, error: { code: 'NOT_FOUND' } },
-    );
+    await expect(
+      h.core.dispatch('profiles.remove', { profileId: '00000000-0000-4000-8000-000000000000' }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -63,7 +63,6 @@ export function makeCore(options: Partial<CoreOptions> & { secrets?: SecretStore
   const events: EmittedEvent[] = [];
   const core = createCore({
     appVersion: '0.0.0-test',
-    validateOutput: true,
     cloudflare: { backoffBaseMs: 20, timeoutMs: 5000 },
     ...options,
     dataDir,
