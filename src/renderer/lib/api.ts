@@ -1,8 +1,13 @@
 /**
  * The renderer's only door to main: window.api, typed from the contract.
+ *
+ * One error style (STYLE.md): every call answers with the contract's result envelope, stores
+ * make the calls and branch on `.ok`, and nothing is thrown for a failed call. `call` keeps that
+ * promise even when the transport itself fails (main gone, bridge torn down), so no store ever
+ * needs a try/catch.
  */
 import type { KeyflareApi } from '../../shared/api-types';
-import type { AppErrorShape, ErrorCode, Result } from '../../shared/errors';
+import type { Result } from '../../shared/errors';
 
 declare global {
   interface Window {
@@ -10,36 +15,18 @@ declare global {
   }
 }
 
-/** A failed call, carrying the contract's error code for the UI to switch on. */
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  readonly details: AppErrorShape['details'];
-
-  constructor(shape: AppErrorShape) {
-    super(shape.message);
-    this.name = 'ApiError';
-    this.code = shape.code;
-    this.details = shape.details;
-  }
-
-  toShape(): AppErrorShape {
-    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
-  }
-}
-
 export function getApi(): KeyflareApi {
   return window.api;
 }
 
-/** Unwraps an envelope: the value, or an ApiError thrown with the contract's code. */
-export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
-  const result = await pending;
-  if (result.ok) return result.value;
-  throw new ApiError(result.error);
-}
-
-/** The error of anything caught, as a contract error shape. */
-export function toErrorShape(error: unknown): AppErrorShape {
-  if (error instanceof ApiError) return error.toShape();
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : 'Something went wrong.' };
+/** Makes one call to main; the answer is always an envelope, also when the transport fails. */
+export async function call<T>(request: (api: KeyflareApi) => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await request(window.api);
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: error instanceof Error ? error.message : 'Something went wrong.' },
+    };
+  }
 }

@@ -1,14 +1,26 @@
 /**
- * Profiles (Cloudflare logins), their cached accounts and zones, and each profile's sync state.
+ * Profiles (Cloudflare logins), their cached accounts and zones, each profile's sync state, and
+ * what a profile's credential may grant (permission groups, templates) for the wizard.
  *
- * Credentials never pass through here: the add and replace forms hand the secret straight to
- * window.api from their own component state, and nothing that comes back carries it.
+ * Credentials pass through here without being kept: `add` and `replaceCredential` hand the form's
+ * input to main and hold nothing of it, and nothing that comes back carries it. Every call answers
+ * with the result envelope; a write's caller shows its failure.
  */
 import { create } from 'zustand';
 import type { ChannelInput } from '../../shared/contract';
-import type { Account, Profile, SyncProgress, SyncRun, SyncStatus, Zone } from '../../shared/domain';
-import { isErrorCode, type AppErrorShape } from '../../shared/errors';
-import { getApi, toErrorShape, unwrap } from '../lib/api';
+import type {
+  Account,
+  PermissionGroup,
+  Profile,
+  ResolvedTemplate,
+  SyncProgress,
+  SyncRun,
+  SyncStatus,
+  TokenOwner,
+  Zone,
+} from '../../shared/domain';
+import { isErrorCode, type AppErrorShape, type Result } from '../../shared/errors';
+import { call } from '../lib/api';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -28,10 +40,14 @@ interface ProfilesState {
   cancelSync: (profileId: string) => Promise<void>;
   applyProgress: (progress: SyncProgress) => void;
   applyFinished: (profileId: string, run: SyncRun) => void;
-  add: (input: ChannelInput<'profiles.add'>) => Promise<Profile>;
-  rename: (profileId: string, label: string) => Promise<Profile>;
-  replaceCredential: (input: ChannelInput<'profiles.replaceCredential'>) => Promise<Profile>;
-  remove: (profileId: string) => Promise<void>;
+  add: (input: ChannelInput<'profiles.add'>) => Promise<Result<Profile>>;
+  rename: (profileId: string, label: string) => Promise<Result<Profile>>;
+  replaceCredential: (input: ChannelInput<'profiles.replaceCredential'>) => Promise<Result<Profile>>;
+  remove: (profileId: string) => Promise<Result<unknown>>;
+  /** The permission groups a token of this owner may hold (read fresh each time: a sync may change them). */
+  permissionGroups: (profileId: string, owner: TokenOwner) => Promise<Result<PermissionGroup[]>>;
+  /** Cloudflare's templates, resolved against this profile's permission groups. */
+  templates: (profileId: string, owner: TokenOwner) => Promise<Result<ResolvedTemplate[]>>;
 }
 
 function upsert(profiles: Profile[], profile: Profile): Profile[] {
@@ -64,22 +80,27 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => ({
   syncErrors: {},
   load: async () => {
     set({ state: get().state === 'ready' ? 'ready' : 'loading' });
-    try {
-      const api = getApi();
-      const profiles = await unwrap(api.profiles.list({}));
-      // Accounts, zones and sync state are secondary: the sidebar is useful without them.
-      const [accounts, zones] = await Promise.all([
-        unwrap(api.accounts.list({})).catch(() => get().accounts),
-        unwrap(api.zones.list({})).catch(() => get().zones),
-      ]);
-      set({ profiles, accounts, zones, state: 'ready', error: null });
-      await get().loadSyncStatus();
-    } catch (error) {
-      set({ state: 'error', error: toErrorShape(error) });
+    const profiles = await call((api) => api.profiles.list({}));
+    if (!profiles.ok) {
+      set({ state: 'error', error: profiles.error });
+      return;
     }
+    // Accounts, zones and sync state are secondary: the sidebar is useful without them.
+    const [accounts, zones] = await Promise.all([
+      call((api) => api.accounts.list({})),
+      call((api) => api.zones.list({})),
+    ]);
+    set({
+      profiles: profiles.value,
+      accounts: accounts.ok ? accounts.value : get().accounts,
+      zones: zones.ok ? zones.value : get().zones,
+      state: 'ready',
+      error: null,
+    });
+    await get().loadSyncStatus();
   },
   loadSyncStatus: async () => {
-    const result = await getApi().sync.status({});
+    const result = await call((api) => api.sync.status({}));
     if (!result.ok) return;
     const sync: Record<string, SyncStatus> = {};
     for (const status of result.value) sync[status.profileId] = status;
@@ -94,7 +115,7 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => ({
       sync[id] = { ...(sync[id] ?? emptyStatus(id)), running: true, progress: null };
     }
     set({ syncErrors, sync });
-    const result = await getApi().sync.start(profileId ? { profileId } : {});
+    const result = await call((api) => api.sync.start(profileId ? { profileId } : {}));
     if (!result.ok) {
       const failed = { ...get().syncErrors };
       for (const id of ids) failed[id] = result.error;
@@ -119,7 +140,7 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => ({
     return result.value;
   },
   cancelSync: async (profileId) => {
-    await getApi().sync.cancel({ profileId });
+    await call((api) => api.sync.cancel({ profileId }));
     await get().loadSyncStatus();
   },
   applyProgress: (progress) => {
@@ -143,22 +164,23 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => ({
     });
   },
   add: async (input) => {
-    const profile = await unwrap(getApi().profiles.add(input));
-    set({ profiles: upsert(get().profiles, profile), state: 'ready' });
-    return profile;
+    const result = await call((api) => api.profiles.add(input));
+    if (result.ok) set({ profiles: upsert(get().profiles, result.value), state: 'ready' });
+    return result;
   },
   rename: async (profileId, label) => {
-    const profile = await unwrap(getApi().profiles.rename({ profileId, label }));
-    set({ profiles: upsert(get().profiles, profile) });
-    return profile;
+    const result = await call((api) => api.profiles.rename({ profileId, label }));
+    if (result.ok) set({ profiles: upsert(get().profiles, result.value) });
+    return result;
   },
   replaceCredential: async (input) => {
-    const profile = await unwrap(getApi().profiles.replaceCredential(input));
-    set({ profiles: upsert(get().profiles, profile) });
-    return profile;
+    const result = await call((api) => api.profiles.replaceCredential(input));
+    if (result.ok) set({ profiles: upsert(get().profiles, result.value) });
+    return result;
   },
   remove: async (profileId) => {
-    await unwrap(getApi().profiles.remove({ profileId }));
+    const result = await call((api) => api.profiles.remove({ profileId }));
+    if (!result.ok) return result;
     const sync = { ...get().sync };
     delete sync[profileId];
     set({
@@ -167,7 +189,10 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => ({
       zones: get().zones.filter((z) => z.profileId !== profileId),
       sync,
     });
+    return result;
   },
+  permissionGroups: (profileId, owner) => call((api) => api.permissionGroups.list({ profileId, owner })),
+  templates: (profileId, owner) => call((api) => api.templates.list({ profileId, owner })),
 }));
 
 /** The sync status of a profile, or an idle one when the core has not reported it yet. */

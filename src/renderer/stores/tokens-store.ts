@@ -1,15 +1,32 @@
 /**
- * The token inventory (every profile's cached tokens) and the open token's detail.
+ * The token inventory (every profile's cached tokens), the open token's detail, and every call
+ * that reads or changes a token.
  *
- * The search index is rebuilt here, once per list load or row change, never per keystroke.
+ * Each operation answers with the result envelope after applying a success to the inventory, so
+ * the screen that asked only shows the outcome. A secret (create, roll) passes through to the
+ * show-once panel and is never kept here. The search index is rebuilt once per list load or row
+ * change, never per keystroke.
  */
 import { create } from 'zustand';
-import type { TokenDetail, TokenRow, VerifyResult } from '../../shared/domain';
-import type { AppErrorShape } from '../../shared/errors';
-import { getApi, toErrorShape, unwrap } from '../lib/api';
+import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+import type {
+  CopyFormat,
+  ShowOnceSecret,
+  TokenDetail,
+  TokenDraft,
+  TokenEdit,
+  TokenPreview,
+  TokenRow,
+  VerifyResult,
+} from '../../shared/domain';
+import type { AppErrorShape, Result } from '../../shared/errors';
+import { call } from '../lib/api';
 import { buildTokenIndex, indexToken, type IndexedToken } from '../lib/token-filter';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The token an operation is about (a TokenRow is one). */
+export type TokenTarget = Pick<TokenRow, 'key' | 'profileId' | 'id'>;
 
 interface TokensState {
   rows: TokenRow[];
@@ -27,6 +44,27 @@ interface TokensState {
   upsertRow: (row: TokenRow) => void;
   removeRow: (key: string) => void;
   applyVerify: (key: string, result: VerifyResult) => void;
+
+  /** The draft Edit starts from, read fresh from main's cache (exact, or why there is none). */
+  editDraft: (token: TokenTarget) => Promise<Result<TokenEdit>>;
+  preview: (input: ChannelInput<'tokens.preview'>) => Promise<Result<TokenPreview>>;
+  create: (input: ChannelInput<'tokens.create'>) => Promise<Result<ShowOnceSecret>>;
+  update: (token: TokenTarget, draft: TokenDraft) => Promise<Result<TokenRow>>;
+  setStatus: (token: TokenTarget, status: 'active' | 'disabled') => Promise<Result<TokenRow>>;
+  deleteToken: (token: TokenTarget) => Promise<Result<unknown>>;
+  roll: (token: TokenTarget, keepSecret: boolean) => Promise<Result<ShowOnceSecret>>;
+  /** Keeps a secret the user already has; the secret goes to main and is not held here. */
+  adopt: (token: TokenTarget, secret: string) => Promise<Result<TokenRow>>;
+  forgetSecret: (token: TokenTarget) => Promise<Result<TokenRow>>;
+  verify: (token: TokenTarget) => Promise<Result<VerifyResult>>;
+  /** Verifies every kept secret of a profile, then reloads the list (each row's last verify changed). */
+  verifyAll: (profileId: string) => Promise<Result<ChannelOutput<'tokens.verifyAll'>>>;
+  /** Main writes the clipboard (and clears it later); the answer says when. */
+  copy: (token: TokenTarget, format: CopyFormat) => Promise<Result<ChannelOutput<'clipboard.copy'>>>;
+}
+
+function ref(token: TokenTarget): { profileId: string; tokenId: string } {
+  return { profileId: token.profileId, tokenId: token.id };
 }
 
 /** `${profileId}:${tokenId}`, as TokenRow.key. */
@@ -50,16 +88,17 @@ export const useTokensStore = create<TokensState>()((set, get) => ({
   detailError: null,
   load: async () => {
     set({ state: get().state === 'ready' ? 'ready' : 'loading' });
-    try {
-      const rows = await unwrap(getApi().tokens.list({}));
-      set({ rows, index: buildTokenIndex(rows), state: 'ready', error: null });
-      const open = get().detailKey;
-      if (open !== null) {
-        if (rows.some((row) => row.key === open)) await get().loadDetail(open);
-        else get().clearDetail();
-      }
-    } catch (error) {
-      set({ state: 'error', error: toErrorShape(error) });
+    const result = await call((api) => api.tokens.list({}));
+    if (!result.ok) {
+      set({ state: 'error', error: result.error });
+      return;
+    }
+    const rows = result.value;
+    set({ rows, index: buildTokenIndex(rows), state: 'ready', error: null });
+    const open = get().detailKey;
+    if (open !== null) {
+      if (rows.some((row) => row.key === open)) await get().loadDetail(open);
+      else get().clearDetail();
     }
   },
   loadDetail: async (key) => {
@@ -71,7 +110,7 @@ export const useTokensStore = create<TokensState>()((set, get) => ({
       ...(keepShown ? {} : { detail: null }),
     });
     const { profileId, tokenId } = splitTokenKey(key);
-    const result = await getApi().tokens.get({ profileId, tokenId });
+    const result = await call((api) => api.tokens.get({ profileId, tokenId }));
     // A newer selection may have replaced this one while the call ran.
     if (get().detailKey !== key) return;
     if (result.ok) set({ detail: result.value, detailState: 'ready', detailError: null });
@@ -104,4 +143,56 @@ export const useTokensStore = create<TokensState>()((set, get) => ({
     const row = get().rows.find((r) => r.key === key);
     if (row) get().upsertRow({ ...row, lastVerify: result });
   },
+
+  editDraft: async (token) => {
+    const result = await call((api) => api.tokens.get(ref(token)));
+    return result.ok ? { ok: true, value: result.value.edit } : result;
+  },
+  preview: (input) => call((api) => api.tokens.preview(input)),
+  create: async (input) => {
+    const result = await call((api) => api.tokens.create(input));
+    if (result.ok) get().upsertRow(result.value.token);
+    return result;
+  },
+  update: async (token, draft) => {
+    const result = await call((api) => api.tokens.update({ ...ref(token), draft }));
+    if (result.ok) get().upsertRow(result.value);
+    return result;
+  },
+  setStatus: async (token, status) => {
+    const result = await call((api) => api.tokens.setStatus({ ...ref(token), status }));
+    if (result.ok) get().upsertRow(result.value);
+    return result;
+  },
+  deleteToken: async (token) => {
+    const result = await call((api) => api.tokens.delete(ref(token)));
+    if (result.ok) get().removeRow(token.key);
+    return result;
+  },
+  roll: async (token, keepSecret) => {
+    const result = await call((api) => api.tokens.roll({ ...ref(token), keepSecret }));
+    if (result.ok) get().upsertRow(result.value.token);
+    return result;
+  },
+  adopt: async (token, secret) => {
+    const result = await call((api) => api.tokens.adopt({ ...ref(token), secret }));
+    if (result.ok) get().upsertRow(result.value);
+    return result;
+  },
+  forgetSecret: async (token) => {
+    const result = await call((api) => api.tokens.forgetSecret(ref(token)));
+    if (result.ok) get().upsertRow(result.value);
+    return result;
+  },
+  verify: async (token) => {
+    const result = await call((api) => api.tokens.verify(ref(token)));
+    if (result.ok) get().applyVerify(token.key, result.value);
+    return result;
+  },
+  verifyAll: async (profileId) => {
+    const result = await call((api) => api.tokens.verifyAll({ profileId }));
+    if (result.ok) void get().load();
+    return result;
+  },
+  copy: (token, format) => call((api) => api.clipboard.copy({ ...ref(token), format })),
 }));

@@ -157,6 +157,22 @@ describe('token detail', () => {
     );
   });
 
+  it('says so when a call never reaches main, instead of failing silently', async () => {
+    const { user } = await renderApp({
+      channels: ['tokens.get'],
+      before: (mock) =>
+        mock.handle('tokens.verify', () => {
+          throw new Error('The window lost its connection to Keyflare.');
+        }),
+    });
+    const panel = await open(GITHUB, user);
+    await user.click(within(panel).getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByText('Keyflare hit an unexpected problem')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(panel).getByRole('button', { name: 'Verify' })).not.toHaveAttribute('aria-busy'),
+    );
+  });
+
   it('copies curl through main and says when the clipboard clears', async () => {
     const { user, mock } = await renderApp({ channels: ['tokens.get', 'clipboard.copy'] });
     const panel = await open(GITHUB, user);

@@ -10,7 +10,6 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
-import { toErrorShape } from '../../lib/api';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -51,16 +50,16 @@ export function AddProfileDialog(): React.JSX.Element {
     setCredential((current) => ({ ...current, secret: '' }));
     setBusy(true);
     setError(null);
-    try {
-      const profile = await add(input);
-      setAdded(profile);
-      setView({ kind: 'profile', profileId: profile.id });
-      void startSync(profile.id).then(() => useTokensStore.getState().load());
-    } catch (caught) {
-      setError(toErrorShape(caught));
-    } finally {
-      setBusy(false);
+    const result = await add(input);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
     }
+    const profile = result.value;
+    setAdded(profile);
+    setView({ kind: 'profile', profileId: profile.id });
+    void startSync(profile.id).then(() => useTokensStore.getState().load());
   };
 
   if (added) {

@@ -3,12 +3,11 @@
  * remove it (with confirmation).
  */
 import { useState } from 'react';
-import type { AppErrorShape } from '../../../shared/errors';
+import type { AppErrorShape, Result } from '../../../shared/errors';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
-import { getApi, toErrorShape, unwrap } from '../../lib/api';
 import { formatDateTime, plural } from '../../lib/format';
 import { syncStatusOf, useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
@@ -47,22 +46,19 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
 
   if (!profile) return null;
 
-  const run = async (where: Task, action: () => Promise<unknown>): Promise<boolean> => {
+  /** Runs one task; its failure is shown next to the part of the dialog that asked. */
+  const run = async <T,>(where: Task, action: () => Promise<Result<T>>): Promise<T | null> => {
     setBusy(where);
     setError(null);
-    try {
-      await action();
-      return true;
-    } catch (caught) {
-      setError({ where, error: toErrorShape(caught) });
-      return false;
-    } finally {
-      setBusy(null);
-    }
+    const result = await action();
+    setBusy(null);
+    if (result.ok) return result.value;
+    setError({ where, error: result.error });
+    return null;
   };
 
   const rename = async (): Promise<void> => {
-    if (await run('rename', () => store().rename(profileId, label.trim()))) {
+    if ((await run('rename', () => store().rename(profileId, label.trim()))) !== null) {
       toast('success', `Renamed to ${label.trim()}`);
       void useTokensStore.getState().load();
     }
@@ -71,7 +67,7 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
   const replace = async (): Promise<void> => {
     const input = { profileId, credential: credentialInput(credential) };
     setCredential((current) => ({ ...current, secret: '' }));
-    if (await run('replace', () => store().replaceCredential(input))) {
+    if ((await run('replace', () => store().replaceCredential(input))) !== null) {
       setCredential(EMPTY_CREDENTIAL);
       toast('success', `Replaced the credential of ${profile.label}`);
     }
@@ -79,7 +75,7 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
 
   const remove = async (): Promise<void> => {
     const name = profile.label;
-    if (await run('remove', () => store().remove(profileId))) {
+    if ((await run('remove', () => store().remove(profileId))) !== null) {
       setView({ kind: 'all' });
       closeDialog();
       void useTokensStore.getState().load();
@@ -88,18 +84,14 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
   };
 
   const verifyAll = async (): Promise<void> => {
-    let results: { tokenId: string; result: { outcome: string } }[] = [];
-    const done = await run('verify', async () => {
-      results = await unwrap(getApi().tokens.verifyAll({ profileId }));
-    });
-    if (!done) return;
+    const results = await run('verify', () => useTokensStore.getState().verifyAll(profileId));
+    if (results === null) return;
     const active = results.filter((r) => r.result.outcome === 'active').length;
     const problems = results.length - active;
     toast(
       problems > 0 ? 'warning' : 'success',
       `Verified ${plural(results.length, 'token')}: ${active} active${problems > 0 ? `, ${problems} with problems` : ''}`,
     );
-    void useTokensStore.getState().load();
   };
 
   const errorFor = (where: Task): AppErrorShape | null => (error?.where === where ? error.error : null);

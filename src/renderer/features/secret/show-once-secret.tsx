@@ -9,7 +9,7 @@ import { useId, useRef, useState } from 'react';
 import type { ShowOnceSecret as ShowOnceSecretValue } from '../../../shared/domain';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
-import { copyToken } from '../token-detail/use-token-actions';
+import { copyToken } from '../token-detail/token-commands';
 
 export interface ShowOnceSecretProps {
   result: ShowOnceSecretValue;

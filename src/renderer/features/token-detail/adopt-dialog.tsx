@@ -9,7 +9,6 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
-import { getApi } from '../../lib/api';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
 
@@ -24,13 +23,12 @@ export function AdoptDialog({ row, onClose }: { row: TokenRow; onClose: () => vo
     if (value.trim().length === 0) return;
     setBusy(true);
     setError(null);
-    const reply = await getApi().tokens.adopt({ profileId: row.profileId, tokenId: row.id, secret: value });
+    const reply = await useTokensStore.getState().adopt(row, value);
     setBusy(false);
     if (!reply.ok) {
       setError(reply.error);
       return;
     }
-    useTokensStore.getState().upsertRow(reply.value);
     toast('success', `The secret of ${row.name} is now kept in the keychain`);
     onClose();
   };

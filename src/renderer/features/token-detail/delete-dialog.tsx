@@ -8,7 +8,6 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
-import { getApi } from '../../lib/api';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
 
@@ -22,13 +21,12 @@ export function DeleteDialog({ row, onClose }: { row: TokenRow; onClose: () => v
     if (!matches) return;
     setBusy(true);
     setError(null);
-    const reply = await getApi().tokens.delete({ profileId: row.profileId, tokenId: row.id });
+    const reply = await useTokensStore.getState().deleteToken(row);
     setBusy(false);
     if (!reply.ok) {
       setError(reply.error);
       return;
     }
-    useTokensStore.getState().removeRow(row.key);
     toast('success', `Deleted ${row.name}`);
     onClose();
   };

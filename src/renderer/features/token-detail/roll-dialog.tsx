@@ -7,11 +7,10 @@ import type { AppErrorShape } from '../../../shared/errors';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
-import { getApi } from '../../lib/api';
 import { useAppStore } from '../../stores/app-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { ShowOnceSecret } from '../secret/show-once-secret';
-import { verifyToken } from './use-token-actions';
+import { verifyToken } from './token-commands';
 
 export function RollDialog({ row, onClose }: { row: TokenRow; onClose: () => void }): React.JSX.Element {
   const keepDefault = useAppStore((s) => s.settings?.keepSecretsByDefault ?? true);
@@ -24,13 +23,12 @@ export function RollDialog({ row, onClose }: { row: TokenRow; onClose: () => voi
   const roll = async (): Promise<void> => {
     setBusy(true);
     setError(null);
-    const reply = await getApi().tokens.roll({ profileId: row.profileId, tokenId: row.id, keepSecret: keep });
+    const reply = await useTokensStore.getState().roll(row, keep);
     setBusy(false);
     if (!reply.ok) {
       setError(reply.error);
       return;
     }
-    useTokensStore.getState().upsertRow(reply.value.token);
     setResult(reply.value);
   };
 

@@ -21,12 +21,11 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
-import { getApi } from '../../lib/api';
 import { emptyDraft } from '../../lib/token-draft';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
-import { splitTokenKey, useTokensStore } from '../../stores/tokens-store';
+import { splitTokenKey, tokenKey, useTokensStore } from '../../stores/tokens-store';
 import { useUiStore, type WizardTarget } from '../../stores/ui-store';
 import { ShowOnceSecret } from '../secret/show-once-secret';
 import { AccessStep } from './access-step';
@@ -92,39 +91,44 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
   useEffect(() => {
     if (!profileId) return;
     let live = true;
-    const api = getApi();
     const requestKey = key;
+    const catalog = useProfilesStore.getState();
     if (editing) {
       // Edit: the token's exact draft (main reads it from the cached token) and the groups the
       // access step offers, together, so the step opens complete.
-      void Promise.all([api.tokens.get(editing), api.permissionGroups.list({ profileId, owner })]).then(
-        ([detail, list]) => {
-          if (!live) return;
-          if (!list.ok) {
-            setGroupsError({ key: requestKey, value: list.error });
-            return;
-          }
-          setGroups({ key: requestKey, value: list.value });
-          if (!detail.ok) {
-            setSubmitError(detail.error);
-            return;
-          }
-          const { draft: exact, unrepresentable: parts } = detail.value.edit;
-          if (exact) setDraft(exact);
-          // Without the exact draft nothing may be saved: an empty one would wipe the token.
-          setUnrepresentable(
-            exact ? [] : parts.length > 0 ? parts : ['Keyflare could not read this token into a draft.'],
-          );
-          setEditReady(true);
-        },
-      );
+      void Promise.all([
+        useTokensStore.getState().editDraft({
+          key: tokenKey(editing.profileId, editing.tokenId),
+          profileId: editing.profileId,
+          id: editing.tokenId,
+        }),
+        catalog.permissionGroups(profileId, owner),
+      ]).then(([detail, list]) => {
+        if (!live) return;
+        if (!list.ok) {
+          setGroupsError({ key: requestKey, value: list.error });
+          return;
+        }
+        setGroups({ key: requestKey, value: list.value });
+        if (!detail.ok) {
+          setSubmitError(detail.error);
+          return;
+        }
+        const { draft: exact, unrepresentable: parts } = detail.value;
+        if (exact) setDraft(exact);
+        // Without the exact draft nothing may be saved: an empty one would wipe the token.
+        setUnrepresentable(
+          exact ? [] : parts.length > 0 ? parts : ['Keyflare could not read this token into a draft.'],
+        );
+        setEditReady(true);
+      });
     } else {
-      void api.permissionGroups.list({ profileId, owner }).then((reply) => {
+      void catalog.permissionGroups(profileId, owner).then((reply) => {
         if (!live) return;
         if (reply.ok) setGroups({ key: requestKey, value: reply.value });
         else setGroupsError({ key: requestKey, value: reply.error });
       });
-      void api.templates.list({ profileId, owner }).then((reply) => {
+      void catalog.templates(profileId, owner).then((reply) => {
         if (!live) return;
         if (reply.ok) setTemplates({ key: requestKey, value: reply.value });
         else setTemplatesError({ key: requestKey, value: reply.error });
@@ -186,8 +190,9 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
   const loadPreview = (): void => {
     setPreview(null);
     setPreviewError(null);
-    void getApi()
-      .tokens.preview({ profileId, owner, draft })
+    void useTokensStore
+      .getState()
+      .preview({ profileId, owner, draft })
       .then((reply) => {
         if (reply.ok) setPreview(reply.value);
         else setPreviewError(reply.error);
@@ -216,28 +221,29 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
     setBusy(true);
     setSubmitError(null);
     if (editing) {
-      const reply = await getApi().tokens.update({
-        profileId: editing.profileId,
-        tokenId: editing.tokenId,
+      const reply = await useTokensStore.getState().update(
+        {
+          key: tokenKey(editing.profileId, editing.tokenId),
+          profileId: editing.profileId,
+          id: editing.tokenId,
+        },
         draft,
-      });
+      );
       setBusy(false);
       if (!reply.ok) {
         setSubmitError(reply.error);
         return;
       }
-      useTokensStore.getState().upsertRow(reply.value);
       toast('success', `Saved changes to ${reply.value.name}`);
       closeDialog();
       return;
     }
-    const reply = await getApi().tokens.create({ profileId, owner, draft, keepSecret: keep });
+    const reply = await useTokensStore.getState().create({ profileId, owner, draft, keepSecret: keep });
     setBusy(false);
     if (!reply.ok) {
       setSubmitError(reply.error);
       return;
     }
-    useTokensStore.getState().upsertRow(reply.value.token);
     select(reply.value.token.key, false);
     setCreated(reply.value);
     setStep('done');

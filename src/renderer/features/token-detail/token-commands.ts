@@ -1,14 +1,17 @@
 /**
- * The token actions the detail panel runs: verify, copy, status, forget. Each reports its
- * outcome as a toast and keeps the inventory row in step. Roll, delete and adopt have dialogs
- * of their own (they need a confirmation or a secret typed in).
+ * The one-click token commands of the detail panel and the show-once panel: verify, copy,
+ * enable/disable, forget the secret.
+ *
+ * Each runs its tokens-store operation and tells the outcome in a toast, since these buttons
+ * have no dialog of their own to show it in. Roll, delete and adopt have dialogs (they need a
+ * confirmation or a secret typed in). Not a hook: plain functions, callable from any handler.
  */
 import type { CopyFormat, TokenRow, VerifyResult } from '../../../shared/domain';
-import { getApi } from '../../lib/api';
-import { describeError } from '../../lib/error-copy';
-import { useTokensStore } from '../../stores/tokens-store';
-import { toast, type ToastTone } from '../../stores/toast-store';
+import type { AppErrorShape } from '../../../shared/errors';
 import { VERIFY_WORD } from '../../components/badges';
+import { describeError } from '../../lib/error-copy';
+import { toast, type ToastTone } from '../../stores/toast-store';
+import { useTokensStore, type TokenTarget } from '../../stores/tokens-store';
 
 /** A disabled or not-yet-valid token verifying as such is an answer, not a failure. */
 const VERIFY_TONE: Record<VerifyResult['outcome'], ToastTone> = {
@@ -26,28 +29,24 @@ const COPY_WORDS: Record<CopyFormat, string> = {
   secret: 'Secret copied',
 };
 
-function fail(error: Parameters<typeof describeError>[0], action: string): void {
+function fail(error: AppErrorShape, action: string): void {
   const copy = describeError(error, { action });
   toast('danger', copy.title, copy.next);
 }
 
-export async function verifyToken(row: TokenRow): Promise<void> {
-  const result = await getApi().tokens.verify({ profileId: row.profileId, tokenId: row.id });
+export async function verifyToken(row: TokenTarget): Promise<void> {
+  const result = await useTokensStore.getState().verify(row);
   if (!result.ok) {
     fail(result.error, 'verify');
     return;
   }
-  useTokensStore.getState().applyVerify(row.key, result.value);
   const outcome = result.value.outcome;
   toast(VERIFY_TONE[outcome], `Verify: ${VERIFY_WORD[outcome]}`, result.value.message);
 }
 
 /** Copies through main (which builds the text and clears the clipboard later); true on success. */
-export async function copyToken(
-  row: Pick<TokenRow, 'profileId' | 'id'>,
-  format: CopyFormat,
-): Promise<boolean> {
-  const result = await getApi().clipboard.copy({ profileId: row.profileId, tokenId: row.id, format });
+export async function copyToken(row: TokenTarget, format: CopyFormat): Promise<boolean> {
+  const result = await useTokensStore.getState().copy(row, format);
   if (!result.ok) {
     fail(result.error, 'copy');
     return false;
@@ -57,21 +56,19 @@ export async function copyToken(
 }
 
 export async function setTokenStatus(row: TokenRow, status: 'active' | 'disabled'): Promise<void> {
-  const result = await getApi().tokens.setStatus({ profileId: row.profileId, tokenId: row.id, status });
+  const result = await useTokensStore.getState().setStatus(row, status);
   if (!result.ok) {
     fail(result.error, status === 'active' ? 'enable' : 'disable');
     return;
   }
-  useTokensStore.getState().upsertRow(result.value);
   toast('success', status === 'active' ? `Enabled ${row.name}` : `Disabled ${row.name}`);
 }
 
 export async function forgetSecret(row: TokenRow): Promise<void> {
-  const result = await getApi().tokens.forgetSecret({ profileId: row.profileId, tokenId: row.id });
+  const result = await useTokensStore.getState().forgetSecret(row);
   if (!result.ok) {
     fail(result.error, 'forget');
     return;
   }
-  useTokensStore.getState().upsertRow(result.value);
   toast('success', `Removed the secret of ${row.name} from the keychain`);
 }
