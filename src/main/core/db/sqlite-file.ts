@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { MigrationError } from './migration-error';
 
 export type Db = Database.Database;
 
@@ -113,13 +114,19 @@ export function applyMigrations(db: Db, migrations: readonly Migration[]): void 
   db.pragma('foreign_keys = OFF');
   try {
     for (const migration of pending) {
-      db.transaction(() => {
-        db.exec(migration.sql);
-        const broken = db.pragma('foreign_key_check') as unknown[];
-        if (broken.length > 0)
-          throw new Error(`migration ${migration.version} broke ${broken.length} foreign keys`);
-        db.pragma(`user_version = ${migration.version}`);
-      })();
+      try {
+        db.transaction(() => {
+          db.exec(migration.sql);
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0)
+            throw new Error(`migration ${migration.version} broke ${broken.length} foreign keys`);
+          db.pragma(`user_version = ${migration.version}`);
+        })();
+      } catch (error) {
+        // Damage found while migrating stays corruption, for the caller to move the file aside;
+        // anything else names the step, so a failed start can say which one (app/start-failure.ts).
+        throw isCorruption(error) ? error : new MigrationError(migration, error, db.name);
+      }
     }
   } finally {
     db.pragma('foreign_keys = ON');
