@@ -2,9 +2,44 @@
  * The contract itself: names and schemas agree, and the shapes the UI relies on hold.
  */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../src/shared/channels';
 import { contract, events } from '../../src/shared/contract';
 import { ERROR_CODES } from '../../src/shared/errors';
+
+/**
+ * Calls `visit` on every object schema inside `schema`. Written apart from the contract's own
+ * deepStrict so the check does not trust what it checks; a kind it cannot look into fails.
+ */
+function visitObjects(
+  schema: z.ZodType,
+  where: string,
+  visit: (object: z.ZodObject, where: string) => void,
+): void {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const into = (child: unknown, path: string): void => visitObjects(child as z.ZodType, path, visit);
+  if (schema instanceof z.ZodObject) {
+    visit(schema, where);
+    for (const [key, child] of Object.entries(schema.shape)) into(child, `${where}.${key}`);
+  } else if (def.type === 'array') into(def['element'], `${where}[]`);
+  else if (
+    ['optional', 'nullable', 'default', 'readonly', 'catch', 'nonoptional', 'prefault'].includes(def.type)
+  )
+    into(def['innerType'], where);
+  else if (def.type === 'union')
+    (def['options'] as unknown[]).forEach((option, i) => into(option, `${where}|${i}`));
+  else if (def.type === 'pipe') {
+    into(def['in'], where);
+    into(def['out'], where);
+  } else if (def.type === 'intersection') {
+    into(def['left'], where);
+    into(def['right'], where);
+  } else
+    expect(
+      ['string', 'number', 'boolean', 'literal', 'enum', 'unknown', 'null', 'transform', 'date'],
+      `${where}: a ${def.type} schema`,
+    ).toContain(def.type);
+}
 
 describe('contract', () => {
   it('declares exactly the listed channels and events', () => {
@@ -18,10 +53,22 @@ describe('contract', () => {
   });
 
   it('rejects extra input keys, so typos never pass silently', () => {
+    const profileId = '00000000-0000-4000-8000-000000000000';
     expect(
-      contract['tokens.verify'].input.safeParse({ profileId: 'p1', tokenId: 'abc', secret: 'x' }).success,
+      contract['tokens.verify'].input.safeParse({ profileId, tokenId: 'abc', secret: 'x' }).success,
     ).toBe(false);
-    expect(contract['tokens.verify'].input.safeParse({ profileId: 'p1', tokenId: 'abc' }).success).toBe(true);
+    expect(contract['tokens.verify'].input.safeParse({ profileId, tokenId: 'abc' }).success).toBe(true);
+  });
+
+  it('makes every object of every channel schema strict, at any depth, inputs and replies alike', () => {
+    const loose: string[] = [];
+    for (const channel of CHANNEL_NAMES) {
+      for (const side of ['input', 'output'] as const)
+        visitObjects(contract[channel][side], `${channel} ${side}`, (object, where) => {
+          if (object._zod.def.catchall?._zod.def.type !== 'never') loose.push(where);
+        });
+    }
+    expect(loose).toEqual([]);
   });
 
   it('refuses plain http base URLs except on loopback', () => {
