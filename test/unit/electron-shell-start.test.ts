@@ -228,6 +228,15 @@ describe('a failed start', () => {
     expect(core.context.db().open).toBe(false);
   });
 
+  it('a failure before ready (registering app://) ends in the same box, not an uncaught exception', async () => {
+    fakes.protocol.registerSchemesAsPrivileged.mockImplementationOnce(() => {
+      throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    });
+    const box = await failedStart();
+    expect(box.text).toMatch(/^Keyflare could not start\. Its data folder is /u);
+    expect(fakes.app.whenReady).not.toHaveBeenCalled();
+  });
+
   it('a page that fails to load ends the start the same way, never as an unhandled rejection', async () => {
     fakes.state.loadError = Object.assign(
       new Error("ERR_FILE_NOT_FOUND (-6) loading 'app://keyflare/index.html'"),

@@ -67,7 +67,16 @@ function userDataPath(): string {
   }
 }
 
+/** Starts Keyflare; a start that throws, now or once ready, ends in an error box and exit code 1. */
 export function startKeyflare(paths: BootstrapPaths, argv: readonly string[] = process.argv): void {
+  try {
+    start(paths, argv);
+  } catch (error) {
+    failStart(error, userDataPath());
+  }
+}
+
+function start(paths: BootstrapPaths, argv: readonly string[]): void {
   if (app.isPackaged) {
     const refused = findDebugSwitch(argv, (name) => app.commandLine.hasSwitch(name));
     if (refused) {
