@@ -78,7 +78,7 @@ function knownCause(code: string, error: unknown, dataDir: string): string | nul
     case 'EROFS':
       return (
         `Keyflare's data folder ${dataDir} is on a read-only file system. ` +
-        'Mount it writable (or free the disk from whatever locked it), then start Keyflare again.'
+        'Remount that disk writable (or move the folder to one that is), then start Keyflare again.'
       );
   }
   if (sqliteFamily(code, 'SQLITE_BUSY') || sqliteFamily(code, 'SQLITE_LOCKED'))
