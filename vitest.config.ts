@@ -16,6 +16,7 @@ export default defineConfig({
             'test/unit/**/*.test.ts',
             'test/core/**/*.test.ts',
             'test/cloudflare-sim/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
             'src/**/*.test.ts',
           ],
           exclude: ['src/renderer/**'],
