@@ -18,6 +18,7 @@ import { createCore, type Core } from '../src/main/core';
 import type { Profile } from '../src/shared/domain';
 import type { Result } from '../src/shared/errors';
 import { startSimulator, type Simulator } from '../test/cloudflare-sim';
+import { ensureElectron } from './ensure-electron';
 
 /** The demo logins shown as profiles: two people, an account-owned token and a Global API Key. */
 export const DEMO_PROFILES = [
@@ -63,17 +64,6 @@ async function removeDemo(dataDir: string, ids: string[]): Promise<void> {
   }
 }
 
-function electronBinary(): string | null {
-  const pathFile = path.resolve(import.meta.dirname, '../node_modules/electron/path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const binary = path.resolve(
-    import.meta.dirname,
-    '../node_modules/electron/dist',
-    fs.readFileSync(pathFile, 'utf8').trim(),
-  );
-  return fs.existsSync(binary) ? binary : null;
-}
-
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'inherit' });
@@ -103,13 +93,8 @@ async function main(): Promise<void> {
   console.log(`Keyflare demo: data folder ${dataDir} with ${ids.length} profiles`);
   try {
     if (values['prepare-only']) return;
-    const binary = electronBinary();
-    if (!binary) {
-      throw new Error(
-        "Electron's binary is not installed (was ELECTRON_SKIP_BINARY_DOWNLOAD set?). " +
-          'Run `node node_modules/electron/install.js`, then `npm run demo` again.',
-      );
-    }
+    // Downloads Electron's binary on first run; a failure throws the message to show.
+    const binary = await ensureElectron({ retryCommand: 'npm run demo' });
     if ((await run('npx', ['electron-vite', 'build', '--logLevel', 'warn'])) !== 0)
       throw new Error('build failed');
     const root = path.resolve(import.meta.dirname, '..');
