@@ -4,30 +4,30 @@
  *
  * Order matters and mirrors the real service: the rate limiter counts every request of a
  * credential (even ones that fail later), faults stand for the network and edge so they
- * act before (or, with phase 'after', after) the operation, and the contract is checked on
- * exactly what would have been sent, before any fault mangles it.
+ * act before (or, with phase 'after', after) the operation — faults that break the
+ * operation's own answer always act after it — and the contract is checked on exactly what
+ * would have been sent, before any fault mangles it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { identifyCaller } from './auth';
 import { cfErrors } from './cf-errors';
 import { fail, type ApiResponse } from './envelope';
-import { rayId } from './ids';
+import { deliverFault } from './fault-delivery';
+import { isAnswerFault } from './faults';
 import { normaliseIp } from './ip-match';
 import { hasOperation, validateRequestBody, validateResponseBody } from './openapi-validator';
+import { send } from './reply';
 import { matchRoute } from './routes';
 import type { SimRuntime } from './runtime';
 import { isoSeconds } from './time';
 import type { HttpMethod } from './openapi-validator';
-import type { FaultAction, RequestLogEntry, Violation } from './types';
+import type { RequestLogEntry, Violation } from './types';
 
 export const API_PREFIX = '/client/v4';
 const MAX_BODY_BYTES = 1024 * 1024;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const KNOWN_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** A body that starts like a token list and stops mid-string. */
-const MALFORMED_BODY = '{"success":true,"errors":[],"messages":[],"result":[{"id":"3f1c';
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
@@ -42,18 +42,6 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
     req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
-}
-
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): boolean {
-  if (res.destroyed || res.writableEnded) return false;
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'cf-ray': rayId(),
-    ...headers,
-    'content-length': String(Buffer.byteLength(body)),
-  });
-  res.end(body);
-  return true;
 }
 
 export async function handleApiRequest(
@@ -116,10 +104,11 @@ export async function handleApiRequest(
   }
 
   const fault = rt.faults.take(method, path);
-  if (fault?.phase === 'before') {
+  const breaksAnswer = fault !== null && isAnswerFault(fault.action);
+  if (fault?.phase === 'before' && !breaksAnswer) {
     entry.fault = fault.action.kind;
     if (fault.action.kind !== 'hang') {
-      finish(deliverFault(req, res, fault.action, rate.headers));
+      finish(await deliverFault({ req, res, headers: rate.headers, delays: rt.delays }, fault.action, null));
       return;
     }
     // A hang delays the request; the server still processes it, as a slow backend would.
@@ -190,11 +179,12 @@ export async function handleApiRequest(
     }
   }
 
-  if (fault?.phase === 'after') {
+  if (fault && (fault.phase === 'after' || breaksAnswer)) {
     entry.fault = fault.action.kind;
     if (fault.action.kind === 'hang') await rt.delays.sleep(fault.action.ms);
     else {
-      finish(deliverFault(req, res, fault.action, rate.headers));
+      const ctx = { req, res, headers: rate.headers, delays: rt.delays };
+      finish(await deliverFault(ctx, fault.action, response));
       return;
     }
   }
@@ -203,29 +193,6 @@ export async function handleApiRequest(
     ...response.headers,
   });
   finish(sent ? response.status : null);
-}
-
-/**
- * Answers in place of the operation: a 5xx envelope, a truncated body, or a dropped
- * connection. Returns the status sent (null for a reset).
- */
-function deliverFault(
-  req: IncomingMessage,
-  res: ServerResponse,
-  action: Exclude<FaultAction, { kind: 'hang' }>,
-  headers: Record<string, string>,
-): number | null {
-  switch (action.kind) {
-    case 'server_error': {
-      const response = fail(cfErrors.serverError(action.status));
-      return send(res, response.status, JSON.stringify(response.body), headers) ? response.status : null;
-    }
-    case 'malformed_json':
-      return send(res, 200, MALFORMED_BODY, headers) ? 200 : null;
-    case 'reset':
-      req.socket.destroy();
-      return null;
-  }
 }
 
 function recordViolation(

@@ -2,34 +2,114 @@
  * Fault injection: which request fails, and how.
  *
  * A fault counts the requests matching its method and path from the moment it is injected
- * and fires on the Nth one (and the `times - 1` after it). When several faults fire on one
- * request the oldest wins. The server applies the action: 5xx envelope, malformed JSON,
- * reset connection, or a hang longer than the client's timeout.
+ * and fires on the Nth one (and the `times - 1` after it) — or, with a `probability`, on each
+ * of those with that chance, drawn from a seeded generator so a soak run can be repeated. When
+ * several faults fire on one request the oldest wins. The server applies the action
+ * (fault-delivery.ts): 5xx envelope, edge HTML page, 429 with any retry-after, malformed JSON,
+ * reset connection, a hang, or the operation's own answer broken (cut off, result null or
+ * missing, wrong types, lying result_info, 50 MB, trickled a byte at a time).
  */
 import { z } from 'zod';
 import { randomId } from './ids';
-import type { FaultAction, FaultHandle, FaultSpec } from './types';
+import type { AnswerFault, FaultAction, FaultHandle, FaultMatch, FaultSpec } from './types';
+
+const EDGE_STATUSES = [500, 502, 503, 504, 520, 521, 522, 523, 524] as const;
+
+/** The fault actions as JSON (control route and the FaultSpecJson below). */
+export const FaultActionJson = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('server_error'),
+    status: z.union([z.literal(500), z.literal(502), z.literal(503)]),
+  }),
+  z.object({ kind: z.literal('malformed_json') }),
+  z.object({ kind: z.literal('reset') }),
+  z.object({ kind: z.literal('hang'), ms: z.number().int().min(0).max(600_000) }),
+  z.object({ kind: z.literal('too_many_requests'), retryAfter: z.string().max(200).optional() }),
+  z.object({ kind: z.literal('html_error'), status: z.literal(EDGE_STATUSES) }),
+  z.object({ kind: z.literal('truncated') }),
+  z.object({ kind: z.literal('no_result'), result: z.enum(['null', 'missing']) }),
+  z.object({
+    kind: z.literal('wrong_types'),
+    variant: z.enum(['list_as_object', 'numeric_ids', 'string_result']),
+  }),
+  z.object({
+    kind: z.literal('lying_result_info'),
+    totalCount: z.number().optional(),
+    totalPages: z.number().optional(),
+    count: z.number().optional(),
+  }),
+  z.object({
+    kind: z.literal('oversized'),
+    bytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1024 ** 3),
+    declareLength: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal('slow_drip'),
+    intervalMs: z.number().int().min(1).max(60_000),
+    chunkBytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1024 * 1024)
+      .optional(),
+  }),
+]);
+
+const FaultMatchJson = z.object({
+  method: z.string().min(1).optional(),
+  path: z.string().min(1).optional(),
+  nth: z.number().int().min(1).optional(),
+  times: z.union([z.number().int().min(1), z.literal('always')]).optional(),
+  phase: z.enum(['before', 'after']).optional(),
+  probability: z.number().gt(0).max(1).optional(),
+});
 
 /** FaultSpec as JSON (control route): the path is a string pattern, never a RegExp. */
-export const FaultSpecJson = z
-  .discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('server_error'),
-      status: z.union([z.literal(500), z.literal(502), z.literal(503)]),
-    }),
-    z.object({ kind: z.literal('malformed_json') }),
-    z.object({ kind: z.literal('reset') }),
-    z.object({ kind: z.literal('hang'), ms: z.number().int().min(0).max(600_000) }),
-  ])
-  .and(
-    z.object({
-      method: z.string().min(1).optional(),
-      path: z.string().min(1).optional(),
-      nth: z.number().int().min(1).optional(),
-      times: z.union([z.number().int().min(1), z.literal('always')]).optional(),
-      phase: z.enum(['before', 'after']).optional(),
-    }),
-  );
+export const FaultSpecJson = FaultActionJson.and(FaultMatchJson);
+
+const ANSWER_FAULTS = new Set<FaultAction['kind']>([
+  'truncated',
+  'no_result',
+  'wrong_types',
+  'lying_result_info',
+  'oversized',
+  'slow_drip',
+]);
+
+/** True for faults that break the operation's own answer (the operation always runs first). */
+export function isAnswerFault(action: FaultAction): action is AnswerFault {
+  return ANSWER_FAULTS.has(action.kind);
+}
+
+/** A small seeded generator (mulberry32): the same seed draws the same faults. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Splits a spec into the request it matches and the action (every key kept as it was). */
+export function splitFault(spec: FaultSpec): { match: FaultMatch; action: FaultAction } {
+  const { method, path, nth, times, phase, probability, ...action } = spec;
+  const match: FaultMatch = {
+    ...(method !== undefined ? { method } : {}),
+    ...(path !== undefined ? { path } : {}),
+    ...(nth !== undefined ? { nth } : {}),
+    ...(times !== undefined ? { times } : {}),
+    ...(phase !== undefined ? { phase } : {}),
+    ...(probability !== undefined ? { probability } : {}),
+  };
+  return { match, action };
+}
 
 export interface FiredFault {
   id: string;
@@ -64,21 +144,10 @@ export function compilePathPattern(pattern: string | RegExp | undefined): (path:
   return (path) => regex.test(path);
 }
 
-function actionOf(spec: FaultSpec): FaultAction {
-  switch (spec.kind) {
-    case 'server_error':
-      return { kind: 'server_error', status: spec.status };
-    case 'hang':
-      return { kind: 'hang', ms: spec.ms };
-    case 'malformed_json':
-      return { kind: 'malformed_json' };
-    case 'reset':
-      return { kind: 'reset' };
-  }
-}
-
 export class FaultRegistry {
   private faults: ActiveFault[] = [];
+
+  constructor(private readonly random: () => number = seededRandom(0x5eed)) {}
 
   inject(spec: FaultSpec): FaultHandle {
     const nth = spec.nth ?? 1;
@@ -92,6 +161,10 @@ export class FaultRegistry {
     }
     if (spec.kind === 'hang' && (!Number.isFinite(spec.ms) || spec.ms < 0))
       throw new Error('hang ms must be >= 0');
+    if (spec.probability !== undefined && !(spec.probability > 0 && spec.probability <= 1))
+      throw new Error('fault probability must be in (0, 1]');
+    const parsed = FaultActionJson.safeParse(splitFault(spec).action);
+    if (!parsed.success) throw new Error(`invalid fault: ${z.prettifyError(parsed.error)}`);
     const method = spec.method?.toUpperCase();
     const pathMatches = compilePathPattern(spec.path);
     const fault: ActiveFault = {
@@ -130,9 +203,10 @@ export class FaultRegistry {
       const nth = fault.spec.nth ?? 1;
       const times = fault.spec.times ?? 1;
       const inRange = fault.matched >= nth && (times === 'always' || fault.matched < nth + times);
-      if (inRange && fired === null) {
+      const chance = fault.spec.probability;
+      if (inRange && fired === null && (chance === undefined || this.random() < chance)) {
         fault.hits += 1;
-        fired = { id: fault.id, action: actionOf(fault.spec), phase: fault.spec.phase ?? 'before' };
+        fired = { id: fault.id, action: splitFault(fault.spec).action, phase: fault.spec.phase ?? 'before' };
       }
     }
     return fired;

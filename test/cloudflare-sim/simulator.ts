@@ -7,7 +7,7 @@ import { API_PREFIX, handleApiRequest } from './api-pipeline';
 import { cfErrors } from './cf-errors';
 import { CONTROL_PREFIX, handleControlRequest } from './control-routes';
 import { fail } from './envelope';
-import { FaultRegistry } from './faults';
+import { FaultRegistry, seededRandom } from './faults';
 import { parseCidr } from './ip-match';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limiter';
 import { RequestLog } from './request-log';
@@ -56,7 +56,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     now,
     latency: { latencyMs: options.latencyMs ?? 0, jitterMs: options.jitterMs ?? 0 },
     rateLimiter,
-    faults: new FaultRegistry(),
+    faults: new FaultRegistry(seededRandom(options.faultSeed ?? 0x5eed)),
     log: new RequestLog(),
     violations: [],
     validate: options.validate ?? true,

@@ -60,16 +60,56 @@ export interface FaultMatch {
   /**
    * 'before' (default): the request is not processed. 'after': the operation runs (a roll
    * really rolls) and only the response is lost or replaced, the uncertainty real networks have.
+   * Faults that break the operation's own answer (see AnswerFault) always run it first.
    */
   phase?: 'before' | 'after';
+  /**
+   * Fire on each request in range with this chance (0..1) instead of always: random faults for
+   * soak runs. Draws come from the simulator's `faultSeed`, so a run can be repeated.
+   */
+  probability?: number;
 }
+
+/** Statuses Cloudflare's edge answers with an HTML error page (5xx and its own 52x codes). */
+export type EdgeErrorStatus = 500 | 502 | 503 | 504 | 520 | 521 | 522 | 523 | 524;
+
+/**
+ * Faults that deliver the operation's own answer, broken: the operation always runs first
+ * (whatever `phase` says). The rewrites (no_result, wrong_types, lying_result_info) apply to 2xx
+ * answers only; an error answer is sent as it is.
+ */
+export type AnswerFault =
+  /** The headers and half the body, then the connection drops (the body is cut off). */
+  | { kind: 'truncated' }
+  /** `success: true` with `result: null` ('null') or without a `result` key ('missing'). */
+  | { kind: 'no_result'; result: 'null' | 'missing' }
+  /**
+   * 'list_as_object': a list result becomes an object keyed by index (an object becomes a
+   * one-item list); 'numeric_ids': every `id` becomes a number; 'string_result': the result
+   * becomes a JSON string of itself.
+   */
+  | { kind: 'wrong_types'; variant: 'list_as_object' | 'numeric_ids' | 'string_result' }
+  /** result_info with these fields replaced (any JSON number: negative, fractional, 1e300). */
+  | { kind: 'lying_result_info'; totalCount?: number; totalPages?: number; count?: number }
+  /**
+   * A valid JSON answer of about `bytes` bytes: padding first, then the real result. Streamed,
+   * never buffered; `declareLength` also sends its content-length.
+   */
+  | { kind: 'oversized'; bytes: number; declareLength?: boolean }
+  /** The answer trickled `chunkBytes` (default 1) at a time, one chunk every `intervalMs`. */
+  | { kind: 'slow_drip'; intervalMs: number; chunkBytes?: number };
 
 /** What happens to a matching request. */
 export type FaultAction =
   | { kind: 'server_error'; status: 500 | 502 | 503 }
   | { kind: 'malformed_json' }
   | { kind: 'reset' }
-  | { kind: 'hang'; ms: number };
+  | { kind: 'hang'; ms: number }
+  /** 429 code 971 as a real block sends it, with this raw `retry-after` value (omitted if absent). */
+  | { kind: 'too_many_requests'; retryAfter?: string }
+  /** Cloudflare's edge HTML error page (text/html) with this status. */
+  | { kind: 'html_error'; status: EdgeErrorStatus }
+  | AnswerFault;
 
 export type FaultSpec = FaultMatch & FaultAction;
 
@@ -150,6 +190,8 @@ export interface StartSimulatorOptions {
   rateLimit?: RateLimitConfig;
   /** Faults armed from the first request (same as control.injectFault right after start). */
   faults?: FaultSpec[];
+  /** Seed of the draws for faults with a `probability` (default: a fixed seed, so runs repeat). */
+  faultSeed?: number;
   /** Validate requests and responses against the OpenAPI schema (default true). */
   validate?: boolean;
   /** Clock for issued_on, expiry, not_before and rate-limit windows (default: real time). */

@@ -1,5 +1,5 @@
 /**
- * Reading Cloudflare's rate-limit headers in the forms it has used.
+ * Reading Cloudflare's rate-limit headers in the forms it has used, clamped to what it documents.
  */
 import { describe, expect, it } from 'vitest';
 import { parseRateLimitHint, parseRetryAfter } from '../../../src/main/core/cloudflare/rate-headers';
@@ -48,5 +48,31 @@ describe('rate-limit headers', () => {
       limit: null,
       windowSeconds: null,
     });
+  });
+
+  it.each([
+    ['0', '2026-05-01T12:00:01.000Z'],
+    ['-30', '2026-05-01T12:00:01.000Z'],
+    ['Thu, 01 Jan 1970 00:00:00 GMT', '2026-05-01T12:00:01.000Z'],
+    ['1e20', '2026-05-01T12:05:00.000Z'],
+    ['99999999999', '2026-05-01T12:05:00.000Z'],
+    ['Fri, 01 May 2026 18:00:00 GMT', '2026-05-01T12:05:00.000Z'],
+  ])('clamps retry-after %s to between 1 s and 5 minutes', (value, expected) => {
+    expect(parseRetryAfter(new Headers({ 'retry-after': value }), now)?.toISOString()).toBe(expected);
+  });
+
+  it('ignores a retry-after that is neither a number nor a date', () => {
+    expect(parseRetryAfter(new Headers({ 'retry-after': 'soon' }), now, false)).toBeNull();
+  });
+
+  it('clamps the Ratelimit reset and window, keeping a long window’s rate', () => {
+    expect(
+      parseRateLimitHint(
+        new Headers({ ratelimit: '"default";r=0;t=1e20', 'ratelimit-policy': '"hourly";q=3600;w=3600' }),
+      ),
+    ).toEqual({ remaining: 0, resetSeconds: 300, limit: 300, windowSeconds: 300 });
+    expect(
+      parseRateLimitHint(new Headers({ ratelimit: '"default";r=5;t=0', 'ratelimit-policy': '"x";q=0;w=0' })),
+    ).toEqual({ remaining: 5, resetSeconds: 1, limit: null, windowSeconds: null });
   });
 });

@@ -461,8 +461,12 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
               'list user permission groups',
               async (s, r) =>
                 parsePermissionGroups(
-                  (await envelopeOf(s.user.tokens.permissionGroups.list({}, r), 'list user permission groups'))
-                    .result,
+                  (
+                    await envelopeOf(
+                      s.user.tokens.permissionGroups.list({}, r),
+                      'list user permission groups',
+                    )
+                  ).result,
                   'list user permission groups',
                 ),
               call,
@@ -485,7 +489,10 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
         read(
           'verify a token',
           async (s, r) =>
-            parseVerify((await envelopeOf(s.user.tokens.verify(r), 'verify a token')).result, 'verify a token'),
+            parseVerify(
+              (await envelopeOf(s.user.tokens.verify(r), 'verify a token')).result,
+              'verify a token',
+            ),
           call,
         ),
       verifyAccountToken: (accountId, call) =>
@@ -493,8 +500,12 @@ export function createCloudflareGateway(options: GatewayOptions): CloudflareGate
           'verify an account token',
           async (s, r) =>
             parseVerify(
-              (await envelopeOf(s.accounts.tokens.verify({ account_id: accountId }, r), 'verify an account token'))
-                .result,
+              (
+                await envelopeOf(
+                  s.accounts.tokens.verify({ account_id: accountId }, r),
+                  'verify an account token',
+                )
+              ).result,
               'verify an account token',
             ),
           call,

@@ -114,7 +114,7 @@ interface BodyBounds {
 function boundedReply(response: Response, bounds: BodyBounds): Response {
   const source = response.body;
   if (!source || NULL_BODY_STATUSES.has(response.status)) return response;
-  const reader = source.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = source.getReader();
   let received = 0;
   let finished = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

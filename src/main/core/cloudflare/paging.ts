@@ -123,10 +123,7 @@ async function walkList<T>(
   const total = first.value.totalCount;
   const claimedPages = total !== null ? Math.ceil(total / perPage) : first.value.totalPages;
   if (total !== null && total > maxItems) {
-    throw malformed(
-      what,
-      `says there are ${total} items, more than the ${maxItems} such a list can hold`,
-    );
+    throw malformed(what, `says there are ${total} items, more than the ${maxItems} such a list can hold`);
   }
   if (claimedPages !== null && claimedPages > maxPages) {
     throw malformed(
@@ -162,7 +159,9 @@ async function walkList<T>(
     for (const page of rest) {
       if (!page) continue;
       if (page.totalCount !== total)
-        throw new ListChanged(`page 1 says ${total ?? 'nothing'} in all, page ${page.page} says ${page.totalCount ?? 'nothing'}`);
+        throw new ListChanged(
+          `page 1 says ${total ?? 'nothing'} in all, page ${page.page} says ${page.totalCount ?? 'nothing'}`,
+        );
       if (page.totalPages !== first.value.totalPages)
         throw new ListChanged(`page 1 and page ${page.page} give different page counts`);
       take(page);
@@ -175,10 +174,7 @@ async function walkList<T>(
   while (previous.value.items.length >= perPage) {
     page += 1;
     if (page > maxPages)
-      throw malformed(
-        what,
-        `kept sending full pages past page ${maxPages}, more than such a list can fill`,
-      );
+      throw malformed(what, `kept sending full pages past page ${maxPages}, more than such a list can fill`);
     const current = page;
     previous = await planner.run(`${name} p${current}`, previous.node, () => fetchPage(current, perPage));
     take(previous.value);

@@ -40,7 +40,9 @@ export function clampWaitMs(ms: number): number | null {
 
 function numberAfter(text: string, keys: string[]): number | null {
   for (const key of keys) {
-    const match = new RegExp(`(?:^|[;,\\s])${key}\\s*=\\s*"?(\\d+(?:\\.\\d+)?(?:e\\+?\\d+)?)`, 'iu').exec(text);
+    const match = new RegExp(`(?:^|[;,\\s])${key}\\s*=\\s*"?(\\d+(?:\\.\\d+)?(?:e\\+?\\d+)?)`, 'iu').exec(
+      text,
+    );
     if (match?.[1] !== undefined) return Number(match[1]);
   }
   return null;
