@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TokenDraft } from '../../../src/shared/domain';
 import { useAppStore } from '../../../src/renderer/stores/app-store';
@@ -186,6 +186,36 @@ describe('create wizard', () => {
       profileId: IDS.acme,
       owner: { kind: 'account', accountId: IDS.acmeProd },
     });
+  });
+
+  it('never shows a late answer for an owner the user has already left', async () => {
+    let answerLate: () => void = () => undefined;
+    const harness = await renderApp({
+      channels: ['templates.list'],
+      before: (mock, backend) =>
+        mock.handle('permissionGroups.list', (input) => {
+          const answer = backend['permissionGroups.list'](input);
+          if (input.owner.kind === 'account') return answer;
+          return new Promise((resolve) => {
+            answerLate = () => resolve(answer);
+          });
+        }),
+    });
+    const { user } = harness;
+    await user.click(screen.getByRole('button', { name: 'New token' }));
+    const dialog = screen.getByRole('dialog', { name: 'Create API token' });
+    await user.selectOptions(within(dialog).getByLabelText('Profile'), 'Acme Corp');
+    await user.selectOptions(
+      within(dialog).getByLabelText('Owner'),
+      'Account-owned token of Acme Production',
+    );
+    await user.click(await within(dialog).findByRole('button', { name: /Custom token/u }));
+    const picker = await within(dialog).findByRole('group', { name: 'Permissions for Policy 1' });
+    act(() => answerLate());
+    await act(() => Promise.resolve());
+    // Account-owned tokens cannot hold user permissions: the user-owner answer came too late to count.
+    expect(within(picker).queryByRole('group', { name: /^User/u })).not.toBeInTheDocument();
+    expect(within(picker).getByRole('group', { name: /^Account/u })).toBeInTheDocument();
   });
 
   it('says plainly when the create outcome is uncertain', async () => {

@@ -6,6 +6,7 @@ import type { AppErrorShape } from '../../../shared/errors';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
 import { Icon, type IconName } from '../../components/icons';
+import { canCreateTokens, ownerChoices, ownerValue } from './wizard-model';
 
 /** A recognisable icon per dashboard template; unknown templates get a generic one. */
 const TEMPLATE_ICONS: Record<string, IconName> = {
@@ -18,41 +19,6 @@ const TEMPLATE_ICONS: Record<string, IconName> = {
   'create-additional-tokens': 'key',
   'read-all-resources': 'shield',
 };
-
-export interface OwnerChoice {
-  value: string;
-  label: string;
-  owner: TokenOwner;
-}
-
-export function ownerValue(owner: TokenOwner): string {
-  return owner.kind === 'user' ? 'user' : `account:${owner.accountId}`;
-}
-
-export function ownerChoices(profile: Profile | null): OwnerChoice[] {
-  if (!profile) return [];
-  const choices: OwnerChoice[] = [];
-  if (profile.capabilities.createUserTokens) {
-    choices.push({
-      value: 'user',
-      label: `User token${profile.email ? ` (belongs to ${profile.email})` : ''}`,
-      owner: { kind: 'user' },
-    });
-  }
-  for (const account of profile.capabilities.accounts) {
-    if (!account.createTokens) continue;
-    choices.push({
-      value: `account:${account.accountId}`,
-      label: `Account-owned token of ${account.accountName}`,
-      owner: { kind: 'account', accountId: account.accountId },
-    });
-  }
-  return choices;
-}
-
-export function canCreateTokens(profile: Profile): boolean {
-  return ownerChoices(profile).length > 0;
-}
 
 export interface StartStepProps {
   profiles: readonly Profile[];
