@@ -32,10 +32,10 @@ const state = {
 const appListeners = new Map<string, Listener>();
 
 const app = {
-  enableSandbox: vi.fn(),
+  enableSandbox: vi.fn<() => void>(),
   requestSingleInstanceLock: vi.fn(() => true),
-  quit: vi.fn(),
-  exit: vi.fn(),
+  quit: vi.fn<() => void>(),
+  exit: vi.fn<(exitCode?: number) => void>(),
   on: vi.fn((event: string, listener: Listener) => {
     appListeners.set(event, listener);
   }),
@@ -57,7 +57,7 @@ export const fakes = {
   state,
   appListeners,
   app,
-  dialog: { showErrorBox: vi.fn() },
+  dialog: { showErrorBox: vi.fn<(title: string, content: string) => void>() },
   ipcMain: {
     handle: vi.fn((channel: string, handler: Listener) => {
       state.handlers.set(channel, handler);
@@ -66,7 +66,7 @@ export const fakes = {
   },
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
   protocol: {
-    registerSchemesAsPrivileged: vi.fn(),
+    registerSchemesAsPrivileged: vi.fn<(schemes: unknown[]) => void>(),
     handle: vi.fn((_scheme: string, handler: (request: Request) => Promise<Response>) => {
       state.protocolHandler = handler;
     }),
@@ -75,7 +75,7 @@ export const fakes = {
     write: vi.fn(() => Promise.resolve()),
     writeText: vi.fn(() => Promise.resolve()),
     readText: vi.fn(() => Promise.resolve('')),
-    clear: vi.fn(),
+    clear: vi.fn<() => void>(),
   },
 };
 
