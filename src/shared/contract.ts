@@ -19,6 +19,7 @@ import {
   CopyFormat,
   CredentialInput,
   HistoryEntry,
+  KeychainEntry,
   PermissionGroup,
   Profile,
   ProfileId,
@@ -117,6 +118,23 @@ const declared = {
   'profiles.remove': {
     input: z.object({ profileId: ProfileId }).strict(),
     output: z.object({ removed: z.literal(true) }),
+  },
+
+  /** Keychain entries of Keyflare's that no profile or cached token refers to (never a secret). */
+  'keychain.entries': {
+    input: Empty,
+    output: z.array(KeychainEntry),
+  },
+
+  'keychain.reattach': {
+    input: z.object({ profileId: ProfileId, label: ProfileLabel, baseUrl: BaseUrl.optional() }).strict(),
+    output: Profile,
+  },
+
+  /** Deletes one orphaned entry: a profile credential (no tokenId) or a kept token secret. */
+  'keychain.forget': {
+    input: z.object({ profileId: ProfileId, tokenId: CfId.optional() }).strict(),
+    output: z.object({ forgotten: z.boolean() }),
   },
 
   'accounts.list': {

@@ -499,6 +499,21 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
 };
 
+/**
+ * A keychain entry of Keyflare's that nothing in the profile store or cache refers to: a profile
+ * credential without its profile (re-attach or forget), or a kept token secret whose profile or
+ * token is unknown (forget). Names the entry, never its secret.
+ */
+export const KeychainEntry = z.object({
+  kind: z.enum(['profile', 'token']),
+  profileId: ProfileId,
+  tokenId: z.string().nullable(),
+  reason: z.enum(['unknown_profile', 'unknown_token']),
+  /** For a profile credential: what it is, when the stored form tells (never the secret). */
+  credentialKind: CredentialKind.nullable(),
+});
+export type KeychainEntry = z.infer<typeof KeychainEntry>;
+
 /** The two files of the data folder: the user's profile store and the rebuildable snapshot cache. */
 export const DataFileStore = z.enum(['profiles', 'cache']);
 export type DataFileStore = z.infer<typeof DataFileStore>;

@@ -331,6 +331,19 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
     fields: { profileId: 'profileId', credential: 'credential' },
   },
   'profiles.remove': profileOnly,
+  'keychain.entries': none,
+  'keychain.reattach': {
+    valid: (ids) => ({
+      profileId: ids.profileId,
+      label: 'Work',
+      baseUrl: 'https://api.cloudflare.com/client/v4',
+    }),
+    fields: { profileId: 'profileId', label: 'label', baseUrl: 'baseUrl?' },
+  },
+  'keychain.forget': {
+    valid: (ids) => ({ profileId: ids.profileId, tokenId: ids.tokenId }),
+    fields: { profileId: 'profileId', tokenId: 'cfId?' },
+  },
   'accounts.list': optionalProfile,
   'zones.list': {
     valid: (ids) => ({ profileId: ids.profileId, accountId: DEMO.acme }),

@@ -26,6 +26,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { createSettingsService } from './settings/settings-service';
 import { createCloudflareGateway, type CloudflareGateway, type GatewayOptions } from './cloudflare/gateway';
 import { closeInterruptedRuns } from './db/sync-run-repository';
+import { createKeychainService } from './keychain/keychain-service';
 import { createInventoryService, type InventoryService } from './inventory/inventory-service';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
 import { createInFlightWrites } from './sync/in-flight-writes';
@@ -135,6 +136,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const syncService = sync;
   const inventory = createInventoryService(context);
+  const keychain = createKeychainService(context);
   const tokens = createTokenService(
     context,
     { gateway, profiles, inventory },
@@ -154,6 +156,9 @@ export function createCore(options: CoreOptions): Core {
       await profiles.remove(input.profileId);
       return { removed: true as const };
     },
+    'keychain.entries': () => keychain.entries(),
+    'keychain.reattach': (input) => profiles.reattach(input),
+    'keychain.forget': (input) => keychain.forget(input.profileId, input.tokenId ?? null),
     'accounts.list': (input) => inventory.accounts(input.profileId),
     'zones.list': (input) => inventory.zones(input.profileId, input.accountId),
     'permissionGroups.list': (input) => inventory.permissionGroups(input.profileId, input.owner),

@@ -16,9 +16,73 @@ describe.runIf(inKeyringSession)('real keychain (gnome-keyring in a private D-Bu
   describeSecretStoreContract('keytar', () => createKeytarStore({ service: 'Keyflare-test' }));
 });
 
-it.skipIf(inKeyringSession)('the real-keychain contract runs only inside scripts/with-keyring.sh', () => {
-  // Documented skip: `npm test` runs every test file inside the keyring session.
-  expect(inKeyringSession).toBe(false);
+/**
+ * A keychain kept in a Map whose writes land only after `writeDelayMs` (an unlock prompt answered
+ * late), one after the other in the order asked, as a Secret Service over D-Bus serves them.
+ */
+function slowKeychain(writeDelayMs: number): { keytar: KeytarLike; entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  const later = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  let delay = writeDelayMs;
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    entries,
+    keytar: {
+      getPassword: (_service, account) => Promise.resolve(entries.get(account) ?? null),
+      setPassword: (_service, account, password) => {
+        const wait = delay;
+        queue = queue.then(async () => {
+          await later(wait);
+          entries.set(account, password);
+        });
+        return queue;
+      },
+      deletePassword: (_service, account) => Promise.resolve(entries.delete(account)),
+      findCredentials: () =>
+        Promise.resolve([...entries].map(([account, password]) => ({ account, password }))),
+      set writeDelay(ms: number) {
+        delay = ms;
+      },
+    } as KeytarLike & { writeDelay: number },
+  };
+}
+
+const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a keychain write that times out and lands later', () => {
+  it('is undone: "nothing was saved" stays true once the write lands', async () => {
+    const { keytar, entries } = slowKeychain(300);
+    const store = createKeytarStore({ load: () => Promise.resolve(keytar), timeoutMs: 100 });
+    await expect(store.set('profile:p1', 'new-secret')).rejects.toMatchObject({
+      code: 'KEYCHAIN_UNAVAILABLE',
+      message: expect.stringContaining('Nothing was saved'),
+    });
+    await settle(450);
+    expect(entries.has('profile:p1')).toBe(false);
+  });
+
+  it('puts back the value the entry held before, when the late write replaced one', async () => {
+    const { keytar, entries } = slowKeychain(300);
+    entries.set('profile:p1', 'old-secret');
+    const store = createKeytarStore({ load: () => Promise.resolve(keytar), timeoutMs: 100 });
+    await expect(store.set('profile:p1', 'new-secret')).rejects.toMatchObject({
+      code: 'KEYCHAIN_UNAVAILABLE',
+    });
+    await settle(800); // the late write, then the undo (itself a slow write)
+    expect(entries.get('profile:p1')).toBe('old-secret');
+  });
+
+  it('leaves a write the user asked for afterwards alone', async () => {
+    const slow = slowKeychain(300);
+    // The second write queues behind the first, so it needs the time the first one still takes.
+    const store = createKeytarStore({ load: () => Promise.resolve(slow.keytar), timeoutMs: 250 });
+    await expect(store.set('profile:p1', 'first')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    (slow.keytar as KeytarLike & { writeDelay: number }).writeDelay = 0;
+    await store.set('profile:p1', 'second');
+    await settle(450);
+    // The first write landed late; the second was asked for after it and is what the user expects.
+    expect(slow.entries.get('profile:p1')).toBe('second');
+  });
 });
 
 function fakeKeytar(overrides: Partial<KeytarLike> = {}): KeytarLike {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { vi, type Mock } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../../src/main/core';
-import type { Db } from '../../../src/main/core/db/open-cache';
+import type { Db } from '../../../src/main/core/db/sqlite-file';
 import { createMemoryStore, type MemoryStore } from '../../../src/main/core/secrets/memory-store';
 import type { SecretStore } from '../../../src/main/core/secrets/secret-store';
 import type { EventName } from '../../../src/shared/channels';

@@ -105,6 +105,7 @@ describe('window-wide problems', () => {
 
   it('an unreadable profile list points at the keychain entries instead of promising a sync', async () => {
     const { user } = await renderApp({
+      channels: ['keychain.entries'],
       info: {
         dataEvents: [
           {

@@ -226,7 +226,7 @@ describe('validateDraft', () => {
         {
           effect: 'allow',
           permissionGroupIds: [API_TOKENS_WRITE],
-          resources: [{ type: 'user', userId: 'someoneelse0000000000000000000000', include: true }],
+          resources: [{ type: 'user', userId: 'someoneelse000000000000000000000', include: true }],
         },
       ]),
       ctx,

@@ -43,6 +43,13 @@ export interface ProfileService {
   rename(profileId: string, label: string): Profile;
   replaceCredential(profileId: string, credential: CredentialInput): Promise<Profile>;
   remove(profileId: string): Promise<void>;
+  /**
+   * Makes a profile again of a credential the keychain holds under `profile:<id>` while no
+   * profile row has that id (the profile store was damaged, or a crash came between the keychain
+   * write and the row): verified with Cloudflare first, then inserted with the same id, so the
+   * token secrets kept for it belong to it again.
+   */
+  reattach(input: { profileId: string; label: string; baseUrl?: string | undefined }): Promise<Profile>;
   /** The profile's credential from the keychain (for sync and token operations). */
   credential(profileId: string): Promise<ProfileCredential>;
   get(profileId: string): Profile;
@@ -52,6 +59,18 @@ export interface ProfileServiceDeps {
   gateway: CloudflareGateway;
   /** Called before a profile is removed or its credential replaced (stops a running sync). */
   beforeChange?: (profileId: string) => Promise<void> | void;
+}
+
+/** The stored credential as the input a user would have typed, for checking it again. */
+function credentialInputOf(credential: ProfileCredential): CredentialInput {
+  switch (credential.kind) {
+    case 'user_token':
+      return { kind: 'api_token', token: credential.token };
+    case 'account_token':
+      return { kind: 'api_token', token: credential.token, accountId: credential.accountId };
+    case 'global_key':
+      return { kind: 'global_key', email: credential.email, key: credential.key };
+  }
 }
 
 /** Refuses a credential another profile already signs in with (CONFLICT, naming that profile). */
@@ -164,6 +183,41 @@ export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps)
       deps.gateway.endRateLimitBlock(profileId);
       deps.gateway.forget(profileId);
       ctx.logger.info('profile removed', { profileId, keptSecretsRemoved: kept.length });
+    },
+
+    async reattach(input) {
+      const db = ctx.db();
+      if (findProfile(db, input.profileId)) {
+        throw new AppError('CONFLICT', 'This keychain entry already belongs to a profile.', {
+          profileId: input.profileId,
+        });
+      }
+      const stored = await ctx.secrets.get(profileSecretAccount(input.profileId));
+      if (stored === null) {
+        throw new AppError('NOT_FOUND', 'The keychain no longer holds this credential.', {
+          profileId: input.profileId,
+        });
+      }
+      const baseUrl = input.baseUrl ?? DEFAULT_BASE_URL;
+      const checked = await checkCredential(
+        { gateway: deps.gateway, baseUrl, clock: ctx.clock },
+        credentialInputOf(decodeCredential(stored, input.profileId)),
+      );
+      db.transaction(() => {
+        assertNotAdded(ctx, baseUrl, checked);
+        insertProfile(db, {
+          id: input.profileId,
+          label: input.label,
+          baseUrl,
+          createdAt: ctx.clock.now().toISOString(),
+          ...checked.facts,
+        });
+      })();
+      ctx.logger.info('profile re-attached from the keychain', {
+        profileId: input.profileId,
+        kind: checked.facts.credentialKind,
+      });
+      return get(input.profileId);
     },
 
     async credential(profileId) {

@@ -6,6 +6,11 @@
  * including the load itself — is bounded by a timeout: a keychain prompt nobody answers or a hung
  * D-Bus call is abandoned with a clear error. There is no fallback to disk or memory: on failure
  * nothing is written anywhere, and the caller decides what to refuse.
+ *
+ * An abandoned write may still land later (the keychain answers an unlock prompt a minute on).
+ * The error said "nothing was saved", so the keychain must agree: a write that lands after its
+ * timeout is undone — the entry is put back as it was before (deleted if there was none) —
+ * unless a later write or delete of the same entry has been asked for since, which then wins.
  */
 import { AppError } from '../../../shared/errors';
 import { SECRET_SERVICE, type KeychainStatus, type SecretStore } from './secret-store';
@@ -36,6 +41,17 @@ export const KEYCHAIN_LOCKED_HELP =
 
 const PROBE_ACCOUNT = 'keyflare:probe';
 
+/** What a timed-out call of each kind means for the entry, in the error the user reads. */
+const TIMEOUT_OUTCOME: Record<string, string> = {
+  read: 'Try again once it answers.',
+  list: 'Try again once it answers.',
+  probe: 'Try again once it answers.',
+  write:
+    'Nothing was saved (should the keychain carry the write out later, Keyflare undoes it); try again once it answers.',
+  delete:
+    'The entry may or may not have been removed; Settings → Keychain shows what is left once the keychain answers.',
+};
+
 /** Maps whatever keytar/libsecret threw to a sentence a person can act on; never echoes the raw text. */
 function classify(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -65,8 +81,32 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
   const load = options.load ?? defaultLoad;
   let keytar: Promise<KeytarLike> | null = null;
 
-  const call = async <T>(what: string, fn: (k: KeytarLike) => Promise<T>): Promise<T> => {
+  /** Per entry: how many writes and deletes were asked for, so a late undo knows if it is stale. */
+  const changes = new Map<string, number>();
+  const noteChange = (account: string): number => {
+    const next = (changes.get(account) ?? 0) + 1;
+    changes.set(account, next);
+    return next;
+  };
+
+  /** Puts the entry back as it was before a write that landed after its timeout. */
+  const undoLateWrite = (account: string, change: number, previous: string | null): void => {
+    if (changes.get(account) !== change) return;
+    void (keytar ?? load())
+      .then(async (k) => {
+        if (previous === null) await k.deletePassword(service, account);
+        else await k.setPassword(service, account, previous);
+      })
+      .catch(() => undefined);
+  };
+
+  const call = async <T>(
+    what: string,
+    fn: (k: KeytarLike) => Promise<T>,
+    onLateSuccess?: () => void,
+  ): Promise<T> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
     try {
       keytar ??= load();
       const pending = keytar;
@@ -76,16 +116,22 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
       });
       const work = pending.then(fn);
       // The abandoned call may still settle later; its outcome must not become an unhandled rejection.
-      work.catch(() => undefined);
+      work.then(
+        () => {
+          if (timedOut) onLateSuccess?.();
+        },
+        () => undefined,
+      );
       return await Promise.race([
         work,
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
+            timedOut = true;
             reject(
               new AppError(
                 'KEYCHAIN_UNAVAILABLE',
                 `The system keychain did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s (${what}). ` +
-                  'It may be waiting for an unlock prompt, or not running. Nothing was saved; try again once it answers.',
+                  `It may be waiting for an unlock prompt, or not running. ${TIMEOUT_OUTCOME[what] ?? ''}`.trimEnd(),
               ),
             );
           }, timeoutMs);
@@ -103,12 +149,20 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
       checkAccount(account);
       return call('read', (k) => k.getPassword(service, account));
     },
-    set: (account, secret) => {
+    set: async (account, secret) => {
       checkAccount(account);
-      return call('write', (k) => k.setPassword(service, account, secret));
+      const change = noteChange(account);
+      // What to put back should this write land after its timeout.
+      const previous = await call('read', (k) => k.getPassword(service, account));
+      await call(
+        'write',
+        (k) => k.setPassword(service, account, secret),
+        () => undoLateWrite(account, change, previous),
+      );
     },
     delete: (account) => {
       checkAccount(account);
+      noteChange(account);
       return call('delete', (k) => k.deletePassword(service, account));
     },
     list: async (prefix) => {

@@ -30,6 +30,7 @@ import { finishRun, lastFinishedRun, lastRun, startRun, type SyncRunError } from
 import { journalMark } from '../db/token-write-journal';
 import type { ProfileService } from '../profiles/profile-service';
 import { tokenSecretPrefix } from '../secrets/secret-store';
+import { dropVanishedSecrets } from './vanished-secrets';
 import { createInFlightWrites, type InFlightWrites } from './in-flight-writes';
 import { diffSnapshots } from './history-diff';
 import { createSyncPlanner, type PlannedRequest } from './request-planner';
@@ -126,7 +127,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
   /**
    * Ids of the profile's tokens whose secret the keychain keeps, asked only when the snapshot
    * brings tokens the cache does not hold (a token an earlier list missed comes back with its
-   * flag). A profile's first sync skips it: nothing can be kept before the first snapshot. If the
+   * flag, and so does every token of a profile re-attached from the keychain). If the
    * keychain cannot answer, the sync still commits and those rows say "no secret" until the
    * secret is adopted again; the inventory matters more than the flag.
    */
@@ -135,7 +136,6 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
     tokens: readonly SnapshotToken[],
   ): Promise<Set<string>> => {
     const db = ctx.db();
-    if (!hasSnapshot(db, profileId)) return new Set();
     const cached = new Set(
       (db.prepare('SELECT id FROM tokens WHERE profile_id = ?').all(profileId) as { id: string }[]).map(
         (row) => row.id,
@@ -225,6 +225,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         },
       );
       writeMs = performance.now() - writeStart;
+      await dropVanishedSecrets(ctx, client, profileId, stored);
       const finished =
         finishRun(db, run.id, {
           endedAt: ctx.clock.now().toISOString(),

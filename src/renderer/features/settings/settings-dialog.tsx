@@ -1,6 +1,6 @@
 /**
- * Settings: theme, clipboard clear time, whether new secrets are kept by default, and facts
- * about this installation (version, data folder, keychain).
+ * Settings: theme, clipboard clear time, whether new secrets are kept by default, keychain
+ * entries without a profile, and facts about this installation (version, data folder, keychain).
  */
 import { useId, useState } from 'react';
 import type { Settings } from '../../../shared/domain';
@@ -10,6 +10,7 @@ import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
 import { useAppStore } from '../../stores/app-store';
 import { useUiStore } from '../../stores/ui-store';
+import { KeychainSection } from './keychain-section';
 
 const CLEAR_CHOICES = [10, 20, 30, 45, 60, 90, 120, 300, 600];
 
@@ -23,6 +24,7 @@ function secondsWords(seconds: number): string {
 
 export function SettingsDialog(): React.JSX.Element {
   const closeDialog = useUiStore((s) => s.closeDialog);
+  const focusKeychain = useUiStore((s) => s.dialog?.kind === 'settings' && s.dialog.section === 'keychain');
   const settings = useAppStore((s) => s.settings);
   const info = useAppStore((s) => s.info);
   const updateSettings = useAppStore((s) => s.updateSettings);
@@ -97,6 +99,7 @@ export function SettingsDialog(): React.JSX.Element {
         <p className="muted">Loading settings…</p>
       )}
       {error ? <ErrorCallout error={error} compact /> : null}
+      <KeychainSection focus={focusKeychain} />
       {info ? (
         <section className="about" aria-labelledby="about-heading">
           <h3 id="about-heading" className="wizard-subheading">
