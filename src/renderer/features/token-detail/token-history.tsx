@@ -1,0 +1,44 @@
+/**
+ * What happened to a token, newest first: changes Keyflare made and changes a sync noticed.
+ */
+import type { HistoryEntry } from '../../../shared/domain';
+import { Icon, type IconName } from '../../components/icons';
+import { RelativeTime } from '../../components/relative-time';
+
+const HISTORY_ICON: Record<HistoryEntry['kind'], IconName> = {
+  created: 'plus',
+  modified: 'edit',
+  status_changed: 'power',
+  rolled: 'roll',
+  policies_changed: 'shield',
+  deleted: 'trash',
+  secret_removed: 'key',
+};
+
+export function TokenHistory({ entries, now }: { entries: HistoryEntry[]; now: Date }): React.JSX.Element {
+  if (entries.length === 0)
+    return (
+      <p className="muted">
+        No changes recorded yet. Keyflare records changes it makes and changes it notices between syncs.
+      </p>
+    );
+  const sorted = [...entries].sort((a, b) => (a.at < b.at ? 1 : -1));
+  return (
+    <ol className="timeline">
+      {sorted.map((entry) => (
+        <li key={entry.id} className="timeline-item">
+          <span className="timeline-icon" aria-hidden="true">
+            <Icon name={HISTORY_ICON[entry.kind]} size={12} />
+          </span>
+          <div>
+            <p className="timeline-summary">{entry.summary}</p>
+            <p className="muted timeline-meta">
+              <RelativeTime iso={entry.at} now={now} /> ·{' '}
+              {entry.source === 'keyflare' ? 'by Keyflare' : 'seen at sync'}
+            </p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
