@@ -1,13 +1,9 @@
 /**
  * When things go wrong: a credential Cloudflare rejects, a rate-limited login, a keychain that
- * fails every call, a corrupt cache file, and a roll whose answer is lost. Each runs against the
+ * fails every call, and a roll whose answer is lost (damaged data files: data-folder.e2e.ts). Each runs against the
  * simulator and the real core; each says what happened and what to do, in plain words.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_FILE_NAME } from '../../src/main/core/db/data-files';
 import { createMemoryStore } from '../../src/main/core/secrets/memory-store';
 import { startSimulator, type Simulator } from '../cloudflare-sim';
 import { AddProfilePage } from './pages/add-profile-page';
@@ -16,7 +12,7 @@ import { StatusBarPage } from './pages/status-bar-page';
 import { TokenDetailPage } from './pages/token-detail-page';
 import { TokenListPage } from './pages/token-list-page';
 import { seriousAxeViolations } from './support/axe';
-import { launchKeyflare, makeDataDir, type KeyflareApp, type LaunchOptions } from './support/harness';
+import { launchKeyflare, type KeyflareApp, type LaunchOptions } from './support/harness';
 import { saveThemedScreenshots } from './support/screenshots';
 import { scanDataDir } from './support/secret-scan';
 
@@ -118,32 +114,6 @@ describe.skipIf(!inProcessCore)('when things go wrong', () => {
     await app.close();
     expect(scanDataDir(app.dataDir, [credential])).toEqual([]);
     expect(secrets.entries().size).toBe(0);
-  });
-
-  it('says what was moved aside when the cache file is corrupt, and starts afresh', async () => {
-    const dataDir = makeDataDir();
-    fs.writeFileSync(path.join(dataDir, CACHE_FILE_NAME), crypto.randomBytes(8192));
-    const app = await launch({ dataDir, core: { secrets: createMemoryStore() } });
-    const banner = new AppPage(app.page).banner('data-banner-cache');
-    await banner.waitFor();
-    const text = await banner.innerText();
-    expect(text).toContain('Keyflare’s token cache could not be read');
-    expect(text).toMatch(/moved it aside to \S+/u);
-    expect(text).toContain('The cache never holds secrets');
-    const moved = fs
-      .readdirSync(dataDir)
-      .filter(
-        (name) =>
-          name.startsWith(CACHE_FILE_NAME) &&
-          name !== CACHE_FILE_NAME &&
-          !name.endsWith('-wal') &&
-          !name.endsWith('-shm'),
-      );
-    expect(moved.length).toBeGreaterThan(0);
-    expect(moved.some((name) => text.includes(name))).toBe(true);
-    await app.page.getByRole('heading', { name: 'Welcome to Keyflare' }).waitFor();
-    expect(await seriousAxeViolations(app.page)).toEqual([]);
-    await saveThemedScreenshots(app.page, 'failure-corrupt-cache');
   });
 
   it('adopts a secret, and says a roll may have happened when its answer is lost', async () => {

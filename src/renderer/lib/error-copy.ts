@@ -118,8 +118,8 @@ const COPY: Record<ErrorCode, CopyBuilder> = {
     };
   },
   CACHE_NEWER: () => ({
-    title: 'The cache was written by a newer Keyflare',
-    next: 'Keyflare will not modify it. Update Keyflare, or move the cache file aside to start afresh.',
+    title: 'This data folder was written by a newer Keyflare',
+    next: 'Keyflare will not modify it. Update Keyflare to open it.',
   }),
   INTERNAL: (error) => ({
     title: /not available yet/iu.test(error.message)

@@ -32,9 +32,17 @@ export const useAppStore = create<AppState>()((set) => ({
       call((api) => api.app.info({})),
       call((api) => api.settings.get({})),
     ]);
-    if (!info.ok) set({ loadError: info.error });
-    else if (!settings.ok) set({ loadError: settings.error });
-    else set({ info: info.value, settings: settings.value, loadError: null });
+    if (!info.ok) {
+      set({ loadError: info.error });
+      return;
+    }
+    // A refused data folder has no settings to read; its banner (from app.info) says why.
+    const refused = info.value.dataEvents.some((event) => event.kind === 'newer_schema');
+    set({
+      info: info.value,
+      settings: settings.ok ? settings.value : null,
+      loadError: settings.ok || refused ? null : settings.error,
+    });
   },
   refreshInfo: async () => {
     const result = await call((api) => api.app.info({}));

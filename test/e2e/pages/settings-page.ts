@@ -25,6 +25,22 @@ export class SettingsPage {
     if ((await box.isChecked()) !== keep) await box.click();
   }
 
+  /** The entries Settings → Keychain lists (keychain entries without a profile). */
+  keychainEntries(): Locator {
+    return this.dialog.getByTestId('keychain-entry');
+  }
+
+  /** Re-attaches the listed login credential (the nth entry) as a profile. */
+  async reattach(index: number, label: string, baseUrl: string): Promise<void> {
+    const entry = this.keychainEntries().nth(index);
+    await entry.getByRole('button', { name: 'Re-attach' }).click();
+    const form = entry.getByRole('form', { name: 'Re-attach as a profile' });
+    await form.getByLabel('Profile name').fill(label);
+    await form.getByLabel('API base URL').fill(baseUrl);
+    await form.getByRole('button', { name: 'Verify and re-attach' }).click();
+    await form.waitFor({ state: 'detached', timeout: 30_000 });
+  }
+
   async close(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Close' }).click();
     await this.dialog.waitFor({ state: 'detached' });
