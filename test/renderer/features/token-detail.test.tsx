@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useAppStore } from '../../../src/renderer/stores/app-store';
 import { useProfilesStore } from '../../../src/renderer/stores/profiles-store';
@@ -225,14 +225,46 @@ describe('token detail', () => {
     expect(await screen.findByText(`Deleted ${GITHUB}`)).toBeInTheDocument();
   });
 
+  it('keeps Cancel waiting while a delete runs, and sends it once', async () => {
+    let answer: () => void = () => undefined;
+    const { user, mock } = await renderApp({
+      channels: ['tokens.get'],
+      before: (m, backend) =>
+        m.handle(
+          'tokens.delete',
+          (input) =>
+            new Promise((resolve) => {
+              answer = () => resolve(backend['tokens.delete'](input));
+            }),
+        ),
+    });
+    const panel = await open(GITHUB, user);
+    await user.click(within(panel).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('dialog', { name: `Delete ${GITHUB}?` });
+    await user.type(within(dialog).getByRole('textbox'), GITHUB);
+    const confirm = within(dialog).getByRole('button', { name: 'Delete token' });
+    await user.click(confirm);
+    expect(confirm).toHaveAttribute('aria-busy', 'true');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveAttribute('aria-disabled', 'true');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(confirm);
+    expect(screen.getByRole('dialog', { name: `Delete ${GITHUB}?` })).toBeInTheDocument();
+    act(() => answer());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(mock.callsOf('tokens.delete')).toHaveLength(1);
+  });
+
   it('rolls, shows the new secret once and forgets it when closed', async () => {
     const { user, mock } = await renderApp({ channels: ['tokens.get', 'tokens.roll'] });
     const panel = await open(GITHUB, user);
     await user.click(within(panel).getByRole('button', { name: 'Roll' }));
     const dialog = screen.getByRole('dialog', { name: `Roll ${GITHUB}?` });
-    expect(
-      within(dialog).getByRole('checkbox', { name: 'Keep the new secret in the keychain' }),
-    ).toBeChecked();
+    const keep = within(dialog).getByRole('checkbox', { name: 'Keep the new secret in the keychain' });
+    expect(keep).toBeChecked();
+    // The same question, in the same words, as the create wizard asks.
+    expect(keep).toHaveAccessibleDescription(
+      'So you can copy it and verify the token later. Otherwise you see it once and only you keep it.',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Roll token' }));
     const shown = await screen.findByTestId('show-once-secret');
     const secret = within(shown).getByLabelText<HTMLInputElement>('Token secret').value;

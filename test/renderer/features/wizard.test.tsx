@@ -218,6 +218,28 @@ describe('create wizard', () => {
     expect(within(picker).getByRole('group', { name: /^Account/u })).toBeInTheDocument();
   });
 
+  it('creates without keeping the secret when there is no keychain, and says so before', async () => {
+    const harness = await renderApp({
+      channels: ['permissionGroups.list', 'templates.list', 'tokens.preview', 'tokens.create'],
+      info: { keychain: { available: false, message: 'No Secret Service provider answered.' } },
+    });
+    const { user, mock } = harness;
+    const dialog = await openWizard(harness);
+    await user.click(within(dialog).getByRole('button', { name: /Read billing info/u }));
+    await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Review' }));
+    await within(dialog).findByTestId('review-body');
+    const keep = within(dialog).getByRole('checkbox', { name: 'Keep the new secret in the keychain' });
+    expect(keep).not.toBeChecked();
+    expect(keep).toBeDisabled();
+    expect(keep).toHaveAccessibleDescription(
+      'The system keychain is unavailable: the secret will be shown once only.',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Create token' }));
+    expect(await within(dialog).findByTestId('keychain-note')).toHaveTextContent('Not kept in the keychain');
+    expect(mock.callsOf('tokens.create')[0]?.keepSecret).toBe(false);
+  });
+
   it('says plainly when the create outcome is uncertain', async () => {
     const harness = await renderApp({
       channels: ['permissionGroups.list', 'templates.list', 'tokens.preview'],

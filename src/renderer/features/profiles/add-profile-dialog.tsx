@@ -8,6 +8,7 @@ import { DEFAULT_BASE_URL } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
 import { useAppStore } from '../../stores/app-store';
@@ -93,22 +94,17 @@ export function AddProfileDialog(): React.JSX.Element {
       size="md"
       testId="add-profile-dialog"
       footer={
-        <>
-          <Button onClick={closeDialog} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            variant="primary"
-            type="submit"
-            form="add-profile-form"
-            busy={busy}
-            disabledReason={
-              keychainDown ? 'The system keychain is unavailable: the credential could not be stored' : null
-            }
-          >
-            {busy ? 'Checking with Cloudflare…' : 'Add profile'}
-          </Button>
-        </>
+        <DialogFooter
+          onCancel={closeDialog}
+          busy={busy}
+          primary={{
+            label: busy ? 'Checking with Cloudflare…' : 'Add profile',
+            form: 'add-profile-form',
+            disabledReason: keychainDown
+              ? 'The system keychain is unavailable: the credential could not be stored'
+              : null,
+          }}
+        />
       }
     >
       {keychainDown ? (

@@ -5,8 +5,8 @@
 import { useState } from 'react';
 import type { TokenRow } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
 import { toast } from '../../stores/toast-store';
@@ -43,14 +43,11 @@ export function AdoptDialog({ row, onClose }: { row: TokenRow; onClose: () => vo
       size="sm"
       testId="adopt-dialog"
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button variant="primary" icon="key" busy={busy} type="submit" form="adopt-form">
-            Adopt secret
-          </Button>
-        </>
+        <DialogFooter
+          onCancel={onClose}
+          busy={busy}
+          primary={{ label: 'Adopt secret', icon: 'key', form: 'adopt-form' }}
+        />
       }
     >
       <form

@@ -4,8 +4,8 @@
 import { useState } from 'react';
 import type { TokenRow } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
 import { toast } from '../../stores/toast-store';
@@ -41,20 +41,17 @@ export function DeleteDialog({ row, onClose }: { row: TokenRow; onClose: () => v
       size="sm"
       testId="delete-dialog"
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            variant="danger"
-            icon="trash"
-            busy={busy}
-            disabledReason={matches ? null : 'Type the token’s name to confirm'}
-            onClick={() => void remove()}
-          >
-            Delete token
-          </Button>
-        </>
+        <DialogFooter
+          onCancel={onClose}
+          busy={busy}
+          primary={{
+            label: 'Delete token',
+            variant: 'danger',
+            icon: 'trash',
+            disabledReason: matches ? null : 'Type the token’s name to confirm',
+            onClick: () => void remove(),
+          }}
+        />
       }
     >
       <form

@@ -6,7 +6,9 @@ import type { ShowOnceSecret as ShowOnceSecretValue, TokenRow } from '../../../s
 import type { AppErrorShape } from '../../../shared/errors';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
+import { KeepSecretCheckbox } from '../../components/keep-secret-checkbox';
 import { useAppStore } from '../../stores/app-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { ShowOnceSecret } from '../secret/show-once-secret';
@@ -31,6 +33,8 @@ export function RollDialog({ row, onClose }: { row: TokenRow; onClose: () => voi
     }
     setResult(reply.value);
   };
+
+  const uncertain = error?.code === 'UNCERTAIN';
 
   if (result) {
     return (
@@ -60,40 +64,26 @@ export function RollDialog({ row, onClose }: { row: TokenRow; onClose: () => voi
       size="sm"
       testId="roll-dialog"
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {error?.code === 'UNCERTAIN' ? 'Close' : 'Cancel'}
-          </Button>
-          {/* After an uncertain roll, rolling again could throw away a secret that now works. */}
-          {error?.code === 'UNCERTAIN' ? null : (
-            <Button variant="danger" icon="roll" busy={busy} onClick={() => void roll()}>
-              Roll token
-            </Button>
-          )}
-        </>
+        <DialogFooter
+          onCancel={onClose}
+          busy={busy}
+          // After an uncertain roll, rolling again could throw away a secret that now works.
+          {...(uncertain
+            ? { cancelLabel: 'Close', primary: null }
+            : {
+                primary: { label: 'Roll token', variant: 'danger', icon: 'roll', onClick: () => void roll() },
+              })}
+        />
       }
     >
       <p>Anything that uses the current secret fails until you give it the new one.</p>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={keep}
-          disabled={!keychainAvailable}
-          onChange={(event) => setKeep(event.target.checked)}
-        />
-        <span>
-          Keep the new secret in the keychain
-          {!keychainAvailable ? (
-            <span className="field-hint"> The system keychain is unavailable.</span>
-          ) : null}
-        </span>
-      </label>
+      <KeepSecretCheckbox keep={keep} onChange={setKeep} keychainAvailable={keychainAvailable} />
       {error ? (
         <ErrorCallout
           error={error}
           context={{ action: 'roll' }}
           action={
-            error.code === 'UNCERTAIN' ? (
+            uncertain ? (
               <Button
                 size="sm"
                 icon="check"

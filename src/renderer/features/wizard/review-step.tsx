@@ -5,6 +5,7 @@ import type { TokenPreview } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
+import { KeepSecretCheckbox } from '../../components/keep-secret-checkbox';
 import { sentence } from '../../lib/format';
 
 export interface ReviewStepProps {
@@ -67,22 +68,7 @@ export function ReviewStep({
       </section>
 
       {onKeep ? (
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={keep}
-            disabled={!keychainAvailable}
-            onChange={(event) => onKeep(event.target.checked)}
-          />
-          <span>
-            Keep the new secret in the keychain
-            <span className="field-hint">
-              {keychainAvailable
-                ? ' So you can copy it and verify the token later. Otherwise you see it once and only you keep it.'
-                : ' The system keychain is unavailable: the secret will be shown once only.'}
-            </span>
-          </span>
-        </label>
+        <KeepSecretCheckbox keep={keep} onChange={onKeep} keychainAvailable={keychainAvailable} />
       ) : null}
     </div>
   );

@@ -10,6 +10,7 @@
 import { useReducer } from 'react';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter, type PrimaryAction } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../stores/app-store';
@@ -30,6 +31,7 @@ import {
   submitBlockReason,
   wizardReducer,
   wizardSteps,
+  type WizardStep,
 } from './wizard-model';
 
 export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Element {
@@ -155,57 +157,47 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
     );
   } else {
     const back = stepIndex > 0 ? steps[stepIndex - 1] : undefined;
+    const primary: Record<WizardStep, PrimaryAction | null> = {
+      start: null,
+      access: {
+        label: 'Continue',
+        iconAfter: 'chevron-right',
+        disabledReason: blocked
+          ? 'This token cannot be edited in Keyflare'
+          : loadingGroups
+            ? 'Loading…'
+            : null,
+        onClick: () => continueFrom('access', 'limits'),
+      },
+      limits: {
+        label: 'Review',
+        iconAfter: 'chevron-right',
+        onClick: () => continueFrom('limits', 'review'),
+      },
+      review: {
+        label: editing ? 'Save changes' : 'Create token',
+        icon: editing ? 'check' : 'key',
+        disabledReason: submitBlockReason(state, issues),
+        onClick: () => void submit(),
+      },
+      done: null,
+    };
     footer = (
-      <>
-        {state.submitError ? (
-          <ErrorCallout
-            error={state.submitError}
-            context={{ action: editing ? 'edit' : 'token creation' }}
-            compact
-            className="footer-error"
-          />
-        ) : null}
-        <span className="footer-spacer" />
-        {back ? (
-          <Button onClick={() => go(back)} disabled={busy}>
-            Back
-          </Button>
-        ) : (
-          <Button onClick={closeDialog}>Cancel</Button>
-        )}
-        {step === 'access' ? (
-          <Button
-            variant="primary"
-            iconAfter="chevron-right"
-            disabledReason={
-              blocked ? 'This token cannot be edited in Keyflare' : loadingGroups ? 'Loading…' : null
-            }
-            onClick={() => continueFrom('access', 'limits')}
-          >
-            Continue
-          </Button>
-        ) : null}
-        {step === 'limits' ? (
-          <Button
-            variant="primary"
-            iconAfter="chevron-right"
-            onClick={() => continueFrom('limits', 'review')}
-          >
-            Review
-          </Button>
-        ) : null}
-        {step === 'review' ? (
-          <Button
-            variant="primary"
-            icon={editing ? 'check' : 'key'}
-            busy={busy}
-            disabledReason={submitBlockReason(state, issues)}
-            onClick={() => void submit()}
-          >
-            {editing ? 'Save changes' : 'Create token'}
-          </Button>
-        ) : null}
-      </>
+      <DialogFooter
+        lead={
+          state.submitError ? (
+            <ErrorCallout
+              error={state.submitError}
+              context={{ action: editing ? 'edit' : 'token creation' }}
+              compact
+              className="footer-error"
+            />
+          ) : null
+        }
+        {...(back ? { cancelLabel: 'Back', onCancel: () => go(back) } : { onCancel: closeDialog })}
+        busy={busy}
+        primary={primary[step]}
+      />
     );
   }
 
