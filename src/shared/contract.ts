@@ -180,7 +180,8 @@ const declared = {
     input: z.object({ profileId: ProfileId, owner: TokenOwner }).strict(),
     output: z.array(ResolvedTemplate),
   },
-  'tokens.preview': { input: TokenWrite, output: TokenPreview },
+  /** With a tokenId, the preview of an edit of that token (its endpoint is the update's). */
+  'tokens.preview': { input: TokenWrite.extend({ tokenId: CfId.optional() }).strict(), output: TokenPreview },
   'tokens.create': {
     input: TokenWrite.extend({ keepSecret: z.boolean() }).strict(),
     output: ShowOnceSecret,

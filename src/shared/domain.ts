@@ -406,7 +406,7 @@ export const TokenPreview = z.object({
   summary: z.string(),
   /** The exact JSON body Cloudflare will receive. */
   body: z.unknown(),
-  /** e.g. "POST /user/tokens" or "POST /accounts/<id>/tokens". */
+  /** e.g. "POST /user/tokens", "POST /accounts/<id>/tokens", or for an edit "PUT /user/tokens/<id>". */
   endpoint: z.string(),
   warnings: z.array(TokenWarning),
 });

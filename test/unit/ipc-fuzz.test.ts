@@ -367,8 +367,8 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
     fields: { profileId: 'profileId', owner: 'owner' },
   },
   'tokens.preview': {
-    valid: (ids) => ({ profileId: ids.profileId, owner: userOwner, draft: ids.draft }),
-    fields: { profileId: 'profileId', owner: 'owner', draft: 'draft' },
+    valid: (ids) => ({ profileId: ids.profileId, owner: userOwner, draft: ids.draft, tokenId: ids.tokenId }),
+    fields: { profileId: 'profileId', owner: 'owner', draft: 'draft', tokenId: 'cfId?' },
   },
   'tokens.create': {
     valid: (ids) => ({ profileId: ids.profileId, owner: userOwner, draft: ids.draft, keepSecret: true }),

@@ -169,7 +169,7 @@ export function createCore(options: CoreOptions): Core {
     'tokens.get': (input) => inventory.token(input.profileId, input.tokenId),
     'tokens.history': (input) => inventory.history(input),
     'templates.list': (input) => tokens.templates(input.profileId, input.owner),
-    'tokens.preview': (input) => tokens.preview(input.profileId, input.owner, input.draft),
+    'tokens.preview': (input) => tokens.preview(input.profileId, input.owner, input.draft, input.tokenId),
     'tokens.create': (input) => tokens.create(input),
     'tokens.update': (input) => tokens.update(input.profileId, input.tokenId, input.draft),
     'tokens.setStatus': (input) => tokens.setStatus(input.profileId, input.tokenId, input.status),

@@ -1,6 +1,6 @@
 /**
- * tokens.preview: the dry run shows the summary, the exact body, the endpoint and the warnings,
- * names every invalid field, and sends nothing to Cloudflare.
+ * tokens.preview: the dry run shows the summary, the exact body, the endpoint (the create's, or an
+ * edit's) and the warnings, names every invalid field, and sends nothing to Cloudflare.
  */
 import { describe, expect, it } from 'vitest';
 import type { TokenDraft } from '../../../src/shared/domain';
@@ -124,6 +124,25 @@ describe('preview', () => {
       draft: { ...scopedDraft(), policies: [scopedDraft().policies[0] ?? expect.fail('no policy')] },
     });
     expect(preview.endpoint).toBe(`POST /accounts/${DEMO.acme}/tokens`);
+  });
+
+  it('shows the edit’s endpoint when the preview is of an edit', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const tokenId = '0123456789abcdef0123456789abcdef';
+    const user = await h.ok('tokens.preview', {
+      profileId: h.profile.id,
+      owner: { kind: 'user' },
+      draft: scopedDraft(),
+      tokenId,
+    });
+    expect(user.endpoint).toBe(`PUT /user/tokens/${tokenId}`);
+    const account = await h.ok('tokens.preview', {
+      profileId: h.profile.id,
+      owner: { kind: 'account', accountId: DEMO.acme },
+      draft: { ...scopedDraft(), policies: [scopedDraft().policies[0] ?? expect.fail('no policy')] },
+      tokenId,
+    });
+    expect(account.endpoint).toBe(`PUT /accounts/${DEMO.acme}/tokens/${tokenId}`);
   });
 
   it('names each invalid field and sends nothing', async () => {

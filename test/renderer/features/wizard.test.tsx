@@ -282,6 +282,8 @@ describe('create wizard', () => {
     expect(
       within(dialog).getByText(/^PUT \/user\/tokens\/a1000000000000000000000000000005$/u),
     ).toBeInTheDocument();
+    // The endpoint is main's answer for an edit of this token, not a rewrite of the create's.
+    expect(mock.callsOf('tokens.preview').at(-1)?.tokenId).toBe('a1000000000000000000000000000005');
     await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(mock.callsOf('tokens.update')).toHaveLength(1));
     expect(mock.callsOf('tokens.update')[0]?.draft.name).toBe('Cache purge bot (prod)');

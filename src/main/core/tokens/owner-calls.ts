@@ -11,6 +11,13 @@ export function createEndpoint(owner: TokenOwner): string {
   return owner.kind === 'user' ? 'POST /user/tokens' : `POST /accounts/${owner.accountId}/tokens`;
 }
 
+/** The endpoint an edit goes to, as the preview shows it: "PUT /user/tokens/<id>". */
+export function updateEndpoint(owner: TokenOwner, tokenId: string): string {
+  return owner.kind === 'user'
+    ? `PUT /user/tokens/${tokenId}`
+    : `PUT /accounts/${owner.accountId}/tokens/${tokenId}`;
+}
+
 export function createFor(
   client: CloudflareClient,
   owner: TokenOwner,

@@ -1,5 +1,6 @@
 /**
- * The dry run of a create: summary, exact body, endpoint and warnings, with nothing sent.
+ * The dry run of a create or an edit: summary, exact body, endpoint and warnings, with nothing
+ * sent. The endpoint is the create's, or with a token id the edit's.
  *
  * `buildTokenBody` validates first (VALIDATION naming each field in details.issues), so the
  * body shown is byte for byte the body a create sends. Warnings are the inventory's own
@@ -15,7 +16,7 @@ import {
   type BuildContext,
 } from '../../../shared/policy/build';
 import { decodePolicies, decodeRequestIp } from '../../../shared/policy/decode';
-import { createEndpoint } from './owner-calls';
+import { createEndpoint, updateEndpoint } from './owner-calls';
 
 export interface DraftPlan {
   body: CfTokenBody;
@@ -23,7 +24,7 @@ export interface DraftPlan {
 }
 
 /** Validates and builds a draft; throws VALIDATION when it is not ready to send. */
-export function planDraft(draft: TokenDraft, ctx: BuildContext): DraftPlan {
+export function planDraft(draft: TokenDraft, ctx: BuildContext, tokenId?: string): DraftPlan {
   const body = buildTokenBody(draft, ctx);
   const policies: CfPolicy[] = body.policies.map((policy) => ({ ...policy }));
   const warnings = tokenWarnings(
@@ -40,6 +41,11 @@ export function planDraft(draft: TokenDraft, ctx: BuildContext): DraftPlan {
   );
   return {
     body,
-    preview: { summary: describeDraft(draft, ctx), body, endpoint: createEndpoint(ctx.owner), warnings },
+    preview: {
+      summary: describeDraft(draft, ctx),
+      body,
+      endpoint: tokenId === undefined ? createEndpoint(ctx.owner) : updateEndpoint(ctx.owner, tokenId),
+      warnings,
+    },
   };
 }

@@ -37,7 +37,8 @@ export type { TokenDeps } from './token-deps';
 
 export interface TokenService {
   templates(profileId: string, owner: TokenOwner): ResolvedTemplate[];
-  preview(profileId: string, owner: TokenOwner, draft: TokenDraft): TokenPreview;
+  /** With a tokenId, the preview of an edit of that token. */
+  preview(profileId: string, owner: TokenOwner, draft: TokenDraft, tokenId?: string): TokenPreview;
   create(input: CreateInput): Promise<ShowOnceSecret>;
   update(profileId: string, tokenId: string, draft: TokenDraft): Promise<TokenRow>;
   setStatus(profileId: string, tokenId: string, status: 'active' | 'disabled'): Promise<TokenRow>;
@@ -74,9 +75,12 @@ export function createTokenService(
   };
   return {
     templates: (profileId, owner) => listTemplates(deps.inventory, deps.profiles.get(profileId), owner),
-    preview: (profileId, owner, draft) =>
-      planDraft(draft, loadDraftContext(deps.inventory, ctx.clock, deps.profiles.get(profileId), owner))
-        .preview,
+    preview: (profileId, owner, draft, tokenId) =>
+      planDraft(
+        draft,
+        loadDraftContext(deps.inventory, ctx.clock, deps.profiles.get(profileId), owner),
+        tokenId,
+      ).preview,
     create: async (input) =>
       remember(input.profileId, await writes.run(input.profileId, () => createToken(ctx, deps, input))),
     update: (profileId, tokenId, draft) =>

@@ -1,5 +1,6 @@
 /**
- * Step 4: the summary in words and the exact JSON body Cloudflare will receive (tokens.preview).
+ * Step 4: the summary in words, and the endpoint and exact JSON body Cloudflare will receive
+ * (tokens.preview: the create's, or for an edit the update's).
  */
 import type { TokenPreview } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
@@ -12,7 +13,6 @@ export interface ReviewStepProps {
   localSummary: string;
   preview: TokenPreview | null;
   previewError: AppErrorShape | null;
-  endpoint: string | null;
   keep: boolean;
   onKeep: ((keep: boolean) => void) | null;
   keychainAvailable: boolean;
@@ -22,7 +22,6 @@ export function ReviewStep({
   localSummary,
   preview,
   previewError,
-  endpoint,
   keep,
   onKeep,
   keychainAvailable,
@@ -55,7 +54,7 @@ export function ReviewStep({
         <h3 id="body-heading" className="wizard-subheading">
           Request
         </h3>
-        {endpoint ? <p className="mono review-endpoint">{endpoint}</p> : null}
+        {preview ? <p className="mono review-endpoint">{preview.endpoint}</p> : null}
         {preview ? (
           <pre className="json-body" tabIndex={0} aria-label="JSON body" data-testid="review-body">
             {JSON.stringify(preview.body, null, 2)}

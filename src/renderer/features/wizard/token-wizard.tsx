@@ -57,14 +57,6 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
   const showIssues = state.attempted.includes(step);
   const stepIssues = issuesOfStep(issues, step);
   const loadingGroups = groups === null && !groupsError;
-  const endpoint = preview
-    ? target.mode === 'edit'
-      ? preview.endpoint.replace(
-          /^POST (\S+)$/u,
-          `PUT $1/${target.tokenKey.slice(target.tokenKey.indexOf(':') + 1)}`,
-        )
-      : preview.endpoint
-    : null;
   const onDraft = (next: typeof draft): void => dispatch({ type: 'changeDraft', draft: next });
 
   let body: React.JSX.Element;
@@ -139,7 +131,6 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
         localSummary={localSummary}
         preview={preview}
         previewError={state.previewError}
-        endpoint={endpoint}
         keep={state.keep}
         onKeep={editing ? null : (keep) => dispatch({ type: 'keep', keep })}
         keychainAvailable={keychainAvailable}

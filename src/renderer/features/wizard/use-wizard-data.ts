@@ -127,7 +127,7 @@ export function useWizardData(
     const run = ++previewRun.current;
     void useTokensStore
       .getState()
-      .preview({ profileId, owner, draft })
+      .preview({ profileId, owner, draft, ...(editKey === null ? {} : { tokenId: refOf(editKey).id }) })
       .then((result) => {
         if (run === previewRun.current) dispatch({ type: 'previewLoaded', result });
       });
