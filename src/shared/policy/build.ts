@@ -98,6 +98,14 @@ export function buildTokenBody(draft: TokenDraft, ctx: BuildContext): CfTokenBod
   if (first) {
     throw new AppError('VALIDATION', `The token is not ready: ${first.path} ${first.message}`, { issues });
   }
+  return draftBody(draft);
+}
+
+/**
+ * The body of a draft without the checks: for exporting a token that already exists (its dates
+ * may be past, its groups no longer offered), written exactly as `buildTokenBody` would write it.
+ */
+export function draftBody(draft: TokenDraft): CfTokenBody {
   const body: CfTokenBody = { name: draft.name.trim(), policies: bodyPolicies(draft) };
   const condition = bodyCondition(draft.requestIp);
   if (condition) body.condition = condition;

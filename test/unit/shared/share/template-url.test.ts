@@ -1,0 +1,142 @@
+/**
+ * Share a request: the dashboard template URL (../shared/cloudflare/template-urls.md) and the
+ * exact list of what it carries and what the teammate must add by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodePolicies, decodeRequestIp } from '../../../../src/shared/policy/decode';
+import { shareLink, templateKeyOf, type ShareInput } from '../../../../src/shared/share/template-url';
+import type { CfPolicy } from '../../../../src/shared/cloudflare-types';
+import { EXAMPLE_COM, groupId, nameLookup } from '../support';
+import { richToken } from '../export/fixtures';
+
+function input(policies: CfPolicy[], extra: Partial<ShareInput> = {}): ShareInput {
+  return {
+    name: 'DNS Management Token',
+    kind: 'user',
+    policies: decodePolicies(policies, nameLookup()),
+    requestIp: { in: [], notIn: [] },
+    notBefore: null,
+    expiresOn: null,
+    ...extra,
+  };
+}
+
+const ALL_ZONES = { 'com.cloudflare.api.account.zone.*': '*' };
+
+describe('share a request', () => {
+  it('reproduces the documented example: DNS edit on all zones, user token', () => {
+    const link = shareLink(
+      input([
+        { effect: 'allow', permission_groups: [{ id: groupId('DNS Write', 'zone') }], resources: ALL_ZONES },
+      ]),
+    );
+    expect(link.url).toBe(
+      'https://dash.cloudflare.com/profile/api-tokens?permissionGroupKeys=%5B%7B%22key%22%3A%22dns%22%2C%22type%22%3A%22edit%22%7D%5D&accountId=%2A&zoneId=all&name=DNS%20Management%20Token',
+    );
+    expect(link.carried).toEqual([
+      'Permission dns (edit)',
+      'Zone resources: all zones',
+      'Name: DNS Management Token',
+    ]);
+    expect(link.manual).toEqual([]);
+  });
+
+  it('carries one zone by id and keeps the stronger type when read and edit share a key', () => {
+    const link = shareLink(
+      input([
+        {
+          effect: 'allow',
+          permission_groups: [
+            { id: groupId('DNS Read', 'zone') },
+            { id: groupId('DNS Write', 'zone') },
+            { id: groupId('Cache Purge', 'zone') },
+          ],
+          resources: { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' },
+        },
+      ]),
+    );
+    const url = new URL(link.url ?? '');
+    expect(JSON.parse(url.searchParams.get('permissionGroupKeys') ?? '')).toEqual([
+      { key: 'dns', type: 'edit' },
+      { key: 'cache', type: 'purge' },
+    ]);
+    expect(url.searchParams.get('zoneId')).toBe(EXAMPLE_COM);
+    expect(link.carried).toContain('Zone resources: zone example.com');
+  });
+
+  it('lists everything a template cannot say: exclusions, several resources, IP filter, dates, keyless groups', () => {
+    const token = richToken();
+    const link = shareLink(
+      input(token.policies, {
+        name: token.name,
+        requestIp: decodeRequestIp(token.condition),
+        notBefore: token.not_before ?? null,
+        expiresOn: token.expires_on ?? null,
+      }),
+    );
+    expect(link.manual).toEqual([
+      'Exclusion: exclude zone x.com from DNS Write by hand.',
+      'Permission User Details Read: the dashboard has no template key for it; add it by hand.',
+      'Zone resources: the link pre-fills all zones; set them to all zones, all zones in account Acme and zone example.com by hand.',
+      'IP filter: allow only 203.0.113.0/24 and 2001:db8::/32.',
+      'IP filter: exclude 203.0.113.7/32.',
+      'Start date: 2026-07-01.',
+      'End date (TTL): 2027-01-31.',
+    ]);
+    const url = new URL(link.url ?? '');
+    expect(JSON.parse(url.searchParams.get('permissionGroupKeys') ?? '')).toEqual([
+      { key: 'dns', type: 'edit' },
+      { key: 'zone', type: 'read' },
+      { key: 'analytics', type: 'read' },
+      { key: 'account_settings', type: 'read' },
+      { key: 'logs', type: 'read' },
+    ]);
+    expect(url.searchParams.get('accountId')).not.toBe('*');
+    expect(link.carried).toContain('Account resources: account Other Co');
+  });
+
+  it('builds the account-token form, whose resources are chosen in the dashboard', () => {
+    const link = shareLink(
+      input(
+        [
+          {
+            effect: 'allow',
+            permission_groups: [{ id: groupId('DNS Write', 'zone') }],
+            resources: ALL_ZONES,
+          },
+        ],
+        {
+          kind: 'account',
+          name: 'Acme (CI)',
+        },
+      ),
+    );
+    expect(link.url).toBe(
+      'https://dash.cloudflare.com/?to=/:account/api-tokens&permissionGroupKeys=%5B%7B%22key%22%3A%22dns%22%2C%22type%22%3A%22edit%22%7D%5D&name=Acme%20%28CI%29',
+    );
+    expect(link.manual).toEqual([
+      'Resources: the dashboard asks for the account and zones of an account-owned token; choose all zones.',
+    ]);
+  });
+
+  it('gives no link when no permission has a documented key', () => {
+    const link = shareLink(
+      input([
+        {
+          effect: 'allow',
+          permission_groups: [{ id: groupId('Zone WAF Write', 'zone') }],
+          resources: ALL_ZONES,
+        },
+      ]),
+    );
+    expect(link.url).toBeNull();
+    expect(link.manual[0]).toContain('Zone WAF Write');
+  });
+
+  it('maps only documented keys, at the right scope', () => {
+    expect(templateKeyOf('Logs Read', 'com.cloudflare.api.account')).toEqual({ key: 'logs', type: 'read' });
+    expect(templateKeyOf('Logs Read', 'com.cloudflare.api.account.zone')).toBeNull();
+    expect(templateKeyOf('Pages Write', 'com.cloudflare.api.account')).toEqual({ key: 'page', type: 'edit' });
+    expect(templateKeyOf('API Tokens Write', 'com.cloudflare.api.user')).toBeNull();
+  });
+});
