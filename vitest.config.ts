@@ -17,6 +17,7 @@ export default defineConfig({
             'test/core/**/*.test.ts',
             'test/cloudflare-sim/**/*.test.ts',
             'test/scripts/**/*.test.ts',
+            'test/cli/**/*.test.ts',
             'src/**/*.test.ts',
           ],
           exclude: ['src/renderer/**'],

@@ -12,5 +12,6 @@ echo "== lint" >&2
 npm run --silent lint
 echo "== build" >&2
 npx electron-vite build --logLevel warn
+node scripts/build-cli.mjs
 echo "== tests (node, renderer, e2e) in a private keyring session" >&2
 bash scripts/with-keyring.sh npx vitest run "$@"

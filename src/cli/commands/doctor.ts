@@ -1,0 +1,233 @@
+/**
+ * `keyflare doctor`: "is this secret I found still alive, whose is it, what can it do?"
+ *
+ * Reads the secret from stdin (or a hidden prompt), tells its kind from the prefix — cfut_ user
+ * token, cfat_ account-owned token, cfk_ Global API Key, no prefix the older token format — and
+ * verifies it through the core's tokens.verifySecret at the right endpoint: user tokens at
+ * /user/tokens/verify, account-owned ones at /accounts/{id}/tokens/verify of each account the
+ * profiles know, one at a time until one recognizes it (an older secret tries the user endpoint
+ * first). Only profiles at one API address are used, so a secret for the real Cloudflare is never
+ * sent to a test server: the default address when several are in use, or the one --profile names.
+ * Then it finds the cached token by the id Cloudflare reports, shows its policies and warnings,
+ * and says which profile may roll or delete it. The secret is never printed or stored.
+ */
+import {
+  DEFAULT_BASE_URL,
+  type Profile,
+  type TokenDetail,
+  type TokenOwner,
+  type VerifyResult,
+} from '../../shared/domain';
+import type { CommandContext } from '../context';
+import { CliError, EXIT } from '../exit-codes';
+import { profileFor } from '../refs';
+import { readSecret } from '../secret-input';
+import type { Session } from '../session';
+
+export type SecretKind = 'user_token' | 'account_token' | 'global_key' | 'older_token';
+
+export function secretKind(secret: string): SecretKind {
+  if (secret.startsWith('cfut_')) return 'user_token';
+  if (secret.startsWith('cfat_')) return 'account_token';
+  if (secret.startsWith('cfk_')) return 'global_key';
+  return 'older_token';
+}
+
+const KIND_WORDS: Record<SecretKind, string> = {
+  user_token: 'a user API token (cfut_)',
+  account_token: 'an account-owned API token (cfat_)',
+  global_key: 'a Global API Key (cfk_)',
+  older_token: 'an API token in the older format (no prefix): user or account-owned',
+};
+
+/** The profiles a secret may be sent through: one API address only. */
+function reachableProfiles(profiles: readonly Profile[]): Profile[] {
+  const addresses = new Set(profiles.map((profile) => profile.baseUrl));
+  if (addresses.size <= 1) return [...profiles];
+  const official = profiles.filter((profile) => profile.baseUrl === DEFAULT_BASE_URL);
+  if (official.length > 0) return official;
+  throw new CliError(
+    EXIT.conflict,
+    'Your profiles use different API addresses; choose the one to ask with --profile.',
+  );
+}
+
+interface Attempt {
+  profile: Profile;
+  owner: TokenOwner;
+  result: VerifyResult;
+  tokenId: string | null;
+}
+
+async function attempt(
+  session: Session,
+  profile: Profile,
+  owner: TokenOwner,
+  secret: string,
+): Promise<Attempt> {
+  const reply = await session.call('tokens.verifySecret', { profileId: profile.id, secret, owner });
+  return { profile, owner, result: reply.result, tokenId: reply.tokenId };
+}
+
+async function verifyEverywhere(
+  session: Session,
+  profiles: readonly Profile[],
+  kind: SecretKind,
+  secret: string,
+): Promise<Attempt | null> {
+  let last: Attempt | null = null;
+  const first = profiles[0];
+  if (first && (kind === 'user_token' || kind === 'older_token')) {
+    last = await attempt(session, first, { kind: 'user' }, secret);
+    if (last.result.outcome !== 'invalid' || kind === 'user_token') return last;
+  }
+  const tried = new Set<string>();
+  for (const profile of profiles) {
+    for (const account of await session.call('accounts.list', { profileId: profile.id })) {
+      if (tried.has(account.id)) continue;
+      tried.add(account.id);
+      last = await attempt(session, profile, { kind: 'account', accountId: account.id }, secret);
+      if (last.result.outcome !== 'invalid') return last;
+    }
+  }
+  return last;
+}
+
+async function cachedDetails(session: Session, tokenId: string): Promise<TokenDetail[]> {
+  const details: TokenDetail[] = [];
+  for (const profile of await session.call('profiles.list', {})) {
+    try {
+      details.push(await session.call('tokens.get', { profileId: profile.id, tokenId }));
+    } catch (error) {
+      if (!(error instanceof CliError && error.exitCode === EXIT.notFound)) throw error;
+    }
+  }
+  return details;
+}
+
+function managers(details: readonly TokenDetail[]): string[] {
+  return details.map((detail) => {
+    const can = [detail.allowed.roll && 'roll', detail.allowed.delete && 'delete'].filter(Boolean);
+    return can.length > 0
+      ? `profile “${detail.profileLabel}” can ${can.join(' and ')} it`
+      : `profile “${detail.profileLabel}” cannot change it${detail.allowed.reason ? `: ${detail.allowed.reason}` : ''}`;
+  });
+}
+
+export async function doctor(
+  ctx: CommandContext,
+  options: { profile?: string; json?: boolean },
+): Promise<number> {
+  const secret = await readSecret('Secret to check (hidden):');
+  const kind = secretKind(secret);
+  const session = await ctx.session();
+  const scope = await profileFor(session, options.profile);
+  const all = scope ? [scope] : await session.call('profiles.list', {});
+  const { out } = ctx;
+
+  if (kind === 'global_key') {
+    const users = all.filter((profile) => profile.credentialKind === 'global_key');
+    if (options.json) {
+      out.result(
+        JSON.stringify(
+          {
+            version: 1,
+            kind,
+            verified: null,
+            token: null,
+            profiles: users.map((p) => ({ id: p.id, label: p.label, email: p.email })),
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      out.result(`Kind: ${KIND_WORDS[kind]}.`);
+      out.result(
+        'It is not an API token, so no token verify endpoint takes it: it works together with its login’s email, with every permission of that login.',
+      );
+      out.result(
+        users.length > 0
+          ? `Profiles using a Global API Key: ${users.map((p) => `${p.label} (${p.email ?? 'no email'})`).join(', ')}.`
+          : 'No profile uses a Global API Key.',
+      );
+      out.result(
+        'Prefer a scoped API token; roll the key in the dashboard (My Profile → API Tokens) if it was exposed.',
+      );
+    }
+    return EXIT.no;
+  }
+  if (all.length === 0) {
+    throw new CliError(
+      EXIT.notFound,
+      'Keyflare has no profiles: doctor verifies through a profile’s API address.',
+      ['Add one with `keyflare profiles add <label>`.'],
+    );
+  }
+  const found = await verifyEverywhere(session, reachableProfiles(all), kind, secret);
+  const details = found?.tokenId ? await cachedDetails(session, found.tokenId) : [];
+  const outcome = found?.result.outcome ?? 'invalid';
+  const where =
+    found === null
+      ? null
+      : found.owner.kind === 'user'
+        ? 'the user endpoint'
+        : `account ${found.owner.accountId}`;
+
+  if (options.json) {
+    out.result(
+      JSON.stringify(
+        {
+          version: 1,
+          kind,
+          verified: found ? { ...found.result, at: where, profile: found.profile.label } : null,
+          tokenId: found?.tokenId ?? null,
+          tokens: details.map((detail) => ({
+            profile: { id: detail.profileId, label: detail.profileLabel },
+            id: detail.id,
+            name: detail.name,
+            status: detail.status,
+            policies: detail.policies.map((policy) => policy.summary),
+            warnings: detail.warnings,
+            allowed: detail.allowed,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    out.result(`Kind: ${KIND_WORDS[kind]}.`);
+    if (found) {
+      const mark = outcome === 'active' ? out.good(outcome) : out.bad(outcome);
+      out.result(`Cloudflare: ${mark} — ${found.result.message} (asked at ${where}).`);
+    } else {
+      out.result(
+        `Cloudflare: ${out.bad('not checked')} — no account is known to verify an account-owned token at; sync first.`,
+      );
+    }
+    const first = details[0];
+    if (!first) {
+      out.result(
+        found?.tokenId
+          ? `Token ${found.tokenId} is not in Keyflare's cache: sync, or it belongs to a login Keyflare does not know.`
+          : 'No cached token matches: Cloudflare did not say which token this is.',
+      );
+    } else {
+      out.result(
+        `Token: “${first.name}” (${first.id}), ${first.kind === 'account' ? `owned by account ${first.accountName ?? first.accountId ?? ''}` : 'a user token'}.`,
+      );
+      out.result('Can:');
+      for (const policy of first.policies) out.result(`  ${policy.summary}`);
+      if (first.ipFilterSummary) out.result(`  ${first.ipFilterSummary}`);
+      if (first.warnings.length > 0) {
+        out.result('Warnings:');
+        for (const warning of first.warnings) out.result(`  ${out.warn('!')} ${warning.message}`);
+      }
+      for (const line of managers(details)) out.result(`Manage: ${line}.`);
+    }
+  }
+  if (outcome === 'active') return EXIT.ok;
+  if (outcome === 'network_error') return EXIT.network;
+  return EXIT.no;
+}

@@ -1,0 +1,186 @@
+/**
+ * `keyflare tokens`: the cached inventory, filtered, as a table, JSON or CSV. Offline works: it
+ * reads the cache only (`--sync` refreshes it first).
+ *
+ * `--json` prints `{"version": 1, "tokens": [TokenJson…]}`; the shape of TokenJson is the stable,
+ * documented schema (README "Command line"): fields are only ever added in version 1.
+ */
+import type { TokenRow } from '../../shared/domain';
+import type { CommandContext } from '../context';
+import { CliError, EXIT } from '../exit-codes';
+import type { TOKEN_FILTERS } from '../program';
+import { findProfile } from '../refs';
+import { runSync } from './sync';
+
+type TokenFilter = (typeof TOKEN_FILTERS)[number];
+
+interface TokensOptions {
+  profile?: string;
+  account?: string;
+  search?: string;
+  filter?: TokenFilter[];
+  sync?: boolean;
+  json?: boolean;
+  csv?: boolean;
+}
+
+/** One token in `--json`: version 1 of the documented schema. */
+export function tokenJson(row: TokenRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    profile: { id: row.profileId, label: row.profileLabel },
+    kind: row.kind,
+    account: row.accountId === null ? null : { id: row.accountId, name: row.accountName },
+    status: row.status,
+    issuedOn: row.issuedOn,
+    modifiedOn: row.modifiedOn,
+    lastUsedOn: row.lastUsedOn,
+    notBefore: row.notBefore,
+    expiresOn: row.expiresOn,
+    permissions: row.permissionNames,
+    resources: row.resourceNames,
+    summary: { permissions: row.permissionsSummary, resources: row.resourcesSummary },
+    ipFilter: row.ipFilterSummary,
+    secretKept: row.secretKept,
+    isProfileCredential: row.isCredential,
+    lastVerify: row.lastVerify,
+    warnings: row.warnings.map((warning) => ({
+      kind: warning.kind,
+      severity: warning.severity,
+      message: warning.message,
+    })),
+  };
+}
+
+const FILTER_TEST: Record<TokenFilter, (row: TokenRow) => boolean> = {
+  expiring: (row) => row.warnings.some((w) => w.kind === 'expires_soon'),
+  'never-used': (row) => row.warnings.some((w) => w.kind === 'never_used'),
+  'no-expiry': (row) => row.expiresOn === null,
+  'no-ip': (row) => row.ipFilterSummary === null,
+  'broad-write': (row) => row.warnings.some((w) => w.kind === 'broad_write'),
+  disabled: (row) => row.status === 'disabled',
+  expired: (row) => row.status === 'expired',
+};
+
+function searchText(row: TokenRow): string {
+  return [
+    row.name,
+    row.id,
+    row.permissionsSummary,
+    row.resourcesSummary,
+    ...row.permissionNames,
+    ...row.resourceNames,
+    row.accountName ?? '',
+    row.profileLabel,
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+/** Tokens an account owns, and user tokens whose resources reach it (the sidebar's account view). */
+async function accountFilter(
+  ctx: CommandContext,
+  ref: string,
+  profileId: string | undefined,
+): Promise<(row: TokenRow) => boolean> {
+  const session = await ctx.session();
+  const accounts = await session.call('accounts.list', profileId ? { profileId } : {});
+  const text = ref.trim().toLowerCase();
+  const matches = accounts.filter((a) => a.id === ref.trim() || a.name.toLowerCase() === text);
+  if (matches.length === 0) throw new CliError(EXIT.notFound, `No cached account is called “${ref}”.`);
+  const reach = new Map<string, Set<string>>();
+  for (const account of matches) {
+    const zones = await session.call('zones.list', { profileId: account.profileId, accountId: account.id });
+    const labels = reach.get(account.profileId) ?? new Set(['all accounts', 'all zones']);
+    labels.add(`account ${account.name}`.toLowerCase());
+    labels.add(`all zones in account ${account.name}`.toLowerCase());
+    for (const zone of zones) labels.add(`zone ${zone.name}`.toLowerCase());
+    reach.set(account.profileId, labels);
+  }
+  const ids = new Set(matches.map((a) => `${a.profileId}:${a.id}`));
+  return (row) => {
+    if (row.kind === 'account') return ids.has(`${row.profileId}:${row.accountId ?? ''}`);
+    const labels = reach.get(row.profileId);
+    return labels !== undefined && row.resourceNames.some((name) => labels.has(name.toLowerCase()));
+  };
+}
+
+function csvCell(value: string): string {
+  // A leading = + - @ makes spreadsheets run the cell as a formula: quote it as text.
+  const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+  return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
+}
+
+const CSV_COLUMNS: [string, (row: TokenRow) => string][] = [
+  ['id', (r) => r.id],
+  ['name', (r) => r.name],
+  ['profile', (r) => r.profileLabel],
+  ['kind', (r) => r.kind],
+  ['account', (r) => r.accountName ?? ''],
+  ['status', (r) => r.status],
+  ['expires_on', (r) => r.expiresOn ?? ''],
+  ['last_used_on', (r) => r.lastUsedOn ?? ''],
+  ['permissions', (r) => r.permissionsSummary],
+  ['resources', (r) => r.resourcesSummary],
+  ['ip_filter', (r) => r.ipFilterSummary ?? ''],
+  ['secret_kept', (r) => String(r.secretKept)],
+  ['warnings', (r) => r.warnings.map((w) => w.kind).join(' ')],
+];
+
+function day(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : '';
+}
+
+export async function listTokens(ctx: CommandContext, options: TokensOptions): Promise<number> {
+  if (options.sync) {
+    const code = await runSync(ctx, options.profile);
+    if (code !== EXIT.ok) ctx.out.note('Showing the cached tokens from before.');
+  }
+  const session = await ctx.session();
+  const profile =
+    options.profile === undefined
+      ? null
+      : findProfile(await session.call('profiles.list', {}), options.profile);
+  let rows = await session.call('tokens.list', profile ? { profileId: profile.id } : {});
+  if (options.account !== undefined)
+    rows = rows.filter(await accountFilter(ctx, options.account, profile?.id));
+  const words = (options.search ?? '').toLowerCase().split(/\s+/u).filter(Boolean);
+  if (words.length > 0) rows = rows.filter((row) => words.every((word) => searchText(row).includes(word)));
+  for (const filter of options.filter ?? []) rows = rows.filter(FILTER_TEST[filter]);
+
+  if (options.json) {
+    ctx.out.raw(`${JSON.stringify({ version: 1, tokens: rows.map(tokenJson) })}\n`);
+    return EXIT.ok;
+  }
+  if (options.csv) {
+    const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
+    for (const row of rows) lines.push(CSV_COLUMNS.map(([, value]) => csvCell(value(row))).join(','));
+    ctx.out.raw(`${lines.join('\r\n')}\r\n`);
+    return EXIT.ok;
+  }
+  if (rows.length === 0) {
+    ctx.out.note('No cached token matches.');
+    return EXIT.ok;
+  }
+  const { printTable } = await import('../table');
+  printTable(
+    ctx.out,
+    [
+      { header: 'NAME', value: (r: TokenRow) => r.name },
+      { header: 'PROFILE', value: (r) => r.profileLabel },
+      {
+        header: 'OWNER',
+        value: (r) => (r.kind === 'account' ? (r.accountName ?? r.accountId ?? '') : 'user'),
+      },
+      { header: 'STATUS', value: (r) => r.status },
+      { header: 'EXPIRES', value: (r) => day(r.expiresOn) || 'never' },
+      { header: 'LAST USED', value: (r) => day(r.lastUsedOn) || 'never' },
+      { header: 'PERMISSIONS', value: (r) => r.permissionsSummary, flexible: true },
+      { header: 'ID', value: (r) => r.id },
+    ],
+    rows,
+  );
+  ctx.out.note(ctx.out.dim(`${rows.length} token${rows.length === 1 ? '' : 's'}`));
+  return EXIT.ok;
+}

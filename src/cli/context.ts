@@ -1,0 +1,38 @@
+/**
+ * What every command gets: output, the data folder, the version, and a lazily opened session.
+ */
+import type { Output } from './output';
+import { openSession, type Session, type SessionOptions } from './session';
+
+declare const __KEYFLARE_VERSION__: string | undefined;
+
+/** The version baked in by the build (package.json's), or a dev marker when run from source. */
+export const VERSION = typeof __KEYFLARE_VERSION__ === 'string' ? __KEYFLARE_VERSION__ : '0.0.0-dev';
+
+export interface CommandContext {
+  out: Output;
+  dataDir: string;
+  version: string;
+  /** Opens the core on the data folder (once; later calls return the same session). */
+  session(extra?: Omit<SessionOptions, 'dataDir' | 'version'>): Promise<Session>;
+  /** Closes the session if one was opened. */
+  close(): void;
+}
+
+export function createContext(out: Output, dataDir: string): CommandContext {
+  let opened: Promise<Session> | null = null;
+  let session: Session | null = null;
+  return {
+    out,
+    dataDir,
+    version: VERSION,
+    session(extra = {}) {
+      opened ??= openSession({ dataDir, version: VERSION, ...extra }).then((s) => (session = s));
+      return opened;
+    },
+    close() {
+      session?.close();
+      session = null;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * `.keyflare.json`: which token a project's commands run with, safe to commit.
+ *
+ * It names the token by ids — `{"profileId": "<uuid>", "tokenId": "<id>"}` — which survive a
+ * rename and a roll (a roll keeps the token's id and changes only its secret). `profile` and
+ * `token` hold the names for people reading the file; they are not used to find the token. A
+ * secret never goes in it: a file that has a field shaped like one is refused, so a pasted secret
+ * is caught before it is committed. `keyflare exec` without a token looks for the nearest file
+ * from the current folder up to the root.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { CliError, EXIT } from './exit-codes';
+
+export const PROJECT_FILE_NAME = '.keyflare.json';
+
+const ProjectFile = z
+  .object({
+    profileId: z
+      .string()
+      .regex(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u,
+        'must be a Keyflare profile id',
+      ),
+    tokenId: z.string().regex(/^[A-Za-z0-9]{1,32}$/u, 'must be a Cloudflare token id'),
+    profile: z.string().max(200).optional(),
+    token: z.string().max(200).optional(),
+  })
+  .strict();
+export type ProjectFile = z.infer<typeof ProjectFile>;
+
+/** Anything that looks like a Cloudflare secret, wherever it sits in the file's text. */
+const SECRET_SHAPE = /\bcf(?:ut|at|k)_[A-Za-z0-9_-]{10,}|\b[A-Za-z0-9_-]{37,}\b/u;
+
+/** The nearest `.keyflare.json` from `start` upwards, or null. */
+export function findProjectFile(start: string): string | null {
+  let dir = path.resolve(start);
+  for (;;) {
+    const candidate = path.join(dir, PROJECT_FILE_NAME);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+export function readProjectFile(file: string): ProjectFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(EXIT.notFound, `Keyflare cannot read ${file}.`);
+  }
+  if (SECRET_SHAPE.test(text)) {
+    throw new CliError(EXIT.usage, `${file} seems to hold a secret; Keyflare will not use it.`, [
+      'Remove the secret (and rotate it if the file was shared), then run `keyflare link <token>` to write a reference.',
+    ]);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new CliError(EXIT.usage, `${file} is not valid JSON.`);
+  }
+  const checked = ProjectFile.safeParse(parsed);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue?.path.join('.') || '(file)';
+    throw new CliError(
+      EXIT.usage,
+      `${file} is not a Keyflare reference: ${where} ${issue?.message ?? ''}`.trim(),
+      [
+        'It needs {"profileId": "<profile id>", "tokenId": "<token id>"}; `keyflare link <token>` writes one.',
+      ],
+    );
+  }
+  return checked.data;
+}
+
+export function writeProjectFile(dir: string, reference: ProjectFile): string {
+  const file = path.join(dir, PROJECT_FILE_NAME);
+  fs.writeFileSync(file, `${JSON.stringify(reference, null, 2)}\n`);
+  return file;
+}
