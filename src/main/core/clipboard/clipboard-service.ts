@@ -66,7 +66,7 @@ export function createClipboardService(ctx: CoreContext, deps: ClipboardDeps): C
   return {
     async copy(profileId, tokenId, format) {
       const profile = deps.profiles.get(profileId);
-      const row = deps.inventory.token(profileId, tokenId);
+      const row = deps.inventory.row(profileId, tokenId);
       let secret: string | null = null;
       if (needsSecret(format)) {
         secret =

@@ -3,6 +3,7 @@
  * a secret. The time of the last snapshot comes from the cache (a rebuilt cache has none).
  */
 import { Capabilities, type CredentialKind, type Profile } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
 import type { Db } from './sqlite-file';
 
 interface ProfileRecord {
@@ -66,6 +67,18 @@ export function listProfiles(db: Db): Profile[] {
 export function findProfile(db: Db, id: string): Profile | null {
   const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as ProfileRecord | undefined;
   return row ? toProfile(row) : null;
+}
+
+/** The profile, or NOT_FOUND in the one sentence every channel uses for a profile that is gone. */
+export function requireProfile(db: Db, id: string): Profile {
+  const profile = findProfile(db, id);
+  if (!profile) throw new AppError('NOT_FOUND', 'This profile no longer exists.', { profileId: id });
+  return profile;
+}
+
+/** The ids of every profile (cheaper than listProfiles when only the ids matter). */
+export function listProfileIds(db: Db): Set<string> {
+  return new Set(db.prepare('SELECT id FROM profiles').pluck().all() as string[]);
 }
 
 /** A base URL in one spelling (scheme and host in lower case, no trailing slash), for comparisons. */
@@ -137,6 +150,17 @@ export function updateCredentialFacts(db: Db, id: string, facts: CredentialFacts
        owner_account_id = @ownerAccountId, credential_token_id = @credentialTokenId, capabilities = @capabilities
      WHERE id = @id`,
   ).run({ ...facts, id, capabilities: JSON.stringify(facts.capabilities) });
+}
+
+/** What a sync learned about the login: its capabilities, and its email and user id when readable. */
+export function updateSyncedFacts(
+  db: Db,
+  id: string,
+  facts: { capabilities: Capabilities; email: string | null; userId: string | null },
+): void {
+  db.prepare(
+    `UPDATE profiles SET capabilities = ?, email = COALESCE(?, email), user_id = COALESCE(?, user_id) WHERE id = ?`,
+  ).run(JSON.stringify(facts.capabilities), facts.email, facts.userId, id);
 }
 
 /**

@@ -1,53 +1,279 @@
 /**
- * Single-token writes outside a sync: what token operations (create, update, roll, verify, keep
- * a secret) record in the cache. Each call is its own transaction.
+ * Tokens in the cache: reads sized to the question, and the writes of single tokens.
  *
- * putToken and removeToken also note the token in the write journal, in the same transaction, so
- * a sync whose fetch began before the write cannot undo it when it commits. The secret_kept flag
- * and verify results are not journaled: a snapshot commit never takes them from Cloudflare's data,
- * it keeps what the cache holds at commit time.
+ * The tokens table, its policy rows and the latest verify result of each token form one group.
+ * Reads come in three sizes: a row (what the list shows, and what every token operation answers
+ * with), a row with its stored token (what an operation on an existing token starts from), and
+ * the detail's columns (the decoded policies on top). A row is read from the compact list_facts
+ * column, never from the decoded policies, so answering with a row costs one indexed lookup.
+ *
+ * Writes outside a sync (create, update, roll, verify, keep a secret) are each their own
+ * transaction. putToken and removeToken also note the token in the write journal, in the same
+ * transaction, so a sync whose fetch began before the write cannot undo it when it commits. The
+ * secret_kept flag and verify results are not journaled: a snapshot commit never takes them from
+ * Cloudflare's data, it keeps what the cache holds at commit time.
  */
-import type { VerifyResult } from '../../../shared/domain';
-import { lookupFrom } from '../inventory/decoded-token';
+import type { Profile, TokenKind, TokenRow, VerifyResult } from '../../../shared/domain';
+import { tokenWarnings } from '../../../shared/insights';
+import type { NameLookup } from '../../../shared/policy/decode';
+import { tokenKey } from '../../../shared/token-key';
+import {
+  decodeToken,
+  listFactsOf,
+  lookupFrom,
+  policiesForWarnings,
+  type DecodedColumn,
+  type ListFacts,
+} from './decoded-columns';
+import { insertHistory, type NewHistoryEntry } from './history-repository';
+import { readNameSources } from './lists-repository';
 import type { Db } from './sqlite-file';
+import { storedFromRaw, type StoredToken } from './stored-token';
 import { tokenRowWriter } from './token-row-writer';
 import { journalTokenWrite } from './token-write-journal';
-import {
-  insertHistory,
-  readNameSources,
-  type NewHistoryEntry,
-  type SnapshotToken,
-} from './snapshot-repository';
+
+/** The columns a row is made of (the tokens table joined with its account and verify result). */
+interface RowColumns {
+  id: string;
+  kind: TokenKind;
+  account_id: string | null;
+  name: string;
+  status: TokenRow['status'];
+  issued_on: string | null;
+  modified_on: string | null;
+  last_used_on: string | null;
+  not_before: string | null;
+  expires_on: string | null;
+  list_facts: string;
+  account_name: string | null;
+  secret_kept: number;
+  v_outcome: VerifyResult['outcome'] | null;
+  v_checked_at: string | null;
+  v_expires_on: string | null;
+  v_not_before: string | null;
+  v_message: string | null;
+}
+
+/** A row with the token as stored, for an operation on an existing token. */
+export interface RowWithStored {
+  row: TokenRow;
+  stored: StoredToken;
+}
+
+/** A row with the stored token and the decoded column, for the detail. */
+export interface DetailColumns extends RowWithStored {
+  decoded: DecodedColumn;
+}
+
+/** The profile's cached tokens by id, as stored, with their place in the list and secret flag. */
+export type StoredTokens = Map<string, StoredToken & { position: number; secretKept: boolean }>;
+
+const rowSelect = (extra = ''): string => `
+  SELECT ${extra} t.id, t.kind, t.account_id, t.name, t.status, t.issued_on, t.modified_on, t.last_used_on, t.not_before,
+         t.expires_on, t.list_facts, t.secret_kept, a.name AS account_name,
+         v.outcome AS v_outcome, v.checked_at AS v_checked_at, v.expires_on AS v_expires_on,
+         v.not_before AS v_not_before, v.message AS v_message
+  FROM tokens t
+  LEFT JOIN verify_results v ON v.profile_id = t.profile_id AND v.token_id = t.id
+  LEFT JOIN accounts a ON a.profile_id = t.profile_id AND a.id = t.account_id
+  WHERE t.profile_id = ?`;
+const LIST_SELECT = `${rowSelect()} ORDER BY t.position`;
+const ROW_SELECT = `${rowSelect()} AND t.id = ?`;
+const ROW_WITH_STORED_SELECT = `${rowSelect('t.raw,')} AND t.id = ?`;
+const DETAIL_SELECT = `${rowSelect('t.raw, t.decoded,')} AND t.id = ?`;
+
+function lastVerifyOf(c: Omit<RowColumns, 'list_facts'>): VerifyResult | null {
+  if (!c.v_outcome || !c.v_checked_at) return null;
+  return {
+    outcome: c.v_outcome,
+    checkedAt: c.v_checked_at,
+    expiresOn: c.v_expires_on,
+    notBefore: c.v_not_before,
+    message: c.v_message ?? '',
+  };
+}
+
+/** The row of one token: its columns, the profile's facts about it and the warnings as of `now`. */
+function toRow(profile: Profile, c: Omit<RowColumns, 'list_facts'>, facts: ListFacts, now: Date): TokenRow {
+  return {
+    key: tokenKey(profile.id, c.id),
+    profileId: profile.id,
+    profileLabel: profile.label,
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    accountId: c.account_id,
+    accountName: c.account_name,
+    status: c.status,
+    issuedOn: c.issued_on,
+    modifiedOn: c.modified_on,
+    lastUsedOn: c.last_used_on,
+    notBefore: c.not_before,
+    expiresOn: c.expires_on,
+    ...facts.summary,
+    secretKept: c.secret_kept === 1,
+    isCredential: profile.credentialTokenId === c.id,
+    lastVerify: lastVerifyOf(c),
+    warnings: tokenWarnings(
+      {
+        status: c.status,
+        expiresOn: c.expires_on,
+        notBefore: c.not_before,
+        lastUsedOn: c.last_used_on,
+        issuedOn: c.issued_on,
+        policies: policiesForWarnings(facts),
+        requestIp: facts.requestIp,
+      },
+      now,
+    ),
+  };
+}
+
+const rowOf = (profile: Profile, c: RowColumns, now: Date): TokenRow =>
+  toRow(profile, c, JSON.parse(c.list_facts) as ListFacts, now);
+
+/** Every cached token of the profile as list rows, in Cloudflare's order. */
+export function listTokenRows(db: Db, profile: Profile, now: Date): TokenRow[] {
+  const records = db.prepare(LIST_SELECT).all(profile.id) as RowColumns[];
+  return records.map((c) => rowOf(profile, c, now));
+}
+
+/** One cached token's row; null when the cache does not hold it. */
+export function findTokenRow(db: Db, profile: Profile, tokenId: string, now: Date): TokenRow | null {
+  const c = db.prepare(ROW_SELECT).get(profile.id, tokenId) as RowColumns | undefined;
+  return c ? rowOf(profile, c, now) : null;
+}
+
+/** One cached token's row and stored token, in one read; null when the cache does not hold it. */
+export function findRowWithStored(
+  db: Db,
+  profile: Profile,
+  tokenId: string,
+  now: Date,
+): RowWithStored | null {
+  const c = db.prepare(ROW_WITH_STORED_SELECT).get(profile.id, tokenId) as
+    (RowColumns & { raw: string }) | undefined;
+  return c ? { row: rowOf(profile, c, now), stored: storedFromRaw(c.kind, c.account_id, c.raw) } : null;
+}
+
+/** What the detail of one cached token is read from; null when the cache does not hold it. */
+export function findDetailColumns(
+  db: Db,
+  profile: Profile,
+  tokenId: string,
+  now: Date,
+): DetailColumns | null {
+  const c = db.prepare(DETAIL_SELECT).get(profile.id, tokenId) as
+    (RowColumns & { raw: string; decoded: string }) | undefined;
+  if (!c) return null;
+  return {
+    row: rowOf(profile, c, now),
+    stored: storedFromRaw(c.kind, c.account_id, c.raw),
+    decoded: JSON.parse(c.decoded) as DecodedColumn,
+  };
+}
+
+/**
+ * The row the cache would answer for a token it could not take, built in memory.
+ *
+ * Only for the rare create whose cache write fails after Cloudflare already made the token: the
+ * reply must still carry the secret (it exists nowhere else), and the reply's schema needs a row.
+ * It is made by the same rules as a cached row, from the same decoded facts; the next sync
+ * writes the real one.
+ */
+export function provisionalRow(
+  profile: Profile,
+  stored: StoredToken,
+  names: NameLookup,
+  secretKept: boolean,
+  now: Date,
+): TokenRow {
+  const t = stored.token;
+  const columns: Omit<RowColumns, 'list_facts'> = {
+    id: t.id,
+    kind: stored.kind,
+    account_id: stored.accountId,
+    name: t.name,
+    status: t.status,
+    issued_on: t.issued_on ?? null,
+    modified_on: t.modified_on ?? null,
+    last_used_on: t.last_used_on ?? null,
+    not_before: t.not_before ?? null,
+    expires_on: t.expires_on ?? null,
+    account_name: stored.accountId === null ? null : names.account(stored.accountId),
+    secret_kept: secretKept ? 1 : 0,
+    v_outcome: null,
+    v_checked_at: null,
+    v_expires_on: null,
+    v_not_before: null,
+    v_message: null,
+  };
+  return toRow(profile, columns, listFactsOf(decodeToken(t, names)), now);
+}
+
+/** Whether the cache holds this token. */
+export function hasToken(db: Db, profileId: string, tokenId: string): boolean {
+  return (
+    db.prepare('SELECT 1 FROM tokens WHERE profile_id = ? AND id = ?').get(profileId, tokenId) !== undefined
+  );
+}
+
+/** The ids of the profile's cached tokens. */
+export function listTokenIds(db: Db, profileId: string): Set<string> {
+  return new Set(db.prepare('SELECT id FROM tokens WHERE profile_id = ?').pluck().all(profileId) as string[]);
+}
+
+/** The profile's cached tokens as stored (their objects are parsed only when looked at). */
+export function readStoredTokens(db: Db, profileId: string): StoredTokens {
+  const rows = db
+    .prepare('SELECT id, kind, account_id, raw, position, secret_kept FROM tokens WHERE profile_id = ?')
+    .all(profileId) as {
+    id: string;
+    kind: TokenKind;
+    account_id: string | null;
+    raw: string;
+    position: number;
+    secret_kept: number;
+  }[];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      Object.assign(storedFromRaw(r.kind, r.account_id, r.raw), {
+        position: r.position,
+        secretKept: r.secret_kept === 1,
+      }),
+    ]),
+  );
+}
 
 /** Inserts or replaces one token (e.g. after create or update), keeping its secret_kept flag. */
 export function putToken(
   db: Db,
   profileId: string,
-  entry: SnapshotToken,
+  stored: StoredToken,
   history: readonly NewHistoryEntry[] = [],
 ): void {
   db.transaction(() => {
     const existing = db
       .prepare('SELECT secret_kept, position FROM tokens WHERE profile_id = ? AND id = ?')
-      .get(profileId, entry.token.id) as { secret_kept: number; position: number } | undefined;
+      .get(profileId, stored.token.id) as { secret_kept: number; position: number } | undefined;
     const position =
       existing?.position ??
-      (
-        db
-          .prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM tokens WHERE profile_id = ?')
-          .get(profileId) as { next: number }
-      ).next;
+      (db
+        .prepare('SELECT COALESCE(MAX(position), -1) + 1 FROM tokens WHERE profile_id = ?')
+        .pluck()
+        .get(profileId) as number);
     const writer = tokenRowWriter(db);
-    writer.remove(profileId, entry.token.id);
+    writer.remove(profileId, stored.token.id);
     writer.insert(
       profileId,
-      entry,
+      stored,
       position,
       existing?.secret_kept === 1,
       lookupFrom(readNameSources(db, profileId)),
     );
     insertHistory(db, profileId, history);
-    journalTokenWrite(db, profileId, entry.token.id);
+    journalTokenWrite(db, profileId, stored.token.id);
   })();
 }
 
@@ -75,10 +301,6 @@ export function setSecretKept(db: Db, profileId: string, tokenId: string, kept: 
   );
 }
 
-export function recordHistory(db: Db, profileId: string, entries: readonly NewHistoryEntry[]): void {
-  db.transaction(() => insertHistory(db, profileId, entries))();
-}
-
 /** Keeps the latest verify result of a token. */
 export function saveVerifyResult(db: Db, profileId: string, tokenId: string, result: VerifyResult): void {
   db.prepare(
@@ -95,4 +317,14 @@ export function saveVerifyResult(db: Db, profileId: string, tokenId: string, res
     result.notBefore,
     result.message,
   );
+}
+
+/** Drops the verify results of the profile's tokens that `keep` rejects (inside the caller's transaction). */
+export function dropVerifyResults(db: Db, profileId: string, keep: (tokenId: string) => boolean): void {
+  const ids = db
+    .prepare('SELECT token_id FROM verify_results WHERE profile_id = ?')
+    .pluck()
+    .all(profileId) as string[];
+  const drop = db.prepare('DELETE FROM verify_results WHERE profile_id = ? AND token_id = ?');
+  for (const id of ids) if (!keep(id)) drop.run(profileId, id);
 }

@@ -7,15 +7,9 @@ import type { Statement } from 'better-sqlite3';
 import type { NameLookup } from '../../../shared/policy/decode';
 import { flattenResources } from '../../../shared/policy/resource-keys';
 import type { WireToken } from '../cloudflare/wire';
-import { decodeToken, listFactsOf } from '../inventory/decoded-token';
+import { decodeToken, listFactsOf } from './decoded-columns';
 import type { Db } from './sqlite-file';
-import type { SnapshotToken } from './snapshot-repository';
-
-/** JSON.stringify(entry.token), computed once per entry. */
-export function rawOf(entry: SnapshotToken): string {
-  entry.raw ??= JSON.stringify(entry.token);
-  return entry.raw;
-}
+import { rawOf, type StoredToken } from './stored-token';
 
 /** The decoded and list_facts columns of a token. */
 function decodedColumns(token: WireToken, lookup: NameLookup): [string, string] {
@@ -26,7 +20,7 @@ function decodedColumns(token: WireToken, lookup: NameLookup): [string, string] 
 export interface TokenRowWriter {
   insert(
     profileId: string,
-    entry: SnapshotToken,
+    stored: StoredToken,
     position: number,
     secretKept: boolean,
     lookup: NameLookup,
@@ -72,13 +66,13 @@ export function tokenRowWriter(db: Db): TokenRowWriter {
   );
   const setPosition = db.prepare('UPDATE tokens SET position = ? WHERE profile_id = ? AND id = ?');
   return {
-    insert(profileId, entry, position, secretKept, lookup) {
-      const t = entry.token;
+    insert(profileId, stored, position, secretKept, lookup) {
+      const t = stored.token;
       token.run(
         profileId,
         t.id,
-        entry.kind,
-        entry.accountId,
+        stored.kind,
+        stored.accountId,
         t.name,
         t.status,
         t.issued_on ?? null,
@@ -87,7 +81,7 @@ export function tokenRowWriter(db: Db): TokenRowWriter {
         t.not_before ?? null,
         t.expires_on ?? null,
         t.condition ? JSON.stringify(t.condition) : null,
-        rawOf(entry),
+        rawOf(stored),
         ...decodedColumns(t, lookup),
         secretKept ? 1 : 0,
         position,

@@ -12,7 +12,9 @@
 import type { KeychainEntry } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { listProfileIds } from '../db/profile-repository';
 import { hasSnapshot } from '../db/snapshot-repository';
+import { hasToken } from '../db/token-repository';
 import { decodeCredential } from '../secrets/credential';
 import { profileSecretAccount, tokenSecretAccount } from '../secrets/secret-store';
 
@@ -35,13 +37,9 @@ export function createKeychainService(ctx: CoreContext): KeychainService {
     }
   };
 
-  const knownProfiles = (): Set<string> =>
-    new Set((ctx.db().prepare('SELECT id FROM profiles').all() as { id: string }[]).map((r) => r.id));
-
   const orphans = async (): Promise<KeychainEntry[]> => {
     const db = ctx.db();
-    const profiles = knownProfiles();
-    const tokenExists = db.prepare('SELECT 1 FROM tokens WHERE profile_id = ? AND id = ?');
+    const profiles = listProfileIds(db);
     const found: KeychainEntry[] = [];
     for (const account of await ctx.secrets.list('profile:')) {
       const profileId = PROFILE_ENTRY.exec(account)?.[1];
@@ -56,7 +54,7 @@ export function createKeychainService(ctx: CoreContext): KeychainService {
       if (!profileId || !tokenId) continue;
       if (!profiles.has(profileId)) {
         found.push({ kind: 'token', profileId, tokenId, reason: 'unknown_profile', credentialKind: null });
-      } else if (hasSnapshot(db, profileId) && tokenExists.get(profileId, tokenId) === undefined) {
+      } else if (hasSnapshot(db, profileId) && !hasToken(db, profileId, tokenId)) {
         found.push({ kind: 'token', profileId, tokenId, reason: 'unknown_token', credentialKind: null });
       }
     }

@@ -18,21 +18,18 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { CloudflareGateway } from '../cloudflare/gateway';
 import type { RequestCounter } from '../cloudflare/guarded-fetch';
 import type { CoreContext } from '../context';
-import { findProfile, listProfiles } from '../db/profile-repository';
-import {
-  hasSnapshot,
-  readStoredTokens,
-  replaceSnapshot,
-  type ProfileSnapshot,
-  type SnapshotToken,
-} from '../db/snapshot-repository';
+import { listAccountIds } from '../db/lists-repository';
+import { findProfile, listProfiles, requireProfile } from '../db/profile-repository';
+import { hasSnapshot, replaceSnapshot, type ProfileSnapshot } from '../db/snapshot-repository';
+import type { StoredToken } from '../db/stored-token';
 import { finishRun, lastFinishedRun, lastRun, startRun, type SyncRunError } from '../db/sync-run-repository';
+import { listTokenIds, readStoredTokens } from '../db/token-repository';
 import { journalMark } from '../db/token-write-journal';
+import { diffSnapshots } from '../history/history-diff';
 import type { ProfileService } from '../profiles/profile-service';
 import { tokenSecretPrefix } from '../secrets/secret-store';
 import { dropVanishedSecrets } from './vanished-secrets';
 import { createInFlightWrites, type InFlightWrites } from './in-flight-writes';
-import { diffSnapshots } from './history-diff';
 import { createSyncPlanner, type PlannedRequest } from './request-planner';
 import { refreshCapabilities } from './sync-capabilities';
 import { fetchSnapshot, type FetchedSnapshot } from './snapshot-fetcher';
@@ -90,7 +87,7 @@ function runError(error: AppError): SyncRunError {
 }
 
 function toSnapshot(fetched: FetchedSnapshot): ProfileSnapshot {
-  const tokens: SnapshotToken[] = [];
+  const tokens: StoredToken[] = [];
   for (const token of fetched.userTokens ?? []) tokens.push({ kind: 'user', accountId: null, token });
   for (const a of fetched.accounts)
     for (const token of a.tokens ?? []) tokens.push({ kind: 'account', accountId: a.account.id, token });
@@ -131,16 +128,8 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
    * keychain cannot answer, the sync still commits and those rows say "no secret" until the
    * secret is adopted again; the inventory matters more than the flag.
    */
-  const keptSecretsFor = async (
-    profileId: string,
-    tokens: readonly SnapshotToken[],
-  ): Promise<Set<string>> => {
-    const db = ctx.db();
-    const cached = new Set(
-      (db.prepare('SELECT id FROM tokens WHERE profile_id = ?').all(profileId) as { id: string }[]).map(
-        (row) => row.id,
-      ),
-    );
+  const keptSecretsFor = async (profileId: string, tokens: readonly StoredToken[]): Promise<Set<string>> => {
+    const cached = listTokenIds(ctx.db(), profileId);
     if (tokens.every((entry) => cached.has(entry.token.id))) return new Set();
     const prefix = tokenSecretPrefix(profileId);
     try {
@@ -158,8 +147,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
 
   const runSync = async (profileId: string, state: ActiveSync): Promise<SyncReport> => {
     const db = ctx.db();
-    const profile = findProfile(db, profileId);
-    if (!profile) throw new AppError('NOT_FOUND', 'This profile no longer exists.', { profileId });
+    const profile = requireProfile(db, profileId);
     // Taken before anything is fetched: a token Keyflare writes from now on is fresher in the cache.
     const mark = journalMark(db);
     const run = startRun(db, profileId, ctx.clock.now().toISOString());
@@ -183,11 +171,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
     try {
       const credential = await deps.profiles.credential(profileId);
       const client = deps.gateway.forProfile(profileId, profile.baseUrl, credential);
-      const knownAccounts = (
-        db.prepare('SELECT id FROM accounts WHERE profile_id = ? ORDER BY position').all(profileId) as {
-          id: string;
-        }[]
-      ).map((a) => a.id);
+      const knownAccounts = listAccountIds(db, profileId);
       const fetched = await fetchSnapshot(
         client,
         profile,
@@ -303,9 +287,9 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
 
   return {
     async start(profileId) {
-      const ids = profileId ? [profileId] : listProfiles(ctx.db()).map((p) => p.id);
-      if (profileId && !findProfile(ctx.db(), profileId))
-        throw new AppError('NOT_FOUND', 'This profile no longer exists.', { profileId });
+      const ids = profileId
+        ? [requireProfile(ctx.db(), profileId).id]
+        : listProfiles(ctx.db()).map((p) => p.id);
       const reports = await Promise.all(ids.map((id) => syncProfile(id)));
       return reports.map((r) => r.run);
     },

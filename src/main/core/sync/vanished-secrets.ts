@@ -11,17 +11,18 @@
  * A candidate whose owner the cache never knew, a keychain or a Cloudflare that cannot answer:
  * nothing changes, the next sync looks again (and Settings → Keychain lists what is left).
  */
-import type { TokenOwner } from '../../../shared/domain';
 import { isAppError } from '../../../shared/errors';
 import type { CloudflareClient } from '../cloudflare/gateway';
 import type { CoreContext } from '../context';
+import { insertHistory } from '../db/history-repository';
+import { ownerOf, type StoredToken } from '../db/stored-token';
+import { hasToken } from '../db/token-repository';
 import { getFor } from '../tokens/owner-calls';
-import { insertHistory, type StoredToken } from '../db/snapshot-repository';
 import { tokenSecretPrefix } from '../secrets/secret-store';
 
 function nameOf(stored: StoredToken | undefined): string {
   try {
-    const name = (JSON.parse(stored?.raw ?? 'null') as { name?: unknown } | null)?.name;
+    const name: unknown = stored?.token.name;
     return typeof name === 'string' ? name : 'Deleted token';
   } catch {
     return 'Deleted token';
@@ -35,10 +36,8 @@ async function confirmedGone(
   tokenId: string,
 ): Promise<boolean> {
   if (stored.kind === 'account' && stored.accountId === null) return false;
-  const owner: TokenOwner =
-    stored.kind === 'user' ? { kind: 'user' } : { kind: 'account', accountId: stored.accountId ?? '' };
   try {
-    await getFor(client, owner, tokenId);
+    await getFor(client, ownerOf(stored), tokenId);
     return false;
   } catch (error) {
     return isAppError(error) && error.code === 'NOT_FOUND';
@@ -65,8 +64,7 @@ export async function dropVanishedSecrets(
   }
   if (kept.length === 0) return [];
   const db = ctx.db();
-  const exists = db.prepare('SELECT 1 FROM tokens WHERE profile_id = ? AND id = ?');
-  const vanished = kept.filter((tokenId) => exists.get(profileId, tokenId) === undefined);
+  const vanished = kept.filter((tokenId) => !hasToken(db, profileId, tokenId));
   const removed: string[] = [];
   for (const tokenId of vanished) {
     const stored = before.get(tokenId);

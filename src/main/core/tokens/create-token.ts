@@ -14,14 +14,13 @@ import type { ShowOnceSecret, TokenDraft, TokenOwner } from '../../../shared/dom
 import { isAppError } from '../../../shared/errors';
 import { nameLookupFor } from '../../../shared/policy/build';
 import type { CoreContext } from '../context';
-import type { SnapshotToken } from '../db/snapshot-repository';
-import { putToken } from '../db/token-repository';
-import { profileClient, tokenRow } from './cached-token';
+import type { StoredToken } from '../db/stored-token';
+import { provisionalRow, putToken } from '../db/token-repository';
+import { createdEntry } from '../history/keyflare-entries';
 import { loadDraftContext } from './draft-context';
 import { keepSecret, type KeepOutcome } from './keep-secret';
+import { profileClient } from './operation-target';
 import { createFor } from './owner-calls';
-import { provisionalRow } from './provisional-row';
-import { createdEntry } from './token-history';
 import { planDraft } from './token-preview';
 import type { TokenDeps } from './token-deps';
 import { assertMayCreate } from './write-permission';
@@ -52,32 +51,32 @@ export async function createToken(
     throw writeFailure('create', error);
   }
   const { secret } = created;
-  const entry: SnapshotToken = {
+  const stored: StoredToken = {
     kind: input.owner.kind,
     accountId: input.owner.kind === 'account' ? input.owner.accountId : null,
     token: created.token,
   };
-  ctx.logger.info('token created', { profileId: profile.id, tokenId: entry.token.id, kind: entry.kind });
+  ctx.logger.info('token created', { profileId: profile.id, tokenId: stored.token.id, kind: stored.kind });
 
   let cached = true;
   try {
-    putToken(ctx.db(), profile.id, entry, [createdEntry(entry, ctx.clock.now().toISOString())]);
+    putToken(ctx.db(), profile.id, stored, [createdEntry(stored, ctx.clock.now().toISOString())]);
   } catch (error) {
     // The token exists at Cloudflare and this reply holds its only secret: report, never throw.
     cached = false;
     ctx.logger.error('created token not cached', {
       profileId: profile.id,
-      tokenId: entry.token.id,
+      tokenId: stored.token.id,
       code: isAppError(error) ? error.code : 'unknown',
     });
   }
 
   const keep: KeepOutcome = input.keepSecret
-    ? await keepSecret(ctx, profile.id, entry.token.id, secret)
+    ? await keepSecret(ctx, profile.id, stored.token.id, secret)
     : { kept: false, error: null };
 
   const token = cached
-    ? tokenRow(deps, profile.id, entry.token.id)
-    : provisionalRow(profile, entry, nameLookupFor(buildContext), keep.kept, ctx.clock.now());
+    ? deps.inventory.row(profile.id, stored.token.id)
+    : provisionalRow(profile, stored, nameLookupFor(buildContext), keep.kept, ctx.clock.now());
   return { token, secret, keptInKeychain: keep.kept, keychainError: keep.error };
 }

@@ -8,9 +8,9 @@ import { isAppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { removeToken } from '../db/token-repository';
 import { tokenSecretAccount } from '../secrets/secret-store';
-import { loadCachedToken, profileClient } from './cached-token';
+import { deletedEntry } from '../history/keyflare-entries';
+import { loadTarget, profileClient } from './operation-target';
 import { deleteFor } from './owner-calls';
-import { deletedEntry } from './token-history';
 import type { TokenDeps } from './token-deps';
 import { assertMayChange } from './write-permission';
 import { writeFailure } from './write-errors';
@@ -21,16 +21,16 @@ export async function deleteToken(
   profileId: string,
   tokenId: string,
 ): Promise<void> {
-  const cached = loadCachedToken(ctx, deps, profileId, tokenId);
-  assertMayChange(cached, 'delete');
-  const client = await profileClient(deps, cached.profile);
+  const target = loadTarget(ctx, deps, profileId, tokenId);
+  assertMayChange(target, 'delete');
+  const client = await profileClient(deps, target.profile);
   try {
-    await deleteFor(client, cached.owner, tokenId);
+    await deleteFor(client, target.owner, tokenId);
   } catch (error) {
     throw writeFailure('delete', error);
   }
   ctx.logger.info('token deleted', { profileId, tokenId });
-  removeToken(ctx.db(), profileId, tokenId, [deletedEntry(cached.entry, ctx.clock.now().toISOString())]);
+  removeToken(ctx.db(), profileId, tokenId, [deletedEntry(target.stored, ctx.clock.now().toISOString())]);
   try {
     await ctx.secrets.delete(tokenSecretAccount(profileId, tokenId));
   } catch (error) {

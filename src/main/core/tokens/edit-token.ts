@@ -14,47 +14,49 @@ import { draftFromToken } from '../../../shared/policy/build';
 import type { CloudflareClient } from '../cloudflare/gateway';
 import type { WireToken } from '../cloudflare/wire';
 import type { CoreContext } from '../context';
-import type { NewHistoryEntry, SnapshotToken } from '../db/snapshot-repository';
+import type { NewHistoryEntry } from '../db/history-repository';
+import type { StoredToken } from '../db/stored-token';
 import { putToken } from '../db/token-repository';
-import { loadCachedToken, profileClient, tokenRow, type CachedToken } from './cached-token';
+import { changeEntries } from '../history/keyflare-entries';
 import { loadDraftContext } from './draft-context';
 import { fullTokenBody, withCurrentStatus } from './full-token-body';
+import { loadTarget, profileClient, type OperationTarget } from './operation-target';
 import { getFor, updateFor } from './owner-calls';
 import { planDraft } from './token-preview';
-import { changeEntries } from './token-history';
 import type { TokenDeps } from './token-deps';
 import { assertMayChange } from './write-permission';
 import { readBeforeWriteFailure, writeFailure, type WriteOperation } from './write-errors';
 
 async function readFresh(
   client: CloudflareClient,
-  cached: CachedToken,
+  target: OperationTarget,
   operation: WriteOperation,
 ): Promise<WireToken> {
   try {
-    return await getFor(client, cached.owner, cached.row.id);
+    return await getFor(client, target.owner, target.row.id);
   } catch (error) {
     throw readBeforeWriteFailure(operation, error);
   }
 }
 
-function freshEntry(cached: CachedToken, token: WireToken): SnapshotToken {
-  return { kind: cached.entry.kind, accountId: cached.entry.accountId, token };
+/** The target's token as Cloudflare holds it now. */
+function asFetched(target: OperationTarget, token: WireToken): StoredToken {
+  return { kind: target.stored.kind, accountId: target.stored.accountId, token };
 }
 
 /** Records what a PUT changed (after any change seen since the last sync) and returns the new row. */
 function saveWritten(
   ctx: CoreContext,
   deps: TokenDeps,
-  cached: CachedToken,
+  target: OperationTarget,
   before: WireToken,
   after: WireToken,
   seenSinceSync: readonly NewHistoryEntry[] = [],
 ): TokenRow {
   const at = ctx.clock.now().toISOString();
-  const written = changeEntries(freshEntry(cached, before), freshEntry(cached, after), at, 'keyflare');
-  putToken(ctx.db(), cached.profile.id, freshEntry(cached, after), [...seenSinceSync, ...written]);
-  return tokenRow(deps, cached.profile.id, cached.row.id);
+  const written = changeEntries(asFetched(target, before), asFetched(target, after), at, 'keyflare');
+  putToken(ctx.db(), target.profile.id, asFetched(target, after), [...seenSinceSync, ...written]);
+  return deps.inventory.row(target.profile.id, target.row.id);
 }
 
 export async function updateToken(
@@ -64,12 +66,12 @@ export async function updateToken(
   tokenId: string,
   draft: TokenDraft,
 ): Promise<TokenRow> {
-  const cached = loadCachedToken(ctx, deps, profileId, tokenId);
-  assertMayChange(cached, 'edit');
-  const buildContext = loadDraftContext(deps.inventory, ctx.clock, cached.profile, cached.owner);
+  const target = loadTarget(ctx, deps, profileId, tokenId);
+  assertMayChange(target, 'edit');
+  const buildContext = loadDraftContext(deps.inventory, ctx.clock, target.profile, target.owner);
   const { body } = planDraft(draft, buildContext);
-  const client = await profileClient(deps, cached.profile);
-  const fresh = await readFresh(client, cached, 'update');
+  const client = await profileClient(deps, target.profile);
+  const fresh = await readFresh(client, target, 'update');
 
   const unrepresentable = draftFromToken(fresh, buildContext).unrepresentable;
   if (unrepresentable.length > 0) {
@@ -80,10 +82,10 @@ export async function updateToken(
     );
   }
   const at = ctx.clock.now().toISOString();
-  const outside = changeEntries(cached.entry, freshEntry(cached, fresh), at, 'sync');
+  const outside = changeEntries(target.stored, asFetched(target, fresh), at, 'sync');
   // A status Cloudflare derived (expired) or set elsewhere is carried over as it is, not overwritten.
   if (outside.some((entry) => entry.kind !== 'status_changed')) {
-    putToken(ctx.db(), profileId, freshEntry(cached, fresh), outside);
+    putToken(ctx.db(), profileId, asFetched(target, fresh), outside);
     throw new AppError(
       'CONFLICT',
       `“${fresh.name}” was changed outside Keyflare since the last sync (${outside.map((entry) => entry.summary).join('; ')}). Keyflare refreshed it: review the token and make your change again. Nothing was changed.`,
@@ -93,12 +95,12 @@ export async function updateToken(
 
   let updated: WireToken;
   try {
-    updated = await updateFor(client, cached.owner, tokenId, withCurrentStatus(body, fresh.status));
+    updated = await updateFor(client, target.owner, tokenId, withCurrentStatus(body, fresh.status));
   } catch (error) {
     throw writeFailure('update', error);
   }
   ctx.logger.info('token updated', { profileId, tokenId });
-  return saveWritten(ctx, deps, cached, fresh, updated, outside);
+  return saveWritten(ctx, deps, target, fresh, updated, outside);
 }
 
 export async function setTokenStatus(
@@ -108,17 +110,17 @@ export async function setTokenStatus(
   tokenId: string,
   status: 'active' | 'disabled',
 ): Promise<TokenRow> {
-  const cached = loadCachedToken(ctx, deps, profileId, tokenId);
-  assertMayChange(cached, status === 'disabled' ? 'disable' : 'edit');
-  const client = await profileClient(deps, cached.profile);
-  const fresh = await readFresh(client, cached, 'setStatus');
+  const target = loadTarget(ctx, deps, profileId, tokenId);
+  assertMayChange(target, status === 'disabled' ? 'disable' : 'edit');
+  const client = await profileClient(deps, target.profile);
+  const fresh = await readFresh(client, target, 'setStatus');
   const outside = changeEntries(
-    cached.entry,
-    freshEntry(cached, fresh),
+    target.stored,
+    asFetched(target, fresh),
     ctx.clock.now().toISOString(),
     'sync',
   );
-  const catchUp = (): void => putToken(ctx.db(), profileId, freshEntry(cached, fresh), outside);
+  const catchUp = (): void => putToken(ctx.db(), profileId, asFetched(target, fresh), outside);
 
   if (fresh.status === 'expired' && status === 'active') {
     catchUp();
@@ -131,15 +133,15 @@ export async function setTokenStatus(
   if (fresh.status === status) {
     // Already so at Cloudflare (changed elsewhere): nothing to send, only the cache to catch up.
     catchUp();
-    return tokenRow(deps, profileId, tokenId);
+    return deps.inventory.row(profileId, tokenId);
   }
 
   let updated: WireToken;
   try {
-    updated = await updateFor(client, cached.owner, tokenId, fullTokenBody(fresh, status));
+    updated = await updateFor(client, target.owner, tokenId, fullTokenBody(fresh, status));
   } catch (error) {
     throw writeFailure('setStatus', error);
   }
   ctx.logger.info('token status set', { profileId, tokenId, status });
-  return saveWritten(ctx, deps, cached, fresh, updated, outside);
+  return saveWritten(ctx, deps, target, fresh, updated, outside);
 }

@@ -7,11 +7,11 @@
  */
 import type { ShowOnceSecret, TokenRow } from '../../../shared/domain';
 import type { CoreContext } from '../context';
-import { recordHistory } from '../db/token-repository';
-import { loadCachedToken, profileClient, tokenRow } from './cached-token';
+import { recordHistory } from '../db/history-repository';
+import { rolledEntry } from '../history/keyflare-entries';
 import { forgetStaleSecret, keepSecret, type KeepOutcome } from './keep-secret';
+import { loadTarget, profileClient } from './operation-target';
 import { rollFor } from './owner-calls';
-import { rolledEntry } from './token-history';
 import type { TokenDeps } from './token-deps';
 import { assertMayChange } from './write-permission';
 import { writeFailure } from './write-errors';
@@ -23,18 +23,18 @@ export async function rollToken(
   tokenId: string,
   keep: boolean,
 ): Promise<ShowOnceSecret> {
-  const cached = loadCachedToken(ctx, deps, profileId, tokenId);
-  assertMayChange(cached, 'roll');
-  const client = await profileClient(deps, cached.profile);
+  const target = loadTarget(ctx, deps, profileId, tokenId);
+  assertMayChange(target, 'roll');
+  const client = await profileClient(deps, target.profile);
   let secret: string;
   try {
-    secret = await rollFor(client, cached.owner, tokenId);
+    secret = await rollFor(client, target.owner, tokenId);
   } catch (error) {
     throw writeFailure('roll', error);
   }
   ctx.logger.info('token rolled', { profileId, tokenId });
   try {
-    recordHistory(ctx.db(), profileId, [rolledEntry(cached.entry, ctx.clock.now().toISOString())]);
+    recordHistory(ctx.db(), profileId, [rolledEntry(target.stored, ctx.clock.now().toISOString())]);
   } catch {
     ctx.logger.error('roll not recorded in history', { profileId, tokenId });
   }
@@ -42,7 +42,7 @@ export async function rollToken(
   if (keep) outcome = await keepSecret(ctx, profileId, tokenId, secret);
   else await forgetStaleSecret(ctx, profileId, tokenId);
   return {
-    token: rowAfterRoll(deps, cached.row, outcome.kept),
+    token: rowAfterRoll(deps, target.row, outcome.kept),
     secret,
     keptInKeychain: outcome.kept,
     keychainError: outcome.error,
@@ -52,7 +52,7 @@ export async function rollToken(
 /** The row to show with the new secret; the cached one if the cache cannot be read now (never lose the secret). */
 function rowAfterRoll(deps: TokenDeps, before: TokenRow, kept: boolean): TokenRow {
   try {
-    return tokenRow(deps, before.profileId, before.id);
+    return deps.inventory.row(before.profileId, before.id);
   } catch {
     return { ...before, secretKept: kept };
   }

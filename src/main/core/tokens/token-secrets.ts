@@ -14,11 +14,11 @@ import type { WireVerify } from '../cloudflare/wire';
 import type { CoreContext } from '../context';
 import { saveVerifyResult, setSecretKept } from '../db/token-repository';
 import { tokenSecretAccount } from '../secrets/secret-store';
-import { findCachedToken, loadCachedToken, tokenRow } from './cached-token';
+import { findTokenRow } from '../db/token-repository';
+import { loadTarget } from './operation-target';
 import { ownerForSecret } from './secret-owner';
 import type { SecretVerifier } from './secret-verifier';
 import type { TokenDeps } from './token-deps';
-import { knownToken } from './verify-tokens';
 import { fromVerifyError, fromVerifyReply } from './verify-outcome';
 
 export interface VerifiedSecret {
@@ -53,10 +53,10 @@ export async function verifyPastedSecret(
     return { result, tokenId: null, token: null };
   }
   const result = fromVerifyReply(reply, null, ctx.clock.now());
-  const cached = findCachedToken(ctx.db(), profileId, reply.id);
-  if (!cached) return { result, tokenId: reply.id, token: null };
+  if (!findTokenRow(ctx.db(), profile, reply.id, ctx.clock.now()))
+    return { result, tokenId: reply.id, token: null };
   saveVerifyResult(ctx.db(), profileId, reply.id, result);
-  return { result, tokenId: reply.id, token: tokenRow(deps, profileId, reply.id) };
+  return { result, tokenId: reply.id, token: deps.inventory.row(profileId, reply.id) };
 }
 
 export async function adoptSecret(
@@ -67,7 +67,7 @@ export async function adoptSecret(
   tokenId: string,
   secret: string,
 ): Promise<TokenRow> {
-  const cached = loadCachedToken(ctx, deps, profileId, tokenId);
+  const target = loadTarget(ctx, deps, profileId, tokenId);
   const refuse = (message: string): AppError =>
     new AppError('VALIDATION', `${message} Nothing was kept.`, {
       profileId,
@@ -76,7 +76,7 @@ export async function adoptSecret(
     });
   let reply: WireVerify;
   try {
-    reply = await verifier.verify(cached.profile, cached.owner, secret);
+    reply = await verifier.verify(target.profile, target.owner, secret);
   } catch (error) {
     if (
       !isAppError(error) ||
@@ -91,24 +91,24 @@ export async function adoptSecret(
           )
         : error;
     }
-    const result = fromVerifyError(error, knownToken(cached.row), ctx.clock.now());
+    const result = fromVerifyError(error, target.row, ctx.clock.now());
     throw refuse(
       result.outcome === 'invalid'
-        ? `Cloudflare does not accept this secret for “${cached.row.name}”.`
+        ? `Cloudflare does not accept this secret for “${target.row.name}”.`
         : `Cloudflare cannot confirm this secret: ${result.message}`,
     );
   }
   if (reply.id !== tokenId) {
-    const other = findCachedToken(ctx.db(), profileId, reply.id);
+    const other = findTokenRow(ctx.db(), target.profile, reply.id, ctx.clock.now());
     throw refuse(
-      `This secret belongs to another token (${other ? `“${other.token.name}”` : reply.id}), not to “${cached.row.name}”.`,
+      `This secret belongs to another token (${other ? `“${other.name}”` : reply.id}), not to “${target.row.name}”.`,
     );
   }
   await ctx.secrets.set(tokenSecretAccount(profileId, tokenId), secret);
   setSecretKept(ctx.db(), profileId, tokenId, true);
   saveVerifyResult(ctx.db(), profileId, tokenId, fromVerifyReply(reply, tokenId, ctx.clock.now()));
   ctx.logger.info('token secret adopted', { profileId, tokenId });
-  return tokenRow(deps, profileId, tokenId);
+  return deps.inventory.row(profileId, tokenId);
 }
 
 export async function forgetSecret(
@@ -117,9 +117,9 @@ export async function forgetSecret(
   profileId: string,
   tokenId: string,
 ): Promise<TokenRow> {
-  loadCachedToken(ctx, deps, profileId, tokenId);
+  loadTarget(ctx, deps, profileId, tokenId);
   await ctx.secrets.delete(tokenSecretAccount(profileId, tokenId));
   setSecretKept(ctx.db(), profileId, tokenId, false);
   ctx.logger.info('token secret forgotten', { profileId, tokenId });
-  return tokenRow(deps, profileId, tokenId);
+  return deps.inventory.row(profileId, tokenId);
 }

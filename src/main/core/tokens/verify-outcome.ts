@@ -9,19 +9,13 @@
  * "invalid". Offline, timeouts and 5xx (after the read's own retries) are "network_error":
  * nothing was learned about the token. A rate limit is not a verify result: it is rethrown.
  */
-import type { VerifyResult } from '../../../shared/domain';
+import type { TokenRow, VerifyResult } from '../../../shared/domain';
 import { type AppError, isAppError } from '../../../shared/errors';
 import { formatDay } from '../../../shared/policy/labels';
 import type { WireVerify } from '../cloudflare/wire';
 
-/** What the cache knows about the token whose secret was verified. */
-export interface KnownToken {
-  id: string;
-  name: string;
-  status: 'active' | 'disabled' | 'expired';
-  expiresOn: string | null;
-  notBefore: string | null;
-}
+/** What the cache knows about the token whose secret was verified: its row, or the part that matters. */
+export type KnownFacts = Pick<TokenRow, 'status' | 'expiresOn' | 'notBefore'>;
 
 function day(iso: string | null): string {
   return iso === null ? '' : (formatDay(iso) ?? iso);
@@ -90,7 +84,7 @@ function isCode1000(error: AppError): boolean {
 }
 
 /** A refusal of the secret, explained by what the cache knows about its token. */
-function refused(error: AppError, known: KnownToken | null, now: Date): VerifyResult {
+function refused(error: AppError, known: KnownFacts | null, now: Date): VerifyResult {
   const dates = { expiresOn: known?.expiresOn ?? null, notBefore: known?.notBefore ?? null };
   const said = (error.details?.cloudflare ?? [])
     .map((entry) => `${entry.message} (code ${entry.code})`)
@@ -142,7 +136,7 @@ function refused(error: AppError, known: KnownToken | null, now: Date): VerifyRe
  * A verify that failed, as a result; throws what is not a result (rate limits, keychain and
  * internal errors, cancellation).
  */
-export function fromVerifyError(error: unknown, known: KnownToken | null, now: Date): VerifyResult {
+export function fromVerifyError(error: unknown, known: KnownFacts | null, now: Date): VerifyResult {
   if (!isAppError(error)) throw error;
   switch (error.code) {
     case 'AUTH_INVALID':

@@ -12,25 +12,16 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { saveVerifyResult, setSecretKept } from '../db/token-repository';
 import { tokenSecretAccount } from '../secrets/secret-store';
-import { loadCachedToken, ownerOf } from './cached-token';
+import { ownerOf } from '../db/stored-token';
+import { loadTarget } from './operation-target';
 import type { SecretVerifier } from './secret-verifier';
 import type { TokenDeps } from './token-deps';
-import { fromVerifyError, fromVerifyReply, type KnownToken } from './verify-outcome';
+import { fromVerifyError, fromVerifyReply } from './verify-outcome';
 
 /** Verifies in flight at once during "verify all". */
 export const VERIFY_ALL_CONCURRENCY = 4;
 
 export const NO_SECRET_MESSAGE = 'Keyflare doesn’t hold this token’s secret: adopt it first.';
-
-export function knownToken(row: TokenRow): KnownToken {
-  return {
-    id: row.id,
-    name: row.name,
-    status: row.status,
-    expiresOn: row.expiresOn,
-    notBefore: row.notBefore,
-  };
-}
 
 async function keptSecret(ctx: CoreContext, row: TokenRow): Promise<string | null> {
   const secret = await ctx.secrets.get(tokenSecretAccount(row.profileId, row.id));
@@ -52,7 +43,7 @@ async function verifyRow(
   try {
     result = fromVerifyReply(await verifier.verify(profile, owner, secret), row.id, ctx.clock.now());
   } catch (error) {
-    result = fromVerifyError(error, knownToken(row), ctx.clock.now());
+    result = fromVerifyError(error, row, ctx.clock.now());
   }
   saveVerifyResult(ctx.db(), row.profileId, row.id, result);
   return result;
@@ -65,7 +56,7 @@ export async function verifyToken(
   profileId: string,
   tokenId: string,
 ): Promise<VerifyResult> {
-  const { row } = loadCachedToken(ctx, deps, profileId, tokenId);
+  const { row } = loadTarget(ctx, deps, profileId, tokenId);
   const secret = await keptSecret(ctx, row);
   if (secret === null) throw new AppError('NOT_FOUND', NO_SECRET_MESSAGE, { profileId, tokenId });
   return verifyRow(ctx, deps, verifier, row, secret);

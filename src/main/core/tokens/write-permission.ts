@@ -10,7 +10,7 @@
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { tokenPermissions } from '../inventory/token-permissions';
-import type { CachedToken } from './cached-token';
+import type { OperationTarget } from './operation-target';
 
 /** Throws PERMISSION_DENIED, with the reason, when the profile may not create a token for this owner. */
 export function assertMayCreate(profile: Profile, owner: TokenOwner): void {
@@ -36,10 +36,10 @@ export function assertMayCreate(profile: Profile, owner: TokenOwner): void {
 export type ExistingTokenAction = 'edit' | 'roll' | 'delete' | 'disable';
 
 /** Throws PERMISSION_DENIED (or CONFLICT for the profile's own credential) when the action is not allowed. */
-export function assertMayChange(cached: CachedToken, action: ExistingTokenAction): void {
+export function assertMayChange(target: OperationTarget, action: ExistingTokenAction): void {
   // tokenPermissions: `edit` is whether the credential may write this token at all.
-  const allowed = tokenPermissions(cached.profile, cached.row);
-  const details = { profileId: cached.profile.id, tokenId: cached.row.id };
+  const allowed = tokenPermissions(target.profile, target.row);
+  const details = { profileId: target.profile.id, tokenId: target.row.id };
   if (!allowed.edit) {
     throw new AppError(
       'PERMISSION_DENIED',
@@ -47,7 +47,7 @@ export function assertMayChange(cached: CachedToken, action: ExistingTokenAction
       details,
     );
   }
-  if (cached.row.isCredential && action !== 'edit') {
+  if (target.row.isCredential && action !== 'edit') {
     throw new AppError(
       'CONFLICT',
       'This token is the credential of this profile: rolling, disabling or deleting it would lock Keyflare out. Replace the profile’s credential first. Nothing was changed.',

@@ -1,9 +1,12 @@
 /**
- * A token's policies in plain words, computed once when the token is written to the cache.
+ * The tokens table's decoded columns: a token's policies in plain words, computed once when the
+ * token is written to the cache.
  *
  * The inventory lists thousands of tokens; decoding them at every read would dominate a cold
  * start. The snapshot is written with its own names (accounts, zones, permission groups, the
  * login's email), so the words are decoded in the same transaction and stay consistent with it.
+ * Two columns hold them: `decoded` (everything the detail shows) and `list_facts` (the part the
+ * list reads, a fraction of the size).
  */
 import { createHash } from 'node:crypto';
 import type { CfToken } from '../../../shared/cloudflare-types';
@@ -17,14 +20,15 @@ import {
   type TokenSummary,
 } from '../../../shared/policy/decode';
 
-export interface DecodedToken {
+/** The `decoded` column: the policies, the list's summary fields and the IP filter, decoded. */
+export interface DecodedColumn {
   policies: DecodedPolicy[];
   summary: TokenSummary;
   requestIp: RequestIp;
 }
 
 /**
- * The part of a decoded token the inventory list reads: its summary fields and, per policy, what
+ * The `list_facts` column, the part of the decoded column the inventory list reads: its summary fields and, per policy, what
  * the warnings look at (effect, permission group names, resource kinds and labels). A test keeps
  * the list's warnings equal to those computed from the full decoded policies.
  */
@@ -38,7 +42,7 @@ export interface ListFacts {
   }[];
 }
 
-export function listFactsOf(decoded: DecodedToken): ListFacts {
+export function listFactsOf(decoded: DecodedColumn): ListFacts {
   return {
     summary: decoded.summary,
     requestIp: decoded.requestIp,
@@ -67,7 +71,7 @@ export function policiesForWarnings(facts: ListFacts): DecodedPolicy[] {
 export function decodeToken(
   token: Pick<CfToken, 'policies' | 'condition'>,
   lookup: NameLookup,
-): DecodedToken {
+): DecodedColumn {
   return {
     policies: decodePolicies(token.policies, lookup),
     summary: summarizeToken(token, lookup),

@@ -9,15 +9,15 @@
 import type { CfCondition } from '../../../shared/cloudflare-types';
 import { samePolicies } from '../../../shared/policy/build';
 import type { WireToken } from '../cloudflare/wire';
-import type { NewHistoryEntry, SnapshotToken, StoredToken } from '../db/snapshot-repository';
-import { rawOf } from '../db/token-row-writer';
+import type { NewHistoryEntry } from '../db/history-repository';
+import { rawOf, type StoredToken } from '../db/stored-token';
 
 function ipSet(condition: CfCondition | null | undefined): string {
   const ip = condition?.request_ip;
   return JSON.stringify([[...(ip?.in ?? [])].sort(), [...(ip?.not_in ?? [])].sort()]);
 }
 
-function changedFields(before: SnapshotToken['token'], after: SnapshotToken['token']): string[] {
+function changedFields(before: WireToken, after: WireToken): string[] {
   const changes: string[] = [];
   if (before.name !== after.name) changes.push(`name "${before.name}" -> "${after.name}"`);
   if ((before.expires_on ?? null) !== (after.expires_on ?? null)) changes.push('expiry changed');
@@ -26,20 +26,13 @@ function changedFields(before: SnapshotToken['token'], after: SnapshotToken['tok
   return changes;
 }
 
-/** A token before the change: as cached (raw text) or already parsed. */
-export type PreviousToken = StoredToken | SnapshotToken;
-
-function rawBefore(previous: PreviousToken): string {
-  return 'token' in previous ? rawOf(previous) : previous.raw;
-}
-
-function parsedBefore(previous: PreviousToken): WireToken {
-  return 'token' in previous ? previous.token : (JSON.parse(previous.raw) as WireToken);
-}
-
+/**
+ * The history of going from `before` (by token id) to `after`. Tokens read back from the cache are
+ * compared by their stored text first, so only the ones that changed are parsed.
+ */
 export function diffSnapshots(
-  before: ReadonlyMap<string, PreviousToken>,
-  after: readonly SnapshotToken[],
+  before: ReadonlyMap<string, StoredToken>,
+  after: readonly StoredToken[],
   at: string,
 ): NewHistoryEntry[] {
   const entries: NewHistoryEntry[] = [];
@@ -60,48 +53,48 @@ export function diffSnapshots(
       continue;
     }
     // Identical objects cannot differ; only changed ones are parsed and compared.
-    if (rawBefore(stored) === rawOf(entry)) continue;
-    const old = { token: parsedBefore(stored) };
-    if (old.token.status !== token.status) {
+    if (rawOf(stored) === rawOf(entry)) continue;
+    const old = stored.token;
+    if (old.status !== token.status) {
       entries.push({
         ...base,
         kind: 'status_changed',
-        summary: `status ${old.token.status} -> ${token.status}`,
-        before: old.token,
+        summary: `status ${old.status} -> ${token.status}`,
+        before: old,
         after: token,
       });
     }
-    if (!samePolicies(old.token.policies, token.policies)) {
+    if (!samePolicies(old.policies, token.policies)) {
       entries.push({
         ...base,
         kind: 'policies_changed',
         summary: 'permissions or resources changed',
-        before: old.token,
+        before: old,
         after: token,
       });
     }
-    const fields = changedFields(old.token, token);
+    const fields = changedFields(old, token);
     if (fields.length > 0) {
       entries.push({
         ...base,
         kind: 'modified',
         summary: fields.join('; '),
-        before: old.token,
+        before: old,
         after: token,
       });
     }
   }
   for (const [id, stored] of before) {
     if (seen.has(id)) continue;
-    const old = { token: parsedBefore(stored) };
+    const old = stored.token;
     entries.push({
       tokenId: id,
-      tokenName: old.token.name,
+      tokenName: old.name,
       at,
       source: 'sync',
       kind: 'deleted',
-      summary: `deleted "${old.token.name}"`,
-      before: old.token,
+      summary: `deleted "${old.name}"`,
+      before: old,
       after: null,
     });
   }
