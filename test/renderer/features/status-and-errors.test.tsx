@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, IDS, syncStatus } from '../../fixtures/renderer/fixtures';
-import { renderApp } from '../support/render-app';
+import { AppWindow } from '../pages/app-window';
 
 const at = (hours: number, minutes: number): string => {
   const date = new Date(FIXTURE_NOW);
@@ -11,26 +11,25 @@ const at = (hours: number, minutes: number): string => {
 
 describe('status bar', () => {
   it('shows each profile’s last sync and syncs all of them', async () => {
-    const { user, mock } = await renderApp({ channels: ['sync.start'] });
-    const status = screen.getByRole('contentinfo', { name: 'Status' });
+    const app = await AppWindow.open({ channels: ['sync.start'] });
+    const status = app.statusBar.element();
     expect(within(status).getByText('Personal')).toBeInTheDocument();
     expect(within(status).getByText('Acme Corp')).toBeInTheDocument();
     expect(status).toHaveTextContent('4 min ago');
-    await user.click(within(status).getByRole('button', { name: 'Sync all' }));
-    await waitFor(() => expect(mock.callsOf('sync.start')).toEqual([{}]));
+    await app.statusBar.syncAll();
+    await waitFor(() => expect(app.mock.callsOf('sync.start')).toEqual([{}]));
   });
 
   it('shows progress while a sync runs', async () => {
-    const { mock, user } = await renderApp();
-    await user.click(screen.getByRole('button', { name: /^Personal/u }));
-    act(() => mock.emit('sync.progress', { profileId: IDS.personal, done: 3, planned: 12 }));
-    const bar = screen.getByRole('progressbar', { name: 'Sync progress for Personal' });
-    expect(bar).toHaveAttribute('aria-valuenow', '25');
-    expect(screen.getByRole('contentinfo', { name: 'Status' })).toHaveTextContent('Syncing 3/12');
+    const app = await AppWindow.open();
+    await app.showView('Personal');
+    act(() => app.mock.emit('sync.progress', { profileId: IDS.personal, done: 3, planned: 12 }));
+    expect(app.statusBar.progress('Personal')).toHaveAttribute('aria-valuenow', '25');
+    expect(app.statusBar.element()).toHaveTextContent('Syncing 3/12');
   });
 
   it('says when it is showing cached data because Cloudflare cannot be reached', async () => {
-    const { user } = await renderApp({
+    const app = await AppWindow.open({
       before: (mock) =>
         mock.answer('sync.status', [
           syncStatus(IDS.personal, { offline: true, lastSuccessAt: at(14, 2) }),
@@ -38,12 +37,12 @@ describe('status bar', () => {
           syncStatus(IDS.globex),
         ]),
     });
-    await user.click(screen.getByRole('button', { name: /^Personal/u }));
-    expect(screen.getByTestId('offline-badge')).toHaveTextContent('Offline: Showing cached data from 14:02');
+    await app.showView('Personal');
+    expect(app.statusBar.offlineBadge()).toHaveTextContent('Offline: Showing cached data from 14:02');
   });
 
   it('says until when a login is rate-limited', async () => {
-    const { user } = await renderApp({
+    const app = await AppWindow.open({
       before: (mock) =>
         mock.answer('sync.status', [
           syncStatus(IDS.personal, { rateLimitedUntil: at(14, 5) }),
@@ -51,37 +50,37 @@ describe('status bar', () => {
           syncStatus(IDS.globex),
         ]),
     });
-    await user.click(screen.getByRole('button', { name: /^Personal/u }));
-    expect(screen.getByRole('contentinfo', { name: 'Status' })).toHaveTextContent('Rate-limited until 14:05');
+    await app.showView('Personal');
+    expect(app.statusBar.element()).toHaveTextContent('Rate-limited until 14:05');
   });
 
   it('explains a failed sync in plain words', async () => {
-    const { user } = await renderApp({
+    const app = await AppWindow.open({
       before: (mock) =>
         mock.fail('sync.start', 'RATE_LIMITED', '429 Too Many Requests', { retryAt: at(14, 5) }),
     });
-    await user.click(screen.getByRole('button', { name: /^Personal/u }));
-    await user.click(screen.getByRole('button', { name: 'Sync Personal' }));
+    await app.showView('Personal');
+    await app.statusBar.syncProfile('Personal');
     expect(
-      await screen.findByText(/Sync failed: Cloudflare is rate-limiting this login until 14:05/u),
+      await app.findText(/Sync failed: Cloudflare is rate-limiting this login until 14:05/u),
     ).toBeInTheDocument();
   });
 });
 
 describe('window-wide problems', () => {
   it('explains an unavailable keychain and how to fix it, while the inventory still works', async () => {
-    await renderApp({
+    const app = await AppWindow.open({
       info: { keychain: { available: false, message: 'No Secret Service provider answered on D-Bus.' } },
     });
-    const banner = screen.getByTestId('keychain-banner');
+    const banner = app.banner('keychain-banner');
     expect(banner).toHaveTextContent('The system keychain is unavailable');
     expect(banner).toHaveTextContent('No Secret Service provider answered on D-Bus.');
     expect(banner).toHaveTextContent('GNOME Keyring or KWallet');
-    expect(screen.getAllByRole('row').length).toBeGreaterThan(5);
+    expect(app.tokens.renderedRowCount()).toBeGreaterThan(4);
   });
 
   it('says where an unreadable cache went and that profiles and history are intact, and can be dismissed', async () => {
-    const { user } = await renderApp({
+    const app = await AppWindow.open({
       info: {
         dataEvents: [
           {
@@ -94,17 +93,17 @@ describe('window-wide problems', () => {
         ],
       },
     });
-    const banner = screen.getByTestId('data-banner-cache');
+    const banner = app.banner('data-banner-cache');
     expect(banner).toHaveTextContent('Keyflare’s token cache could not be read');
     expect(banner).toHaveTextContent('/data/cache.db.corrupt-1, /data/cache.db-wal.corrupt-1');
     expect(banner).toHaveTextContent('Your profiles, settings and history are intact');
     expect(within(banner).getByRole('button', { name: 'Sync now' })).toBeInTheDocument();
-    await user.click(within(banner).getByRole('button', { name: 'Dismiss' }));
+    await app.user.click(within(banner).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('data-banner-cache')).not.toBeInTheDocument();
   });
 
   it('an unreadable profile list points at the keychain entries instead of promising a sync', async () => {
-    const { user } = await renderApp({
+    const app = await AppWindow.open({
       channels: ['keychain.entries'],
       info: {
         dataEvents: [
@@ -118,17 +117,17 @@ describe('window-wide problems', () => {
         ],
       },
     });
-    const banner = screen.getByTestId('data-banner-profiles');
+    const banner = app.banner('data-banner-profiles');
     expect(banner).toHaveTextContent('Keyflare’s profile list could not be read');
     expect(banner).toHaveTextContent('Nothing was deleted from the keychain');
     expect(banner).not.toHaveTextContent(/sync/iu);
     expect(within(banner).queryByRole('button', { name: 'Sync now' })).not.toBeInTheDocument();
-    await user.click(within(banner).getByRole('button', { name: 'Open keychain entries' }));
+    await app.user.click(within(banner).getByRole('button', { name: 'Open keychain entries' }));
     expect(await screen.findByRole('dialog', { name: /settings/iu })).toBeInTheDocument();
   });
 
   it('refuses politely to touch a data folder from a newer Keyflare', async () => {
-    await renderApp({
+    const app = await AppWindow.open({
       info: {
         dataEvents: [
           {
@@ -141,26 +140,26 @@ describe('window-wide problems', () => {
         ],
       },
     });
-    const banner = screen.getByTestId('data-banner-cache');
+    const banner = app.banner('data-banner-cache');
     expect(banner).toHaveTextContent('This data folder was written by a newer Keyflare');
     expect(within(banner).queryByRole('button', { name: 'Dismiss' })).not.toBeInTheDocument();
   });
 
   it('explains a token list that cannot be read and lets the user retry', async () => {
-    const { user, mock } = await renderApp({
+    const app = await AppWindow.open({
       waitForRows: false,
       before: (m) =>
         m.fail('tokens.list', 'CACHE_CORRUPT', 'unreadable', { movedTo: ['/data/cache.db.corrupt-2'] }),
     });
-    expect(await screen.findByText('Keyflare’s cache could not be read')).toBeInTheDocument();
-    mock.answer('tokens.list', []);
-    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await app.findText('Keyflare’s cache could not be read')).toBeInTheDocument();
+    app.mock.answer('tokens.list', []);
+    await app.user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'No tokens yet' })).toBeInTheDocument();
   });
 
   it('shows an empty profile with what to do next', async () => {
-    const { user } = await renderApp({ rows: [], waitForRows: false });
-    await user.click(await screen.findByRole('button', { name: /^Personal/u }));
+    const app = await AppWindow.open({ rows: [], waitForRows: false });
+    await app.showView('Personal');
     expect(screen.getByRole('heading', { name: 'No tokens in Personal yet' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Create token' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sync now' })).toBeInTheDocument();

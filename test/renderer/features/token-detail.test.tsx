@@ -1,32 +1,22 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useAppStore } from '../../../src/renderer/stores/app-store';
-import { useProfilesStore } from '../../../src/renderer/stores/profiles-store';
-import { useTokensStore } from '../../../src/renderer/stores/tokens-store';
-import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import type { CfPolicy } from '../../../src/shared/cloudflare-types';
 import {
   detailFromSpec,
+  GROUPS,
   IDS,
-  permissionGroups,
   rowFromSpec,
   syncStatus,
   TOKEN_ROWS,
+  tokenNamed,
   type TokenSpec,
 } from '../../fixtures/renderer/fixtures';
-import { renderApp } from '../support/render-app';
+import { AppWindow } from '../pages/app-window';
+import { ShowOnceSecretPanel } from '../pages/show-once-secret';
+import { TokenDetailPanel } from '../pages/token-detail-panel';
 
 const GITHUB = 'GitHub Actions — deploy acme.com';
-const GITHUB_ID = 'a1000000000000000000000000000001';
-
-async function open(name: string, user: Awaited<ReturnType<typeof renderApp>>['user']): Promise<HTMLElement> {
-  await user.click(
-    screen.getByRole('row', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'u') }),
-  );
-  const panel = await screen.findByTestId('token-detail');
-  await within(panel).findByText('Policy 1');
-  return panel;
-}
+const GITHUB_REF = { profileId: IDS.acme, tokenId: tokenNamed(GITHUB).id };
 
 /** A kept, active Acme token with these policies, as the core would hand it to the renderer. */
 function acmeToken(id: string, name: string, policies: CfPolicy[]): TokenSpec {
@@ -48,30 +38,24 @@ function acmeToken(id: string, name: string, policies: CfPolicy[]): TokenSpec {
   };
 }
 
-function groupNamed(name: string): { id: string; name: string } {
-  const group = permissionGroups('user').find((g) => g.name === name);
-  if (!group) throw new Error(`fixture: no permission group ${name}`);
-  return { id: group.id, name: group.name };
-}
-
 const BUCKET = acmeToken('a1000000000000000000000000000091', 'Media bucket reader', [
   {
     effect: 'allow',
-    permission_groups: [groupNamed('Workers R2 Storage Bucket Item Read')],
+    permission_groups: [GROUPS.r2BucketItemRead],
     resources: { [`com.cloudflare.edge.r2.bucket.${IDS.acmeProd}_default_media`]: '*' },
   },
 ]);
 const ODD_VALUE = acmeToken('a1000000000000000000000000000092', 'DNS reader (scoped value)', [
   {
     effect: 'allow',
-    permission_groups: [groupNamed('DNS Read')],
+    permission_groups: [GROUPS.dnsRead],
     resources: { [`com.cloudflare.api.account.zone.${IDS.zones.acmeCom}`]: 'read' },
   },
 ]);
 
 /** The window with these extra tokens in the list, their details answered as the core would. */
-function renderWithTokens(specs: TokenSpec[]): ReturnType<typeof renderApp> {
-  return renderApp({
+function openWithTokens(specs: TokenSpec[]): Promise<AppWindow> {
+  return AppWindow.open({
     rows: [...TOKEN_ROWS, ...specs.map((spec) => rowFromSpec(spec))],
     before: (mock, backend) =>
       mock.handle('tokens.get', (input) => {
@@ -83,52 +67,43 @@ function renderWithTokens(specs: TokenSpec[]): ReturnType<typeof renderApp> {
 
 describe('token detail', () => {
   it('shows the decoded policies, IP filter, dates, verify result, warnings and history', async () => {
-    const { user } = await renderApp({ channels: ['tokens.get'] });
-    const panel = await open(GITHUB, user);
-    expect(within(panel).getByRole('heading', { level: 2, name: GITHUB })).toBeInTheDocument();
-    const access = within(panel).getByRole('region', { name: 'Access' });
+    const app = await AppWindow.open({ channels: ['tokens.get'] });
+    const detail = await app.tokens.open(GITHUB);
+    expect(detail.title()).toHaveTextContent(GITHUB);
+    const access = detail.section('Access');
     expect(access).toHaveTextContent('Zone permissions');
     expect(access).toHaveTextContent('DNS Write');
     expect(access).toHaveTextContent('zone acme.com · Acme Production');
     expect(access).toHaveTextContent('Account permissions');
     expect(access).toHaveTextContent('account Acme Production');
-    expect(within(panel).getByRole('region', { name: 'IP filter' })).toHaveTextContent(
-      'Only from192.0.2.0/24',
-    );
-    expect(within(panel).getByRole('region', { name: 'Validity' })).toHaveTextContent('in 2 months');
-    expect(within(panel).getByTestId('last-verify')).toHaveTextContent(
-      'Cloudflare says this token is valid and active.',
-    );
-    expect(within(panel).getByRole('region', { name: 'History' })).toHaveTextContent('secret rolled');
+    expect(detail.section('IP filter')).toHaveTextContent('Only from192.0.2.0/24');
+    expect(detail.section('Validity')).toHaveTextContent('in 2 months');
+    expect(detail.lastVerify()).toHaveTextContent('Cloudflare says this token is valid and active.');
+    expect(detail.section('History')).toHaveTextContent('secret rolled');
   });
 
   it('shows an exclusion as part of its policy', async () => {
-    const { user } = await renderApp({ channels: ['tokens.get'] });
-    const panel = await open('Cache purge bot', user);
-    const access = within(panel).getByRole('region', { name: 'Access' });
-    expect(access).toHaveTextContent('Includeall zones');
-    expect(access).toHaveTextContent('Excludezone acme.io');
-    expect(within(panel).getByRole('list', { name: 'Warnings' })).toHaveTextContent('Expires in 25 days.');
+    const app = await AppWindow.open({ channels: ['tokens.get'] });
+    const detail = await app.tokens.open('Cache purge bot');
+    expect(detail.section('Access')).toHaveTextContent('Includeall zones');
+    expect(detail.section('Access')).toHaveTextContent('Excludezone acme.io');
+    expect(detail.warnings()).toHaveTextContent('Expires in 25 days.');
   });
 
   it('says why actions are unavailable when Keyflare has no secret', async () => {
-    const { user } = await renderApp({ channels: ['tokens.get'] });
-    const panel = await open('Grafana — analytics', user);
-    const verify = within(panel).getByRole('button', { name: 'Verify' });
-    expect(verify).toHaveAttribute('aria-disabled', 'true');
-    expect(verify).toHaveAccessibleDescription('Keyflare does not hold this token’s secret: adopt it first');
-    expect(within(panel).getByRole('button', { name: 'Copy secret' })).toHaveAttribute(
-      'aria-disabled',
-      'true',
+    const app = await AppWindow.open({ channels: ['tokens.get'] });
+    const detail = await app.tokens.open('Grafana — analytics');
+    expect(detail.action('Verify')).toHaveAttribute('aria-disabled', 'true');
+    expect(detail.action('Verify')).toHaveAccessibleDescription(
+      'Keyflare does not hold this token’s secret: adopt it first',
     );
-    expect(within(panel).getByRole('list', { name: 'Why some actions are unavailable' })).toHaveTextContent(
-      'adopt it first',
-    );
-    expect(within(panel).getByRole('button', { name: 'Edit' })).not.toHaveAttribute('aria-disabled');
+    expect(detail.action('Copy secret')).toHaveAttribute('aria-disabled', 'true');
+    expect(detail.reasons()).toHaveTextContent('adopt it first');
+    expect(detail.action('Edit')).not.toHaveAttribute('aria-disabled');
   });
 
   it('disables network actions while the profile is offline, with the reason', async () => {
-    const { user } = await renderApp({
+    const app = await AppWindow.open({
       channels: ['tokens.get'],
       before: (mock) =>
         mock.answer('sync.status', [
@@ -137,100 +112,88 @@ describe('token detail', () => {
           syncStatus(IDS.globex),
         ]),
     });
-    const panel = await open(GITHUB, user);
+    const detail = await app.tokens.open(GITHUB);
     for (const name of ['Verify', 'Roll', 'Edit', 'Disable', 'Delete']) {
-      expect(within(panel).getByRole('button', { name })).toHaveAccessibleDescription(
+      expect(detail.action(name)).toHaveAccessibleDescription(
         'Cloudflare cannot be reached: showing cached data',
       );
     }
-    expect(within(panel).getByRole('button', { name: 'Copy secret' })).not.toHaveAttribute('aria-disabled');
+    expect(detail.action('Copy secret')).not.toHaveAttribute('aria-disabled');
   });
 
   it('verifies and shows the result in the panel, the table and a toast', async () => {
-    const { user, mock } = await renderApp({ channels: ['tokens.get', 'tokens.verify'] });
-    const panel = await open(GITHUB, user);
-    await user.click(within(panel).getByRole('button', { name: 'Verify' }));
-    expect(await screen.findByText('Verify: Active')).toBeInTheDocument();
-    expect(mock.callsOf('tokens.verify')).toEqual([{ profileId: IDS.acme, tokenId: GITHUB_ID }]);
-    await waitFor(() =>
-      expect(within(panel).getByTestId('last-verify')).toHaveTextContent('Checked just now'),
-    );
+    const app = await AppWindow.open({ channels: ['tokens.get', 'tokens.verify'] });
+    const detail = await app.tokens.open(GITHUB);
+    await detail.verify();
+    expect(await app.findText('Verify: Active')).toBeInTheDocument();
+    expect(app.mock.callsOf('tokens.verify')).toEqual([GITHUB_REF]);
+    await waitFor(() => expect(detail.lastVerify()).toHaveTextContent('Checked just now'));
   });
 
   it('says so when a call never reaches main, instead of failing silently', async () => {
-    const { user } = await renderApp({
+    const app = await AppWindow.open({
       channels: ['tokens.get'],
       before: (mock) =>
         mock.handle('tokens.verify', () => {
           throw new Error('The window lost its connection to Keyflare.');
         }),
     });
-    const panel = await open(GITHUB, user);
-    await user.click(within(panel).getByRole('button', { name: 'Verify' }));
-    expect(await screen.findByText('Keyflare hit an unexpected problem')).toBeInTheDocument();
-    await waitFor(() =>
-      expect(within(panel).getByRole('button', { name: 'Verify' })).not.toHaveAttribute('aria-busy'),
-    );
+    const detail = await app.tokens.open(GITHUB);
+    await detail.verify();
+    expect(await app.findText('Keyflare hit an unexpected problem')).toBeInTheDocument();
+    await waitFor(() => expect(detail.action('Verify')).not.toHaveAttribute('aria-busy'));
   });
 
   it('copies curl through main and says when the clipboard clears', async () => {
-    const { user, mock } = await renderApp({ channels: ['tokens.get', 'clipboard.copy'] });
-    const panel = await open(GITHUB, user);
-    await user.click(within(panel).getByRole('button', { name: 'Copy curl' }));
-    await user.click(screen.getByRole('menuitem', { name: /With \$CLOUDFLARE_API_TOKEN/u }));
-    expect(await screen.findByText('Curl command copied — clears in 30 s')).toBeInTheDocument();
-    await user.click(within(panel).getByRole('button', { name: 'Copy curl' }));
-    await user.click(screen.getByRole('menuitem', { name: /With the secret/u }));
-    await user.click(within(panel).getByRole('button', { name: 'Copy secret' }));
+    const app = await AppWindow.open({ channels: ['tokens.get', 'clipboard.copy'] });
+    const detail = await app.tokens.open(GITHUB);
+    await detail.copyCurl('With $CLOUDFLARE_API_TOKEN');
+    expect(await app.findText('Curl command copied — clears in 30 s')).toBeInTheDocument();
+    await detail.copyCurl('With the secret');
+    await detail.copySecret();
     await waitFor(() =>
-      expect(mock.callsOf('clipboard.copy').map((c) => c.format)).toEqual([
+      expect(app.mock.callsOf('clipboard.copy').map((c) => c.format)).toEqual([
         'curl_env',
         'curl_secret',
         'secret',
       ]),
     );
-    expect(await screen.findByText('Secret copied — clears in 30 s')).toBeInTheDocument();
+    expect(await app.findText('Secret copied — clears in 30 s')).toBeInTheDocument();
   });
 
   it('disables and enables a token', async () => {
-    const { user, mock } = await renderApp({ channels: ['tokens.get', 'tokens.setStatus'] });
-    const panel = await open(GITHUB, user);
-    await user.click(within(panel).getByRole('button', { name: 'Disable' }));
-    await waitFor(() => expect(within(panel).getByRole('button', { name: 'Enable' })).toBeInTheDocument());
-    expect(screen.getByRole('row', { name: new RegExp(GITHUB, 'u') })).toHaveTextContent('Disabled');
-    await user.click(within(panel).getByRole('button', { name: 'Enable' }));
+    const app = await AppWindow.open({ channels: ['tokens.get', 'tokens.setStatus'] });
+    const detail = await app.tokens.open(GITHUB);
+    await detail.toggleStatus('Disable');
+    await waitFor(() => expect(detail.action('Enable')).toBeInTheDocument());
+    expect(app.tokens.row(GITHUB)).toHaveTextContent('Disabled');
+    await detail.toggleStatus('Enable');
     await waitFor(() =>
-      expect(mock.callsOf('tokens.setStatus').map((c) => c.status)).toEqual(['disabled', 'active']),
+      expect(app.mock.callsOf('tokens.setStatus').map((c) => c.status)).toEqual(['disabled', 'active']),
     );
   });
 
   it('deletes only after the name is typed', async () => {
-    const { user, mock } = await renderApp({ channels: ['tokens.get', 'tokens.delete'] });
-    const panel = await open(GITHUB, user);
-    await user.click(within(panel).getByRole('button', { name: 'Delete' }));
-    const dialog = screen.getByRole('dialog', { name: `Delete ${GITHUB}?` });
-    const confirm = within(dialog).getByRole('button', { name: 'Delete token' });
-    await user.click(confirm);
-    expect(mock.callsOf('tokens.delete')).toEqual([]);
-    expect(confirm).toHaveAccessibleDescription('Type the token’s name to confirm');
-    await user.type(within(dialog).getByRole('textbox'), GITHUB);
-    await user.click(confirm);
-    await waitFor(() =>
-      expect(mock.callsOf('tokens.delete')).toEqual([{ profileId: IDS.acme, tokenId: GITHUB_ID }]),
-    );
-    await waitFor(() =>
-      expect(screen.queryByRole('row', { name: new RegExp(GITHUB, 'u') })).not.toBeInTheDocument(),
-    );
+    const app = await AppWindow.open({ channels: ['tokens.get', 'tokens.delete'] });
+    const detail = await app.tokens.open(GITHUB);
+    const dialog = await detail.openDelete();
+    await dialog.confirm();
+    expect(app.mock.callsOf('tokens.delete')).toEqual([]);
+    expect(dialog.confirmButton()).toHaveAccessibleDescription('Type the token’s name to confirm');
+    await dialog.typeName(GITHUB);
+    await dialog.confirm();
+    await waitFor(() => expect(app.mock.callsOf('tokens.delete')).toEqual([GITHUB_REF]));
+    await waitFor(() => expect(app.tokens.queryRow(GITHUB)).not.toBeInTheDocument());
     expect(screen.queryByTestId('token-detail')).not.toBeInTheDocument();
-    expect(await screen.findByText(`Deleted ${GITHUB}`)).toBeInTheDocument();
+    expect(await app.findText(`Deleted ${GITHUB}`)).toBeInTheDocument();
   });
 
   it('keeps Cancel waiting while a delete runs, and sends it once', async () => {
     let answer: () => void = () => undefined;
-    const { user, mock } = await renderApp({
+    const app = await AppWindow.open({
       channels: ['tokens.get'],
-      before: (m, backend) =>
-        m.handle(
+      before: (mock, backend) =>
+        mock.handle(
           'tokens.delete',
           (input) =>
             new Promise((resolve) => {
@@ -238,130 +201,116 @@ describe('token detail', () => {
             }),
         ),
     });
-    const panel = await open(GITHUB, user);
-    await user.click(within(panel).getByRole('button', { name: 'Delete' }));
-    const dialog = screen.getByRole('dialog', { name: `Delete ${GITHUB}?` });
-    await user.type(within(dialog).getByRole('textbox'), GITHUB);
-    const confirm = within(dialog).getByRole('button', { name: 'Delete token' });
-    await user.click(confirm);
-    expect(confirm).toHaveAttribute('aria-busy', 'true');
-    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveAttribute('aria-disabled', 'true');
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await user.click(confirm);
-    expect(screen.getByRole('dialog', { name: `Delete ${GITHUB}?` })).toBeInTheDocument();
+    const detail = await app.tokens.open(GITHUB);
+    const dialog = await detail.openDelete();
+    await dialog.typeName(GITHUB);
+    await dialog.confirm();
+    expect(dialog.confirmButton()).toHaveAttribute('aria-busy', 'true');
+    expect(dialog.button('Cancel')).toHaveAttribute('aria-disabled', 'true');
+    await dialog.cancel();
+    await dialog.confirm();
+    expect(dialog.element()).toBeInTheDocument();
     act(() => answer());
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(mock.callsOf('tokens.delete')).toHaveLength(1);
+    expect(app.mock.callsOf('tokens.delete')).toHaveLength(1);
   });
 
   it('rolls, shows the new secret once and forgets it when closed', async () => {
-    const { user, mock } = await renderApp({ channels: ['tokens.get', 'tokens.roll'] });
-    const panel = await open(GITHUB, user);
-    await user.click(within(panel).getByRole('button', { name: 'Roll' }));
-    const dialog = screen.getByRole('dialog', { name: `Roll ${GITHUB}?` });
-    const keep = within(dialog).getByRole('checkbox', { name: 'Keep the new secret in the keychain' });
-    expect(keep).toBeChecked();
+    const app = await AppWindow.open({ channels: ['tokens.get', 'tokens.roll'] });
+    const detail = await app.tokens.open(GITHUB);
+    const dialog = await detail.openRoll();
+    expect(dialog.keepCheckbox()).toBeChecked();
     // The same question, in the same words, as the create wizard asks.
-    expect(keep).toHaveAccessibleDescription(
+    expect(dialog.keepCheckbox()).toHaveAccessibleDescription(
       'So you can copy it and verify the token later. Otherwise you see it once and only you keep it.',
     );
-    await user.click(within(dialog).getByRole('button', { name: 'Roll token' }));
-    const shown = await screen.findByTestId('show-once-secret');
-    const secret = within(shown).getByLabelText<HTMLInputElement>('Token secret').value;
+    const shown = new ShowOnceSecretPanel(app.user, await dialog.roll());
+    const secret = shown.secret();
     expect(secret).toMatch(/^cfut_/u);
-    expect(shown).toHaveTextContent('it will not be shown again');
-    expect(within(shown).getByTestId('keychain-note')).toHaveTextContent('Kept in the keychain');
-    expect(mock.callsOf('tokens.roll')).toEqual([
-      { profileId: IDS.acme, tokenId: GITHUB_ID, keepSecret: true },
-    ]);
-    const stores = [useAppStore, useProfilesStore, useTokensStore, useUiStore]
-      .map((s) => JSON.stringify(s.getState()))
-      .join('');
-    expect(stores).not.toContain(secret);
-    await user.click(screen.getByRole('button', { name: 'Done' }));
-    expect(document.body.innerHTML).not.toContain(secret);
+    expect(shown.element).toHaveTextContent('it will not be shown again');
+    expect(shown.keychainNote()).toHaveTextContent('Kept in the keychain');
+    expect(app.mock.callsOf('tokens.roll')).toEqual([{ ...GITHUB_REF, keepSecret: true }]);
+    expect(app.storesHold(secret)).toBe(false);
+    await shown.done();
+    expect(app.pageHolds(secret)).toBe(false);
   });
 
   it('says a roll may have happened when the outcome is uncertain, and offers to verify', async () => {
-    const { user, mock } = await renderApp({
+    const app = await AppWindow.open({
       channels: ['tokens.get', 'tokens.verify'],
       before: (m) => m.fail('tokens.roll', 'UNCERTAIN', 'The connection dropped.', { operation: 'roll' }),
     });
-    const panel = await open(GITHUB, user);
-    await user.click(within(panel).getByRole('button', { name: 'Roll' }));
-    const dialog = screen.getByRole('dialog', { name: `Roll ${GITHUB}?` });
-    await user.click(within(dialog).getByRole('button', { name: 'Roll token' }));
-    const alert = await within(dialog).findByRole('alert');
+    const detail = await app.tokens.open(GITHUB);
+    const dialog = await detail.openRoll();
+    await dialog.tryRoll();
+    const alert = await dialog.alert();
     expect(alert).toHaveTextContent('The roll may have happened: verify to check');
     // Rolling again could throw away a secret that now works: the dialog offers verify instead.
-    expect(within(dialog).queryByRole('button', { name: 'Roll token' })).not.toBeInTheDocument();
-    await user.click(within(alert).getByRole('button', { name: 'Verify now' }));
-    await waitFor(() => expect(mock.callsOf('tokens.verify')).toHaveLength(1));
-    expect(mock.callsOf('tokens.roll')).toHaveLength(1);
+    expect(dialog.queryButton('Roll token')).not.toBeInTheDocument();
+    await app.user.click(within(alert).getByRole('button', { name: 'Verify now' }));
+    await waitFor(() => expect(app.mock.callsOf('tokens.verify')).toHaveLength(1));
+    expect(app.mock.callsOf('tokens.roll')).toHaveLength(1);
   });
 
   it('adopts an existing secret from a password field', async () => {
-    const { user, mock } = await renderApp({ channels: ['tokens.get', 'tokens.adopt'] });
-    const panel = await open('Grafana — analytics', user);
-    await user.click(within(panel).getByRole('button', { name: 'Adopt existing secret' }));
-    const dialog = screen.getByRole('dialog', { name: 'Adopt the secret of Grafana — analytics' });
-    const field = within(dialog).getByLabelText('Token secret');
-    expect(field).toHaveAttribute('type', 'password');
-    await user.type(field, 'cfut_adopted-secret-000000000000000000');
-    await user.click(within(dialog).getByRole('button', { name: 'Adopt secret' }));
-    await waitFor(() => expect(mock.callsOf('tokens.adopt')).toHaveLength(1));
+    const app = await AppWindow.open({ channels: ['tokens.get', 'tokens.adopt'] });
+    const detail = await app.tokens.open('Grafana — analytics');
+    const dialog = await detail.openAdopt();
+    expect(dialog.secretField()).toHaveAttribute('type', 'password');
+    await dialog.adopt('cfut_adopted-secret-000000000000000000');
+    await waitFor(() => expect(app.mock.callsOf('tokens.adopt')).toHaveLength(1));
     expect(
-      await screen.findByText('The secret of Grafana — analytics is now kept in the keychain'),
+      await app.findText('The secret of Grafana — analytics is now kept in the keychain'),
     ).toBeInTheDocument();
     await waitFor(() =>
-      expect(
-        within(screen.getByTestId('token-detail')).getByRole('button', { name: 'Verify' }),
-      ).not.toHaveAttribute('aria-disabled'),
+      expect(within(TokenDetailPanel.current()).getByRole('button', { name: 'Verify' })).not.toHaveAttribute(
+        'aria-disabled',
+      ),
     );
   });
 
   it('closes with Esc and gives focus back to the row', async () => {
-    const { user } = await renderApp({ channels: ['tokens.get'] });
-    await open(GITHUB, user);
-    await user.keyboard('{Escape}');
+    const app = await AppWindow.open({ channels: ['tokens.get'] });
+    await app.tokens.open(GITHUB);
+    await app.press('{Escape}');
     await waitFor(() => expect(screen.queryByTestId('token-detail')).not.toBeInTheDocument());
-    await waitFor(() => expect(screen.getByRole('row', { name: new RegExp(GITHUB, 'u') })).toHaveFocus());
+    await waitFor(() => expect(app.tokens.row(GITHUB)).toHaveFocus());
   });
 
   it('refuses Edit for a token with R2 bucket resources and says why, keeping the other actions', async () => {
-    const { user } = await renderWithTokens([BUCKET]);
-    const panel = await open('Media bucket reader', user);
-    const edit = within(panel).getByRole('button', { name: 'Edit' });
+    const app = await openWithTokens([BUCKET]);
+    const detail = await app.tokens.open('Media bucket reader');
+    const edit = detail.action('Edit');
     expect(edit).toHaveAttribute('aria-disabled', 'true');
     expect(edit).toHaveAccessibleDescription('This token holds R2 bucket resources Keyflare cannot edit yet');
-    expect(within(panel).getByRole('list', { name: 'Why some actions are unavailable' })).toHaveTextContent(
+    expect(detail.reasons()).toHaveTextContent(
       'This token holds R2 bucket resources Keyflare cannot edit yet',
     );
-    expect(within(panel).getByTestId('uneditable')).toHaveTextContent(
+    expect(detail.uneditable()).toHaveTextContent(
       'Policy 1 applies to R2 bucket media in account Acme Production; Keyflare cannot edit R2 bucket resources yet.',
     );
     for (const name of ['Disable', 'Roll', 'Delete', 'Verify']) {
-      expect(within(panel).getByRole('button', { name })).not.toHaveAttribute('aria-disabled');
+      expect(detail.action(name)).not.toHaveAttribute('aria-disabled');
     }
-    await user.click(edit);
+    await app.user.click(edit);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('refuses Edit rather than turning a resource value other than "*" into "*"', async () => {
-    const { user } = await renderWithTokens([ODD_VALUE]);
-    const panel = await open('DNS reader (scoped value)', user);
-    expect(within(panel).getByRole('button', { name: 'Edit' })).toHaveAccessibleDescription(
+    const app = await openWithTokens([ODD_VALUE]);
+    const detail = await app.tokens.open('DNS reader (scoped value)');
+    expect(detail.action('Edit')).toHaveAccessibleDescription(
       'This token holds parts Keyflare cannot edit yet',
     );
-    expect(within(panel).getByTestId('uneditable')).toHaveTextContent(
+    expect(detail.uneditable()).toHaveTextContent(
       'Policy 1 gives zone acme.com the value "read" instead of "*".',
     );
   });
 
   it('offers Edit with nothing to explain for a token its draft holds whole', async () => {
-    const { user } = await renderApp({ channels: ['tokens.get'] });
-    const panel = await open('Cache purge bot', user);
-    expect(within(panel).getByRole('button', { name: 'Edit' })).not.toHaveAttribute('aria-disabled');
-    expect(within(panel).queryByTestId('uneditable')).not.toBeInTheDocument();
+    const app = await AppWindow.open({ channels: ['tokens.get'] });
+    const detail = await app.tokens.open('Cache purge bot');
+    expect(detail.action('Edit')).not.toHaveAttribute('aria-disabled');
+    expect(detail.uneditable()).not.toBeInTheDocument();
   });
 });

@@ -8,13 +8,8 @@ import {
   type ActionContext,
 } from '../../../src/renderer/lib/token-actions';
 import type { DecodedPolicy } from '../../../src/shared/domain';
-import { detailFor, FIXTURE_NOW, IDS, TOKEN_ROWS } from '../../fixtures/renderer/fixtures';
+import { detailFor, FIXTURE_NOW, tokenNamed } from '../../fixtures/renderer/fixtures';
 
-const row = (name: string) => {
-  const found = TOKEN_ROWS.find((r) => r.name === name);
-  if (!found) throw new Error(name);
-  return found;
-};
 const ctx: ActionContext = {
   allowed: { edit: true, roll: true, delete: true, reason: null },
   uneditable: null,
@@ -26,12 +21,12 @@ const ctx: ActionContext = {
 
 describe('token action availability', () => {
   it('allows everything for a kept, active token online', () => {
-    const available = tokenActionAvailability(row('GitHub Actions — deploy acme.com'), ctx);
+    const available = tokenActionAvailability(tokenNamed('GitHub Actions — deploy acme.com'), ctx);
     expect(Object.values(available).every((reason) => reason === null)).toBe(true);
   });
 
   it('needs the secret in the keychain to verify or copy it', () => {
-    const available = tokenActionAvailability(row('Grafana — analytics'), ctx);
+    const available = tokenActionAvailability(tokenNamed('Grafana — analytics'), ctx);
     expect(available.verify).toBe(NO_SECRET_REASON);
     expect(available.copySecret).toBe(NO_SECRET_REASON);
     expect(available.copyCurlSecret).toBe(NO_SECRET_REASON);
@@ -40,7 +35,7 @@ describe('token action availability', () => {
   });
 
   it('says so when the keychain is unavailable', () => {
-    const available = tokenActionAvailability(row('GitHub Actions — deploy acme.com'), {
+    const available = tokenActionAvailability(tokenNamed('GitHub Actions — deploy acme.com'), {
       ...ctx,
       keychainAvailable: false,
     });
@@ -51,7 +46,7 @@ describe('token action availability', () => {
   });
 
   it('blocks calls to Cloudflare while offline or rate-limited, not local ones', () => {
-    const offline = tokenActionAvailability(row('GitHub Actions — deploy acme.com'), {
+    const offline = tokenActionAvailability(tokenNamed('GitHub Actions — deploy acme.com'), {
       ...ctx,
       offline: true,
     });
@@ -59,7 +54,7 @@ describe('token action availability', () => {
     expect(offline.roll).toBe(OFFLINE_REASON);
     expect(offline.delete).toBe(OFFLINE_REASON);
     expect(offline.copySecret).toBeNull();
-    const limited = tokenActionAvailability(row('GitHub Actions — deploy acme.com'), {
+    const limited = tokenActionAvailability(tokenNamed('GitHub Actions — deploy acme.com'), {
       ...ctx,
       rateLimitedUntil: new Date(FIXTURE_NOW.getTime() + 5 * 60_000).toISOString(),
     });
@@ -67,7 +62,7 @@ describe('token action availability', () => {
   });
 
   it('passes on what the credential may not do', () => {
-    const available = tokenActionAvailability(row('Terraform — staging'), {
+    const available = tokenActionAvailability(tokenNamed('Terraform — staging'), {
       ...ctx,
       allowed: {
         edit: false,
@@ -82,23 +77,23 @@ describe('token action availability', () => {
   });
 
   it('keeps the profile’s own credential from being disabled or deleted, and expired tokens from being enabled', () => {
-    const credential = tokenActionAvailability(row('Keyflare — token manager'), ctx);
+    const credential = tokenActionAvailability(tokenNamed('Keyflare — token manager'), ctx);
     expect(credential.delete).toMatch(/own credential/u);
     expect(credential.toggleStatus).toMatch(/own credential/u);
-    expect(tokenActionAvailability(row('Migration 2025 (expired)'), ctx).toggleStatus).toMatch(
+    expect(tokenActionAvailability(tokenNamed('Migration 2025 (expired)'), ctx).toggleStatus).toMatch(
       /expired token cannot be enabled/u,
     );
   });
 
   it('refuses Edit, and only Edit, for a token whose draft cannot hold all of it', () => {
-    const available = tokenActionAvailability(row('GitHub Actions — deploy acme.com'), {
+    const available = tokenActionAvailability(tokenNamed('GitHub Actions — deploy acme.com'), {
       ...ctx,
       uneditable: 'This token holds R2 bucket resources Keyflare cannot edit yet',
     });
     expect(available.edit).toBe('This token holds R2 bucket resources Keyflare cannot edit yet');
     expect(available.toggleStatus).toBeNull();
     expect(available.roll).toBeNull();
-    const offline = tokenActionAvailability(row('GitHub Actions — deploy acme.com'), {
+    const offline = tokenActionAvailability(tokenNamed('GitHub Actions — deploy acme.com'), {
       ...ctx,
       offline: true,
       uneditable: 'This token holds parts Keyflare cannot edit yet',
@@ -108,7 +103,7 @@ describe('token action availability', () => {
 });
 
 describe('why a token cannot be edited', () => {
-  const editable = detailFor(`${IDS.acme}:a1000000000000000000000000000005`);
+  const editable = detailFor(tokenNamed('Cache purge bot').key);
   const withResource = (kind: 'r2_bucket' | 'other' | 'zone', parts: string[]) => {
     const policies: DecodedPolicy[] = [
       {

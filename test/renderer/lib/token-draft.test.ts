@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dayToIso, daysFromNow, emptyDraft, isoToDay } from '../../../src/renderer/lib/token-draft';
 import { policyViews } from '../../../src/renderer/lib/policy-view';
 import type { DecodedPolicy } from '../../../src/shared/domain';
-import { detailFor, IDS } from '../../fixtures/renderer/fixtures';
+import { detailFor, tokenNamed } from '../../fixtures/renderer/fixtures';
 
 describe('new drafts', () => {
   it('starts custom tokens with one empty allow policy', () => {
@@ -22,11 +22,11 @@ describe('date inputs', () => {
 
 describe('policy views', () => {
   it('groups permissions by scope and shows exclusions under their policy', () => {
-    const views = policyViews(detailFor(`${IDS.acme}:a1000000000000000000000000000005`).policies);
+    const views = policyViews(detailFor(tokenNamed('Cache purge bot').key).policies);
     expect(views).toHaveLength(1);
     expect(views[0]?.groups).toEqual([{ scope: 'Zone', names: ['Cache Purge'] }]);
     expect(views[0]?.exclude.map((r) => r.label)).toEqual(['zone acme.io']);
-    const mixed = policyViews(detailFor(`${IDS.acme}:a1000000000000000000000000000001`).policies);
+    const mixed = policyViews(detailFor(tokenNamed('GitHub Actions — deploy acme.com').key).policies);
     expect(mixed.map((v) => v.groups[0]?.scope)).toEqual(['Zone', 'Account']);
   });
 
