@@ -29,7 +29,7 @@ import { closeInterruptedRuns } from './db/sync-run-repository';
 import { createKeychainService } from './keychain/keychain-service';
 import { createInventoryService, type InventoryService } from './inventory/inventory-service';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
-import { createInFlightWrites } from './sync/in-flight-writes';
+import { createInFlightWrites } from './tokens/in-flight-writes';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/sync-service';
 import { createShownSecrets, type ShownSecrets } from './tokens/shown-secrets';
 import { createTokenService, type TokenService } from './tokens/token-service';

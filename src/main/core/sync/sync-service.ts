@@ -9,9 +9,9 @@
  * so a failed or cancelled sync leaves the previous snapshot exactly as it was. Keyflare's own
  * token writes made while the sync fetched are not undone: the sync notes the write journal's
  * mark before fetching, waits for writes still in flight when its fetch ends, and its commit keeps
- * the rows written after the mark (see in-flight-writes.ts, token-write-journal.ts). `start` resolves
- * when the syncs end, with their runs (errors are in each run, so one profile's failure does
- * not hide another's result); `sync.finished` is emitted for each as well.
+ * the rows written after the mark (see tokens/in-flight-writes.ts, db/token-write-journal.ts).
+ * `start` resolves when the syncs end, with their runs (errors are in each run, so one profile's
+ * failure does not hide another's result); `sync.finished` is emitted for each as well.
  */
 import type { SyncProgress, SyncRun, SyncStatus } from '../../../shared/domain';
 import { AppError, isAppError } from '../../../shared/errors';
@@ -29,7 +29,7 @@ import { diffSnapshots } from '../history/history-diff';
 import type { ProfileService } from '../profiles/profile-service';
 import { tokenSecretPrefix } from '../secrets/secret-store';
 import { dropVanishedSecrets } from './vanished-secrets';
-import { createInFlightWrites, type InFlightWrites } from './in-flight-writes';
+import { createInFlightWrites, type InFlightWrites } from '../tokens/in-flight-writes';
 import { createSyncPlanner, type PlannedRequest } from './request-planner';
 import { refreshCapabilities } from './sync-capabilities';
 import { fetchSnapshot, type FetchedSnapshot } from './snapshot-fetcher';

@@ -5,7 +5,7 @@
  * verifySecret, adopt and forgetSecret. Each operation lives in its own module; this one wires
  * them to the core's services and to one verify budget shared by every verify of a profile.
  * Operations that write a token at Cloudflare run through `writes`, so a sync of the same
- * profile commits only after they reached the cache (sync/in-flight-writes.ts).
+ * profile commits only after they reached the cache (in-flight-writes.ts).
  */
 import type {
   ResolvedTemplate,
@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/domain';
 import type { RateBudget } from '../cloudflare/rate-gate';
 import type { CoreContext } from '../context';
-import { createInFlightWrites, type InFlightWrites } from '../sync/in-flight-writes';
+import { createInFlightWrites, type InFlightWrites } from './in-flight-writes';
 import { createToken, type CreateInput } from './create-token';
 import { deleteToken } from './delete-token';
 import { loadDraftContext } from './draft-context';
