@@ -199,6 +199,7 @@ const NOTHING_LOADED = {
 /** Without the exact draft nothing may be saved: an empty one would wipe the token. */
 const NO_DRAFT = 'Keyflare could not read this token into a draft.';
 
+/** The one way the wizard's state changes; pure, so every path through the wizard can be replayed. */
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case 'chooseProfile':
