@@ -200,7 +200,8 @@ export async function doctor(
     out.result(`Kind: ${KIND_WORDS[kind]}.`);
     if (found) {
       const mark = outcome === 'active' ? out.good(outcome) : out.bad(outcome);
-      out.result(`Cloudflare: ${mark} — ${found.result.message} (asked at ${where}).`);
+      out.result(`Cloudflare: ${mark} — ${found.result.message}`);
+      out.result(`Asked at: ${where ?? ''}, through profile “${found.profile.label}”.`);
     } else {
       out.result(
         `Cloudflare: ${out.bad('not checked')} — no account is known to verify an account-owned token at; sync first.`,
