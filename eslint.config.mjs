@@ -1,6 +1,11 @@
 // ESLint flat config: typescript-eslint (type-aware), React hooks, Prettier-compatible, plus the
-// architecture rules — raw ipcMain/ipcRenderer only in the two files that wrap them, and no
-// 'electron' import under src/main/core or src/shared.
+// architecture rules — raw ipcMain/ipcRenderer only in the two files that wrap them, and each
+// layer imports only the layers below it (docs/architecture.md):
+//   src/shared        nothing of Keyflare's own, no Node built-ins, no electron
+//   src/main/core     src/shared; no electron, no shell, no preload, no renderer, no command line
+//   src/cli           src/shared and the core; no electron, preload or renderer
+//   src/preload       src/shared and electron only
+//   src/renderer      src/shared only
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -30,6 +35,27 @@ const noElectron = {
       message: 'The core must not reach into the Electron shell.',
     },
   ],
+};
+
+/** Imports of the layers above; each message says which way the layers go. */
+const above = {
+  renderer: {
+    group: ['**/renderer', '**/renderer/**'],
+    message: 'The window (src/renderer) is the top layer: nothing below it imports it.',
+  },
+  preload: {
+    group: ['**/preload', '**/preload/**'],
+    message:
+      'The preload only bridges the window to main: talk to main through window.api, share code in src/shared.',
+  },
+  cli: {
+    group: ['**/cli', '**/cli/**'],
+    message: 'The command line (src/cli) sits on top of the core: the core and src/shared never import it.',
+  },
+  main: {
+    group: ['**/main', '**/main/**'],
+    message: 'src/shared sits below main: it may not import main-process code.',
+  },
 };
 
 export default tseslint.config(
@@ -63,8 +89,30 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', noElectron] },
+    files: ['src/main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noElectron.paths,
+          patterns: [...noElectron.patterns, above.renderer, above.preload, above.cli],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: noRawIpc.paths, patterns: [above.main, above.renderer, above.cli] },
+      ],
+    },
+  },
+  {
+    // The one preload file that wraps ipcRenderer: only the layers are checked.
+    files: ['src/preload/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [above.main, above.renderer, above.cli] }] },
   },
   {
     // The command line is a second face over the core: never Electron, the preload or the renderer.
@@ -94,6 +142,10 @@ export default tseslint.config(
           paths: noElectron.paths,
           patterns: [
             ...noElectron.patterns,
+            above.main,
+            above.renderer,
+            above.preload,
+            above.cli,
             { group: ['node:*'], message: 'src/shared runs in the renderer too: no Node built-ins.' },
           ],
         },
@@ -112,6 +164,8 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer talks to main only through window.api.' }],
           patterns: [
             { group: ['**/main/**', 'node:*'], message: 'The renderer may import src/shared only.' },
+            above.preload,
+            above.cli,
           ],
         },
       ],
