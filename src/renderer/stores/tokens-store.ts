@@ -20,6 +20,7 @@ import type {
   VerifyResult,
 } from '../../shared/domain';
 import type { AppErrorShape, Result } from '../../shared/errors';
+import { splitTokenKey } from '../../shared/token-key';
 import { call } from '../lib/api';
 import { buildTokenIndex, indexToken, type IndexedToken } from '../lib/token-filter';
 
@@ -65,16 +66,6 @@ interface TokensState {
 
 function ref(token: TokenTarget): { profileId: string; tokenId: string } {
   return { profileId: token.profileId, tokenId: token.id };
-}
-
-/** `${profileId}:${tokenId}`, as TokenRow.key. */
-export function tokenKey(profileId: string, tokenId: string): string {
-  return `${profileId}:${tokenId}`;
-}
-
-export function splitTokenKey(key: string): { profileId: string; tokenId: string } {
-  const colon = key.indexOf(':');
-  return { profileId: key.slice(0, colon), tokenId: key.slice(colon + 1) };
 }
 
 export const useTokensStore = create<TokensState>()((set, get) => ({

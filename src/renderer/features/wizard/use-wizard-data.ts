@@ -16,9 +16,10 @@ import {
   type BuildContext,
   type DraftIssue,
 } from '../../../shared/policy/build';
+import { splitTokenKey } from '../../../shared/token-key';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
-import { splitTokenKey, useTokensStore } from '../../stores/tokens-store';
+import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore, type WizardTarget } from '../../stores/ui-store';
 import type { ResourceChoices } from './resource-picker';
 import { issuesOfStep, type WizardAction, type WizardState, type WizardStep } from './wizard-model';

@@ -22,8 +22,8 @@ import type {
 import type { AppErrorShape, Result } from '../../../shared/errors';
 import type { DraftIssue } from '../../../shared/policy/build';
 import { scopeKind, type ScopeKind } from '../../../shared/policy/scopes';
+import { splitTokenKey } from '../../../shared/token-key';
 import { emptyDraft } from '../../lib/token-draft';
-import { splitTokenKey } from '../../stores/tokens-store';
 import type { WizardTarget } from '../../stores/ui-store';
 
 export type WizardStep = 'start' | 'access' | 'limits' | 'review' | 'done';
