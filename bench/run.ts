@@ -7,11 +7,12 @@
  * To add a module, export a BenchModule from its own file and list it below.
  */
 import type { BenchModule } from './bench-result';
+import { cliBench } from './cli';
 import { coreSyncBench } from './core-sync';
 import { rendererBench } from './renderer';
 import { replyValidationBench } from './reply-validation';
 
-const modules: BenchModule[] = [coreSyncBench, replyValidationBench, rendererBench];
+const modules: BenchModule[] = [coreSyncBench, replyValidationBench, rendererBench, cliBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

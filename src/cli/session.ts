@@ -16,6 +16,8 @@ import { CliError, exitCodeFor } from './exit-codes';
 
 export interface SessionOptions {
   dataDir: string;
+  /** Where --verbose timings go. */
+  detail?: (text: string) => void;
   /** The CLI's version, for the User-Agent Cloudflare sees. */
   version: string;
   clipboard?: ClipboardPort;
@@ -37,10 +39,14 @@ export function keychainService(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 export async function openSession(options: SessionOptions): Promise<Session> {
+  const detail = options.detail ?? (() => undefined);
+  const ms = (): string => `${Math.round(performance.now())} ms`;
+  detail(`loading the core at ${ms()}`);
   const [{ createCore }, { createKeytarStore }] = await Promise.all([
     import('../main/core/index'),
     import('../main/core/secrets/keytar-store'),
   ]);
+  detail(`core loaded at ${ms()}`);
   const service = keychainService();
   const secrets = createKeytarStore(service ? { service } : {});
   const core = createCore({
@@ -50,11 +56,13 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     ...(options.clipboard ? { clipboard: options.clipboard } : {}),
     ...(options.onEvent ? { emit: options.onEvent } : {}),
   });
+  detail(`data folder open at ${ms()}`);
   return {
     dataDir: options.dataDir,
     secrets,
     async call(channel, input) {
       const reply = await core.dispatch(channel, input);
+      detail(`${channel} answered at ${ms()}`);
       if (reply.ok) return reply.value as ChannelOutput<typeof channel>;
       const issues = reply.error.details?.issues ?? [];
       const lines = issues.length > 1 ? issues.map((issue) => `  ${issue.path}: ${issue.message}`) : [];
