@@ -27,9 +27,12 @@ export function createContext(out: Output, dataDir: string): CommandContext {
     dataDir,
     version: VERSION,
     session(extra = {}) {
-      opened ??= openSession({ dataDir, version: VERSION, detail: out.detail, ...extra }).then(
-        (s) => (session = s),
-      );
+      opened ??= openSession({
+        dataDir,
+        version: VERSION,
+        detail: (text) => out.detail(text),
+        ...extra,
+      }).then((s) => (session = s));
       return opened;
     },
     close() {
