@@ -7,49 +7,33 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CACHE_FILE_NAME, PROFILE_STORE_FILE_NAME } from '../../src/main/core/db/data-files';
 import { encodeCredential } from '../../src/main/core/secrets/credential';
 import { createMemoryStore, type MemoryStore } from '../../src/main/core/secrets/memory-store';
-import { startSimulator, type Simulator } from '../cloudflare-sim';
-import { AddProfilePage } from './pages/add-profile-page';
+import type { Simulator } from '../cloudflare-sim';
 import { AppPage } from './pages/app-page';
 import { SettingsPage } from './pages/settings-page';
 import { StatusBarPage } from './pages/status-bar-page';
 import { TokenListPage } from './pages/token-list-page';
 import { seriousAxeViolations } from './support/axe';
-import { launchKeyflare, makeDataDir, type KeyflareApp } from './support/harness';
+import { makeDataDir, type KeyflareApp } from './support/harness';
+import { addAlice, useScenario } from './support/scenario';
 import { saveThemedScreenshots } from './support/screenshots';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/data-folders/schema-3');
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const scenario = useScenario();
 
-async function simulator(): Promise<Simulator> {
-  const sim = await startSimulator({ scenario: 'demo' });
-  cleanups.push(() => sim.close());
-  return sim;
-}
-
-async function launch(dataDir: string, secrets: MemoryStore): Promise<KeyflareApp> {
-  const app = await launchKeyflare({ dataDir, core: { secrets } });
-  cleanups.push(() => app.close());
-  await new AppPage(app.page).waitUntilLoaded();
-  return app;
+function launch(dataDir: string, secrets: MemoryStore): Promise<KeyflareApp> {
+  return scenario.launch({ dataDir, core: { secrets } });
 }
 
 /** A folder where Alice was added and synced through the window; the app is closed again. */
 async function folderWithAlice(sim: Simulator, secrets: MemoryStore): Promise<string> {
   const dataDir = makeDataDir();
   const app = await launch(dataDir, secrets);
-  await new AppPage(app.page).openAddProfile();
-  const add = new AddProfilePage(app.page);
-  await add.add({ label: 'Alice', secret: sim.credential('alice-manager').secret, baseUrl: sim.baseUrl });
-  await add.done();
-  await new TokenListPage(app.page).waitForRow('Keyflare manager (alice)');
+  await addAlice(app, sim);
   await app.close();
   return dataDir;
 }
@@ -113,7 +97,7 @@ describe.skipIf(!inProcessCore)('the data folder', () => {
   });
 
   it('a damaged cache: the profiles stay, the banner says so, and Sync now brings the tokens back', async () => {
-    const sim = await simulator();
+    const sim = await scenario.simulator();
     const secrets = createMemoryStore();
     const dataDir = await folderWithAlice(sim, secrets);
     damage(dataDir, CACHE_FILE_NAME);
@@ -133,7 +117,7 @@ describe.skipIf(!inProcessCore)('the data folder', () => {
   });
 
   it('a damaged profile list: the keychain’s credential is re-attached as Alice and her tokens come back', async () => {
-    const sim = await simulator();
+    const sim = await scenario.simulator();
     const secrets = createMemoryStore();
     const dataDir = await folderWithAlice(sim, secrets);
     const keychainBefore = [...secrets.entries().keys()];

@@ -3,44 +3,19 @@
  * fails every call, and a roll whose answer is lost (damaged data files: data-folder.e2e.ts). Each runs against the
  * simulator and the real core; each says what happened and what to do, in plain words.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/main/core/secrets/memory-store';
-import { startSimulator, type Simulator } from '../cloudflare-sim';
 import { AddProfilePage } from './pages/add-profile-page';
 import { AppPage } from './pages/app-page';
 import { StatusBarPage } from './pages/status-bar-page';
 import { TokenDetailPage } from './pages/token-detail-page';
 import { TokenListPage } from './pages/token-list-page';
 import { seriousAxeViolations } from './support/axe';
-import { launchKeyflare, type KeyflareApp, type LaunchOptions } from './support/harness';
+import { addAlice, useScenario } from './support/scenario';
 import { saveThemedScreenshots } from './support/screenshots';
 import { scanDataDir } from './support/secret-scan';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function simulator(): Promise<Simulator> {
-  const sim = await startSimulator({ scenario: 'demo' });
-  cleanups.push(() => sim.close());
-  return sim;
-}
-
-async function launch(options: LaunchOptions = {}): Promise<KeyflareApp> {
-  const app = await launchKeyflare(options);
-  cleanups.push(() => app.close());
-  await new AppPage(app.page).waitUntilLoaded();
-  return app;
-}
-
-async function addAlice(app: KeyflareApp, sim: Simulator): Promise<void> {
-  await new AppPage(app.page).openAddProfile();
-  const add = new AddProfilePage(app.page);
-  await add.add({ label: 'Alice', secret: sim.credential('alice-manager').secret, baseUrl: sim.baseUrl });
-  await add.done();
-  await new TokenListPage(app.page).waitForRow('Keyflare manager (alice)');
-}
+const { simulator, launch } = useScenario();
 
 // These inject core options (a failing secret store) and read recorded replies: Chromium harness only.
 const inProcessCore = process.env['KEYFLARE_E2E_ELECTRON'] !== '1';
