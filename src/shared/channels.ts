@@ -40,6 +40,16 @@ export const CHANNEL_NAMES = [
   'tokens.adopt',
   'tokens.forgetSecret',
   'clipboard.copy',
+  // Policies as code (src/shared/export/contract-channels.ts).
+  'export.tokens',
+  'export.copy',
+  'import.resolve',
+  'tokens.duplicateTo',
+  'rotation.start',
+  'rotation.list',
+  'rotation.retire',
+  'rotation.resume',
+  'rotation.cancel',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channels';
 import { deepStrict } from './strict-schema';
+import { POLICY_CODE_CHANNELS } from './export/contract-channels';
 import {
   Account,
   AppInfo,
@@ -227,6 +228,7 @@ const declared = {
       text: z.string().nullable(),
     }),
   },
+  ...POLICY_CODE_CHANNELS,
 } satisfies { [K in ChannelName]: ChannelSpec };
 
 /** Every channel of `declared`, with every object in its input and output schemas strict. */

@@ -268,6 +268,8 @@ export const HistoryKind = z.enum([
   'deleted',
   /** A kept secret was removed from the keychain because its token is gone from Cloudflare. */
   'secret_removed',
+  /** A rotation with overlap: the new token replacing this one, or this one replacing an old one. */
+  'rotation',
 ]);
 export type HistoryKind = z.infer<typeof HistoryKind>;
 

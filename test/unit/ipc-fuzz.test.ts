@@ -223,6 +223,22 @@ const BAD_STATUS = [...NOT_TEXT, 'expired', 'ACTIVE', ''];
 const BAD_FORMAT = [...NOT_TEXT, 'curl', 'SECRET', ''];
 const BAD_CLEAR_SECONDS = [...NO_FIELD_TAKES, 0, 4, 601, 1.5, -30, '30', true];
 const BAD_THEME = [...NOT_TEXT, 'blue', 'DARK', ''];
+const BAD_EXPORT_FORMAT = [...NOT_TEXT, 'hcl', 'JSON', 'secret', ''];
+const BAD_INDEX = [...NO_FIELD_TAKES, 1.5, 500, '0', true];
+const BAD_ROTATION_ID = [...NO_FIELD_TAKES, 0, 1.5, 2 ** 60, '1', true];
+const BAD_RETIRE_ACTION = [...NOT_TEXT, 'roll', 'DELETE', ''];
+const BAD_CONFIRMED = [...NO_FIELD_TAKES, false, 'true', 1, 0];
+/** Pasted text: too long, not a string, or not a recipe or body (refused by the import itself). */
+const BAD_IMPORT_TEXT = [
+  ...NO_FIELD_TAKES,
+  42,
+  '',
+  MEGA,
+  'not json',
+  '{"name": "no policies"}',
+  '{"format": "keyflare-recipe", "version": 1, "tokens": [{"__proto__": {"polluted": true}}]}',
+  JSON.stringify({ name: 'x', policies: [{ effect: 'maybe', permission_groups: [], resources: {} }] }),
+];
 
 // ---------------------------------------------------------------------------------------------
 // Every channel: a valid input and the rule of each field
@@ -247,7 +263,14 @@ type Rule =
   | 'status'
   | 'format'
   | 'clearSeconds'
-  | 'theme';
+  | 'theme'
+  | 'tokenRefs'
+  | 'exportFormat'
+  | 'importText'
+  | 'index'
+  | 'rotationId'
+  | 'retireAction'
+  | 'confirmed';
 
 interface ChannelCorpus {
   valid(ids: Ids): Record<string, unknown>;
@@ -285,6 +308,29 @@ function badValues(rule: Rule, ids: Ids): unknown[] {
       return BAD_CLEAR_SECONDS;
     case 'theme':
       return BAD_THEME;
+    case 'tokenRefs':
+      return [
+        ...NO_FIELD_TAKES,
+        'refs',
+        [],
+        Array.from({ length: 501 }, () => ({ profileId: ids.profileId, tokenId: ids.tokenId })),
+        ...BAD_PROFILE_ID.map((profileId) => [{ profileId, tokenId: ids.tokenId }]),
+        ...BAD_CF_ID.map((tokenId) => [{ profileId: ids.profileId, tokenId }]),
+        [{ profileId: ids.profileId, tokenId: ids.tokenId, extra: 1 }],
+        [withProtoKey({ profileId: ids.profileId, tokenId: ids.tokenId })],
+      ];
+    case 'exportFormat':
+      return BAD_EXPORT_FORMAT;
+    case 'importText':
+      return BAD_IMPORT_TEXT;
+    case 'index':
+      return BAD_INDEX;
+    case 'rotationId':
+      return BAD_ROTATION_ID;
+    case 'retireAction':
+      return BAD_RETIRE_ACTION;
+    case 'confirmed':
+      return BAD_CONFIRMED;
   }
 }
 
@@ -302,6 +348,14 @@ const tokenRef: ChannelCorpus = {
   fields: { profileId: 'profileId', tokenId: 'cfId' },
 };
 const userOwner = { kind: 'user' };
+const exportCorpus: ChannelCorpus = {
+  valid: (ids) => ({ tokens: [{ profileId: ids.profileId, tokenId: ids.tokenId }], format: 'terraform' }),
+  fields: { tokens: 'tokenRefs', format: 'exportFormat' },
+};
+const rotationOnly: ChannelCorpus = {
+  valid: () => ({ rotationId: 1 }),
+  fields: { rotationId: 'rotationId' },
+};
 
 const CORPUS: Record<ChannelName, ChannelCorpus> = {
   'app.info': none,
@@ -402,6 +456,40 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
     valid: (ids) => ({ profileId: ids.profileId, tokenId: ids.tokenId, format: 'curl_secret' }),
     fields: { profileId: 'profileId', tokenId: 'cfId', format: 'format' },
   },
+  'export.tokens': exportCorpus,
+  'export.copy': exportCorpus,
+  'import.resolve': {
+    valid: (ids) => ({
+      profileId: ids.profileId,
+      text: JSON.stringify({ name: 'Pasted', policies: [] }),
+      owner: userOwner,
+      index: 0,
+    }),
+    fields: { profileId: 'profileId', text: 'importText', owner: 'owner?', index: 'index?' },
+  },
+  'tokens.duplicateTo': {
+    valid: (ids) => ({
+      profileId: ids.profileId,
+      tokenId: ids.tokenId,
+      targetProfileId: ids.profileId,
+      targetOwner: userOwner,
+    }),
+    fields: { profileId: 'profileId', tokenId: 'cfId', targetProfileId: 'profileId', targetOwner: 'owner' },
+  },
+  'rotation.start': {
+    valid: (ids) => ({ profileId: ids.profileId, tokenId: ids.tokenId, keepSecret: true }),
+    fields: { profileId: 'profileId', tokenId: 'cfId', keepSecret: 'boolean' },
+  },
+  'rotation.list': {
+    valid: (ids) => ({ profileId: ids.profileId, tokenId: ids.tokenId }),
+    fields: { profileId: 'profileId?', tokenId: 'cfId?' },
+  },
+  'rotation.retire': {
+    valid: () => ({ rotationId: 1, action: 'delete', confirmed: true }),
+    fields: { rotationId: 'rotationId', action: 'retireAction', confirmed: 'confirmed' },
+  },
+  'rotation.resume': rotationOnly,
+  'rotation.cancel': rotationOnly,
 };
 
 interface BadInput {

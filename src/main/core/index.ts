@@ -34,6 +34,8 @@ import { createSyncService, type SyncOptions, type SyncService } from './sync/sy
 import { createShownSecrets, type ShownSecrets } from './tokens/shown-secrets';
 import { createTokenService, type TokenService } from './tokens/token-service';
 import { createClipboardService, type ClipboardService } from './clipboard/clipboard-service';
+import { createExportService } from './export/export-service';
+import { createRotationService } from './rotation/rotation-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -143,6 +145,8 @@ export function createCore(options: CoreOptions): Core {
     { verifyBudget: options.cloudflare?.budget, shownSecrets, writes },
   );
   const clipboard = createClipboardService(context, { profiles, inventory, settings, shownSecrets });
+  const policyCode = createExportService(context, { profiles, inventory });
+  const rotations = createRotationService(context, { inventory, tokens, sync: syncService });
 
   const handlers: Handlers = {
     'app.info': () => readAppInfo(context),
@@ -184,6 +188,15 @@ export function createCore(options: CoreOptions): Core {
     'tokens.adopt': (input) => tokens.adopt(input.profileId, input.tokenId, input.secret),
     'tokens.forgetSecret': (input) => tokens.forgetSecret(input.profileId, input.tokenId),
     'clipboard.copy': (input) => clipboard.copy(input.profileId, input.tokenId, input.format),
+    'export.tokens': (input) => policyCode.exportTokens(input.tokens, input.format),
+    'export.copy': (input) => policyCode.copy(input.tokens, input.format),
+    'import.resolve': (input) => policyCode.resolveImport(input),
+    'tokens.duplicateTo': (input) => policyCode.duplicateTo(input, input.targetProfileId, input.targetOwner),
+    'rotation.start': (input) => rotations.start(input.profileId, input.tokenId, input.keepSecret),
+    'rotation.list': (input) => rotations.list(input),
+    'rotation.retire': (input) => rotations.retire(input.rotationId, input.action),
+    'rotation.resume': (input) => rotations.resume(input.rotationId),
+    'rotation.cancel': (input) => rotations.cancel(input.rotationId),
   };
 
   const dispatch = createDispatcher(handlers, { logger });

@@ -80,6 +80,48 @@ export const PROFILE_STORE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX token_writes_by_profile ON token_writes (profile_id, seq);
     `,
   },
+  {
+    version: 2,
+    description: 'rotations with overlap, and the rotation kind of history entry',
+    sql: `
+      -- SQLite cannot change a CHECK constraint in place: the history table is rebuilt with the
+      -- new kind, every row and id kept.
+      CREATE TABLE token_history_next (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        token_id TEXT NOT NULL,
+        token_name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('created', 'modified', 'status_changed', 'rolled', 'policies_changed', 'deleted', 'secret_removed', 'rotation')),
+        at TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('sync', 'keyflare')),
+        summary TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+      ) STRICT;
+      INSERT INTO token_history_next (id, profile_id, token_id, token_name, kind, at, source, summary, before, after)
+        SELECT id, profile_id, token_id, token_name, kind, at, source, summary, before, after FROM token_history;
+      DROP TABLE token_history;
+      ALTER TABLE token_history_next RENAME TO token_history;
+      CREATE INDEX token_history_by_token ON token_history (profile_id, token_id, id);
+
+      -- One row per rotation with overlap (see rotation/rotation-service.ts). Never a secret.
+      CREATE TABLE rotations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        old_token_id TEXT NOT NULL,
+        old_token_name TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        new_token_id TEXT,
+        state TEXT NOT NULL CHECK (state IN ('creating', 'awaiting_confirmation', 'retiring', 'done', 'cancelled')),
+        retire_action TEXT CHECK (retire_action IN ('disable', 'delete')),
+        secret_lost INTEGER NOT NULL DEFAULT 0,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        note TEXT
+      ) STRICT;
+      CREATE INDEX rotations_by_old_token ON rotations (profile_id, old_token_id);
+    `,
+  },
 ];
 
 export const PROFILE_STORE_SCHEMA_VERSION = PROFILE_STORE_MIGRATIONS.reduce(

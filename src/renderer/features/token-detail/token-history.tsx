@@ -13,6 +13,7 @@ const HISTORY_ICON: Record<HistoryEntry['kind'], IconName> = {
   policies_changed: 'shield',
   deleted: 'trash',
   secret_removed: 'key',
+  rotation: 'roll',
 };
 
 export function TokenHistory({ entries, now }: { entries: HistoryEntry[]; now: Date }): React.JSX.Element {

@@ -1,0 +1,203 @@
+/**
+ * Policies as code in main: export (body, Terraform, recipe), import, duplicate to.
+ *
+ * Everything is read from the cache (the token exactly as Cloudflare sent it, the profile's
+ * names); nothing here sends a request or touches the keychain, so exports work offline and can
+ * never carry a secret. An import or a duplicate only resolves a draft for the wizard: the token
+ * is created, if at all, by the wizard's review step through tokens.create.
+ */
+import type { ExportFormat, ExportResult, ImportResult } from '../../../shared/export/export-schemas';
+import type { Profile, TokenOwner } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { tokenApiBody } from '../../../shared/export/api-body';
+import { parseImportText, recipeOwnerIn, resolveBody, resolveRecipe } from '../../../shared/export/import';
+import { RecipeGap, recipeFromDraft, recipeText, type RecipeToken } from '../../../shared/export/recipe';
+import { resourceName, terraformForTokens, type TerraformToken } from '../../../shared/export/terraform';
+import { closestNames } from '../../../shared/export/closest';
+import { draftFromToken, nameLookupFor } from '../../../shared/policy/build';
+import type { CoreContext } from '../context';
+import type { InventoryService } from '../inventory/inventory-service';
+import type { ProfileService } from '../profiles/profile-service';
+import { ownerOf } from '../db/stored-token';
+import { findRowWithStored } from '../db/token-repository';
+import { unknownToken } from '../inventory/inventory-service';
+import { assertOwnerKnown, assertSynced } from '../tokens/draft-context';
+import { importTarget, profileContext } from './profile-names';
+
+export interface TokenRef {
+  profileId: string;
+  tokenId: string;
+}
+
+export interface ExportService {
+  exportTokens(refs: readonly TokenRef[], format: ExportFormat): ExportResult;
+  copy(refs: readonly TokenRef[], format: ExportFormat): Promise<{ copied: true; characters: number }>;
+  resolveImport(input: { profileId: string; text: string; owner?: TokenOwner; index?: number }): ImportResult;
+  duplicateTo(ref: TokenRef, targetProfileId: string, targetOwner: TokenOwner): ImportResult;
+}
+
+export interface ExportDeps {
+  profiles: ProfileService;
+  inventory: InventoryService;
+}
+
+const EXTENSION: Record<ExportFormat, string> = { body: 'json', terraform: 'tf', recipe: 'keyflare.json' };
+
+/** The owner a new token of this profile gets when the text does not say: the first it may create. */
+function defaultOwner(profile: Profile): TokenOwner {
+  if (profile.capabilities.createUserTokens) return { kind: 'user' };
+  const account = profile.capabilities.accounts.find((candidate) => candidate.createTokens);
+  return account ? { kind: 'account', accountId: account.accountId } : { kind: 'user' };
+}
+
+export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportService {
+  const load = (ref: TokenRef) => {
+    const profile = deps.profiles.get(ref.profileId);
+    const found = findRowWithStored(ctx.db(), profile, ref.tokenId, ctx.clock.now());
+    if (!found) throw unknownToken(ref.profileId, ref.tokenId);
+    const entry = found.stored;
+    const owner = ownerOf(entry);
+    return { profile, entry, owner, names: profileContext(deps.inventory, ctx.clock, profile, owner) };
+  };
+
+  /** A token as a recipe, or the sentence saying why it cannot be one. */
+  const recipeOf = (ref: TokenRef): RecipeToken | string => {
+    const { entry, owner, names } = load(ref);
+    const read = draftFromToken(entry.token, names);
+    if (read.unrepresentable.length > 0 || read.draft.policies.length === 0) {
+      return `“${entry.token.name}” was left out of the recipe: ${read.unrepresentable.join(' ') || 'it has no policies.'}`;
+    }
+    try {
+      return recipeFromDraft(read.draft, owner, names);
+    } catch (error) {
+      if (error instanceof RecipeGap)
+        return `“${entry.token.name}” was left out of the recipe: ${error.message}.`;
+      throw error;
+    }
+  };
+
+  const exportTokens = (refs: readonly TokenRef[], format: ExportFormat): ExportResult => {
+    const loaded = refs.map(load);
+    const notes: string[] = [];
+    const first = loaded[0]?.entry.token.name ?? 'tokens';
+    const fileName = `${loaded.length === 1 ? resourceName(first, new Set()) : 'keyflare-tokens'}.${EXTENSION[format]}`;
+    let text: string;
+    let importCommands: string[] = [];
+    let tokenCount = loaded.length;
+    if (format === 'body') {
+      const bodies = loaded.map(({ entry, names }) => tokenApiBody(entry.token, names));
+      text = `${JSON.stringify(bodies.length === 1 ? bodies[0] : bodies, null, 2)}\n`;
+    } else if (format === 'terraform') {
+      const items: TerraformToken[] = loaded.map(({ entry, owner, names }) => ({
+        token: entry.token,
+        owner,
+        body: tokenApiBody(entry.token, names),
+        names: nameLookupFor(names),
+      }));
+      const exported = terraformForTokens(items);
+      text = exported.text;
+      importCommands = exported.resources.map((resource) => resource.importCommand);
+    } else {
+      const recipes: RecipeToken[] = [];
+      for (const ref of refs) {
+        const recipe = recipeOf(ref);
+        if (typeof recipe === 'string') notes.push(recipe);
+        else recipes.push(recipe);
+      }
+      if (recipes.length === 0)
+        throw new AppError('VALIDATION', `Keyflare cannot write a recipe for this: ${notes.join(' ')}`, {
+          issues: notes.map((message) => ({ path: '(token)', message })),
+        });
+      text = recipeText(recipes);
+      tokenCount = recipes.length;
+    }
+    for (const { entry, names } of loaded) {
+      const read = draftFromToken(entry.token, names);
+      if (format !== 'recipe' && read.unrepresentable.length > 0)
+        notes.push(
+          `“${entry.token.name}” has parts the wizard cannot edit; they are exported as Cloudflare holds them.`,
+        );
+    }
+    ctx.logger.info('tokens exported', { format, count: tokenCount });
+    return { format, text, fileName, tokenCount, importCommands, notes };
+  };
+
+  const ownerFor = (
+    profile: Profile,
+    recipe: RecipeToken | null,
+    asked: TokenOwner | undefined,
+  ): { owner: TokenOwner; missing: ImportResult['unresolved'] } => {
+    if (asked) return { owner: asked, missing: [] };
+    if (!recipe) return { owner: defaultOwner(profile), missing: [] };
+    const accounts = deps.inventory.accounts(profile.id);
+    const found = recipeOwnerIn(recipe, accounts);
+    if (found) return { owner: found, missing: [] };
+    const name = recipe.owner.kind === 'account' ? recipe.owner.account : '';
+    return {
+      owner: defaultOwner(profile),
+      missing: [
+        {
+          what: 'owner',
+          name: `account-owned token of ${name}`,
+          reason: 'this profile has no account of that name; choose the owner',
+          closest: closestNames(
+            name,
+            accounts.map((account) => account.name),
+          ),
+        },
+      ],
+    };
+  };
+
+  return {
+    exportTokens,
+
+    async copy(refs, format) {
+      const { text } = exportTokens(refs, format);
+      // An export never holds a secret: no concealment, no clearing timer.
+      await ctx.clipboard.write(text, { concealed: false });
+      return { copied: true, characters: text.length };
+    },
+
+    resolveImport({ profileId, text, owner: asked, index = 0 }) {
+      const profile = deps.profiles.get(profileId);
+      assertSynced(profile);
+      const parsed = parseImportText(text);
+      const tokenCount = parsed.tokens.length;
+      if (index >= tokenCount)
+        throw new AppError(
+          'VALIDATION',
+          `The text holds ${tokenCount} token(s); there is no number ${index + 1}.`,
+          {
+            issues: [{ path: 'index', message: `must be below ${tokenCount}` }],
+          },
+        );
+      const position = { tokenCount, index };
+      const recipe = parsed.source === 'recipe' ? (parsed.tokens[index] ?? null) : null;
+      const { owner, missing } = ownerFor(profile, recipe, asked);
+      assertOwnerKnown(deps.inventory, profile, owner);
+      const target = importTarget(deps.inventory, profile, owner);
+      if (parsed.source === 'recipe' && recipe) {
+        const result = resolveRecipe(recipe, target, position);
+        return { ...result, unresolved: [...missing, ...result.unresolved] };
+      }
+      const body = parsed.source === 'body' ? parsed.tokens[index] : undefined;
+      if (!body) throw new AppError('VALIDATION', 'The text holds no token body.');
+      return resolveBody(body, target, position);
+    },
+
+    duplicateTo(ref, targetProfileId, targetOwner) {
+      const recipe = recipeOf(ref);
+      if (typeof recipe === 'string')
+        throw new AppError('VALIDATION', recipe.replace('left out of the recipe', 'cannot be duplicated'));
+      const target = deps.profiles.get(targetProfileId);
+      assertSynced(target);
+      assertOwnerKnown(deps.inventory, target, targetOwner);
+      const result = resolveRecipe(recipe, importTarget(deps.inventory, target, targetOwner), {
+        tokenCount: 1,
+        index: 0,
+      });
+      return { ...result, source: 'token' };
+    },
+  };
+}

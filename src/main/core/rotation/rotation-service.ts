@@ -1,0 +1,368 @@
+/**
+ * Rotate with overlap: replace a token without breaking whatever still uses it.
+ *
+ * Cloudflare's roll kills the old secret at once. A rotation instead (1) creates a duplicate of
+ * the token, whose secret is shown once (and kept in the keychain if asked), (2) waits while the
+ * user updates every place the old token is used, the old one untouched and working, and
+ * (3) disables or deletes the old token only when the user confirms it is unused.
+ *
+ * Each write is the token service's own (create, setStatus, delete) and is sent once. The step is
+ * recorded in the profile store before its write is sent, so after a crash, a lost reply or a
+ * closed window the rotation says exactly what is unknown, and `resume` finds out with reads
+ * only (a sync), never by sending the write again. History links both tokens: each gets a
+ * `rotation` entry naming the other.
+ */
+import type { Rotation, RotationStart } from '../../../shared/export/export-schemas';
+import { AppError, isAppError } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import { recordHistory } from '../db/history-repository';
+import type { InventoryService } from '../inventory/inventory-service';
+import type { SyncService } from '../sync/sync-service';
+import type { TokenService } from '../tokens/token-service';
+import {
+  deleteRotation,
+  findRotation,
+  insertRotation,
+  listRotations,
+  updateRotation,
+  type RotationRow,
+} from './rotation-repository';
+
+type HistoryLine = Parameters<typeof recordHistory>[2][number];
+type RotationPatch = Omit<Parameters<typeof updateRotation>[2], 'updatedAt'>;
+
+export interface RotationService {
+  start(profileId: string, tokenId: string, keepSecret: boolean): Promise<RotationStart>;
+  list(query: { profileId?: string; tokenId?: string }): Rotation[];
+  retire(rotationId: number, action: 'disable' | 'delete'): Promise<Rotation>;
+  resume(rotationId: number): Promise<Rotation>;
+  cancel(rotationId: number): Rotation;
+}
+
+export interface RotationDeps {
+  inventory: InventoryService;
+  tokens: TokenService;
+  sync: SyncService;
+}
+
+const OPEN_STATES = new Set<Rotation['state']>(['creating', 'awaiting_confirmation', 'retiring']);
+/** A token issued this long before the rotation started is not its new token (clock skew allowance). */
+const ISSUE_SKEW_MS = 5 * 60_000;
+
+const RETIRED: Record<'disable' | 'delete', string> = { disable: 'disabled', delete: 'deleted' };
+
+function describe(row: RotationRow, inFlight: boolean): string {
+  if (row.note !== null && (row.state === 'cancelled' || row.state === 'done')) return row.note;
+  const old = `“${row.oldTokenName}”`;
+  switch (row.state) {
+    case 'creating':
+      return inFlight
+        ? `Creating the new token for ${old}…`
+        : `Keyflare does not know whether the new token for ${old} was created: its reply never arrived. Resume to check with Cloudflare; nothing is sent again.`;
+    case 'awaiting_confirmation':
+      return `The new token is ready. Update every place that uses ${old}; the old token keeps working until you confirm nothing uses it.${
+        row.secretLost ? ' Its secret never reached Keyflare: roll the new token to get one.' : ''
+      }`;
+    case 'retiring': {
+      const what = RETIRED[row.retireAction ?? 'disable'];
+      return inFlight
+        ? `Retiring ${old}…`
+        : `Keyflare does not know whether ${old} was ${what}: the reply never arrived. Resume to check with Cloudflare; nothing is sent again.`;
+    }
+    case 'done':
+      return `Done: the new token replaced ${old}, which was ${RETIRED[row.retireAction ?? 'disable']}.`;
+    case 'cancelled':
+      return 'Cancelled.';
+  }
+}
+
+export function createRotationService(ctx: CoreContext, deps: RotationDeps): RotationService {
+  const inFlight = new Set<number>();
+  const now = (): string => ctx.clock.now().toISOString();
+
+  const view = (row: RotationRow): Rotation => {
+    const running = inFlight.has(row.id);
+    return {
+      id: row.id,
+      profileId: row.profileId,
+      oldTokenId: row.oldTokenId,
+      oldTokenName: row.oldTokenName,
+      newTokenId: row.newTokenId,
+      state: row.state,
+      retireAction: row.retireAction,
+      uncertain: (row.state === 'creating' || row.state === 'retiring') && !running,
+      secretLost: row.secretLost,
+      startedAt: row.startedAt,
+      updatedAt: row.updatedAt,
+      message: describe(row, running),
+    };
+  };
+
+  const load = (rotationId: number): RotationRow => {
+    const row = findRotation(ctx.db(), rotationId);
+    if (!row)
+      throw new AppError('NOT_FOUND', 'Keyflare does not know this rotation.', {
+        operation: `rotation ${rotationId}`,
+      });
+    return row;
+  };
+
+  const patch = (id: number, change: RotationPatch): RotationRow => {
+    updateRotation(ctx.db(), id, { ...change, updatedAt: now() });
+    return load(id);
+  };
+
+  /** History on both tokens, written best-effort: the rotation's own row is the record that counts. */
+  const link = (row: RotationRow, newName: string, stage: 'started' | 'finished'): void => {
+    const at = now();
+    const ids = { rotationId: row.id, oldTokenId: row.oldTokenId, newTokenId: row.newTokenId };
+    const old = `“${row.oldTokenName}” (${row.oldTokenId})`;
+    const replacement = `“${newName}” (${row.newTokenId ?? 'unknown'})`;
+    const lines: HistoryLine[] =
+      stage === 'started'
+        ? [
+            {
+              tokenId: row.oldTokenId,
+              tokenName: row.oldTokenName,
+              kind: 'rotation',
+              at,
+              source: 'keyflare',
+              summary: `rotation started: ${replacement} will replace this token, which stays untouched until you confirm`,
+              before: null,
+              after: ids,
+            },
+            {
+              tokenId: row.newTokenId ?? '',
+              tokenName: newName,
+              kind: 'rotation',
+              at,
+              source: 'keyflare',
+              summary: `created to replace ${old} (rotation with overlap)`,
+              before: null,
+              after: ids,
+            },
+          ]
+        : [
+            {
+              tokenId: row.oldTokenId,
+              tokenName: row.oldTokenName,
+              kind: 'rotation',
+              at,
+              source: 'keyflare',
+              summary: `rotation finished: ${RETIRED[row.retireAction ?? 'disable']}; ${replacement} replaced this token`,
+              before: null,
+              after: ids,
+            },
+            {
+              tokenId: row.newTokenId ?? '',
+              tokenName: newName,
+              kind: 'rotation',
+              at,
+              source: 'keyflare',
+              summary: `rotation finished: this token replaced ${old}, now ${RETIRED[row.retireAction ?? 'disable']}`,
+              before: null,
+              after: ids,
+            },
+          ];
+    try {
+      recordHistory(ctx.db(), row.profileId, lines);
+    } catch (error) {
+      ctx.logger.error('rotation not recorded in history', {
+        profileId: row.profileId,
+        rotationId: row.id,
+        code: isAppError(error) ? error.code : 'unknown',
+      });
+    }
+  };
+
+  const newTokenName = (row: RotationRow): string => {
+    if (row.newTokenId === null) return row.oldTokenName;
+    return (
+      deps.inventory.tokens(row.profileId).find((token) => token.id === row.newTokenId)?.name ??
+      row.oldTokenName
+    );
+  };
+
+  /** Runs a sync (reads only) so the cache shows what Cloudflare holds now; throws when it failed. */
+  const refresh = async (profileId: string): Promise<void> => {
+    const [run] = await deps.sync.start(profileId);
+    if (run && run.outcome !== 'ok') {
+      throw new AppError(
+        run.error?.code === 'RATE_LIMITED' ? 'RATE_LIMITED' : 'OFFLINE',
+        `Keyflare could not check with Cloudflare: ${run.error?.message ?? 'the sync did not finish'}. The rotation is unchanged; resume it again later.`,
+        { profileId },
+      );
+    }
+  };
+
+  return {
+    async start(profileId, tokenId, keepSecret) {
+      const detail = deps.inventory.token(profileId, tokenId);
+      const open = listRotations(ctx.db(), { profileId, tokenId }).find(
+        (row) => row.oldTokenId === tokenId && OPEN_STATES.has(row.state),
+      );
+      if (open)
+        throw new AppError(
+          'CONFLICT',
+          `A rotation of “${detail.name}” is already under way: resume it instead.`,
+          {
+            profileId,
+            tokenId,
+            operation: `rotation ${open.id}`,
+          },
+        );
+      const draft = detail.edit.draft;
+      if (draft === null)
+        throw new AppError(
+          'VALIDATION',
+          `Keyflare cannot duplicate “${detail.name}”, so it cannot rotate it with overlap: ${detail.edit.unrepresentable.join(' ')} Nothing was created.`,
+          { issues: detail.edit.unrepresentable.map((message) => ({ path: '(token)', message })) },
+        );
+      if (!detail.allowed.delete)
+        throw new AppError(
+          'PERMISSION_DENIED',
+          `Keyflare could create the new token but not retire “${detail.name}” afterwards: ${detail.allowed.reason ?? 'this profile may not change it.'} Nothing was created.`,
+          { profileId, tokenId },
+        );
+      const owner =
+        detail.kind === 'account' && detail.accountId !== null
+          ? { kind: 'account' as const, accountId: detail.accountId }
+          : { kind: 'user' as const };
+      const id = insertRotation(ctx.db(), {
+        profileId,
+        oldTokenId: tokenId,
+        oldTokenName: detail.name,
+        owner,
+        startedAt: now(),
+      });
+      inFlight.add(id);
+      let created: RotationStart['created'];
+      try {
+        created = await deps.tokens.create({ profileId, owner, draft, keepSecret });
+      } catch (error) {
+        // UNCERTAIN: the create may have happened; the row stays in `creating` for resume to check.
+        if (!isAppError(error) || error.code !== 'UNCERTAIN') deleteRotation(ctx.db(), id);
+        throw error;
+      } finally {
+        inFlight.delete(id);
+      }
+      const row = patch(id, { newTokenId: created.token.id, state: 'awaiting_confirmation' });
+      ctx.logger.info('rotation started', {
+        profileId,
+        rotationId: id,
+        oldTokenId: tokenId,
+        newTokenId: created.token.id,
+      });
+      link(row, created.token.name, 'started');
+      return { rotation: view(row), created };
+    },
+
+    list(query) {
+      return listRotations(ctx.db(), query).map(view);
+    },
+
+    async retire(rotationId, action) {
+      const row = load(rotationId);
+      if (row.state !== 'awaiting_confirmation' || inFlight.has(row.id))
+        throw new AppError(
+          'CONFLICT',
+          `This rotation cannot retire the old token now: ${view(row).message}`,
+          {
+            operation: `rotation ${rotationId}`,
+          },
+        );
+      const known = deps.inventory.tokens(row.profileId).some((token) => token.id === row.oldTokenId);
+      if (!known) {
+        // Gone already (deleted elsewhere and synced): nothing to send.
+        const done = patch(row.id, {
+          state: 'done',
+          retireAction: action,
+          note: `Done: “${row.oldTokenName}” was already gone from Cloudflare, so nothing was sent.`,
+        });
+        return view(done);
+      }
+      patch(row.id, { state: 'retiring', retireAction: action });
+      inFlight.add(row.id);
+      try {
+        if (action === 'disable') await deps.tokens.setStatus(row.profileId, row.oldTokenId, 'disabled');
+        else await deps.tokens.delete(row.profileId, row.oldTokenId);
+      } catch (error) {
+        // A clear refusal changed nothing: back to waiting. UNCERTAIN stays `retiring` for resume.
+        if (!isAppError(error) || error.code !== 'UNCERTAIN')
+          patch(row.id, { state: 'awaiting_confirmation' });
+        throw error;
+      } finally {
+        inFlight.delete(row.id);
+      }
+      const done = patch(row.id, { state: 'done' });
+      ctx.logger.info('rotation finished', { profileId: row.profileId, rotationId: row.id, action });
+      link(done, newTokenName(done), 'finished');
+      return view(done);
+    },
+
+    async resume(rotationId) {
+      const row = load(rotationId);
+      if (inFlight.has(row.id) || (row.state !== 'creating' && row.state !== 'retiring')) return view(row);
+      await refresh(row.profileId);
+      const tokens = deps.inventory.tokens(row.profileId);
+      if (row.state === 'creating') {
+        const claimed = new Set(
+          listRotations(ctx.db(), { profileId: row.profileId }).map((other) => other.newTokenId),
+        );
+        const since = Date.parse(row.startedAt) - ISSUE_SKEW_MS;
+        const candidates = tokens.filter(
+          (token) =>
+            token.id !== row.oldTokenId &&
+            token.name === row.oldTokenName &&
+            !claimed.has(token.id) &&
+            token.issuedOn !== null &&
+            Date.parse(token.issuedOn) >= since,
+        );
+        const [found] = candidates;
+        if (candidates.length === 1 && found) {
+          const next = patch(row.id, {
+            newTokenId: found.id,
+            state: 'awaiting_confirmation',
+            secretLost: true,
+          });
+          link(next, found.name, 'started');
+          return view(next);
+        }
+        if (candidates.length === 0) {
+          return view(
+            patch(row.id, {
+              state: 'cancelled',
+              note: `Cloudflare holds no new token for “${row.oldTokenName}”: nothing was created. Start the rotation again when you are ready.`,
+            }),
+          );
+        }
+        throw new AppError(
+          'CONFLICT',
+          `Cloudflare holds ${candidates.length} new tokens named “${row.oldTokenName}” (${candidates.map((token) => token.id).join(', ')}): Keyflare cannot tell which one this rotation created. Delete the extra ones, then resume.`,
+          { operation: `rotation ${rotationId}` },
+        );
+      }
+      const old = tokens.find((token) => token.id === row.oldTokenId);
+      const happened = old === undefined || (row.retireAction === 'disable' && old.status !== 'active');
+      if (happened) {
+        const done = patch(row.id, { state: 'done' });
+        link(done, newTokenName(done), 'finished');
+        return view(done);
+      }
+      return view(patch(row.id, { state: 'awaiting_confirmation' }));
+    },
+
+    cancel(rotationId) {
+      const row = load(rotationId);
+      if (inFlight.has(row.id) || (row.state !== 'creating' && row.state !== 'awaiting_confirmation'))
+        throw new AppError('CONFLICT', `This rotation cannot be cancelled now: ${view(row).message}`, {
+          operation: `rotation ${rotationId}`,
+        });
+      const note =
+        row.newTokenId === null
+          ? 'Cancelled. If Cloudflare did create a new token, it shows after the next sync; delete it if you do not need it.'
+          : `Cancelled. The new token (${row.newTokenId}) stays and “${row.oldTokenName}” is untouched; delete whichever you do not need.`;
+      return view(patch(row.id, { state: 'cancelled', note }));
+    },
+  };
+}
