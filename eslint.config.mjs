@@ -58,6 +58,16 @@ const above = {
   },
 };
 
+/** What the window may import: src/shared and its own files, never main, Node, the preload or the CLI. */
+const rendererImports = {
+  paths: [{ name: 'electron', message: 'The renderer talks to main only through window.api.' }],
+  patterns: [
+    { group: ['**/main/**', 'node:*'], message: 'The renderer may import src/shared only.' },
+    above.preload,
+    above.cli,
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**', '**/*.d.ts'],
@@ -158,14 +168,21 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', rendererImports],
+    },
+  },
+  {
+    // One error style (src/renderer/README.md): stores own the API calls; screens call store actions.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/stores/**', 'src/renderer/features/shell/use-events.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.api.' }],
+          paths: rendererImports.paths,
           patterns: [
-            { group: ['**/main/**', 'node:*'], message: 'The renderer may import src/shared only.' },
-            above.preload,
-            above.cli,
+            ...rendererImports.patterns,
+            { group: ['**/lib/api'], message: 'Stores own the API calls: call a store action instead.' },
           ],
         },
       ],
