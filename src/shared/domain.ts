@@ -473,7 +473,8 @@ export const SyncProgress = z.object({
 });
 export type SyncProgress = z.infer<typeof SyncProgress>;
 
-export const SyncStatus = z.object({
+/** What the sync service knows of a profile's syncs. */
+export const SyncState = z.object({
   profileId: ProfileId,
   running: z.boolean(),
   progress: SyncProgress.nullable(),
@@ -484,14 +485,27 @@ export const SyncStatus = z.object({
   /** RATE_LIMITED: calls for this profile are blocked until then. */
   rateLimitedUntil: IsoDateTime.nullable(),
 });
+export type SyncState = z.infer<typeof SyncState>;
+
+/** sync.status: the sync state plus when the scheduled sync runs next (null when it is off). */
+export const SyncStatus = SyncState.extend({ nextSyncAt: IsoDateTime.nullable() });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export const Theme = z.enum(['system', 'light', 'dark']);
+
+/** The longest interval of the scheduled sync: a week. */
+export const MAX_SYNC_EVERY_HOURS = 168;
 
 export const Settings = z.object({
   clipboardClearSeconds: z.number().int().min(5).max(600),
   keepSecretsByDefault: z.boolean(),
   theme: Theme,
+  /** Closing the window leaves Keyflare running in the tray (only where a tray exists). */
+  keepInTray: z.boolean(),
+  /** The OS starts Keyflare, hidden in the tray, when the user logs in. */
+  launchAtLogin: z.boolean(),
+  /** Every profile syncs on its own about this often; 0 turns the scheduled sync off. */
+  syncEveryHours: z.number().int().min(0).max(MAX_SYNC_EVERY_HOURS),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -499,7 +513,24 @@ export const DEFAULT_SETTINGS: Settings = {
   clipboardClearSeconds: 30,
   keepSecretsByDefault: true,
   theme: 'system',
+  keepInTray: true,
+  launchAtLogin: false,
+  syncEveryHours: 6,
 };
+
+/**
+ * What this desktop lets Keyflare do in the background, told by the Electron shell (null from a
+ * core without one: tests, the e2e bridge). The reasons are sentences for the settings dialog.
+ */
+export const BackgroundSupport = z.object({
+  /** A tray or menu-bar icon is shown, so Keyflare can keep running with its window closed. */
+  tray: z.boolean(),
+  trayUnavailableReason: z.string().nullable(),
+  /** Keyflare can add itself to the programs the OS starts at login. */
+  launchAtLogin: z.boolean(),
+  launchAtLoginUnavailableReason: z.string().nullable(),
+});
+export type BackgroundSupport = z.infer<typeof BackgroundSupport>;
 
 /**
  * A keychain entry of Keyflare's that nothing in the profile store or cache refers to: a profile
@@ -539,6 +570,7 @@ export const AppInfo = z.object({
   keychain: z.object({ available: z.boolean(), message: z.string().nullable() }),
   /** What happened to the data files at start: moved aside or refused. */
   dataEvents: z.array(DataFileEvent),
+  background: BackgroundSupport.nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -64,7 +64,14 @@ describe('createCore', () => {
     const second = makeCore(dataDir);
     await expect(second.dispatch('settings.get', {})).resolves.toEqual({
       ok: true,
-      value: { clipboardClearSeconds: 45, keepSecretsByDefault: true, theme: 'dark' },
+      value: {
+        clipboardClearSeconds: 45,
+        keepSecretsByDefault: true,
+        theme: 'dark',
+        keepInTray: true,
+        launchAtLogin: false,
+        syncEveryHours: 6,
+      },
     });
   });
 });

@@ -239,6 +239,7 @@ const BAD_IMPORT_TEXT = [
   '{"format": "keyflare-recipe", "version": 1, "tokens": [{"__proto__": {"polluted": true}}]}',
   JSON.stringify({ name: 'x', policies: [{ effect: 'maybe', permission_groups: [], resources: {} }] }),
 ];
+const BAD_SYNC_HOURS = [...NO_FIELD_TAKES, 169, 1.5, 1e9, '6', true];
 
 // ---------------------------------------------------------------------------------------------
 // Every channel: a valid input and the rule of each field
@@ -270,7 +271,8 @@ type Rule =
   | 'index'
   | 'rotationId'
   | 'retireAction'
-  | 'confirmed';
+  | 'confirmed'
+  | 'syncHours';
 
 interface ChannelCorpus {
   valid(ids: Ids): Record<string, unknown>;
@@ -331,6 +333,8 @@ function badValues(rule: Rule, ids: Ids): unknown[] {
       return BAD_RETIRE_ACTION;
     case 'confirmed':
       return BAD_CONFIRMED;
+    case 'syncHours':
+      return BAD_SYNC_HOURS;
   }
 }
 
@@ -361,8 +365,22 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
   'app.info': none,
   'settings.get': none,
   'settings.update': {
-    valid: () => ({ clipboardClearSeconds: 45, keepSecretsByDefault: false, theme: 'dark' }),
-    fields: { clipboardClearSeconds: 'clearSeconds?', keepSecretsByDefault: 'boolean?', theme: 'theme?' },
+    valid: () => ({
+      clipboardClearSeconds: 45,
+      keepSecretsByDefault: false,
+      theme: 'dark',
+      keepInTray: false,
+      launchAtLogin: false,
+      syncEveryHours: 12,
+    }),
+    fields: {
+      clipboardClearSeconds: 'clearSeconds?',
+      keepSecretsByDefault: 'boolean?',
+      theme: 'theme?',
+      keepInTray: 'boolean?',
+      launchAtLogin: 'boolean?',
+      syncEveryHours: 'syncHours?',
+    },
   },
   'profiles.list': none,
   'profiles.add': {

@@ -15,6 +15,7 @@ import { createFileLogger } from './logger';
 import {
   systemClock,
   systemTimers,
+  type BackgroundHost,
   type ClipboardPort,
   type Clock,
   type EmitEvent,
@@ -23,7 +24,8 @@ import {
 } from './ports';
 import { createKeytarStore } from './secrets/keytar-store';
 import type { SecretStore } from './secrets/secret-store';
-import { createSettingsService } from './settings/settings-service';
+import { createSettingsService, type SettingsService } from './settings/settings-service';
+import { createSyncSchedule, type ScheduleOptions, type SyncSchedule } from './schedule/sync-schedule';
 import { createCloudflareGateway, type CloudflareGateway, type GatewayOptions } from './cloudflare/gateway';
 import { closeInterruptedRuns } from './db/sync-run-repository';
 import { createKeychainService } from './keychain/keychain-service';
@@ -52,6 +54,10 @@ export interface CoreOptions {
   /** Tuning of Cloudflare calls (timeouts, read attempts, backoff, request budget). */
   cloudflare?: Pick<GatewayOptions, 'timeoutMs' | 'maxReadAttempts' | 'backoffBaseMs' | 'budget'>;
   sync?: SyncOptions;
+  /** The Electron shell's tray and login items (absent in tests and the e2e bridge). */
+  background?: BackgroundHost;
+  /** Tuning of the scheduled sync, which runs only once `services.schedule.start()` is called. */
+  schedule?: ScheduleOptions & { random?: () => number };
   /** Test hook: runs inside each sync's snapshot transaction just before it commits. */
   beforeSnapshotCommit?: (profileId: string) => void;
 }
@@ -65,6 +71,8 @@ export interface CoreServices {
   tokens: TokenService;
   clipboard: ClipboardService;
   shownSecrets: ShownSecrets;
+  settings: SettingsService;
+  schedule: SyncSchedule;
 }
 
 export interface Core {
@@ -109,7 +117,10 @@ export function createCore(options: CoreOptions): Core {
 
   if (openedDb) closeInterruptedRuns(openedDb, clock.now().toISOString());
 
-  const settings = createSettingsService(context);
+  const settings = createSettingsService(context, {
+    loginItem: options.background?.loginItem ?? null,
+    loginItemUnavailable: () => options.background?.support().launchAtLoginUnavailableReason ?? null,
+  });
   let sync: SyncService | null = null;
   const gateway = createCloudflareGateway({
     fetch: context.fetch,
@@ -137,6 +148,21 @@ export function createCore(options: CoreOptions): Core {
     ...(options.beforeSnapshotCommit ? { beforeCommit: options.beforeSnapshotCommit } : {}),
   });
   const syncService = sync;
+  const schedule = createSyncSchedule(
+    {
+      clock,
+      timers: context.timers,
+      logger,
+      everyHours: () => settings.get().syncEveryHours,
+      states: () => syncService.status(),
+      sync: (profileId) => syncService.start(profileId),
+      ...(options.schedule?.random ? { random: options.schedule.random } : {}),
+    },
+    options.schedule,
+  );
+  settings.onChange((_settings, patch) => {
+    if (patch.syncEveryHours !== undefined) schedule.refresh();
+  });
   const inventory = createInventoryService(context);
   const keychain = createKeychainService(context);
   const tokens = createTokenService(
@@ -149,7 +175,7 @@ export function createCore(options: CoreOptions): Core {
   const rotations = createRotationService(context, { inventory, tokens, sync: syncService });
 
   const handlers: Handlers = {
-    'app.info': () => readAppInfo(context),
+    'app.info': () => readAppInfo(context, options.background?.support() ?? null),
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
     'profiles.list': () => profiles.list(),
@@ -168,7 +194,7 @@ export function createCore(options: CoreOptions): Core {
     'permissionGroups.list': (input) => inventory.permissionGroups(input.profileId, input.owner),
     'sync.start': (input) => syncService.start(input.profileId),
     'sync.cancel': (input) => ({ cancelled: syncService.cancel(input.profileId) }),
-    'sync.status': () => syncService.status(),
+    'sync.status': () => schedule.withNextSync(syncService.status()),
     'tokens.list': (input) => inventory.tokens(input.profileId),
     'tokens.get': (input) => inventory.token(input.profileId, input.tokenId),
     'tokens.history': (input) => inventory.history(input),
@@ -204,8 +230,19 @@ export function createCore(options: CoreOptions): Core {
   return {
     dispatch,
     context,
-    services: { gateway, profiles, sync: syncService, inventory, tokens, clipboard, shownSecrets },
+    services: {
+      gateway,
+      profiles,
+      sync: syncService,
+      inventory,
+      tokens,
+      clipboard,
+      shownSecrets,
+      settings,
+      schedule,
+    },
     close() {
+      schedule.stop();
       // A sync still running would write into a closed cache; stop it (its run stays 'running'
       // and is marked interrupted at the next start).
       if (openedDb?.open)

@@ -6,6 +6,7 @@
  */
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
+import type { BackgroundSupport } from '../../shared/domain';
 
 /** Wall-clock time, injectable so tests can move it. */
 export interface Clock {
@@ -50,3 +51,23 @@ export const systemTimers: Timers = {
   },
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/**
+ * The OS's own list of programs started at login: login items on macOS, the Run key on Windows,
+ * an XDG autostart entry on Linux. `setEnabled` throws an Error whose message says, in words a
+ * person can act on, what the OS refused.
+ */
+export interface LoginItemPort {
+  isEnabled(): boolean;
+  setEnabled(enabled: boolean): void;
+}
+
+/**
+ * What the Electron shell offers for running in the background: whether a tray exists (for
+ * app.info and the settings dialog) and the OS's login items (null where Keyflare may not set
+ * them, e.g. a build run from source). A core without a shell has none.
+ */
+export interface BackgroundHost {
+  support(): BackgroundSupport;
+  loginItem: LoginItemPort | null;
+}

@@ -67,6 +67,7 @@ function emptyStatus(profileId: string): SyncStatus {
     lastRun: null,
     offline: false,
     rateLimitedUntil: null,
+    nextSyncAt: null,
   };
 }
 

@@ -1,12 +1,16 @@
 /**
  * app.info: what Keyflare is, where its data lives, and the state of the data files and keychain.
  */
-import type { AppInfo } from '../../../shared/domain';
+import type { AppInfo, BackgroundSupport } from '../../../shared/domain';
 import type { CoreContext } from '../context';
 import { CACHE_SCHEMA_VERSION } from '../db/cache-migrations';
 import { PROFILE_STORE_SCHEMA_VERSION } from '../db/profile-store-migrations';
 
-export async function readAppInfo(ctx: CoreContext): Promise<AppInfo> {
+/** `background`: what the Electron shell reported (tray, launch at login); null without a shell. */
+export async function readAppInfo(
+  ctx: CoreContext,
+  background: BackgroundSupport | null = null,
+): Promise<AppInfo> {
   return {
     name: 'Keyflare',
     version: ctx.appVersion,
@@ -15,5 +19,6 @@ export async function readAppInfo(ctx: CoreContext): Promise<AppInfo> {
     platform: ctx.platform,
     keychain: await ctx.secrets.status(),
     dataEvents: ctx.dataEvents,
+    background,
   };
 }

@@ -13,7 +13,7 @@
  * `start` resolves when the syncs end, with their runs (errors are in each run, so one profile's
  * failure does not hide another's result); `sync.finished` is emitted for each as well.
  */
-import type { SyncProgress, SyncRun, SyncStatus } from '../../../shared/domain';
+import type { SyncProgress, SyncRun, SyncState } from '../../../shared/domain';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { CloudflareGateway } from '../cloudflare/gateway';
 import type { RequestCounter } from '../cloudflare/guarded-fetch';
@@ -56,7 +56,7 @@ export interface SyncService {
   /** As start for one profile, with the plan and timings. */
   syncProfile(profileId: string): Promise<SyncReport>;
   cancel(profileId: string): boolean;
-  status(): SyncStatus[];
+  status(): SyncState[];
   /** Cancels a running sync of the profile and waits for it to stop. */
   stop(profileId: string): Promise<void>;
   /** Told by the gateway when a 429 blocks a profile: pushes a progress event at once. */
