@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,8 +20,13 @@ import {
 
 const run = promisify(execFile);
 const { sim, secrets } = await useTokenSuite();
+/** curl as the shell finds it: the first one on PATH, wherever this machine keeps it. */
 const curlPath =
-  ['/usr/bin/curl', '/bin/curl', '/usr/local/bin/curl'].find((path) => existsSync(path)) ?? null;
+  (process.env['PATH'] ?? '')
+    .split(path.delimiter)
+    .filter((dir) => dir !== '')
+    .map((dir) => path.join(dir, 'curl'))
+    .find((candidate) => existsSync(candidate)) ?? null;
 
 /** Runs a copied command the way a user pasting it into a shell would. */
 async function shell(

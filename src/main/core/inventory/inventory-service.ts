@@ -18,7 +18,7 @@ import type {
   Zone,
 } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { createBuildContext } from '../../../shared/policy/build-context';
+import { createBuildContext, type BuildContext } from '../../../shared/policy/build-context';
 import { editDraft } from '../../../shared/policy/edit-draft';
 import type { CoreContext } from '../context';
 import { listHistory, type HistoryQuery } from '../db/history-repository';
@@ -38,6 +38,8 @@ export interface InventoryService {
   row(profileId: string, tokenId: string): TokenRow;
   token(profileId: string, tokenId: string): TokenDetail;
   history(query: HistoryQuery): HistoryEntry[];
+  /** The profile's names for tokens of this owner, as the policy code reads them (see namesFor). */
+  buildContext(profile: Profile, owner: TokenOwner, now: Date): BuildContext;
 }
 
 /** The one sentence for a token the cache does not hold, wherever it is asked for. */
@@ -53,15 +55,12 @@ export function unknownToken(profileId: string, tokenId: string): AppError {
 }
 
 /**
- * Edit's draft, read from the cached token exactly as Cloudflare sent it. The names (accounts,
- * zones, groups the profile last synced) only word the reasons a part cannot be edited.
+ * A profile's names for tokens of one owner, as the policy code reads them: the permission groups
+ * listed for that owner (user groups for user tokens, the account's own for its tokens), the
+ * accounts, zones and user the profile last synced.
  */
-function editOf(db: Db, profile: Profile, stored: StoredToken, now: Date): TokenEdit {
-  const owner: TokenOwner =
-    stored.kind === 'account' && stored.accountId !== null
-      ? { kind: 'account', accountId: stored.accountId }
-      : { kind: 'user' };
-  const names = createBuildContext({
+function namesFor(db: Db, profile: Profile, owner: TokenOwner, now: Date): BuildContext {
+  return createBuildContext({
     owner,
     userId: profile.userId,
     groups: listPermissionGroups(db, profile.id, owner),
@@ -70,7 +69,18 @@ function editOf(db: Db, profile: Profile, stored: StoredToken, now: Date): Token
     userLabel: profile.email ?? profile.label,
     now,
   });
-  return editDraft(stored.token, names);
+}
+
+/**
+ * Edit's draft, read from the cached token exactly as Cloudflare sent it. The names (accounts,
+ * zones, groups the profile last synced) only word the reasons a part cannot be edited.
+ */
+function editOf(db: Db, profile: Profile, stored: StoredToken, now: Date): TokenEdit {
+  const owner: TokenOwner =
+    stored.kind === 'account' && stored.accountId !== null
+      ? { kind: 'account', accountId: stored.accountId }
+      : { kind: 'user' };
+  return editDraft(stored.token, namesFor(db, profile, owner, now));
 }
 
 export function createInventoryService(ctx: CoreContext): InventoryService {
@@ -120,5 +130,7 @@ export function createInventoryService(ctx: CoreContext): InventoryService {
       if (query.profileId) requireProfile(ctx.db(), query.profileId);
       return listHistory(ctx.db(), query);
     },
+
+    buildContext: (profile, owner, now) => namesFor(ctx.db(), profile, owner, now),
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { createBuildContext, type BuildContext } from '../../../shared/policy/build-context';
+import type { BuildContext } from '../../../shared/policy/build-context';
 import type { InventoryService } from '../inventory/inventory-service';
 import type { Clock } from '../ports';
 
@@ -43,13 +43,5 @@ export function loadDraftContext(
 ): BuildContext {
   assertSynced(profile);
   assertOwnerKnown(inventory, profile, owner);
-  return createBuildContext({
-    owner,
-    userId: profile.userId,
-    groups: inventory.permissionGroups(profile.id, owner),
-    accounts: inventory.accounts(profile.id),
-    zones: inventory.zones(profile.id),
-    userLabel: profile.email ?? profile.label,
-    now: clock.now(),
-  });
+  return inventory.buildContext(profile, owner, clock.now());
 }
