@@ -1,5 +1,6 @@
 /**
- * The vendored copies in data/ match the shared source of truth (when it is on this machine).
+ * The vendored copies in data/ match the shared source of truth, which lies beside the
+ * repository (`../shared/cloudflare`) on every developer's machine and in CI.
  *
  * Prettier reformats the copies (the repository formats every JSON file), so they are
  * compared as parsed JSON, not byte by byte.
@@ -8,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const SHARED = '/work/shared/cloudflare';
+const SHARED = fileURLToPath(new URL('../../../shared/cloudflare', import.meta.url));
 const FILES = ['openapi-tokens-subset.json', 'permission-groups.sample.json', 'templates.json'];
 
 function readJson(path: string): unknown {
