@@ -1,7 +1,7 @@
 /**
  * Permission group catalogue: the 99 real groups plus a scenario's extra ones.
  *
- * The sample is vendored from /work/shared/cloudflare/permission-groups.sample.json (see
+ * The sample is vendored from ../shared/cloudflare/permission-groups.sample.json (beside the repository) (see
  * data/README.md) so the simulator runs in CI without the shared folder. Names repeat across
  * scopes (Logs Read exists for accounts and for zones), so groups are keyed by id and looked
  * up by name only together with a scope.
