@@ -3,7 +3,7 @@
  * simulator and the real keychain of the test's keyring session. Every command, its exit codes,
  * and bad input that must fail clearly and change nothing.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -346,6 +346,49 @@ describe('can', () => {
     const unknown = await can('Edit DNS acme.com', 'edit DNS', 'nowhere.example');
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toContain('No zone or account named “nowhere.example” is in the cache');
+  });
+});
+
+/** Runs the command on a pseudo-terminal (util-linux `script`), typing `input` once it started. */
+function onTerminal(dataDir: string, args: string[], input: string | null): Promise<string> {
+  const command = [process.execPath, CLI, ...args].map((arg) => `'${arg.replace(/'/gu, `'\\''`)}'`).join(' ');
+  return new Promise((resolve) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      env: { ...process.env, KEYFLARE_DATA_DIR: dataDir, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      // Type once the prompt is on screen, as a person would.
+      if (input !== null && out.includes('API token:')) {
+        child.stdin.write(`${input}\r`);
+        input = null;
+      }
+    });
+    child.on('close', () => resolve(out));
+  });
+}
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe.skipIf(!hasScript)('on a terminal', () => {
+  it('asks for the credential without echoing it, and draws a progress bar per profile', async () => {
+    const own = cliFor(tempDir());
+    const secret = sim.credential('alice-tokens-read').secret;
+    const screen = await onTerminal(
+      own.dataDir,
+      ['profiles', 'add', 'Typed', '--base-url', sim.baseUrl],
+      secret,
+    );
+    expect(screen).toContain('API token:');
+    expect(screen).toContain('*****');
+    expect(screen).toContain('Added profile “Typed”');
+    expect(screen).not.toContain(secret);
+    const synced = await onTerminal(own.dataDir, ['sync'], null);
+    expect(synced).toMatch(/ Typed \[[█░]+\] \d+\/\d+ requests/u);
+    expect(synced).toContain('Typed: synced');
+    await removeAll(own);
   });
 });
 

@@ -17,7 +17,9 @@ interface ProgressView {
 async function progressView(ctx: CommandContext, labels: Map<string, string>): Promise<ProgressView> {
   if (ctx.out.options.quiet) return { update: () => undefined, stop: () => undefined };
   if (process.stderr.isTTY) {
-    const { MultiBar, Presets } = await import('cli-progress');
+    // A CommonJS package: bundled, its exports arrive as the module's default.
+    const loaded = await import('cli-progress');
+    const { MultiBar, Presets } = (loaded as { default?: typeof loaded }).default ?? loaded;
     const bars = new MultiBar(
       {
         stream: process.stderr,
