@@ -1,20 +1,26 @@
 /**
- * Application lifecycle: single instance, sandbox everywhere, app:// protocol, the window, IPC.
+ * Application lifecycle: single instance, sandbox everywhere, app:// protocol, the window, IPC,
+ * and life in the background (background.ts: tray, launch at login, scheduled sync).
  *
  * A packaged build refuses debugging switches before anything else (debug-switches.ts); a start
- * that fails while opening the data folder shows why and exits (fail-start.ts).
+ * that fails while opening the data folder shows why and exits (fail-start.ts). The window opens
+ * where it was left (window-state.ts), or stays hidden in the tray after a start at login.
  */
 import path from 'node:path';
-import { app, type BrowserWindow, type WebContents } from 'electron';
+import { app, powerMonitor, type BrowserWindow, type WebContents } from 'electron';
 import { createCore, type Core } from '../core';
 import { createKeytarStore } from '../core/secrets/keytar-store';
+import { readWindowState, writeWindowState } from '../core/settings/window-state';
+import { HIDDEN_FLAG } from '../core/background/xdg-autostart';
 import { APP_ENTRY_URL, parseUrl } from './app-origin';
+import { prepareBackground, type BackgroundRuntime } from './background';
 import { createElectronClipboard } from './clipboard';
 import { debugSwitchRefusal, findDebugSwitch } from './debug-switches';
 import { failStart, refuseStart } from './fail-start';
 import { registerIpc, sendEvent } from './ipc';
 import { handleAppProtocol, registerAppScheme } from './protocol';
-import { createMainWindow, hardenWebContents } from './window';
+import { createMainWindow, hardenWebContents, showMainWindow } from './window';
+import { initialPlacement, trackWindowState } from './window-state';
 
 export interface BootstrapPaths {
   /** out/preload/index.cjs */
@@ -22,6 +28,8 @@ export interface BootstrapPaths {
   /** out/renderer */
   renderer: string;
   icon?: string;
+  /** resources/tray in a build run from source; a packaged app uses `<resources>/tray`. */
+  tray?: string;
 }
 
 /**
@@ -96,17 +104,25 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
   const devOrigin = devServerOrigin(app.isPackaged, process.env);
   let window: BrowserWindow | null = null;
   let core: Core | null = null;
+  let background: BackgroundRuntime | null = null;
+  /** Set once Keyflare is quitting: a close then closes instead of hiding in the tray. */
+  let quitting = false;
   const contents = (): WebContents | null => window?.webContents ?? null;
+  const showWindow = (): void => {
+    if (window) showMainWindow(window);
+  };
 
   app.on('web-contents-created', (_event, created) => {
     hardenWebContents(created, devOrigin);
   });
 
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  // A second launch shows the window, unless it is the login item starting a copy already running.
+  app.on('second-instance', (_event, secondArgv: string[]) => {
+    if (!secondArgv.includes(HIDDEN_FLAG)) showWindow();
   });
+
+  // macOS: a click on the Dock icon brings back a window hidden in the tray.
+  app.on('activate', showWindow);
 
   app.on('window-all-closed', () => {
     app.quit();
@@ -116,6 +132,7 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
   // quit once, clear what Keyflare wrote (only if still there), then quit for real.
   let clipboardFlushed = false;
   app.on('before-quit', (event) => {
+    quitting = true;
     if (clipboardFlushed || !core) return;
     clipboardFlushed = true;
     event.preventDefault();
@@ -123,32 +140,65 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
   });
 
   app.on('will-quit', () => {
+    background?.dispose();
+    background = null;
     core?.close();
     core = null;
   });
 
   const openWindow = async (): Promise<void> => {
     handleAppProtocol(paths.renderer);
+    const prepared = await prepareBackground({
+      platform: process.platform,
+      env: process.env,
+      argv,
+      isPackaged: app.isPackaged,
+      execPath: process.execPath,
+      iconDir: trayIconDir(app.isPackaged, paths),
+    });
     core = createCore({
       dataDir: app.getPath('userData'),
       ...(keychainService ? { secrets: createKeytarStore({ service: keychainService }) } : {}),
       appVersion: app.getVersion(),
       clipboard: createElectronClipboard(),
-      emit: (name, payload) => sendEvent(contents(), name, payload),
+      emit: (name, payload) => {
+        sendEvent(contents(), name, payload);
+        background?.noteEvent(name, payload);
+      },
+      background: prepared.host,
     });
     const activeCore = core;
     registerIpc((channel, input) => activeCore.dispatch(channel, input), {
       trustedContents: contents,
       devOrigin,
     });
+    const placement = initialPlacement(savedWindowState(activeCore));
     window = createMainWindow({
       preloadPath: paths.preload,
       ...(paths.icon ? { iconPath: paths.icon } : {}),
+      bounds: placement.bounds,
+      maximized: placement.maximized,
+      show: !prepared.startHidden,
     });
-    window.on('closed', () => {
+    const activeWindow = window;
+    trackWindowState(activeWindow, (state) => saveWindowState(activeCore, state));
+    activeWindow.on('close', (event) => {
+      if (quitting || !background?.keepOnClose()) return;
+      event.preventDefault();
+      activeWindow.hide();
+    });
+    // Logging out or shutting down closes the window for good: hiding it would hold the session up.
+    activeWindow.on('session-end', () => {
+      quitting = true;
+    });
+    powerMonitor.on('shutdown', () => {
+      quitting = true;
+    });
+    activeWindow.on('closed', () => {
       window = null;
     });
-    await window.loadURL(devOrigin ? `${devOrigin}/` : APP_ENTRY_URL);
+    background = prepared.run(activeCore, { showWindow, quit: () => app.quit() });
+    await activeWindow.loadURL(devOrigin ? `${devOrigin}/` : APP_ENTRY_URL);
   };
 
   // Whatever fails while starting is shown and ends the process: a silent failure would leave it
@@ -167,10 +217,37 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
     });
 }
 
+/** The tray icons: beside the app when packaged (electron-builder's extraResources), else resources/tray. */
+function trayIconDir(isPackaged: boolean, paths: BootstrapPaths): string {
+  if (isPackaged && process.resourcesPath) return path.join(process.resourcesPath, 'tray');
+  return paths.tray ?? path.join(path.dirname(paths.renderer), '../resources/tray');
+}
+
+/** The window's saved state; null when there is none or the data folder cannot be read. */
+function savedWindowState(core: Core): ReturnType<typeof readWindowState> {
+  try {
+    return readWindowState(core.context.db());
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the window's state; a data folder that cannot take it (refused, read-only) just forgets it. */
+function saveWindowState(core: Core, state: Parameters<typeof writeWindowState>[1]): void {
+  try {
+    writeWindowState(core.context.db(), state);
+  } catch (error) {
+    core.context.logger.warn('window state not saved', {
+      errorName: error instanceof Error ? error.name : typeof error,
+    });
+  }
+}
+
 export function defaultPaths(mainDir: string): BootstrapPaths {
   return {
     preload: path.join(mainDir, '../preload/index.cjs'),
     renderer: path.join(mainDir, '../renderer'),
     icon: path.join(mainDir, '../../resources/icon.png'),
+    tray: path.join(mainDir, '../../resources/tray'),
   };
 }

@@ -50,12 +50,19 @@ export function hardenWebContents(contents: WebContents, devOrigin: string | nul
 export interface MainWindowOptions {
   preloadPath: string;
   iconPath?: string;
+  /** Where it opens (electron/window-state.ts); 1280x800 centered when absent. */
+  bounds?: { x: number; y: number; width: number; height: number };
+  maximized?: boolean;
+  /** False for a start at login: the window loads hidden and waits in the tray. */
+  show?: boolean;
 }
+
+/** Windows that were saved maximized and have not been shown since: maximize() would show them. */
+const maximizeWhenShown = new WeakSet<BrowserWindow>();
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...(options.bounds ?? { width: 1280, height: 800 }),
     minWidth: 960,
     minHeight: 600,
     show: false,
@@ -65,6 +72,16 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     ...(options.iconPath ? { icon: options.iconPath } : {}),
     webPreferences: secureWebPreferences(options.preloadPath),
   });
-  window.once('ready-to-show', () => window.show());
+  if (options.maximized) maximizeWhenShown.add(window);
+  if (options.show !== false) window.once('ready-to-show', () => showMainWindow(window));
   return window;
+}
+
+/** Shows, restores and focuses the window (from the tray, a second launch, the dock). */
+export function showMainWindow(window: BrowserWindow): void {
+  if (window.isDestroyed()) return;
+  if (maximizeWhenShown.delete(window)) window.maximize();
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }
