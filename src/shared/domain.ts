@@ -294,7 +294,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 /** One row of the token inventory (list view), answered from the cache alone. */
 export const TokenRow = z.object({
-  /** Unique across profiles: `${profileId}:${id}`. */
+  /** Unique across profiles: `<profileId>:<id>`, built and split only by token-key.ts. */
   key: z.string(),
   profileId: ProfileId,
   profileLabel: z.string(),
