@@ -1,6 +1,7 @@
 /**
- * Settings: theme, clipboard clear time, whether new secrets are kept by default, keychain
- * entries without a profile, and facts about this installation (version, data folder, keychain).
+ * Settings: theme, clipboard clear time, whether new secrets are kept by default, life in the
+ * background (tray, launch at login, scheduled sync), keychain entries without a profile, and
+ * facts about this installation (version, data folder, keychain).
  */
 import { useId, useState } from 'react';
 import type { Settings } from '../../../shared/domain';
@@ -10,6 +11,7 @@ import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
 import { useAppStore } from '../../stores/app-store';
 import { useUiStore } from '../../stores/ui-store';
+import { BackgroundSection } from './background-section';
 import { KeychainSection } from './keychain-section';
 
 const CLEAR_CHOICES = [10, 20, 30, 45, 60, 90, 120, 300, 600];
@@ -99,6 +101,7 @@ export function SettingsDialog(): React.JSX.Element {
         <p className="muted">Loading settings…</p>
       )}
       {error ? <ErrorCallout error={error} compact /> : null}
+      <BackgroundSection />
       <KeychainSection focus={focusKeychain} />
       {info ? (
         <section className="about" aria-labelledby="about-heading">

@@ -11,6 +11,7 @@ import { formatClock, formatDateTime, formatRelative, formatRelativeShort, toTim
 import { useAppStore } from '../../stores/app-store';
 import { syncStatusOf, useProfilesStore } from '../../stores/profiles-store';
 import { useUiStore } from '../../stores/ui-store';
+import { NextSync } from './next-sync';
 import type { AppErrorShape } from '../../../shared/errors';
 
 function ProfileSync({
@@ -143,6 +144,7 @@ export function StatusBar(): React.JSX.Element {
           />
         ))}
       </div>
+      <NextSync profiles={shown} statusOf={(id) => syncStatusOf(sync, id)} now={now} />
       {shown.length > 0 && anyRunning ? (
         <Button
           size="sm"

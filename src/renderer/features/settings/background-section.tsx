@@ -1,0 +1,137 @@
+/**
+ * Settings → In the background: keep running in the tray, start at login, scheduled sync.
+ *
+ * What this desktop allows comes from app.info's `background` (the Electron shell's tray check
+ * and login items): a Linux desktop without a tray says so plainly instead of offering a
+ * checkbox that would change nothing, and a copy run from source says it adds nothing to the
+ * login items. A change the system refused (the autostart file could not be written) shows the
+ * core's sentence under the checkbox; the setting stays as it was.
+ */
+import { useId, useState } from 'react';
+import type { Settings } from '../../../shared/domain';
+import { Field } from '../../components/field';
+import { Icon } from '../../components/icons';
+import { useAppStore } from '../../stores/app-store';
+import { useProfilesStore } from '../../stores/profiles-store';
+
+const SYNC_CHOICES = [0, 1, 2, 3, 6, 12, 24];
+
+function intervalWords(hours: number): string {
+  if (hours === 0) return 'Off';
+  return hours === 1 ? 'Every hour' : `Every ${hours} hours`;
+}
+
+function Note({ children, testId }: { children: React.ReactNode; testId: string }): React.JSX.Element {
+  return (
+    <p className="keychain-note background-note" data-testid={testId}>
+      <Icon name="alert" size={14} />
+      <span>{children}</span>
+    </p>
+  );
+}
+
+export function BackgroundSection(): React.JSX.Element | null {
+  const settings = useAppStore((s) => s.settings);
+  const background = useAppStore((s) => s.info?.background ?? null);
+  const updateSettings = useAppStore((s) => s.updateSettings);
+  const loadSyncStatus = useProfilesStore((s) => s.loadSyncStatus);
+  const [failure, setFailure] = useState<{ field: keyof Settings; message: string } | null>(null);
+  const errorId = useId();
+
+  if (!settings) return null;
+  const noTray = background !== null && !background.tray;
+  const noLoginItem = background !== null && !background.launchAtLogin;
+
+  const update = (patch: Partial<Settings>, field: keyof Settings): void => {
+    setFailure(null);
+    void updateSettings(patch).then((result) => {
+      if (!result.ok) setFailure({ field, message: result.error.message });
+      // The status bar shows the next scheduled sync, which the interval just moved.
+      else if (field === 'syncEveryHours') void loadSyncStatus();
+    });
+  };
+  const errorFor = (field: keyof Settings): React.JSX.Element | null =>
+    failure?.field === field ? (
+      <p id={errorId} className="field-error" role="alert">
+        {failure.message}
+      </p>
+    ) : null;
+
+  const syncChoices = SYNC_CHOICES.includes(settings.syncEveryHours)
+    ? SYNC_CHOICES
+    : [...SYNC_CHOICES, settings.syncEveryHours].sort((a, b) => a - b);
+
+  return (
+    <section className="about" aria-labelledby="background-heading" data-testid="background-section">
+      <h3 id="background-heading" className="wizard-subheading">
+        In the background
+      </h3>
+      <div className="form-stack">
+        <div>
+          <label className={`checkbox${noTray ? ' background-option-off' : ''}`}>
+            <input
+              type="checkbox"
+              checked={settings.keepInTray && !noTray}
+              disabled={noTray}
+              aria-describedby={failure?.field === 'keepInTray' ? errorId : undefined}
+              onChange={(event) => update({ keepInTray: event.target.checked }, 'keepInTray')}
+            />
+            <span>
+              Keep running in the tray when the window is closed
+              {noTray ? null : (
+                <span className="field-hint">
+                  The tray icon shows tokens that expire soon and keeps the scheduled sync going. Quit from
+                  its menu.
+                </span>
+              )}
+            </span>
+          </label>
+          {noTray ? <Note testId="no-tray-note">{background.trayUnavailableReason}</Note> : null}
+          {errorFor('keepInTray')}
+        </div>
+        <div>
+          <label
+            className={`checkbox${noLoginItem && !settings.launchAtLogin ? ' background-option-off' : ''}`}
+          >
+            <input
+              type="checkbox"
+              checked={settings.launchAtLogin}
+              disabled={noLoginItem && !settings.launchAtLogin}
+              aria-describedby={failure?.field === 'launchAtLogin' ? errorId : undefined}
+              onChange={(event) => update({ launchAtLogin: event.target.checked }, 'launchAtLogin')}
+            />
+            <span>
+              Start Keyflare when you log in
+              <span className="field-hint">
+                {noTray
+                  ? 'It opens its window: this desktop has no tray to wait in.'
+                  : 'It starts hidden in the tray, so reminders and the scheduled sync work all day.'}
+              </span>
+            </span>
+          </label>
+          {noLoginItem ? (
+            <Note testId="no-login-item-note">{background.launchAtLoginUnavailableReason}</Note>
+          ) : null}
+          {errorFor('launchAtLogin')}
+        </div>
+        <Field
+          label="Sync every profile automatically"
+          hint="A few minutes earlier or later each time; never while that profile syncs, skipped while offline or rate-limited, caught up after sleep. It counts in the same request budget as syncing by hand."
+        >
+          <select
+            className="select"
+            value={settings.syncEveryHours}
+            onChange={(event) => update({ syncEveryHours: Number(event.target.value) }, 'syncEveryHours')}
+          >
+            {syncChoices.map((hours) => (
+              <option key={hours} value={hours}>
+                {intervalWords(hours)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {errorFor('syncEveryHours')}
+      </div>
+    </section>
+  );
+}
