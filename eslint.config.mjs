@@ -172,6 +172,20 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer tests' mock builds window.api with the production preload's builder, so the
+    // renderer under test sees exactly the api the preload exposes.
+    files: ['test/renderer/support/mock-api.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: rendererImports.paths,
+          patterns: rendererImports.patterns.filter((p) => p !== above.preload),
+        },
+      ],
+    },
+  },
+  {
     // One error style (src/renderer/README.md): stores own the API calls; screens call store actions.
     files: ['src/renderer/**/*.{ts,tsx}'],
     ignores: ['src/renderer/stores/**', 'src/renderer/features/shell/use-events.ts'],
