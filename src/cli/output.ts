@@ -73,6 +73,7 @@ export function createOutput(options: OutputOptions): Output {
     good: paint(32, 39),
     bad: paint(31, 39),
     warn: paint(33, 39),
-    columns: () => (process.stdout.isTTY ? (process.stdout.columns ?? 80) : null),
+    // A terminal that reports no size (0 columns) gets the classic 80.
+    columns: () => (process.stdout.isTTY ? process.stdout.columns || 80 : null),
   };
 }

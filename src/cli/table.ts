@@ -10,8 +10,12 @@ import type { Output } from './output';
 export interface Column<T> {
   header: string;
   value(row: T): string;
-  /** The column that shrinks when the terminal is narrow (one per table). */
+  /** The column that shrinks first when the terminal is narrow (one per table). */
   flexible?: boolean;
+  /** Columns that may be left out on a narrow terminal: the highest number goes first. */
+  dropOrder?: number;
+  /** Never cut (ids people copy). */
+  fixed?: boolean;
 }
 
 const GAP = 2;
@@ -19,6 +23,47 @@ const GAP = 2;
 function cut(text: string, width: number): string {
   if (width <= 0) return '';
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/**
+ * Column widths for a terminal `width` wide (0 = left out): optional columns are left out while
+ * the row would not fit even with the flexible column at 8 (highest dropOrder first); the
+ * flexible column then takes what is left, and if that is still too wide the widest columns
+ * that are not fixed shrink, never below 4.
+ */
+export function fitWidths<T>(
+  columns: readonly Column<T>[],
+  natural: readonly number[],
+  width: number,
+): number[] {
+  const widths = [...natural];
+  const flex = columns.findIndex((column) => column.flexible === true);
+  const total = (flexWidth: number): number => {
+    const shown = widths.map((w, index) => (index === flex ? flexWidth : w)).filter((w) => w > 0);
+    return shown.reduce((sum, w) => sum + w, 0) + GAP * Math.max(0, shown.length - 1);
+  };
+  const optional = columns
+    .map((column, index) => ({ index, order: column.dropOrder ?? 0 }))
+    .filter((entry) => entry.order > 0)
+    .sort((a, b) => b.order - a.order);
+  for (const { index } of optional) {
+    if (total(flex >= 0 ? Math.min(8, natural[flex] ?? 0) : 0) <= width) break;
+    widths[index] = 0;
+  }
+  if (flex >= 0) {
+    const room = width - total(0) - GAP;
+    widths[flex] = Math.min(natural[flex] ?? 0, Math.max(8, room));
+  }
+  const shrinkable = (index: number): boolean => columns[index]?.fixed !== true && (widths[index] ?? 0) > 4;
+  while (total(widths[flex] ?? 0) > width) {
+    let widest = -1;
+    widths.forEach((w, index) => {
+      if (shrinkable(index) && (widest < 0 || w > (widths[widest] ?? 0))) widest = index;
+    });
+    if (widest < 0) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+  }
+  return widths;
 }
 
 export function printTable<T>(out: Output, columns: readonly Column<T>[], rows: readonly T[]): void {
@@ -31,14 +76,10 @@ export function printTable<T>(out: Output, columns: readonly Column<T>[], rows: 
   const natural = columns.map((column, index) =>
     Math.max(column.header.length, ...cells.map((line) => (line[index] ?? '').length)),
   );
-  const flexIndex = columns.findIndex((column) => column.flexible === true);
-  const total = natural.reduce((sum, value) => sum + value, 0) + GAP * (columns.length - 1);
-  const widths = [...natural];
-  if (total > width && flexIndex >= 0) {
-    widths[flexIndex] = Math.max(8, (natural[flexIndex] ?? 0) - (total - width));
-  }
+  const widths = fitWidths(columns, natural, width);
+  const shown = columns.map((_, index) => index).filter((index) => (widths[index] ?? 0) > 0);
   const table = new Table({
-    head: columns.map((column) => out.bold(column.header)),
+    head: shown.map((index) => out.bold(cut(columns[index]?.header ?? '', widths[index] ?? 0))),
     chars: {
       top: '',
       'top-mid': '',
@@ -57,9 +98,9 @@ export function printTable<T>(out: Output, columns: readonly Column<T>[], rows: 
       middle: '  ',
     },
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    colWidths: widths,
+    colWidths: shown.map((index) => widths[index] ?? 0),
     wordWrap: false,
   });
-  for (const line of cells) table.push(line.map((cell, index) => cut(cell, widths[index] ?? cell.length)));
+  for (const line of cells) table.push(shown.map((index) => cut(line[index] ?? '', widths[index] ?? 0)));
   out.result(table.toString().replace(/[ ]+$/gmu, ''));
 }

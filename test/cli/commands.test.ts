@@ -350,8 +350,9 @@ describe('can', () => {
 });
 
 /** Runs the command on a pseudo-terminal (util-linux `script`), typing `input` once it started. */
-function onTerminal(dataDir: string, args: string[], input: string | null): Promise<string> {
-  const command = [process.execPath, CLI, ...args].map((arg) => `'${arg.replace(/'/gu, `'\\''`)}'`).join(' ');
+function onTerminal(dataDir: string, args: string[], input: string | null, columns = 100): Promise<string> {
+  const quoted = [process.execPath, CLI, ...args].map((arg) => `'${arg.replace(/'/gu, `'\\''`)}'`).join(' ');
+  const command = `stty cols ${columns} rows 50; ${quoted}`;
   return new Promise((resolve) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], {
       env: { ...process.env, KEYFLARE_DATA_DIR: dataDir, NO_COLOR: '1' },
@@ -389,6 +390,23 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(synced).toMatch(/ Typed \[[█░]+\] \d+\/\d+ requests/u);
     expect(synced).toContain('Typed: synced');
     await removeAll(own);
+  });
+
+  it('prints the token table cut to the terminal’s width, with a header', async () => {
+    const screen = await onTerminal(cli.dataDir, ['tokens', '--profile', 'Alice'], null, 100);
+    const lines = screen.split(/\r?\n/u).filter((line) => line.trim().length > 0);
+    // Last used, profile and expiry make way first; the permissions are cut, the id never.
+    expect(lines[0]).toMatch(/^NAME\s+OWNER\s+STATUS\s+PERMISSIONS\s+ID$/u);
+    expect(lines.find((line) => line.startsWith('Edit DNS acme.com'))).toMatch(
+      / a1a10000000000000000000000000002$/u,
+    );
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(100);
+    expect(screen).toContain('…');
+    expect(screen).toContain('14 tokens');
+    const wide = await onTerminal(cli.dataDir, ['tokens', '--profile', 'Alice'], null, 250);
+    expect(wide.split(/\r?\n/u)[0]).toMatch(
+      /^NAME\s+PROFILE\s+OWNER\s+STATUS\s+EXPIRES\s+LAST USED\s+PERMISSIONS\s+ID$/u,
+    );
   });
 });
 

@@ -168,16 +168,19 @@ export async function listTokens(ctx: CommandContext, options: TokensOptions): P
     ctx.out,
     [
       { header: 'NAME', value: (r: TokenRow) => r.name },
-      { header: 'PROFILE', value: (r) => r.profileLabel },
+      // On a narrow terminal, last used, then the profile (first when --profile names it), then
+      // the expiry and the owner make way.
+      { header: 'PROFILE', value: (r) => r.profileLabel, dropOrder: profile ? 6 : 4 },
       {
         header: 'OWNER',
         value: (r) => (r.kind === 'account' ? (r.accountName ?? r.accountId ?? '') : 'user'),
+        dropOrder: 1,
       },
       { header: 'STATUS', value: (r) => r.status },
-      { header: 'EXPIRES', value: (r) => day(r.expiresOn) || 'never' },
-      { header: 'LAST USED', value: (r) => day(r.lastUsedOn) || 'never' },
+      { header: 'EXPIRES', value: (r) => day(r.expiresOn) || 'never', dropOrder: 3 },
+      { header: 'LAST USED', value: (r) => day(r.lastUsedOn) || 'never', dropOrder: 5 },
       { header: 'PERMISSIONS', value: (r) => r.permissionsSummary, flexible: true },
-      { header: 'ID', value: (r) => r.id },
+      { header: 'ID', value: (r) => r.id, fixed: true },
     ],
     rows,
   );
