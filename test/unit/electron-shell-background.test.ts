@@ -7,10 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type * as CoreModule from '../../src/main/core';
 import type { Core } from '../../src/main/core';
 import type { TrayModel } from '../../src/main/core/background/tray-menu';
+import { PROFILE_STORE_FILE_NAME } from '../../src/main/core/db/data-files';
+import { PROFILE_STORE_SCHEMA_VERSION } from '../../src/main/core/db/profile-store-migrations';
 import { createMemoryStore } from '../../src/main/core/secrets/memory-store';
 import type { AppInfo, Settings } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/errors';
@@ -359,6 +362,35 @@ describe('launch at login', () => {
     const reply = await core.dispatch('settings.update', { launchAtLogin: true });
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: FROM_SOURCE } });
     expect(fs.existsSync(path.join(process.env['XDG_CONFIG_HOME'] ?? '', 'autostart'))).toBe(false);
+  });
+});
+
+describe('a data folder from a newer Keyflare', () => {
+  it('the tray says it cannot be read, and nothing in the background writes to it', async () => {
+    const { createCore: realCreateCore } = await vi.importActual<typeof CoreModule>('../../src/main/core');
+    realCreateCore({ dataDir, secrets: createMemoryStore() }).close();
+    const store = new Database(path.join(dataDir, PROFILE_STORE_FILE_NAME));
+    store.pragma(`user_version = ${PROFILE_STORE_SCHEMA_VERSION + 1}`);
+    store.close();
+    const files = (): Record<string, Buffer> =>
+      Object.fromEntries(
+        fs
+          .readdirSync(dataDir)
+          .filter((name) => !name.endsWith('-shm') && name !== 'logs')
+          .map((name) => [name, fs.readFileSync(path.join(dataDir, name))]),
+      );
+    const before = files();
+
+    const { window, tray } = await start();
+    expect(labels(tray)).toContain('The data folder cannot be read');
+    expect(tray?.image).toBe(path.join('/res/tray', 'tray-attention-32.png'));
+    window.normalBounds = { x: 5, y: 5, width: 1000, height: 700 };
+    window.events.emit('move');
+    window.events.emit('close');
+    fakes.powerMonitor.emit('resume');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    fakes.appListeners.get('will-quit')?.();
+    expect(files()).toEqual(before);
   });
 });
 

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { app, powerMonitor, type BrowserWindow, type WebContents } from 'electron';
+import { isAppError } from '../../shared/errors';
 import { createCore, type Core } from '../core';
 import { createKeytarStore } from '../core/secrets/keytar-store';
 import { readWindowState, writeWindowState } from '../core/settings/window-state';
@@ -237,6 +238,8 @@ function saveWindowState(core: Core, state: Parameters<typeof writeWindowState>[
   try {
     writeWindowState(core.context.db(), state);
   } catch (error) {
+    // A data folder from a newer Keyflare is never written to: the place is simply not kept.
+    if (isAppError(error) && error.code === 'CACHE_NEWER') return;
     core.context.logger.warn('window state not saved', {
       errorName: error instanceof Error ? error.name : typeof error,
     });

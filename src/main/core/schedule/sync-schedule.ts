@@ -31,6 +31,13 @@ const MAX_JITTER_MS = 15 * 60_000;
 const RATE_LIMIT_MARGIN_MS = 5_000;
 const MIN_TIMER_MS = 1_000;
 
+/** Logs why the schedule could not read the profiles, except for a folder it must never touch. */
+function logUnreadable(logger: Logger, message: string, error: unknown): void {
+  // A data folder from a newer Keyflare stays refused; saying so every 15 minutes helps nobody.
+  if (isAppError(error) && error.code === 'CACHE_NEWER') return;
+  logger.warn(message, { code: isAppError(error) ? error.code : 'unknown' });
+}
+
 export interface ScheduleDeps {
   clock: Clock;
   timers: Timers;
@@ -145,7 +152,7 @@ export function createSyncSchedule(deps: ScheduleDeps, options: ScheduleOptions 
       states = interval > 0 ? deps.states() : [];
     } catch (error) {
       // A data folder that cannot be read now (refused, locked) may be readable later.
-      deps.logger.warn('scheduled sync not planned', { code: isAppError(error) ? error.code : 'unknown' });
+      logUnreadable(deps.logger, 'scheduled sync not planned', error);
       arm(maxTimerMs);
       return;
     }
@@ -198,7 +205,7 @@ export function createSyncSchedule(deps: ScheduleDeps, options: ScheduleOptions 
         }
       }
     } catch (error) {
-      deps.logger.warn('scheduled sync look failed', { code: isAppError(error) ? error.code : 'unknown' });
+      logUnreadable(deps.logger, 'scheduled sync look failed', error);
     }
     plan();
   }
