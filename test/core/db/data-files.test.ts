@@ -106,6 +106,7 @@ describe('opening the data folder', () => {
     core.close();
     expect(tablesOf(path.join(dataDir, PROFILE_STORE_FILE_NAME))).toEqual([
       'profiles',
+      'rotations',
       'settings',
       'sync_runs',
       'token_history',

@@ -26,7 +26,7 @@ import {
   listRotations,
   updateRotation,
   type RotationRow,
-} from './rotation-repository';
+} from '../db/rotation-repository';
 
 type HistoryLine = Parameters<typeof recordHistory>[2][number];
 type RotationPatch = Omit<Parameters<typeof updateRotation>[2], 'updatedAt'>;

@@ -6,7 +6,7 @@
  */
 import type { RotationState } from '../../../shared/export/export-schemas';
 import type { TokenOwner } from '../../../shared/domain';
-import type { Db } from '../db/sqlite-file';
+import type { Db } from './sqlite-file';
 
 export interface RotationRow {
   id: number;
