@@ -3,6 +3,8 @@
  * which dialog is open. Plain UI state, no API calls.
  */
 import { create } from 'zustand';
+import type { TokenDraft, TokenOwner } from '../../shared/domain';
+import type { ImportResult } from '../../shared/export/export-schemas';
 import {
   DEFAULT_SORT,
   NO_FILTERS,
@@ -12,7 +14,15 @@ import {
   type TokenView,
 } from '../lib/token-filter';
 
-export type WizardTarget = { mode: 'create'; profileId: string | null } | { mode: 'edit'; tokenKey: string };
+/** A create that starts from a draft: an import, a duplicate (`report` says what resolved). */
+export interface WizardStartDraft {
+  owner: TokenOwner;
+  draft: TokenDraft;
+  report: ImportResult | null;
+}
+
+export type WizardTarget =
+  { mode: 'create'; profileId: string | null; start?: WizardStartDraft } | { mode: 'edit'; tokenKey: string };
 
 /** A part of the settings dialog that a notice may open it at. */
 export type SettingsSection = 'general' | 'keychain';

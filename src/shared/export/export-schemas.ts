@@ -16,7 +16,8 @@ import {
   TokenOwner,
 } from '../domain';
 
-export const ExportFormat = z.enum(['body', 'terraform', 'recipe']);
+/** What to export: the API body, Terraform, a recipe, or (one token) the dashboard template URL. */
+export const ExportFormat = z.enum(['body', 'terraform', 'recipe', 'share']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** One exported file: its text, a file name to save it under, and what the user should know. */

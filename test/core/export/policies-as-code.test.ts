@@ -148,6 +148,26 @@ describe('export', () => {
     expect(JSON.parse(h.clipboard.text)).toMatchObject({ format: 'keyflare-recipe', version: 1 });
   });
 
+  it('copies a share-a-request link: the dashboard template URL, with what it leaves out as notes', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const created = await h.ok('tokens.create', {
+      profileId: h.profile.id,
+      owner: { kind: 'user' },
+      draft: { ...dnsDraft(sim, 'DNS Management Token'), expiresOn: '2031-01-31T00:00:00Z' },
+      keepSecret: false,
+    });
+    const ref = { profileId: h.profile.id, tokenId: created.token.id };
+    const exported = await h.ok('export.tokens', { tokens: [ref], format: 'share' });
+    expect(exported.text).toBe(
+      `https://dash.cloudflare.com/profile/api-tokens?permissionGroupKeys=%5B%7B%22key%22%3A%22dns%22%2C%22type%22%3A%22edit%22%7D%5D&accountId=%2A&zoneId=${DEMO.acmeCom}&name=DNS%20Management%20Token`,
+    );
+    expect(exported.notes).toEqual(['End date (TTL): 2031-01-31.']);
+    await h.ok('export.copy', { tokens: [ref], format: 'share' });
+    expect(h.clipboard.text).toBe(exported.text);
+    const two = await h.fails('export.tokens', { tokens: [ref, ref], format: 'share' });
+    expect(two.code).toBe('VALIDATION');
+  });
+
   it('refuses a recipe for a token it cannot name whole, and still exports its body as Cloudflare holds it', async () => {
     const h = await tokenHarness(sim, secrets);
     // Made outside Keyflare, as the dashboard would: an R2 bucket, which no draft can hold.

@@ -14,6 +14,7 @@ import { parseImportText, recipeOwnerIn, resolveBody, resolveRecipe } from '../.
 import { RecipeGap, recipeFromDraft, recipeText, type RecipeToken } from '../../../shared/export/recipe';
 import { resourceName, terraformForTokens, type TerraformToken } from '../../../shared/export/terraform';
 import { closestNames } from '../../../shared/export/closest';
+import { shareLink } from '../../../shared/share/template-url';
 import { draftFromToken, nameLookupFor } from '../../../shared/policy/build';
 import type { CoreContext } from '../context';
 import type { InventoryService } from '../inventory/inventory-service';
@@ -41,7 +42,12 @@ export interface ExportDeps {
   inventory: InventoryService;
 }
 
-const EXTENSION: Record<ExportFormat, string> = { body: 'json', terraform: 'tf', recipe: 'keyflare.json' };
+const EXTENSION: Record<ExportFormat, string> = {
+  body: 'json',
+  terraform: 'tf',
+  recipe: 'keyflare.json',
+  share: 'url.txt',
+};
 
 /** The owner a new token of this profile gets when the text does not say: the first it may create. */
 function defaultOwner(profile: Profile): TokenOwner {
@@ -97,6 +103,21 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
       const exported = terraformForTokens(items);
       text = exported.text;
       importCommands = exported.resources.map((resource) => resource.importCommand);
+    } else if (format === 'share') {
+      const [only] = refs;
+      if (!only || refs.length > 1)
+        throw new AppError('VALIDATION', 'Share a request for one token at a time.', {
+          issues: [{ path: 'tokens', message: 'share one token at a time' }],
+        });
+      const detail = deps.inventory.token(only.profileId, only.tokenId);
+      const link = shareLink(detail);
+      if (link.url === null)
+        throw new AppError(
+          'VALIDATION',
+          `A template URL cannot carry any permission of “${detail.name}”: ${link.manual.join(' ')}`,
+        );
+      text = link.url;
+      notes.push(...link.manual);
     } else {
       const recipes: RecipeToken[] = [];
       for (const ref of refs) {
@@ -113,7 +134,7 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
     }
     for (const { entry, names } of loaded) {
       const read = draftFromToken(entry.token, names);
-      if (format !== 'recipe' && read.unrepresentable.length > 0)
+      if ((format === 'body' || format === 'terraform') && read.unrepresentable.length > 0)
         notes.push(
           `“${entry.token.name}” has parts the wizard cannot edit; they are exported as Cloudflare holds them.`,
         );

@@ -20,6 +20,7 @@ import { DetailBody } from './detail-body';
 import { RollDialog } from './roll-dialog';
 import { SecretSection } from './secret-section';
 import { TokenActionsBar, type OpenedAction } from './token-actions-bar';
+import { PolicyCodeMenu } from '../policy-code/policy-code-menu';
 
 type OpenDialog = 'roll' | 'delete' | 'adopt' | null;
 
@@ -92,6 +93,7 @@ export function TokenDetailPanel(): React.JSX.Element | null {
           </span>
         </div>
         <TokenActionsBar row={row} available={available} onOpen={open} />
+        <PolicyCodeMenu row={row} detail={detail} retireBlocked={available.delete} />
       </header>
 
       <div className="detail-scroll">

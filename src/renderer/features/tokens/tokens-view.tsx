@@ -14,6 +14,7 @@ import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore } from '../../stores/ui-store';
 import { FilterBar } from './filter-bar';
 import { TokenTable } from './token-table';
+import { PolicyCodeListMenu } from '../policy-code/list-menu';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac/u.test(navigator.platform);
 export const MOD_KEY = IS_MAC ? '⌘' : 'Ctrl';
@@ -253,6 +254,7 @@ export function TokensView(): React.JSX.Element {
                 /
               </kbd>
             </div>
+            <PolicyCodeListMenu shown={shown.map((entry) => entry.row)} profileId={profile?.id ?? null} />
             <Button
               variant="primary"
               icon="plus"

@@ -17,6 +17,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore, type WizardTarget } from '../../stores/ui-store';
+import { ImportReport } from '../policy-code/import-report';
 import { ShowOnceSecret } from '../secret/show-once-secret';
 import { AccessStep } from './access-step';
 import { LimitsStep } from './limits-step';
@@ -234,6 +235,9 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
             ? 'One thing needs fixing before you continue.'
             : `${stepIssues.length} things need fixing before you continue.`}
         </p>
+      ) : null}
+      {step !== 'done' && target.mode === 'create' && target.start?.report ? (
+        <ImportReport result={target.start.report} />
       ) : null}
       {body}
     </Dialog>

@@ -144,12 +144,16 @@ export function initialWizardState({
     const asked = profiles.find((p) => p.id === target.profileId && canCreateTokens(p));
     profileId = asked?.id ?? profiles.find(canCreateTokens)?.id ?? profiles[0]?.id ?? '';
     owner = firstOwner(profiles.find((p) => p.id === profileId) ?? null);
+    // An import or a duplicate opens on its draft, at the access step, for its owner.
+    if (target.start && asked) owner = target.start.owner;
   }
+  const start =
+    target.mode === 'create' && target.start && profileId === target.profileId ? target.start : null;
   return {
     profileId,
     owner,
-    step: target.mode === 'edit' ? 'access' : 'start',
-    draft: emptyDraft(),
+    step: target.mode === 'edit' || start ? 'access' : 'start',
+    draft: start ? structuredClone(start.draft) : emptyDraft(),
     attempted: [],
     groups: null,
     groupsError: null,

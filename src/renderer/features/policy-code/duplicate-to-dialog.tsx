@@ -1,0 +1,120 @@
+/**
+ * Duplicate to…: the token's policy in another profile or for another owner, accounts and zones
+ * mapped by name. The report says what could not be mapped; the wizard opens on the draft.
+ */
+import { useEffect, useState } from 'react';
+import type { TokenOwner, TokenRow } from '../../../shared/domain';
+import type { AppErrorShape } from '../../../shared/errors';
+import type { ImportResult } from '../../../shared/export/export-schemas';
+import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
+import { ErrorCallout } from '../../components/error-callout';
+import { Field } from '../../components/field';
+import { useProfilesStore } from '../../stores/profiles-store';
+import { canCreateTokens, ownerChoices, ownerValue } from '../wizard/wizard-model';
+import { ImportReport } from './import-report';
+import { openInWizard, policyCode } from './policy-code-api';
+
+export function DuplicateToDialog({
+  row,
+  onClose,
+}: {
+  row: TokenRow;
+  onClose: () => void;
+}): React.JSX.Element {
+  const profiles = useProfilesStore((s) => s.profiles).filter(canCreateTokens);
+  const [profileId, setProfileId] = useState(
+    profiles.find((p) => p.id !== row.profileId)?.id ?? profiles[0]?.id ?? '',
+  );
+  const profile = profiles.find((p) => p.id === profileId) ?? null;
+  const choices = ownerChoices(profile);
+  const [owner, setOwner] = useState<TokenOwner>(choices[0]?.owner ?? { kind: 'user' });
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+
+  useEffect(() => {
+    if (!profileId) return;
+    let live = true;
+    void policyCode
+      .duplicateTo({
+        profileId: row.profileId,
+        tokenId: row.id,
+        targetProfileId: profileId,
+        targetOwner: owner,
+      })
+      .then((reply) => {
+        if (!live) return;
+        setResult(reply.ok ? reply.value : null);
+        setError(reply.ok ? null : reply.error);
+      });
+    return () => {
+      live = false;
+    };
+  }, [row.profileId, row.id, profileId, owner]);
+
+  return (
+    <Dialog
+      title={`Duplicate ${row.name} to…`}
+      description="Accounts and zones are matched by name in the profile you choose."
+      onClose={onClose}
+      size="lg"
+      testId="duplicate-to-dialog"
+      footer={
+        <DialogFooter
+          onCancel={onClose}
+          busy={false}
+          primary={{
+            label: 'Open in the wizard',
+            icon: 'chevron-right',
+            disabledReason: result ? null : 'Choose where to duplicate it',
+            onClick: () => {
+              if (!result) return;
+              openInWizard(result);
+              onClose();
+            },
+          }}
+        />
+      }
+    >
+      <div className="form-row">
+        <Field label="Profile">
+          <select
+            className="select"
+            value={profileId}
+            onChange={(event) => {
+              const next = profiles.find((p) => p.id === event.target.value) ?? null;
+              setProfileId(event.target.value);
+              setResult(null);
+              setOwner(ownerChoices(next)[0]?.owner ?? { kind: 'user' });
+            }}
+          >
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Owner">
+          <select
+            className="select"
+            value={ownerValue(owner)}
+            onChange={(event) =>
+              setOwner(
+                choices.find((choice) => choice.value === event.target.value)?.owner ?? { kind: 'user' },
+              )
+            }
+          >
+            {choices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {error ? <ErrorCallout error={error} compact /> : null}
+      {result ? <ImportReport result={result} /> : null}
+    </Dialog>
+  );
+}
