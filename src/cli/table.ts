@@ -19,6 +19,8 @@ export interface Column<T> {
 }
 
 const GAP = 2;
+/** Optional columns make way while the flexible one would be narrower than this. */
+const FLEX_WANTED = 24;
 
 function cut(text: string, width: number): string {
   if (width <= 0) return '';
@@ -27,7 +29,7 @@ function cut(text: string, width: number): string {
 
 /**
  * Column widths for a terminal `width` wide (0 = left out): optional columns are left out while
- * the row would not fit even with the flexible column at 8 (highest dropOrder first); the
+ * the flexible column would get fewer than FLEX_WANTED characters (highest dropOrder first); the
  * flexible column then takes what is left, and if that is still too wide the widest columns
  * that are not fixed shrink, never below 4.
  */
@@ -47,7 +49,7 @@ export function fitWidths<T>(
     .filter((entry) => entry.order > 0)
     .sort((a, b) => b.order - a.order);
   for (const { index } of optional) {
-    if (total(flex >= 0 ? Math.min(8, natural[flex] ?? 0) : 0) <= width) break;
+    if (total(flex >= 0 ? Math.min(FLEX_WANTED, natural[flex] ?? 0) : 0) <= width) break;
     widths[index] = 0;
   }
   if (flex >= 0) {

@@ -395,8 +395,9 @@ describe.skipIf(!hasScript)('on a terminal', () => {
   it('prints the token table cut to the terminal’s width, with a header', async () => {
     const screen = await onTerminal(cli.dataDir, ['tokens', '--profile', 'Alice'], null, 100);
     const lines = screen.split(/\r?\n/u).filter((line) => line.trim().length > 0);
-    // Last used, profile and expiry make way first; the permissions are cut, the id never.
-    expect(lines[0]).toMatch(/^NAME\s+OWNER\s+STATUS\s+PERMISSIONS\s+ID$/u);
+    // The profile (named by --profile), last used, expiry and owner make way; the permissions
+    // are cut, the id never.
+    expect(lines[0]).toMatch(/^NAME\s+STATUS\s+PERMISSIONS\s+ID$/u);
     expect(lines.find((line) => line.startsWith('Edit DNS acme.com'))).toMatch(
       / a1a10000000000000000000000000002$/u,
     );
