@@ -91,13 +91,7 @@ export function PolicyCodeMenu({ row, detail, retireBlocked }: PolicyCodeMenuPro
           },
         ]}
       />
-      {open === 'export' ? (
-        <ExportDialog
-          tokens={[{ profileId: row.profileId, tokenId: row.id }]}
-          what={row.name}
-          onClose={close}
-        />
-      ) : null}
+      {open === 'export' ? <ExportDialog tokens={refs} what={row.name} onClose={close} /> : null}
       {open === 'duplicateTo' ? <DuplicateToDialog row={row} onClose={close} /> : null}
       {open === 'rotate' ? <RotateDialog row={row} onClose={close} /> : null}
       {open === 'share' && detail ? <ShareDialog detail={detail} onClose={close} /> : null}
