@@ -11,6 +11,8 @@ export const VERSION = typeof __KEYFLARE_VERSION__ === 'string' ? __KEYFLARE_VER
 
 export interface CommandContext {
   out: Output;
+  /** The arguments as given (without node and the script), for commands that read `--` themselves. */
+  argv: readonly string[];
   dataDir: string;
   version: string;
   /** Opens the core on the data folder (once; later calls return the same session). */
@@ -19,11 +21,12 @@ export interface CommandContext {
   close(): void;
 }
 
-export function createContext(out: Output, dataDir: string): CommandContext {
+export function createContext(out: Output, dataDir: string, argv: readonly string[] = []): CommandContext {
   let opened: Promise<Session> | null = null;
   let session: Session | null = null;
   return {
     out,
+    argv,
     dataDir,
     version: VERSION,
     session(extra = {}) {

@@ -39,6 +39,7 @@ type Action = (ctx: CommandContext, ...args: never[]) => Promise<number>;
 export function buildProgram(
   setExit: (code: number) => void,
   outFor: (options: GlobalOptions) => Output,
+  argv: readonly string[] = [],
 ): Command {
   const program = new Command();
   program
@@ -61,7 +62,7 @@ export function buildProgram(
       const command = args[args.length - 1] as Command;
       const globals = command.optsWithGlobals<GlobalOptions>();
       const out = outFor(globals);
-      const ctx = createContext(out, resolveDataDir(globals.dataDir));
+      const ctx = createContext(out, resolveDataDir(globals.dataDir), argv);
       out.detail(`data folder: ${ctx.dataDir}`);
       try {
         const run = await load();
@@ -268,7 +269,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       verbose: options.verbose === true,
       color: colorWanted(options.color, process.stderr),
     }));
-  const program = buildProgram((value) => (code = value), outFor);
+  const program = buildProgram((value) => (code = value), outFor, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

@@ -108,9 +108,9 @@ export async function exec(
   options: ExecOptions,
 ): Promise<number> {
   // commander puts everything after `--` into the variadic argument; with no token given, the
-  // first word after `--` lands in [token]. `process.argv` tells which it was.
-  const dashIndex = process.argv.indexOf('--');
-  const afterDash = dashIndex >= 0 ? process.argv.slice(dashIndex + 1) : [];
+  // first word after `--` lands in [token]. The raw arguments tell which it was.
+  const dashIndex = ctx.argv.indexOf('--');
+  const afterDash = dashIndex >= 0 ? ctx.argv.slice(dashIndex + 1) : [];
   let ref = first;
   let command = rest;
   if (

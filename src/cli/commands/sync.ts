@@ -17,9 +17,8 @@ interface ProgressView {
 async function progressView(ctx: CommandContext, labels: Map<string, string>): Promise<ProgressView> {
   if (ctx.out.options.quiet) return { update: () => undefined, stop: () => undefined };
   if (process.stderr.isTTY) {
-    // A CommonJS package: bundled, its exports arrive as the module's default.
-    const loaded = await import('cli-progress');
-    const { MultiBar, Presets } = (loaded as { default?: typeof loaded }).default ?? loaded;
+    // A CommonJS package: its exports arrive as the module's default, bundled or not.
+    const { MultiBar, Presets } = (await import('cli-progress')).default;
     const bars = new MultiBar(
       {
         stream: process.stderr,
