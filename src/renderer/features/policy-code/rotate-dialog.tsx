@@ -125,8 +125,9 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
       <>
         <p role="status">{rotation.message}</p>
         <p className="muted">
-          Cloudflare last saw “{row.name}” used {formatRelative(row.lastUsedOn) ?? 'never'} (as of the last
-          sync).
+          {row.lastUsedOn
+            ? `Cloudflare last saw “${row.name}” used ${formatRelative(row.lastUsedOn) ?? ''}, as of the last sync.`
+            : `Cloudflare has never seen “${row.name}” used, as of the last sync.`}
         </p>
         <fieldset className="rotate-retire">
           <legend className="field-label">Then the old token is</legend>
