@@ -50,12 +50,27 @@ export const CHANNEL_NAMES = [
   'rotation.retire',
   'rotation.resume',
   'rotation.cancel',
+  // Access and health (src/shared/health/contract-channels.ts).
+  'access.explore',
+  'access.reach',
+  'health.list',
+  'health.dismiss',
+  'health.restore',
+  'bulk.plan',
+  'bulk.run',
+  'reports.save',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events main pushes to the renderer. */
-export const EVENT_NAMES = ['sync.progress', 'sync.finished', 'clipboard.cleared'] as const;
+export const EVENT_NAMES = [
+  'sync.progress',
+  'sync.finished',
+  'clipboard.cleared',
+  'bulk.progress',
+  'health.open',
+] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

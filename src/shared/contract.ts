@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { ChannelName, EventName } from './channels';
 import { deepStrict } from './strict-schema';
 import { POLICY_CODE_CHANNELS } from './export/contract-channels';
+import { ACCESS_HEALTH_CHANNELS, ACCESS_HEALTH_EVENTS } from './health/contract-channels';
 import {
   Account,
   AppInfo,
@@ -229,6 +230,7 @@ const declared = {
     }),
   },
   ...POLICY_CODE_CHANNELS,
+  ...ACCESS_HEALTH_CHANNELS,
 } satisfies { [K in ChannelName]: ChannelSpec };
 
 /** Every channel of `declared`, with every object in its input and output schemas strict. */
@@ -251,6 +253,7 @@ export const events = {
   'sync.progress': SyncProgress,
   'sync.finished': z.object({ profileId: ProfileId, run: SyncRun }),
   'clipboard.cleared': z.object({ clearedAt: z.string() }),
+  ...ACCESS_HEALTH_EVENTS,
 } satisfies { [K in EventName]: z.ZodType };
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -506,6 +506,14 @@ export const Settings = z.object({
   launchAtLogin: z.boolean(),
   /** Every profile syncs on its own about this often; 0 turns the scheduled sync off. */
   syncEveryHours: z.number().int().min(0).max(MAX_SYNC_EVERY_HOURS),
+  /** Health: a token expiring within this many days needs care (and gets a reminder). */
+  expiryWarningDays: z.number().int().min(1).max(365),
+  /** Health: a roll is due this many days after the last one; 0 turns it off. */
+  rotationDueDays: z.number().int().min(0).max(3650),
+  /** Health: a token not used for this many days is "unused". */
+  unusedDays: z.number().int().min(1).max(3650),
+  /** Desktop notifications when a token crosses a health threshold. */
+  reminders: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -516,6 +524,10 @@ export const DEFAULT_SETTINGS: Settings = {
   keepInTray: true,
   launchAtLogin: false,
   syncEveryHours: 6,
+  expiryWarningDays: 14,
+  rotationDueDays: 90,
+  unusedDays: 90,
+  reminders: true,
 };
 
 /**

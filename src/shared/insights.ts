@@ -36,6 +36,20 @@ export const UNUSED_LONG_DAYS = 90;
 /** Groups that let a token create tokens, in the user and account scopes. */
 export const TOKEN_CREATING_GROUPS: readonly string[] = ['API Tokens Write', 'Account API Tokens Write'];
 
+/**
+ * The day counts behind `expires_soon` and `unused_long`. The list uses the defaults; the Health
+ * view passes the user's settings (warn N days before expiry, unused for N days).
+ */
+export interface WarningThresholds {
+  expiresSoonDays: number;
+  unusedDays: number;
+}
+
+export const DEFAULT_THRESHOLDS: WarningThresholds = {
+  expiresSoonDays: EXPIRES_SOON_DAYS,
+  unusedDays: UNUSED_LONG_DAYS,
+};
+
 const SEVERITY_ORDER: Record<TokenWarning['severity'], number> = { danger: 0, warning: 1, info: 2 };
 
 function time(iso: string | null): number | null {
@@ -48,7 +62,8 @@ function days(count: number): string {
   return `${count} ${count === 1 ? 'day' : 'days'}`;
 }
 
-function isWrite(name: string): boolean {
+/** Whether a permission group changes things: its name ends in "Write" (DNS Write, Workers Scripts Write). */
+export function isWritePermission(name: string): boolean {
   return /\bWrite$/u.test(name);
 }
 
@@ -66,7 +81,7 @@ function broadWrites(policies: readonly DecodedPolicy[]): string | null {
   const clauses = new Set<string>();
   for (const policy of policies) {
     if (policy.effect !== 'allow') continue;
-    const writes = policy.permissionGroups.map((group) => group.name).filter(isWrite);
+    const writes = policy.permissionGroups.map((group) => group.name).filter(isWritePermission);
     if (writes.length === 0) continue;
     const broad = policy.resources.filter((r) => r.kind === 'all_zones' || r.kind === 'all_accounts');
     for (const resource of broad) clauses.add(`${writes.join(', ')} on ${resource.label}`);
@@ -74,16 +89,16 @@ function broadWrites(policies: readonly DecodedPolicy[]): string | null {
   return clauses.size > 0 ? [...clauses].join('; ') : null;
 }
 
-function expiryWarnings(token: TokenFacts, now: number): TokenWarning[] {
+function expiryWarnings(token: TokenFacts, now: number, thresholds: WarningThresholds): TokenWarning[] {
   const expires = time(token.expiresOn);
   if (expires === null) return [{ kind: 'no_expiry', severity: 'info', message: 'never expires' }];
   const left = expires - now;
-  if (left > EXPIRES_SOON_DAYS * DAY_MS) return [];
+  if (left > thresholds.expiresSoonDays * DAY_MS) return [];
   const count = Math.ceil(left / DAY_MS);
   return [{ kind: 'expires_soon', severity: 'warning', message: `expires in ${days(count)}` }];
 }
 
-function usageWarnings(token: TokenFacts, now: number): TokenWarning[] {
+function usageWarnings(token: TokenFacts, now: number, thresholds: WarningThresholds): TokenWarning[] {
   const lastUsed = time(token.lastUsedOn);
   if (lastUsed === null) {
     const issued = time(token.issuedOn);
@@ -92,7 +107,7 @@ function usageWarnings(token: TokenFacts, now: number): TokenWarning[] {
     return [{ kind: 'never_used', severity: 'warning', message: `issued ${days(age)} ago and never used` }];
   }
   const idle = Math.floor((now - lastUsed) / DAY_MS);
-  return idle >= UNUSED_LONG_DAYS
+  return idle >= thresholds.unusedDays
     ? [{ kind: 'unused_long', severity: 'warning', message: `not used for ${days(idle)}` }]
     : [];
 }
@@ -111,7 +126,7 @@ function reachWarnings(token: TokenFacts): TokenWarning[] {
   const broad = broadWrites(token.policies);
   if (broad !== null)
     warnings.push({ kind: 'broad_write', severity: 'warning', message: `can write everywhere: ${broad}` });
-  const writes = groups.filter(isWrite);
+  const writes = groups.filter(isWritePermission);
   if (writes.length > 0 && token.requestIp.in.length === 0) {
     warnings.push({
       kind: 'no_ip_filter',
@@ -123,7 +138,11 @@ function reachWarnings(token: TokenFacts): TokenWarning[] {
 }
 
 /** The warnings for one token at `now`, most serious first. */
-export function tokenWarnings(token: TokenFacts, now: Date): TokenWarning[] {
+export function tokenWarnings(
+  token: TokenFacts,
+  now: Date,
+  thresholds: WarningThresholds = DEFAULT_THRESHOLDS,
+): TokenWarning[] {
   const at = now.getTime();
   const expires = time(token.expiresOn);
   if (token.status === 'expired' || (expires !== null && expires <= at)) {
@@ -132,7 +151,11 @@ export function tokenWarnings(token: TokenFacts, now: Date): TokenWarning[] {
       { kind: 'expired', severity: 'danger', message: day === null ? 'has expired' : `expired on ${day}` },
     ];
   }
-  const warnings = [...expiryWarnings(token, at), ...usageWarnings(token, at), ...reachWarnings(token)];
+  const warnings = [
+    ...expiryWarnings(token, at, thresholds),
+    ...usageWarnings(token, at, thresholds),
+    ...reachWarnings(token),
+  ];
   const notBefore = time(token.notBefore);
   if (notBefore !== null && notBefore > at) {
     warnings.push({

@@ -59,7 +59,7 @@ describe('contract types', () => {
       planned: number;
     }>();
     expectTypeOf<Parameters<KeyflareApi['on']>[0]>().toEqualTypeOf<
-      'sync.progress' | 'sync.finished' | 'clipboard.cleared'
+      'sync.progress' | 'sync.finished' | 'clipboard.cleared' | 'bulk.progress' | 'health.open'
     >();
   });
 });

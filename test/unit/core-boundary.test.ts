@@ -71,6 +71,10 @@ describe('createCore', () => {
         keepInTray: true,
         launchAtLogin: false,
         syncEveryHours: 6,
+        expiryWarningDays: 14,
+        rotationDueDays: 90,
+        unusedDays: 90,
+        reminders: true,
       },
     });
   });

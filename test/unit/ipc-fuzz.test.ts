@@ -240,6 +240,42 @@ const BAD_IMPORT_TEXT = [
   JSON.stringify({ name: 'x', policies: [{ effect: 'maybe', permission_groups: [], resources: {} }] }),
 ];
 const BAD_SYNC_HOURS = [...NO_FIELD_TAKES, 169, 1.5, 1e9, '6', true];
+const BAD_WARN_DAYS = [...NO_FIELD_TAKES, 0, 366, 1.5, '14', true];
+const BAD_ROTATION_DAYS = [...NO_FIELD_TAKES, 3651, 1.5, 1e9, '90', true];
+const BAD_UNUSED_DAYS = [...NO_FIELD_TAKES, 0, 3651, 1.5, '90', true];
+const BAD_SNOOZE_DAYS = [...NO_FIELD_TAKES, 0, 366, 1.5, '7', true];
+const BAD_PROBLEM_KIND = [...NOT_TEXT, 'quota_near_full', 'EXPIRED', 'expires_soon', ''];
+const BAD_BULK_ACTION = [...NOT_TEXT, 'roll', 'DISABLE', 'update', ''];
+const BAD_REPORT_FORMAT = [...NOT_TEXT, 'pdf', 'MARKDOWN', 'md', ''];
+/** The filter words a report quotes: too long, not text, or hiding characters. */
+const BAD_FILTER_WORDS = [
+  ...NO_FIELD_TAKES,
+  42,
+  true,
+  MEGA,
+  'a'.repeat(501),
+  'disabled\u0000',
+  '\u202edisabled',
+  'two\nlines',
+];
+/** An access explorer target: an unknown kind, a secret or a non-id where an id goes, extra keys. */
+const BAD_EXPLORE_TARGET = [
+  ...NO_FIELD_TAKES,
+  42,
+  'zone',
+  [{ kind: 'user' }],
+  { kind: 'zone' },
+  { kind: 'account' },
+  { kind: 'planet' },
+  { kind: 'ZONE', zoneId: DEMO.acmeCom },
+  ...BAD_CF_ID.map((zoneId) => ({ kind: 'zone', zoneId })),
+  ...BAD_CF_ID.map((accountId) => ({ kind: 'account', accountId })),
+  { kind: 'zone', zoneId: DEMO.acmeCom, extra: 1 },
+  { kind: 'all_zones', accountId: DEMO.acme },
+  { kind: 'user', userId: DEMO.alice },
+  withProtoKey({ kind: 'user' }),
+  { kind: 'user', constructor: { prototype: { polluted: true } } },
+];
 
 // ---------------------------------------------------------------------------------------------
 // Every channel: a valid input and the rule of each field
@@ -272,7 +308,18 @@ type Rule =
   | 'rotationId'
   | 'retireAction'
   | 'confirmed'
-  | 'syncHours';
+  | 'syncHours'
+  | 'warnDays'
+  | 'rotationDays'
+  | 'unusedDays'
+  | 'snoozeDays'
+  | 'problemKind'
+  | 'bulkAction'
+  | 'bulkRefs'
+  | 'reportFormat'
+  | 'reportRefs'
+  | 'filterWords'
+  | 'exploreTarget';
 
 interface ChannelCorpus {
   valid(ids: Ids): Record<string, unknown>;
@@ -335,7 +382,47 @@ function badValues(rule: Rule, ids: Ids): unknown[] {
       return BAD_CONFIRMED;
     case 'syncHours':
       return BAD_SYNC_HOURS;
+    case 'warnDays':
+      return BAD_WARN_DAYS;
+    case 'rotationDays':
+      return BAD_ROTATION_DAYS;
+    case 'unusedDays':
+      return BAD_UNUSED_DAYS;
+    case 'snoozeDays':
+      return BAD_SNOOZE_DAYS;
+    case 'problemKind':
+      return BAD_PROBLEM_KIND;
+    case 'bulkAction':
+      return BAD_BULK_ACTION;
+    case 'bulkRefs':
+    case 'reportRefs':
+      return [
+        ...badRefLists(ids),
+        Array.from({ length: rule === 'bulkRefs' ? 10_001 : 20_001 }, () => ({
+          profileId: ids.profileId,
+          tokenId: ids.tokenId,
+        })),
+      ];
+    case 'reportFormat':
+      return BAD_REPORT_FORMAT;
+    case 'filterWords':
+      return BAD_FILTER_WORDS;
+    case 'exploreTarget':
+      return BAD_EXPLORE_TARGET;
   }
+}
+
+/** Token ref lists broken in every way but their length (each channel adds its own bound). */
+function badRefLists(ids: Ids): unknown[] {
+  return [
+    ...NO_FIELD_TAKES,
+    'refs',
+    [],
+    ...BAD_PROFILE_ID.map((profileId) => [{ profileId, tokenId: ids.tokenId }]),
+    ...BAD_CF_ID.map((tokenId) => [{ profileId: ids.profileId, tokenId }]),
+    [{ profileId: ids.profileId, tokenId: ids.tokenId, extra: 1 }],
+    [withProtoKey({ profileId: ids.profileId, tokenId: ids.tokenId })],
+  ];
 }
 
 const none: ChannelCorpus = { valid: () => ({}), fields: {} };
@@ -372,6 +459,10 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
       keepInTray: false,
       launchAtLogin: false,
       syncEveryHours: 12,
+      expiryWarningDays: 7,
+      rotationDueDays: 0,
+      unusedDays: 180,
+      reminders: false,
     }),
     fields: {
       clipboardClearSeconds: 'clearSeconds?',
@@ -380,6 +471,10 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
       keepInTray: 'boolean?',
       launchAtLogin: 'boolean?',
       syncEveryHours: 'syncHours?',
+      expiryWarningDays: 'warnDays?',
+      rotationDueDays: 'rotationDays?',
+      unusedDays: 'unusedDays?',
+      reminders: 'boolean?',
     },
   },
   'profiles.list': none,
@@ -508,6 +603,40 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
   },
   'rotation.resume': rotationOnly,
   'rotation.cancel': rotationOnly,
+  'access.explore': {
+    valid: () => ({ target: { kind: 'zone', zoneId: DEMO.acmeCom } }),
+    fields: { target: 'exploreTarget' },
+  },
+  'access.reach': tokenRef,
+  'health.list': none,
+  'health.dismiss': {
+    valid: (ids) => ({ profileId: ids.profileId, tokenId: ids.tokenId, kind: 'no_expiry', days: 7 }),
+    fields: { profileId: 'profileId', tokenId: 'cfId', kind: 'problemKind', days: 'snoozeDays?' },
+  },
+  'health.restore': {
+    valid: (ids) => ({ profileId: ids.profileId, tokenId: ids.tokenId, kind: 'no_expiry' }),
+    fields: { profileId: 'profileId', tokenId: 'cfId', kind: 'problemKind' },
+  },
+  'bulk.plan': {
+    valid: (ids) => ({ action: 'disable', tokens: [{ profileId: ids.profileId, tokenId: ids.tokenId }] }),
+    fields: { action: 'bulkAction', tokens: 'bulkRefs' },
+  },
+  'bulk.run': {
+    valid: (ids) => ({
+      action: 'delete',
+      tokens: [{ profileId: ids.profileId, tokenId: ids.tokenId }],
+      confirmed: true,
+    }),
+    fields: { action: 'bulkAction', tokens: 'bulkRefs', confirmed: 'confirmed' },
+  },
+  'reports.save': {
+    valid: (ids) => ({
+      format: 'csv',
+      tokens: [{ profileId: ids.profileId, tokenId: ids.tokenId }],
+      filters: 'status: disabled',
+    }),
+    fields: { format: 'reportFormat', tokens: 'reportRefs', filters: 'filterWords' },
+  },
 };
 
 interface BadInput {

@@ -38,6 +38,17 @@ import { createTokenService, type TokenService } from './tokens/token-service';
 import { createClipboardService, type ClipboardService } from './clipboard/clipboard-service';
 import { createExportService } from './export/export-service';
 import { createRotationService } from './rotation/rotation-service';
+import { createAccessService, type AccessService } from './access/access-service';
+import { createBulkService, type BulkService } from './bulk/bulk-service';
+import { createHealthService, type HealthService } from './health/health-service';
+import { noNotifier, type DesktopNotifier } from './reminders/notifier-port';
+import {
+  createReminderService,
+  type ReminderOptions,
+  type ReminderService,
+} from './reminders/reminder-service';
+import { createReportService, type ReportService } from './reports/report-service';
+import type { SaveDialogPort } from './reports/save-dialog-port';
 
 export interface CoreOptions {
   dataDir: string;
@@ -60,6 +71,12 @@ export interface CoreOptions {
   schedule?: ScheduleOptions & { random?: () => number };
   /** Test hook: runs inside each sync's snapshot transaction just before it commits. */
   beforeSnapshotCommit?: (profileId: string) => void;
+  /** The desktop's notifications and badge (the Electron shell's; none in tests and the e2e bridge). */
+  notifier?: DesktopNotifier;
+  /** Where reports are saved (the shell's save dialog; tests answer a path of their own). */
+  saveDialog?: SaveDialogPort;
+  /** Tuning of the reminders, which run only once `services.reminders.start()` is called. */
+  reminders?: ReminderOptions;
 }
 
 /** The core's services, for tests, the benchmark and (later) token operations. */
@@ -73,6 +90,11 @@ export interface CoreServices {
   shownSecrets: ShownSecrets;
   settings: SettingsService;
   schedule: SyncSchedule;
+  access: AccessService;
+  health: HealthService;
+  reminders: ReminderService;
+  bulk: BulkService;
+  reports: ReportService;
 }
 
 export interface Core {
@@ -100,6 +122,12 @@ export function createCore(options: CoreOptions): Core {
       movedTo: event.movedTo,
     });
   const openedDb = opened.db;
+  // Reminders are checked after every sync; they are built below, once their services exist.
+  let reminders: ReminderService | null = null;
+  const emit: EmitEvent = (event, payload) => {
+    options.emit?.(event, payload);
+    if (event === 'sync.finished') reminders?.afterSync();
+  };
   const context: CoreContext = {
     dataDir: options.dataDir,
     appVersion: options.appVersion ?? '0.0.0-dev',
@@ -107,7 +135,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     timers: options.timers ?? systemTimers,
     logger,
-    emit: options.emit ?? (() => undefined),
+    emit,
     secrets: options.secrets ?? createKeytarStore(),
     clipboard: options.clipboard ?? noClipboard,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
@@ -173,6 +201,21 @@ export function createCore(options: CoreOptions): Core {
   const clipboard = createClipboardService(context, { profiles, inventory, settings, shownSecrets });
   const policyCode = createExportService(context, { profiles, inventory });
   const rotations = createRotationService(context, { inventory, tokens, sync: syncService });
+  const access = createAccessService(context);
+  const health = createHealthService(context, { inventory, settings });
+  const reminderService = createReminderService(
+    context,
+    { health, settings, notifier: options.notifier ?? noNotifier },
+    options.reminders,
+  );
+  reminders = reminderService;
+  health.onChange(() => reminderService.refreshBadge());
+  settings.onChange((_settings, patch) => {
+    if (patch.expiryWarningDays !== undefined || patch.rotationDueDays !== undefined)
+      reminderService.refreshBadge();
+  });
+  const bulk = createBulkService(context, { inventory, tokens });
+  const reports = createReportService(context, { inventory, health, saveDialog: options.saveDialog ?? null });
 
   const handlers: Handlers = {
     'app.info': () => readAppInfo(context, options.background?.support() ?? null),
@@ -223,6 +266,14 @@ export function createCore(options: CoreOptions): Core {
     'rotation.retire': (input) => rotations.retire(input.rotationId, input.action),
     'rotation.resume': (input) => rotations.resume(input.rotationId),
     'rotation.cancel': (input) => rotations.cancel(input.rotationId),
+    'access.explore': (input) => access.explore(input.target),
+    'access.reach': (input) => access.reach(input.profileId, input.tokenId),
+    'health.list': () => health.report(),
+    'health.dismiss': (input) => health.dismiss(input),
+    'health.restore': (input) => ({ restored: health.restore(input.profileId, input.tokenId, input.kind) }),
+    'bulk.plan': (input) => bulk.plan(input.action, input.tokens),
+    'bulk.run': (input) => bulk.run(input.action, input.tokens),
+    'reports.save': (input) => reports.save(input),
   };
 
   const dispatch = createDispatcher(handlers, { logger });
@@ -240,9 +291,15 @@ export function createCore(options: CoreOptions): Core {
       shownSecrets,
       settings,
       schedule,
+      access,
+      health,
+      reminders: reminderService,
+      bulk,
+      reports,
     },
     close() {
       schedule.stop();
+      reminderService.stop();
       // A sync still running would write into a closed cache; stop it (its run stays 'running'
       // and is marked interrupted at the next start).
       if (openedDb?.open)

@@ -14,7 +14,8 @@
  * - A group applies only to resources of its scope: a zone-scoped group (DNS Write) to zones, an
  *   account-scoped one to accounts, a user-scoped one to the user. Asked of an account, a
  *   zone-scoped permission means "on every zone of the account": a policy over all the account's
- *   zones grants it, a deny on any one of them refuses it.
+ *   zones grants it, a deny on any one of them refuses it. Asked of every zone (the access
+ *   explorer's "all zones"), only a policy over all zones grants it, and a deny on any zone refuses.
  * - Nothing applicable: not allowed (Cloudflare grants nothing by default).
  * Status, dates and the IP filter are not policies: the caller reports them beside the answer.
  *
@@ -79,6 +80,11 @@ function bears(
       // One zone of the account is not every zone: it can only take away (a deny), never grant.
       return effect === 'deny' && resource.kind === 'zone' && resource.accountId === target.accountId;
     }
+    case 'all_zones':
+      if (scope !== 'zone' && scope !== null) return false;
+      if (resource.kind === 'all_zones') return true;
+      // Some zones are not every zone: they can only take away (a deny), never grant.
+      return effect === 'deny' && (resource.kind === 'zone' || resource.kind === 'account_zones');
     case 'user': {
       if (scope !== 'user' && scope !== null) return false;
       if (resource.kind !== 'user') return false;

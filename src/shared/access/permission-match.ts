@@ -32,8 +32,25 @@ const VERB_WORDS: Record<string, string> = {
 /** Words that carry no meaning in "can it edit the DNS of". */
 const FILLER_WORDS = new Set(['can', 'to', 'the', 'a', 'an', 'of', 'on', 'permission', 'permissions']);
 
+/**
+ * Words already normalized, by text: the access explorer asks the same few hundred group names
+ * and ids thousands of times per question, and splitting them again each time dominated it.
+ * Bounded, so a long-running window cannot grow it without limit.
+ */
+const wordsCache = new Map<string, string>();
+const WORDS_CACHE_LIMIT = 10_000;
+
 /** The normalized words of a permission, sorted: "edit DNS" and "DNS Write" both give "dns write". */
 export function permissionWords(text: string): string {
+  const cached = wordsCache.get(text);
+  if (cached !== undefined) return cached;
+  const words = splitWords(text);
+  if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
+  wordsCache.set(text, words);
+  return words;
+}
+
+function splitWords(text: string): string {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

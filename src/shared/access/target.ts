@@ -8,10 +8,14 @@
  * reported with its candidates instead of guessed at.
  */
 
-/** What a question is asked of: one zone, one account, or the user. */
+/**
+ * What a question is asked of: one zone, one account, every zone (the access explorer's "all
+ * zones": a zone-scoped permission on each zone at once), or the user.
+ */
 export type AccessTarget =
   | { kind: 'zone'; zoneId: string; accountId: string | null; label: string }
   | { kind: 'account'; accountId: string; label: string }
+  | { kind: 'all_zones'; label: string }
   | { kind: 'user'; userId: string | null; label: string };
 
 /** The zones, accounts and user the token's profile knows (from the cache). */

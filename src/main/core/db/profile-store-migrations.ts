@@ -122,6 +122,34 @@ export const PROFILE_STORE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rotations_by_old_token ON rotations (profile_id, old_token_id);
     `,
   },
+  {
+    version: 3,
+    description: 'health problems snoozed or ignored, and reminders already shown',
+    sql: `
+      -- A token's health problem the user snoozed (until that time) or ignored (until NULL).
+      -- Kept after the token is gone from a sync: it may come back (see health/health-service.ts).
+      CREATE TABLE health_dismissals (
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        token_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        token_name TEXT,
+        until TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (profile_id, token_id, kind)
+      ) STRICT;
+
+      -- The reminders already shown: one per token and threshold, for the crossing named by
+      -- subject (the expiry date, or the last roll), so a new crossing reminds again.
+      CREATE TABLE reminders_sent (
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        token_id TEXT NOT NULL,
+        threshold TEXT NOT NULL CHECK (threshold IN ('expiring', 'expired', 'rotation_due')),
+        subject TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (profile_id, token_id, threshold)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const PROFILE_STORE_SCHEMA_VERSION = PROFILE_STORE_MIGRATIONS.reduce(

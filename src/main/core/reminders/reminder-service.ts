@@ -1,0 +1,225 @@
+/**
+ * Reminders: a desktop notification when a token crosses a threshold, because Cloudflare sends
+ * none and a team otherwise learns of an expired token when CI breaks.
+ *
+ * - Thresholds: expires within N days (the health setting), has expired, rotation due. They are
+ *   the Health view's problems of those kinds, so a snoozed or ignored one stays quiet.
+ * - At most once per token and threshold: the crossing is named by its subject (the expiry date,
+ *   or the roll the rotation counts from) and kept in the profile store, so a restart shows
+ *   nothing twice, and a token given a new expiry that comes close again reminds again.
+ * - Batched: more than three tokens crossing the same threshold in one check make one
+ *   notification ("5 tokens expire within 14 days") instead of five.
+ * - When: `start()` checks at once (what crossed while Keyflare was closed is shown then, once),
+ *   then every day while Keyflare runs, and after every sync. A core that was never started
+ *   (tests of other parts, the e2e bridge, the command line) notifies nobody.
+ * - The badge on the app's icon counts the tokens that need care for these reasons; it follows
+ *   every check and every snooze or ignore. With reminders off in the settings only the badge
+ *   is kept up to date, and nothing is recorded as shown.
+ */
+import type { HealthProblem } from '../../../shared/health/health-schemas';
+import type { CoreContext } from '../context';
+import {
+  listRemindersSent,
+  recordRemindersSent,
+  type ReminderThreshold,
+  type SentReminder,
+} from '../db/health-repository';
+import type { HealthService, ProblemWithSubject } from '../health/health-service';
+import type { DesktopNotification, DesktopNotifier } from './notifier-port';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** More crossings of one threshold than this in one check are shown as one notification. */
+export const BATCH_AFTER = 3;
+
+export interface ReminderOptions {
+  /** How often the check runs while Keyflare is open (a day by default). */
+  intervalMs?: number;
+}
+
+export interface ReminderCheck {
+  shown: DesktopNotification[];
+  /** Tokens that need care for an expiry or a rotation (not snoozed or ignored). */
+  badge: number;
+}
+
+export interface ReminderService {
+  /** Checks now, then every day, and after each sync. */
+  start(): void;
+  stop(): void;
+  /** One check: notifies what crossed a threshold and updates the badge. */
+  check(): ReminderCheck;
+  /** A sync ended: check again when started. */
+  afterSync(): void;
+  /** Brings the badge up to date without notifying (after a snooze or an ignore). */
+  refreshBadge(): void;
+}
+
+export interface ReminderDeps {
+  health: HealthService;
+  notifier: DesktopNotifier;
+  settings: { get(): { reminders: boolean; expiryWarningDays: number } };
+}
+
+const THRESHOLDS: readonly ReminderThreshold[] = ['expired', 'expiring', 'rotation_due'];
+
+function isThreshold(kind: HealthProblem['kind']): kind is ReminderThreshold {
+  return (THRESHOLDS as readonly string[]).includes(kind);
+}
+
+function where(problem: HealthProblem): string {
+  const token = problem.token;
+  if (!token) return '';
+  return token.accountName ? `${token.profileLabel} · ${token.accountName}` : token.profileLabel;
+}
+
+function names(problems: readonly HealthProblem[]): string {
+  const list = problems.map((p) => p.token?.name ?? '');
+  if (list.length <= BATCH_AFTER) return list.join(', ');
+  return `${list.slice(0, BATCH_AFTER).join(', ')} and ${list.length - BATCH_AFTER} more`;
+}
+
+function single(threshold: ReminderThreshold, problem: HealthProblem): DesktopNotification {
+  const name = problem.token?.name ?? 'A token';
+  switch (threshold) {
+    case 'expiring':
+      return {
+        title: `${name} ${problem.message}`,
+        body: `${where(problem)}: extend its expiry or replace it before it stops working.`,
+      };
+    case 'expired':
+      return {
+        title: `${name} ${problem.message}`,
+        body: `${where(problem)}: whatever still uses it now fails.`,
+      };
+    case 'rotation_due':
+      return {
+        title: `Time to roll ${name}`,
+        body: `${where(problem)}: ${problem.message.replace(/^rotation due: /u, '')}.`,
+      };
+  }
+}
+
+function batch(
+  threshold: ReminderThreshold,
+  problems: readonly HealthProblem[],
+  expiryWarningDays: number,
+): DesktopNotification {
+  const count = problems.length;
+  const title =
+    threshold === 'expiring'
+      ? `${count} tokens expire ${expiryWarningDays === 7 ? 'this week' : `within ${expiryWarningDays} days`}`
+      : threshold === 'expired'
+        ? `${count} tokens have expired`
+        : `${count} tokens are due for rotation`;
+  return { title, body: `${names(problems)}. Open Keyflare’s Health view to act on them.` };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+export function createReminderService(
+  ctx: CoreContext,
+  deps: ReminderDeps,
+  options: ReminderOptions = {},
+): ReminderService {
+  const intervalMs = options.intervalMs ?? DAY_MS;
+  let started = false;
+  let timer: unknown = null;
+
+  const candidates = (): ProblemWithSubject[] =>
+    deps.health.activeProblems().filter((p) => isThreshold(p.problem.kind) && p.problem.token !== null);
+
+  const badgeOf = (list: readonly ProblemWithSubject[]): number =>
+    new Set(list.map((p) => p.problem.token?.key)).size;
+
+  const check = (): ReminderCheck => {
+    const list = candidates();
+    const badge = badgeOf(list);
+    deps.notifier.setBadgeCount(badge);
+    const settings = deps.settings.get();
+    if (!settings.reminders) return { shown: [], badge };
+    const sent = listRemindersSent(ctx.db());
+    const fresh = new Map<ReminderThreshold, ProblemWithSubject[]>();
+    for (const item of list) {
+      const token = item.problem.token;
+      const threshold = item.problem.kind;
+      if (!token || !isThreshold(threshold)) continue;
+      if (sent.get(`${token.profileId}:${token.tokenId}:${threshold}`) === item.subject) continue;
+      fresh.set(threshold, [...(fresh.get(threshold) ?? []), item]);
+    }
+    const shown: DesktopNotification[] = [];
+    const record: SentReminder[] = [];
+    for (const threshold of THRESHOLDS) {
+      const items = fresh.get(threshold) ?? [];
+      if (items.length === 0) continue;
+      const problems = items.map((i) => i.problem);
+      const notifications =
+        items.length > BATCH_AFTER
+          ? [batch(threshold, problems, settings.expiryWarningDays)]
+          : problems.map((p) => single(threshold, p));
+      for (const notification of notifications) {
+        deps.notifier.show(notification);
+        shown.push(notification);
+      }
+      for (const item of items) {
+        const token = item.problem.token;
+        if (token)
+          record.push({
+            profileId: token.profileId,
+            tokenId: token.tokenId,
+            threshold,
+            subject: item.subject,
+          });
+      }
+    }
+    if (record.length > 0) {
+      recordRemindersSent(ctx.db(), record, ctx.clock.now().toISOString());
+      ctx.logger.info('reminders shown', { notifications: shown.length, tokens: record.length });
+    }
+    return { shown, badge };
+  };
+
+  /** A check whose failure (a refused data folder, a closed cache) is logged, never thrown. */
+  const safeCheck = (): void => {
+    try {
+      check();
+    } catch (error) {
+      ctx.logger.warn('reminder check failed', { errorName: errorName(error) });
+    }
+  };
+
+  const arm = (): void => {
+    timer = ctx.timers.setTimeout(() => {
+      timer = null;
+      safeCheck();
+      if (started) arm();
+    }, intervalMs);
+  };
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      safeCheck();
+      arm();
+    },
+    stop() {
+      started = false;
+      if (timer !== null) ctx.timers.clearTimeout(timer);
+      timer = null;
+    },
+    check,
+    afterSync() {
+      if (started) safeCheck();
+    },
+    refreshBadge() {
+      if (!started) return;
+      try {
+        deps.notifier.setBadgeCount(badgeOf(candidates()));
+      } catch (error) {
+        ctx.logger.warn('badge not updated', { errorName: errorName(error) });
+      }
+    },
+  };
+}

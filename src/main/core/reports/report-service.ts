@@ -1,0 +1,126 @@
+/**
+ * reports.save: the listed tokens and their problems as Markdown, CSV or JSON, written where the
+ * user picks in the save dialog.
+ *
+ * The tokens are the window's list as filtered (their refs, in its order), read again from the
+ * cache; the problems are the Health view's (snoozed and ignored ones counted apart), the policies
+ * come from the cached decoded column. src/shared/reports/report-text.ts builds the text, which
+ * never holds a secret (test/core/security/report-canary.test.ts scans every format). The file is
+ * written to a temporary name beside the target and renamed, so a failed write never leaves half
+ * a report under the chosen name.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { TokenRow } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { reportFileName, reportText, type ReportToken } from '../../../shared/reports/report-text';
+import type { ReportFormat, ReportSaved } from '../../../shared/reports/report-schemas';
+import type { CoreContext } from '../context';
+import { listPolicyRows } from '../db/access-repository';
+import type { HealthService } from '../health/health-service';
+import type { InventoryService } from '../inventory/inventory-service';
+import type { SaveDialogPort } from './save-dialog-port';
+
+const FILTERS: Record<ReportFormat, { name: string; extensions: string[] }> = {
+  markdown: { name: 'Markdown', extensions: ['md'] },
+  csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
+export interface ReportRequest {
+  format: ReportFormat;
+  tokens: readonly { profileId: string; tokenId: string }[];
+  filters: string;
+}
+
+export interface ReportService {
+  save(request: ReportRequest): Promise<ReportSaved>;
+}
+
+export interface ReportDeps {
+  inventory: InventoryService;
+  health: HealthService;
+  saveDialog: SaveDialogPort | null;
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temporary, text, { encoding: 'utf8' });
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    const cause = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
+    throw new AppError(
+      'INTERNAL',
+      `The report could not be written to ${path.basename(file)}${cause}. Nothing was saved there.`,
+    );
+  }
+}
+
+export function createReportService(ctx: CoreContext, deps: ReportDeps): ReportService {
+  return {
+    async save(request) {
+      const rows = new Map<string, TokenRow>(deps.inventory.tokens().map((row) => [row.key, row]));
+      const picked: TokenRow[] = [];
+      const seen = new Set<string>();
+      for (const ref of request.tokens) {
+        const key = `${ref.profileId}:${ref.tokenId}`;
+        const row = rows.get(key);
+        if (row && !seen.has(key)) {
+          seen.add(key);
+          picked.push(row);
+        }
+      }
+      if (picked.length === 0)
+        throw new AppError('NOT_FOUND', 'None of these tokens is in the cache any more; sync and try again.');
+      if (!deps.saveDialog)
+        throw new AppError(
+          'INTERNAL',
+          'Keyflare cannot show a save dialog here, so the report was not saved.',
+        );
+
+      const policies = new Map(listPolicyRows(ctx.db()).map((p) => [`${p.profileId}:${p.id}`, p]));
+      const health = await deps.health.report();
+      const keys = new Set(picked.map((r) => r.key));
+      const problems = health.problems.filter((p) => p.token === null || keys.has(p.token.key));
+      const dismissedCount = health.dismissed.filter((d) => keys.has(`${d.profileId}:${d.tokenId}`)).length;
+      const tokens: ReportToken[] = picked.map((row) => {
+        const decoded = policies.get(row.key);
+        return { row, policies: decoded?.policies ?? null, requestIp: decoded?.requestIp ?? null };
+      });
+      const now = ctx.clock.now();
+      const text = reportText(request.format, {
+        generatedAt: now,
+        appVersion: ctx.appVersion,
+        filters: request.filters,
+        tokens,
+        problems,
+        dismissedCount,
+        quotas: health.quotas,
+      });
+
+      const file = await deps.saveDialog.choose({
+        title: 'Save the token report',
+        defaultName: reportFileName(request.format, now),
+        filters: [FILTERS[request.format]],
+      });
+      if (file === null)
+        return { saved: false, fileName: null, tokenCount: picked.length, problemCount: problems.length };
+      if (!path.isAbsolute(file))
+        throw new AppError('VALIDATION', 'The save dialog gave no usable place for the report.');
+      await writeAtomically(file, text);
+      ctx.logger.info('report saved', {
+        format: request.format,
+        tokens: picked.length,
+        problems: problems.length,
+      });
+      return {
+        saved: true,
+        fileName: path.basename(file),
+        tokenCount: picked.length,
+        problemCount: problems.length,
+      };
+    },
+  };
+}
