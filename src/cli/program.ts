@@ -162,6 +162,29 @@ export function buildProgram(
     .action(act(async () => (await import('./commands/show')).show));
 
   program
+    .command('export <tokens...>')
+    .description(
+      'tokens as Terraform (provider v5), the API body, a recipe, or a share-a-request link; never a secret',
+    )
+    .option('-p, --profile <profile>', 'look in this profile only')
+    .addOption(
+      new Option('-f, --format <format>', 'what to write')
+        .choices(['terraform', 'body', 'recipe', 'share'])
+        .default('terraform'),
+    )
+    .option('-o, --output <file>', 'write to this file instead of printing (it must not exist yet)')
+    .option('--force', 'replace the --output file if it exists')
+    .addHelpText(
+      'after',
+      examples(
+        'keyflare export deploy > deploy.tf',
+        'keyflare export deploy "Edit DNS acme.com" --format recipe -o tokens.keyflare.json',
+        'keyflare export deploy --format share',
+      ),
+    )
+    .action(act(async () => (await import('./commands/export')).exportTokens));
+
+  program
     .command('verify [token]')
     .description('ask Cloudflare whether a token is active; exits 0 only when every checked token is')
     .option('--all', 'every token whose secret Keyflare keeps')
