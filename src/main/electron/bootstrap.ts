@@ -21,6 +21,8 @@ import { failStart, refuseStart } from './fail-start';
 import { registerIpc, sendEvent } from './ipc';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createMainWindow, hardenWebContents, showMainWindow } from './window';
+import { createElectronNotifier } from './notifier';
+import { createElectronSaveDialog } from './save-dialog';
 import { initialPlacement, trackWindowState } from './window-state';
 
 export interface BootstrapPaths {
@@ -167,6 +169,15 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
         background?.noteEvent(name, payload);
       },
       background: prepared.host,
+      // A reminder's click opens the Health view; reports are saved where the user picks.
+      notifier: createElectronNotifier({
+        onClick: () => {
+          showWindow();
+          sendEvent(contents(), 'health.open', {});
+        },
+        ...(paths.icon ? { iconPath: paths.icon } : {}),
+      }),
+      saveDialog: createElectronSaveDialog(() => window),
     });
     const activeCore = core;
     registerIpc((channel, input) => activeCore.dispatch(channel, input), {
@@ -200,6 +211,8 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
     });
     background = prepared.run(activeCore, { showWindow, quit: () => app.quit() });
     await activeWindow.loadURL(devOrigin ? `${devOrigin}/` : APP_ENTRY_URL);
+    // Once the window can take a click: what crossed a threshold while closed, then every day.
+    activeCore.services.reminders.start();
   };
 
   // Whatever fails while starting is shown and ends the process: a silent failure would leave it
