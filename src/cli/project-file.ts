@@ -4,7 +4,7 @@
  * It names the token by ids — `{"profileId": "<uuid>", "tokenId": "<id>"}` — which survive a
  * rename and a roll (a roll keeps the token's id and changes only its secret). `profile` and
  * `token` hold the names for people reading the file; they are not used to find the token. A
- * secret never goes in it: a file that has a field shaped like one is refused, so a pasted secret
+ * secret never goes in it: a file holding a cfut_/cfat_/cfk_ secret is refused, so a pasted one
  * is caught before it is committed. `keyflare exec` without a token looks for the nearest file
  * from the current folder up to the root.
  */
@@ -30,8 +30,12 @@ const ProjectFile = z
   .strict();
 export type ProjectFile = z.infer<typeof ProjectFile>;
 
-/** Anything that looks like a Cloudflare secret, wherever it sits in the file's text. */
-const SECRET_SHAPE = /\bcf(?:ut|at|k)_[A-Za-z0-9_-]{10,}|\b[A-Za-z0-9_-]{37,}\b/u;
+/**
+ * A Cloudflare secret with its prefix, wherever it sits in the file's text. Older secrets have no
+ * prefix and look like any long name, so they are not guessed at: the ids are checked by shape,
+ * and the names are never read.
+ */
+const SECRET_SHAPE = /\bcf(?:ut|at|k)_[A-Za-z0-9_-]{10,}/u;
 
 /** The nearest `.keyflare.json` from `start` upwards, or null. */
 export function findProjectFile(start: string): string | null {

@@ -25,13 +25,14 @@ const report = {
   argv: process.argv.slice(2),
   pid: process.pid,
 };
-process.stdout.write(JSON.stringify(report) + '\\n');
 const mode = process.argv[2];
-if (mode === 'exit') process.exit(Number(process.argv[3]));
 if (mode === 'wait') {
+  // Ready for SIGTERM before saying so.
   process.on('SIGTERM', () => { process.stdout.write('got SIGTERM\\n'); process.exit(42); });
   setInterval(() => undefined, 1000);
 }
+process.stdout.write(JSON.stringify(report) + '\\n');
+if (mode === 'exit') process.exit(Number(process.argv[3]));
 if (mode === 'touch') require('node:fs').writeFileSync(process.argv[3], 'ran');
 `;
 
@@ -144,6 +145,15 @@ describe('keyflare exec', () => {
       tokenSha: sha(secretOf('acme-dns-bot')),
       argv: ['exit', '0'],
     });
+
+    // A long name for people is not mistaken for a secret.
+    fs.writeFileSync(
+      path.join(project, '.keyflare.json'),
+      JSON.stringify({ ...file, token: 'deploy-token-for-production-2025-main-branch' }),
+    );
+    expect(
+      (await cli.run(['exec', '--', process.execPath, childScript, 'exit', '0'], { cwd: deep })).code,
+    ).toBe(0);
 
     fs.writeFileSync(
       path.join(project, '.keyflare.json'),
