@@ -52,7 +52,6 @@ export const CHANNEL_NAMES = [
   'rotation.cancel',
   // Access and health (src/shared/health/contract-channels.ts).
   'access.explore',
-  'access.reach',
   'health.list',
   'health.dismiss',
   'health.restore',

@@ -607,7 +607,6 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
     valid: () => ({ target: { kind: 'zone', zoneId: DEMO.acmeCom } }),
     fields: { target: 'exploreTarget' },
   },
-  'access.reach': tokenRef,
   'health.list': none,
   'health.dismiss': {
     valid: (ids) => ({ profileId: ids.profileId, tokenId: ids.tokenId, kind: 'no_expiry', days: 7 }),

@@ -267,7 +267,6 @@ export function createCore(options: CoreOptions): Core {
     'rotation.resume': (input) => rotations.resume(input.rotationId),
     'rotation.cancel': (input) => rotations.cancel(input.rotationId),
     'access.explore': (input) => access.explore(input.target),
-    'access.reach': (input) => access.reach(input.profileId, input.tokenId),
     'health.list': () => health.report(),
     'health.dismiss': (input) => health.dismiss(input),
     'health.restore': (input) => ({ restored: health.restore(input.profileId, input.tokenId, input.kind) }),

@@ -2,8 +2,9 @@
  * Access explorer shapes: who can do what on a zone, an account, every zone or the user, and
  * what one token reaches.
  *
- * Declared as zod schemas because they cross IPC (access.explore, access.reach); the answers are
- * computed by access-index.ts with the same evaluation `keyflare can` uses (evaluate.ts).
+ * Declared as zod schemas (the explorer's answer crosses IPC as access.explore; a token's reach is
+ * computed in the window from its detail); both come from access-index.ts, with the evaluation
+ * `keyflare can` uses (evaluate.ts).
  */
 import { z } from 'zod';
 import { CfId, ProfileId, TokenKind, TokenStatus } from '../domain';

@@ -1,6 +1,7 @@
 /**
- * The IPC channels and events of access and health: the access explorer, a token's reach, the
- * Health view (with snooze and ignore), bulk actions and reports.
+ * The IPC channels and events of access and health: the access explorer, the Health view (with
+ * snooze and ignore), bulk actions and reports. A token's reach needs no channel: the window
+ * computes it from the token's detail and the cached zones with the same shared index.
  *
  * Spread into the contract's tables (contract.ts), so they are validated, fuzzed and exposed on
  * window.api like every other channel. Inputs are bounded: a bulk selection of at most 10,000
@@ -9,7 +10,7 @@
  */
 import { z } from 'zod';
 import { CfId, ProfileId } from '../domain';
-import { AccessExplore, ExploreTarget, TokenReach } from '../access/access-schemas';
+import { AccessExplore, ExploreTarget } from '../access/access-schemas';
 import { BulkAction, BulkPlan, BulkProgress, BulkRun } from '../bulk/bulk-schemas';
 import { ReportFormat, ReportSaved } from '../reports/report-schemas';
 import { HealthDismissal, HealthReport, TokenProblemKind } from './health-schemas';
@@ -43,8 +44,6 @@ const FilterWords = z
 export const ACCESS_HEALTH_CHANNELS = {
   /** Every token of every login with access on a zone, an account, every zone or the user. */
   'access.explore': { input: z.object({ target: ExploreTarget }).strict(), output: AccessExplore },
-  /** What one token reaches among its login's cached zones and accounts. */
-  'access.reach': { input: TokenRef, output: TokenReach },
   /** Every problem across logins, snoozed and ignored ones apart, and the quotas. */
   'health.list': { input: z.object({}).strict(), output: HealthReport },
   /** Snoozes a token's problem for `days`, or ignores it for good when `days` is left out. */

@@ -1,5 +1,5 @@
 /**
- * access.explore and access.reach: who can do what where, across every login, from the cache.
+ * access.explore: who can do what where, across every login, from the cache.
  *
  * The index (src/shared/access/access-index.ts) is built from every cached token's decoded
  * policies and kept until the cache changes: a cheap fingerprint of the tokens, zones, accounts
@@ -7,18 +7,16 @@
  * command line is seen at the next question and an unchanged cache is never read in full again.
  */
 import { buildAccessIndex, type AccessIndex } from '../../../shared/access/access-index';
-import type { AccessExplore, ExploreTarget, TokenReach } from '../../../shared/access/access-schemas';
+import type { AccessExplore, ExploreTarget } from '../../../shared/access/access-schemas';
 import { AppError } from '../../../shared/errors';
 import { tokenKey } from '../../../shared/token-key';
 import type { CoreContext } from '../context';
 import { accessFingerprint, listPolicyRows } from '../db/access-repository';
 import { listAccounts, listZones } from '../db/lists-repository';
-import { listProfiles, requireProfile } from '../db/profile-repository';
-import { unknownToken } from '../inventory/inventory-service';
+import { listProfiles } from '../db/profile-repository';
 
 export interface AccessService {
   explore(target: ExploreTarget): AccessExplore;
-  reach(profileId: string, tokenId: string): TokenReach;
   /** The index as of now (built or reused), for the benchmark and tests. */
   index(): AccessIndex;
 }
@@ -58,12 +56,6 @@ export function createAccessService(ctx: CoreContext): AccessService {
     explore(target) {
       const answer = index().explore(target, ctx.clock.now());
       if (!answer) throw unknownTarget(target);
-      return answer;
-    },
-    reach(profileId, tokenId) {
-      requireProfile(ctx.db(), profileId);
-      const answer = index().reach(tokenKey(profileId, tokenId));
-      if (!answer) throw unknownToken(profileId, tokenId);
       return answer;
     },
     index,
