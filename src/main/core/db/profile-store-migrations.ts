@@ -100,6 +100,12 @@ export const PROFILE_STORE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       INSERT INTO token_history_next (id, profile_id, token_id, token_name, kind, at, source, summary, before, after)
         SELECT id, profile_id, token_id, token_name, kind, at, source, summary, before, after FROM token_history;
+      -- AUTOINCREMENT's high-water mark comes along, so an id deleted before is never handed out again.
+      UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'token_history'), 0))
+        WHERE name = 'token_history_next';
+      INSERT INTO sqlite_sequence (name, seq)
+        SELECT 'token_history_next', seq FROM sqlite_sequence WHERE name = 'token_history'
+          AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'token_history_next');
       DROP TABLE token_history;
       ALTER TABLE token_history_next RENAME TO token_history;
       CREATE INDEX token_history_by_token ON token_history (profile_id, token_id, id);
