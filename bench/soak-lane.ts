@@ -22,53 +22,12 @@ import type {
 } from '../src/shared/domain';
 import type { Simulator } from '../test/cloudflare-sim';
 import { ask, cacheDifferences, SoakCallError, visibleState } from './soak-checks';
+import type { SoakLedger } from './soak-ledger';
 
 /** A sync waits out blocks this long; a longer block makes the lane act (see above). */
 export const SYNC_WAITS_MS = 15_000;
 const VERIFIES_PER_ROUND = 5;
 const ACME_COM = 'c0de0000000000000000000000000201';
-
-/** What the run did and saw, for the verdict. Never holds a secret except in `seen`. */
-export class SoakLedger {
-  readonly syncs = { ok: 0, failed: 0, byCode: {} as Record<string, number> };
-  inconsistentSyncs = 0;
-  failedSyncsThatChangedTheCache = 0;
-  readonly firstDifferences: string[] = [];
-  readonly verifies: Record<string, number> = {};
-  readonly writes: Record<string, number> = {};
-  readonly unblocking: Record<string, number> = {};
-  /** Seconds the lanes spent in each step, summed over lanes. */
-  readonly seconds: Record<string, number> = {};
-  /** The first message of each channel and code that failed (for a run that needs explaining). */
-  readonly firstErrors: string[] = [];
-  /** Every secret the run handled: profile credentials, created and rolled token secrets. */
-  readonly seen = new Set<string>();
-  /** Writes Keyflare was asked to make, by "METHOD /client/v4/path". */
-  readonly writeCalls = new Map<string, number>();
-
-  /** Runs a step, adding its time to `seconds[step]`. */
-  async timed<T>(step: string, work: () => Promise<T>): Promise<T> {
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      this.seconds[step] = (this.seconds[step] ?? 0) + (performance.now() - started) / 1000;
-    }
-  }
-
-  /** Keeps the first message of each channel and code (RATE_LIMITED is counted, not quoted). */
-  noteError(error: unknown): void {
-    if (!(error instanceof SoakCallError) || error.code === 'RATE_LIMITED') return;
-    const key = `${error.channel} ${error.code}`;
-    if (!this.firstErrors.some((line) => line.startsWith(`${key}:`)))
-      this.firstErrors.push(`${key}: ${error.message}`);
-  }
-
-  countWrite(method: string, pathname: string): void {
-    const key = `${method} ${pathname}`;
-    this.writeCalls.set(key, (this.writeCalls.get(key) ?? 0) + 1);
-  }
-}
 
 /** The work left for all lanes together. */
 export interface Pool {

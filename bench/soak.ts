@@ -36,12 +36,12 @@ import type { SecretStore } from '../src/main/core/secrets/secret-store';
 import type { TokenOwner } from '../src/shared/domain';
 import { startSimulator, type FaultSpec, type Simulator } from '../test/cloudflare-sim';
 import { ask, busiestWindow, secretsOnDisk, writesSentTwice } from './soak-checks';
+import { SoakLedger } from './soak-ledger';
 import {
   addProfile,
   attempt,
   createToken,
   runLane,
-  SoakLedger,
   SYNC_WAITS_MS,
   type Lane,
   type LaneContext,
