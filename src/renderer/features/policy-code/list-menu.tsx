@@ -30,7 +30,9 @@ export function PolicyCodeListMenu({
       <MenuButton
         icon="layers"
         iconAfter="chevron-down"
-        label="As code"
+        // Icon-only to keep the toolbar's title readable; the name stays for assistive tech and tests.
+        label={<span className="visually-hidden">As code</span>}
+        title="As code: import a recipe or API body, export the tokens shown"
         align="end"
         items={[
           { id: 'import', label: 'Import a recipe or API body…', onSelect: () => setOpen('import') },
