@@ -60,6 +60,9 @@ export function replaceSnapshot(
   history: readonly NewHistoryEntry[],
   options: ReplaceSnapshotOptions = {},
 ): void {
+  // IMMEDIATE: the commit reads, then writes. A deferred transaction would start as a reader and
+  // fail at once with SQLITE_BUSY (no busy wait) if another process — the command line and the
+  // window share these files — committed in between; taking the write lock first waits instead.
   db.transaction(() => {
     const previous = db
       .prepare(
@@ -139,7 +142,7 @@ export function replaceSnapshot(
        ON CONFLICT (profile_id) DO UPDATE SET synced_at = excluded.synced_at, names_fingerprint = excluded.names_fingerprint`,
     ).run(profileId, meta.syncedAt, fingerprint);
     options.beforeCommit?.();
-  })();
+  }).immediate();
 }
 
 /** Whether the profile has a snapshot at all (its first sync has succeeded). */
