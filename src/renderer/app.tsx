@@ -15,6 +15,8 @@ import { Sidebar } from './features/sidebar/sidebar';
 import { StatusBar } from './features/status-bar/status-bar';
 import { TokenDetailPanel } from './features/token-detail/token-detail-panel';
 import { TokensView } from './features/tokens/tokens-view';
+import { AccessView } from './features/access/access-view';
+import { HealthView } from './features/health/health-view';
 import { TokenWizard } from './features/wizard/token-wizard';
 import { useTheme } from './lib/theme';
 import { useAppStore } from './stores/app-store';
@@ -46,6 +48,7 @@ export function App(): React.JSX.Element {
   const theme = useAppStore((s) => s.settings?.theme ?? 'system');
   const loadError = useAppStore((s) => s.loadError);
   const detailOpen = useUiStore((s) => s.detailOpen && s.selectedKey !== null);
+  const screen = useUiStore((s) => s.screen);
   useTheme(theme);
   useEvents();
   useShortcuts();
@@ -63,7 +66,7 @@ export function App(): React.JSX.Element {
         <Banners />
         {loadError ? <ErrorCallout error={loadError} /> : null}
         <div className={`workspace${detailOpen ? ' workspace-split' : ''}`}>
-          <TokensView />
+          {screen === 'access' ? <AccessView /> : screen === 'health' ? <HealthView /> : <TokensView />}
           <TokenDetailPanel />
         </div>
       </main>

@@ -10,6 +10,7 @@ import './styles/controls.css';
 import './styles/table.css';
 import './styles/detail.css';
 import './styles/dialogs.css';
+import './styles/care.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Keyflare: #root is missing from index.html');

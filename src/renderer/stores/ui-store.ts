@@ -24,6 +24,9 @@ export interface WizardStartDraft {
 export type WizardTarget =
   { mode: 'create'; profileId: string | null; start?: WizardStartDraft } | { mode: 'edit'; tokenKey: string };
 
+/** The main area's screen: the token list, the access explorer or the Health view. */
+export type Screen = 'tokens' | 'access' | 'health';
+
 /** A part of the settings dialog that a notice may open it at. */
 export type SettingsSection = 'general' | 'keychain';
 
@@ -34,6 +37,7 @@ export type Dialog =
   | { kind: 'wizard'; target: WizardTarget };
 
 interface UiState {
+  screen: Screen;
   view: TokenView;
   query: string;
   filters: TokenFilters;
@@ -43,6 +47,8 @@ interface UiState {
   dialog: Dialog | null;
   /** Bumped to ask the search box to take focus (Ctrl+F, "/"). */
   searchFocusRequest: number;
+  setScreen: (screen: Screen) => void;
+  /** Shows the token list at this view (a sidebar entry). */
   setView: (view: TokenView) => void;
   setQuery: (query: string) => void;
   setFilters: (patch: Partial<TokenFilters>) => void;
@@ -56,6 +62,7 @@ interface UiState {
 }
 
 export const useUiStore = create<UiState>()((set, get) => ({
+  screen: 'tokens',
   view: { kind: 'all' },
   query: '',
   filters: NO_FILTERS,
@@ -64,7 +71,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   detailOpen: false,
   dialog: null,
   searchFocusRequest: 0,
-  setView: (view) => set({ view }),
+  setScreen: (screen) => set({ screen }),
+  setView: (view) => set({ view, screen: 'tokens' }),
   setQuery: (query) => set({ query }),
   setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
   resetFilters: () => set({ filters: NO_FILTERS, query: '' }),

@@ -12,6 +12,9 @@ import { useProfilesStore } from '../../../src/renderer/stores/profiles-store';
 import { useToastStore } from '../../../src/renderer/stores/toast-store';
 import { useTokensStore } from '../../../src/renderer/stores/tokens-store';
 import { useUiStore } from '../../../src/renderer/stores/ui-store';
+import { useAccessStore } from '../../../src/renderer/stores/access-store';
+import { useBulkStore } from '../../../src/renderer/stores/bulk-store';
+import { useHealthStore } from '../../../src/renderer/stores/health-store';
 import { createDemoBackend, type DemoHandlers, type DemoOptions } from '../../fixtures/renderer/demo-backend';
 import { FIXTURE_NOW } from '../../fixtures/renderer/fixtures';
 import { installMockApi, type MockApi } from './mock-api';
@@ -28,7 +31,16 @@ export const BOOT_CHANNELS: ChannelName[] = [
 ];
 
 export function resetStores(): void {
-  for (const store of [useAppStore, useProfilesStore, useTokensStore, useUiStore, useToastStore]) {
+  for (const store of [
+    useAppStore,
+    useProfilesStore,
+    useTokensStore,
+    useUiStore,
+    useToastStore,
+    useAccessStore,
+    useHealthStore,
+    useBulkStore,
+  ]) {
     (store as { setState: (s: unknown, replace: true) => void; getInitialState: () => unknown }).setState(
       (store as { getInitialState: () => unknown }).getInitialState(),
       true,

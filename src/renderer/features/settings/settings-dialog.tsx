@@ -1,7 +1,7 @@
 /**
  * Settings: theme, clipboard clear time, whether new secrets are kept by default, life in the
- * background (tray, launch at login, scheduled sync), keychain entries without a profile, and
- * facts about this installation (version, data folder, keychain).
+ * background (tray, launch at login, scheduled sync), health thresholds and reminders, keychain
+ * entries without a profile, and facts about this installation (version, data folder, keychain).
  */
 import { useId, useState } from 'react';
 import type { Settings } from '../../../shared/domain';
@@ -12,6 +12,7 @@ import { Field } from '../../components/field';
 import { useAppStore } from '../../stores/app-store';
 import { useUiStore } from '../../stores/ui-store';
 import { BackgroundSection } from './background-section';
+import { HealthSection } from './health-section';
 import { KeychainSection } from './keychain-section';
 
 const CLEAR_CHOICES = [10, 20, 30, 45, 60, 90, 120, 300, 600];
@@ -102,6 +103,7 @@ export function SettingsDialog(): React.JSX.Element {
       )}
       {error ? <ErrorCallout error={error} compact /> : null}
       <BackgroundSection />
+      <HealthSection />
       <KeychainSection focus={focusKeychain} />
       {info ? (
         <section className="about" aria-labelledby="about-heading">

@@ -1,11 +1,14 @@
 /**
- * Main -> renderer events: sync progress and completion, clipboard cleared.
+ * Main -> renderer events: sync progress and completion, clipboard cleared, bulk progress, and a
+ * clicked reminder (health.open).
  */
 import { useEffect } from 'react';
 import { getApi } from '../../lib/api';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
+import { useBulkStore } from '../../stores/bulk-store';
+import { useUiStore } from '../../stores/ui-store';
 
 export function useEvents(): void {
   useEffect(() => {
@@ -31,6 +34,9 @@ export function useEvents(): void {
         void useTokensStore.getState().load();
       }),
       api.on('clipboard.cleared', () => toast('info', 'Clipboard cleared')),
+      api.on('bulk.progress', (progress) => useBulkStore.getState().applyProgress(progress)),
+      // A reminder was clicked: the shell brought the window up; show what needs care.
+      api.on('health.open', () => useUiStore.getState().setScreen('health')),
     ];
     return () => {
       if (pending !== null) clearTimeout(pending);

@@ -8,6 +8,7 @@ import { syncStatusOf, useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore } from '../../stores/ui-store';
 import type { TokenView } from '../../lib/token-filter';
+import { ScreenNav } from '../health/screen-nav';
 
 function sameView(a: TokenView, b: TokenView): boolean {
   if (a.kind !== b.kind) return false;
@@ -37,6 +38,7 @@ export function Sidebar(): React.JSX.Element {
   const profilesError = useProfilesStore((s) => s.error);
   const rows = useTokensStore((s) => s.rows);
   const view = useUiStore((s) => s.view);
+  const onTokens = useUiStore((s) => s.screen === 'tokens');
   const setView = useUiStore((s) => s.setView);
   const openDialog = useUiStore((s) => s.openDialog);
 
@@ -65,7 +67,7 @@ export function Sidebar(): React.JSX.Element {
       offline?: boolean;
     },
   ): React.JSX.Element => {
-    const current = sameView(view, target);
+    const current = onTokens && sameView(view, target);
     return (
       <button
         type="button"
@@ -97,6 +99,7 @@ export function Sidebar(): React.JSX.Element {
         {profiles.length > 0
           ? item({ kind: 'all' }, 'All tokens', { count: rows.length, icon: 'layers' })
           : null}
+        {profiles.length > 0 ? <ScreenNav /> : null}
         <div className="sidebar-section">
           <h2 className="sidebar-heading" id="profiles-heading">
             Profiles

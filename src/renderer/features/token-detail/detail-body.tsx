@@ -11,6 +11,7 @@ import { useProfilesStore } from '../../stores/profiles-store';
 import { DateRow, Section } from './detail-section';
 import { PolicyList } from './policy-list';
 import { TokenHistory } from './token-history';
+import { TokenReach } from '../access/token-reach';
 
 const WARNING_ICON: Record<TokenWarning['severity'], IconName> = {
   danger: 'alert',
@@ -66,6 +67,7 @@ export function DetailBody({
         {detail ? (
           <>
             <PolicyList detail={detail} accounts={accounts} />
+            <TokenReach detail={detail} />
             {detail.edit.unrepresentable.length > 0 ? (
               <Uneditable parts={detail.edit.unrepresentable} />
             ) : null}

@@ -27,6 +27,10 @@ export interface TokenTableProps {
   /** `open` true opens the detail panel; false leaves it as it is (arrows move the selection). */
   onSelect: (key: string, open: boolean) => void;
   now: Date;
+  /** Rows picked for a bulk action (bulk-bar.tsx). */
+  picked?: ReadonlySet<string>;
+  /** Ctrl/cmd-click or ctrl+space picks one row, shift-click or shift+space a range. */
+  onPick?: (key: string, range: boolean) => void;
 }
 
 /** The first range of an IP filter, and how many more: a CIDR must never break mid-address. */
@@ -73,6 +77,8 @@ const Row = memo(function Row({
   top,
   now,
   onSelect,
+  picked,
+  onPick,
 }: {
   row: TokenRow;
   index: number;
@@ -81,6 +87,8 @@ const Row = memo(function Row({
   top: number;
   now: Date;
   onSelect: (key: string, open: boolean) => void;
+  picked: boolean;
+  onPick: ((key: string, range: boolean) => void) | undefined;
 }): React.JSX.Element {
   const worst =
     row.warnings.find((w) => w.severity === 'danger') ?? row.warnings.find((w) => w.severity === 'warning');
@@ -92,11 +100,24 @@ const Row = memo(function Row({
       aria-rowindex={index + 2}
       aria-selected={selected}
       tabIndex={tabbable ? 0 : -1}
-      className={`token-row token-grid${selected ? ' token-row-selected' : ''}${index % 2 === 1 ? ' token-row-alt' : ''}`}
+      className={`token-row token-grid${selected ? ' token-row-selected' : ''}${picked ? ' token-row-picked' : ''}${index % 2 === 1 ? ' token-row-alt' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onSelect(row.key, true)}
+      onMouseDown={(event) => {
+        // A shift-click picks a range; it must not select the page's text on the way.
+        if (onPick && event.shiftKey) event.preventDefault();
+      }}
+      onClick={(event) => {
+        if (onPick && (event.ctrlKey || event.metaKey || event.shiftKey)) onPick(row.key, event.shiftKey);
+        else onSelect(row.key, true);
+      }}
     >
       <div role="gridcell" className="cell col-name" title={row.name}>
+        {picked ? (
+          <span className="picked-mark">
+            <Icon name="check" size={12} />
+            <span className="visually-hidden">Selected for a bulk action: </span>
+          </span>
+        ) : null}
         <span className="cell-name clamp">{row.name}</span>
         {worst ? (
           <span
@@ -171,6 +192,8 @@ export function TokenTable({
   selectedKey,
   onSelect,
   now,
+  picked,
+  onPick,
 }: TokenTableProps): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
   const wantFocus = useRef(false);
@@ -228,7 +251,9 @@ export function TokenTable({
         break;
       case 'Enter':
       case ' ':
-        if (selectedIndex >= 0) onSelect(selectedKey ?? '', true);
+        if (event.key === ' ' && onPick && (event.ctrlKey || event.metaKey || event.shiftKey)) {
+          if (selectedKey !== null) onPick(selectedKey, event.shiftKey);
+        } else if (selectedIndex >= 0) onSelect(selectedKey ?? '', true);
         else move(0, true);
         break;
       default:
@@ -296,6 +321,8 @@ export function TokenTable({
                 top={item.start}
                 now={now}
                 onSelect={onSelect}
+                picked={picked?.has(entry.row.key) ?? false}
+                onPick={onPick}
               />
             );
           })}

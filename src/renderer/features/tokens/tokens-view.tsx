@@ -15,6 +15,9 @@ import { useUiStore } from '../../stores/ui-store';
 import { FilterBar } from './filter-bar';
 import { TokenTable } from './token-table';
 import { PolicyCodeListMenu } from '../policy-code/list-menu';
+import { BulkBar } from '../bulk/bulk-bar';
+import { ReportMenu } from '../reports/report-menu';
+import { useBulkStore } from '../../stores/bulk-store';
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac/u.test(navigator.platform);
 export const MOD_KEY = IS_MAC ? '⌘' : 'Ctrl';
@@ -76,6 +79,8 @@ export function TokensView(): React.JSX.Element {
   // A selection that the filters hide is dropped, so the panel never shows a row the table lacks.
   const selectedKey = ui.selectedKey;
   const select = ui.select;
+  const picked = useBulkStore((s) => s.picked);
+  const shownRows = useMemo(() => shown.map((entry) => entry.row), [shown]);
   useEffect(() => {
     if (selectedKey !== null && tokensState === 'ready' && !shown.some((e) => e.row.key === selectedKey))
       select(null);
@@ -212,6 +217,15 @@ export function TokensView(): React.JSX.Element {
         selectedKey={ui.selectedKey}
         onSelect={(key, open) => ui.select(key, open ? true : undefined)}
         now={now}
+        picked={picked}
+        onPick={(key, range) => {
+          if (range)
+            useBulkStore.getState().pickRange(
+              key,
+              shown.map((entry) => entry.row.key),
+            );
+          else useBulkStore.getState().toggle(key);
+        }}
       />
     );
   }
@@ -254,7 +268,8 @@ export function TokensView(): React.JSX.Element {
                 /
               </kbd>
             </div>
-            <PolicyCodeListMenu shown={shown.map((entry) => entry.row)} profileId={profile?.id ?? null} />
+            <PolicyCodeListMenu shown={shownRows} profileId={profile?.id ?? null} />
+            <ReportMenu shown={shownRows} />
             <Button
               variant="primary"
               icon="plus"
@@ -283,6 +298,7 @@ export function TokensView(): React.JSX.Element {
           onReset={ui.resetFilters}
         />
       ) : null}
+      {!firstStart ? <BulkBar shown={shownRows} /> : null}
       <div className="tokens-body">{body}</div>
     </section>
   );

@@ -1,0 +1,69 @@
+/**
+ * The bulk bar over the token list: how many rows are picked, the four bulk actions, "select all
+ * N shown" and clear. Picking is ctrl/cmd-click (or ctrl+space) for one row and shift-click (or
+ * shift+space) for a range, in the table itself.
+ */
+import { useEffect, useMemo } from 'react';
+import type { BulkAction } from '../../../shared/bulk/bulk-schemas';
+import type { TokenRow } from '../../../shared/domain';
+import { Button } from '../../components/button';
+import { plural } from '../../lib/format';
+import { useBulkStore } from '../../stores/bulk-store';
+import { useTokensStore } from '../../stores/tokens-store';
+import { BulkDialog } from './bulk-dialog';
+
+const ACTIONS: { action: BulkAction; label: string; icon: 'power' | 'check' | 'shield' | 'trash' }[] = [
+  { action: 'disable', label: 'Disable', icon: 'power' },
+  { action: 'enable', label: 'Enable', icon: 'check' },
+  { action: 'verify', label: 'Verify', icon: 'shield' },
+  { action: 'delete', label: 'Delete', icon: 'trash' },
+];
+
+export function BulkBar({ shown }: { shown: readonly TokenRow[] }): React.JSX.Element | null {
+  const picked = useBulkStore((s) => s.picked);
+  const flow = useBulkStore((s) => s.flow);
+  const rows = useTokensStore((s) => s.rows);
+  const shownKeys = useMemo(() => shown.map((row) => row.key), [shown]);
+
+  // A picked row that left the inventory (deleted, gone after a sync) is dropped.
+  useEffect(() => {
+    useBulkStore.getState().keepOnly(new Set(rows.map((row) => row.key)));
+  }, [rows]);
+
+  const hidden = [...picked].filter((key) => !shownKeys.includes(key)).length;
+  if (picked.size === 0 && flow === null) return null;
+  const store = useBulkStore.getState();
+  return (
+    <>
+      {picked.size > 0 ? (
+        <div className="bulk-bar" role="toolbar" aria-label="Bulk actions" data-testid="bulk-bar">
+          <span className="bulk-count" role="status">
+            {plural(picked.size, 'token')} selected
+            {hidden > 0 ? <span className="muted"> ({hidden} not shown by the filters)</span> : null}
+          </span>
+          {ACTIONS.map(({ action, label, icon }) => (
+            <Button
+              key={action}
+              size="sm"
+              icon={icon}
+              variant={action === 'delete' ? 'danger-ghost' : 'secondary'}
+              onClick={() => void store.start(action)}
+            >
+              {label}…
+            </Button>
+          ))}
+          <span className="bulk-spacer" />
+          {picked.size < shownKeys.length || hidden > 0 ? (
+            <Button size="sm" variant="ghost" onClick={() => store.pickAll(shownKeys)}>
+              Select all {shownKeys.length.toLocaleString()} shown
+            </Button>
+          ) : null}
+          <Button size="sm" variant="ghost" icon="x" onClick={store.clear}>
+            Clear selection
+          </Button>
+        </div>
+      ) : null}
+      {flow ? <BulkDialog flow={flow} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * "Report": the tokens shown (search, view and filters applied) with their problems, saved as
+ * Markdown for a review or a ticket, CSV for a spreadsheet or JSON for scripts. Main builds the
+ * text (never a secret) and asks where to save it; a toast says where it went.
+ */
+import { useState } from 'react';
+import type { TokenRow } from '../../../shared/domain';
+import type { ReportFormat } from '../../../shared/reports/report-schemas';
+import { MenuButton } from '../../components/menu';
+import { describeError } from '../../lib/error-copy';
+import { describeListFilters } from '../../lib/filter-words';
+import { plural } from '../../lib/format';
+import { useHealthStore } from '../../stores/health-store';
+import { useProfilesStore } from '../../stores/profiles-store';
+import { toast } from '../../stores/toast-store';
+import { useUiStore } from '../../stores/ui-store';
+
+/** The most tokens one report takes (the channel's bound). */
+const MAX_REPORT_TOKENS = 20_000;
+
+const FORMATS: { format: ReportFormat; label: string; hint: string }[] = [
+  { format: 'markdown', label: 'Markdown…', hint: 'For a review or a ticket' },
+  { format: 'csv', label: 'CSV…', hint: 'For a spreadsheet' },
+  { format: 'json', label: 'JSON…', hint: 'With every policy, for scripts' },
+];
+
+export function ReportMenu({ shown }: { shown: readonly TokenRow[] }): React.JSX.Element {
+  const [busy, setBusy] = useState(false);
+  const save = async (format: ReportFormat): Promise<void> => {
+    const ui = useUiStore.getState();
+    const { profiles, accounts } = useProfilesStore.getState();
+    const filters = describeListFilters({
+      view: ui.view,
+      query: ui.query,
+      filters: ui.filters,
+      profiles,
+      accounts,
+    });
+    const tokens = shown
+      .slice(0, MAX_REPORT_TOKENS)
+      .map((row) => ({ profileId: row.profileId, tokenId: row.id }));
+    setBusy(true);
+    const result = await useHealthStore.getState().saveReport(format, tokens, filters);
+    setBusy(false);
+    if (!result.ok) {
+      const copy = describeError(result.error);
+      toast('danger', `The report was not saved: ${copy.title}`, copy.next);
+      return;
+    }
+    if (result.value.saved)
+      toast(
+        'success',
+        `Report saved as ${result.value.fileName ?? 'a file'}: ${plural(result.value.tokenCount, 'token')}, ${plural(result.value.problemCount, 'problem')}`,
+      );
+  };
+  return (
+    <MenuButton
+      icon="download"
+      iconAfter="chevron-down"
+      label="Report"
+      align="end"
+      busy={busy}
+      items={FORMATS.map(({ format, label, hint }) => ({
+        id: format,
+        label: `${label}`,
+        hint: `${hint} · the ${plural(Math.min(shown.length, MAX_REPORT_TOKENS), 'token')} shown`,
+        disabledReason: shown.length === 0 ? 'No token is shown' : null,
+        onSelect: () => void save(format),
+      }))}
+    />
+  );
+}

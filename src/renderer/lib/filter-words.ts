@@ -1,0 +1,42 @@
+/**
+ * The token list's view, search and filters in words, for a report's header ("profile Work ·
+ * status disabled · search “acme”"), so a saved report says which tokens it covers.
+ */
+import type { Account, Profile } from '../../shared/domain';
+import type { TokenFilters, TokenView } from './token-filter';
+
+const QUICK: [keyof TokenFilters, string][] = [
+  ['expiringSoon', 'expiring soon'],
+  ['neverUsed', 'never used'],
+  ['noExpiry', 'no expiry'],
+  ['noIpFilter', 'no IP filter'],
+];
+
+export function describeListFilters(input: {
+  view: TokenView;
+  query: string;
+  filters: TokenFilters;
+  profiles: readonly Profile[];
+  accounts: readonly Account[];
+}): string {
+  const { view, query, filters } = input;
+  const parts: string[] = [];
+  if (view.kind !== 'all') {
+    const profile = input.profiles.find((p) => p.id === view.profileId)?.label ?? 'a profile';
+    if (view.kind === 'profile') parts.push(`profile ${profile}`);
+    else {
+      const account = input.accounts.find((a) => a.profileId === view.profileId && a.id === view.accountId);
+      parts.push(`account ${account?.name ?? view.accountId} in ${profile}`);
+    }
+  }
+  if (filters.kind !== 'any') parts.push(filters.kind === 'user' ? 'user tokens' : 'account-owned tokens');
+  if (filters.status !== 'any') parts.push(`status ${filters.status}`);
+  for (const [key, words] of QUICK) if (filters[key] === true) parts.push(words);
+  const search = query.trim();
+  if (search) parts.push(`search “${search}”`);
+  // Only visible characters go to main (a search may hold anything a keyboard can type).
+  return parts
+    .join(' · ')
+    .replace(/[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, ' ')
+    .slice(0, 500);
+}
