@@ -49,6 +49,56 @@ function slowKeychain(writeDelayMs: number): { keytar: KeytarLike; entries: Map<
 
 const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+describe('one keychain call at a time', () => {
+  it('never lets a delete run while another call reads or lists (libsecret crashes on that)', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slowly =
+      <T>(value: T) =>
+      async (): Promise<T> => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await settle(5);
+        inFlight -= 1;
+        return value;
+      };
+    const keytar = fakeKeytar({
+      getPassword: vi.fn(slowly<string | null>('x')),
+      setPassword: vi.fn(slowly<void>(undefined)),
+      deletePassword: vi.fn(slowly(true)),
+      findCredentials: vi.fn(slowly<{ account: string; password: string }[]>([])),
+    });
+    const store = createKeytarStore({ load: () => Promise.resolve(keytar), timeoutMs: 5000 });
+    await Promise.all([
+      store.list('token:'),
+      store.delete('token:p:1'),
+      store.get('profile:p'),
+      store.set('token:p:2', 'secret'),
+      store.list('profile:'),
+      store.delete('token:p:2'),
+    ]);
+    expect(most).toBe(1);
+  });
+
+  it.runIf(inKeyringSession)(
+    'survives deletes racing reads and lists on the real keychain',
+    async () => {
+      const store = createKeytarStore({ service: 'Keyflare-race-test' });
+      const calls: Promise<unknown>[] = [];
+      for (let i = 0; i < 60; i += 1) {
+        calls.push(store.set(`token:p:${i % 6}`, `secret-${i}`));
+        calls.push(store.list('token:'));
+        calls.push(store.get(`token:p:${(i + 3) % 6}`));
+        calls.push(store.delete(`token:p:${(i + 1) % 6}`));
+      }
+      await Promise.all(calls);
+      for (const account of await store.list('')) await store.delete(account);
+      expect(await store.list('')).toEqual([]);
+    },
+    60_000,
+  );
+});
+
 describe('a keychain write that times out and lands later', () => {
   it('is undone: "nothing was saved" stays true once the write lands', async () => {
     const { keytar, entries } = slowKeychain(300);

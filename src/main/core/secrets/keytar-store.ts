@@ -11,6 +11,11 @@
  * The error said "nothing was saved", so the keychain must agree: a write that lands after its
  * timeout is undone — the entry is put back as it was before (deleted if there was none) —
  * unless a later write or delete of the same entry has been asked for since, which then wins.
+ *
+ * Calls reach keytar one at a time, in the order asked: libsecret crashes the whole process
+ * (SIGSEGV, "secret_value_get_text: assertion 'value' failed") when an entry is deleted while
+ * another call reads or lists entries, which a sync listing kept secrets next to a token delete
+ * would otherwise do. A call waiting in line counts against its own timeout.
  */
 import { AppError } from '../../../shared/errors';
 import { SECRET_SERVICE, type KeychainStatus, type SecretStore } from './secret-store';
@@ -90,14 +95,21 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
   };
 
   /** Puts the entry back as it was before a write that landed after its timeout. */
+  /** The last call in line: each keytar call starts only when the one before it has settled. */
+  let line: Promise<unknown> = Promise.resolve();
+  const inLine = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = line.then(run);
+    line = next.catch(() => undefined);
+    return next;
+  };
+
   const undoLateWrite = (account: string, change: number, previous: string | null): void => {
     if (changes.get(account) !== change) return;
-    void (keytar ?? load())
-      .then(async (k) => {
-        if (previous === null) await k.deletePassword(service, account);
-        else await k.setPassword(service, account, previous);
-      })
-      .catch(() => undefined);
+    void inLine(async () => {
+      const k = await (keytar ?? load());
+      if (previous === null) await k.deletePassword(service, account);
+      else await k.setPassword(service, account, previous);
+    }).catch(() => undefined);
   };
 
   const call = async <T>(
@@ -114,7 +126,7 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
       pending.catch(() => {
         if (keytar === pending) keytar = null;
       });
-      const work = pending.then(fn);
+      const work = inLine(() => pending.then(fn));
       // The abandoned call may still settle later; its outcome must not become an unhandled rejection.
       work.then(
         () => {
