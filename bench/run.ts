@@ -6,13 +6,14 @@
  * stderr so stdout stays machine-readable. `npm run bench -- renderer` runs one module by name.
  * To add a module, export a BenchModule from its own file and list it below.
  */
+import { accessBench } from './access';
 import type { BenchModule } from './bench-result';
 import { cliBench } from './cli';
 import { coreSyncBench } from './core-sync';
 import { rendererBench } from './renderer';
 import { replyValidationBench } from './reply-validation';
 
-const modules: BenchModule[] = [coreSyncBench, replyValidationBench, rendererBench, cliBench];
+const modules: BenchModule[] = [coreSyncBench, replyValidationBench, rendererBench, cliBench, accessBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

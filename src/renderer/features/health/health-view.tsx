@@ -141,7 +141,7 @@ function ProblemRow({
               label="Snooze"
               iconAfter="chevron-down"
               align="end"
-              aria-label={`Snooze “${problem.message}” for ${token?.name ?? 'this token'}`}
+              aria-label={`Snooze: ${token?.name ?? ''}, “${problem.message}”`}
               items={SNOOZE_DAYS.map((days) => ({
                 id: String(days),
                 label: `For ${plural(days, 'day')}`,
@@ -151,7 +151,7 @@ function ProblemRow({
             <Button
               size="sm"
               variant="ghost"
-              aria-label={`Ignore “${problem.message}” for ${token?.name ?? 'this token'}`}
+              aria-label={`Ignore for this token: ${token?.name ?? ''}, “${problem.message}”`}
               onClick={() => void dismiss(null)}
             >
               Ignore for this token
@@ -282,7 +282,7 @@ export function HealthView(): React.JSX.Element {
               className={`quota${q.used >= q.limit * 0.9 ? ' quota-near' : ''}`}
             >
               <span className="quota-label">
-                {q.scope === 'user' ? `User tokens of ${q.label}` : q.label}
+                {q.scope === 'user' ? `User tokens of ${q.label}` : `Tokens of account ${q.label}`}
               </span>
               <meter
                 min={0}
