@@ -10,6 +10,11 @@
  * policy files under a target cannot have access there. A query then evaluates those candidates
  * only, which keeps it within milliseconds for thousands of tokens (bench/access.ts).
  *
+ * A wildcard reaches only what its token's login can: "all zones" or "all accounts" of a user
+ * token covers the zones and accounts that login has cached (a zone of another login's account is
+ * not its to touch), and of an account-owned token only its own account's. Resources a policy
+ * names by id are taken as named.
+ *
  * Pure and synchronous: the core builds it from the cache, the renderer's demo backend from its
  * fixtures.
  */
@@ -34,6 +39,8 @@ export interface IndexToken {
   id: string;
   name: string;
   kind: TokenKind;
+  /** The owning account of an account-owned token; null for a user token. */
+  accountId: string | null;
   accountName: string | null;
   status: TokenStatus;
   notBefore: string | null;
@@ -219,6 +226,26 @@ export function buildAccessIndex(input: IndexInput): AccessIndex {
     else accountsByProfile.set(account.profileId, [account]);
   }
   const userIds = new Map(input.profiles.map((p) => [p.id, p.userId]));
+  const zoneIdsByProfile = new Map(
+    [...zonesByProfile.entries()].map(([profileId, list]) => [profileId, new Set(list.map((z) => z.id))]),
+  );
+  const accountIdsByProfile = new Map(
+    [...accountsByProfile.entries()].map(([profileId, list]) => [profileId, new Set(list.map((a) => a.id))]),
+  );
+
+  /** Whether a wildcard of this token reaches the account: its login's, and its own when account-owned. */
+  const wildcardReachesAccount = (index: number, accountId: string | null): boolean => {
+    const token = entries[index]?.token;
+    if (!token || accountId === null) return false;
+    if (token.kind === 'account' && token.accountId !== accountId) return false;
+    return accountIdsByProfile.get(token.profileId)?.has(accountId) ?? false;
+  };
+  const wildcardReachesZone = (index: number, zone: IndexZone): boolean => {
+    const token = entries[index]?.token;
+    if (!token) return false;
+    if (token.kind === 'account' && token.accountId !== zone.accountId) return false;
+    return zoneIdsByProfile.get(token.profileId)?.has(zone.id) ?? false;
+  };
 
   /** The candidates of a target, each once, in the order the tokens were given. */
   const candidates = (...lists: (readonly number[] | undefined)[]): number[] => {
@@ -240,7 +267,7 @@ export function buildAccessIndex(input: IndexInput): AccessIndex {
         ids = candidates(
           byZone.get(zone.id),
           accountId === null ? undefined : byAccountZones.get(accountId),
-          allZones,
+          allZones.filter((index) => wildcardReachesZone(index, zone)),
         );
         filter = zoneScoped;
         const fixed: AccessTarget = { kind: 'zone', zoneId: zone.id, accountId, label: `zone ${zone.name}` };
@@ -251,11 +278,12 @@ export function buildAccessIndex(input: IndexInput): AccessIndex {
       case 'account': {
         const name = accountNames.get(target.accountId);
         if (name === undefined) return null;
+        const reaches = (index: number): boolean => wildcardReachesAccount(index, target.accountId);
         ids = candidates(
           byAccount.get(target.accountId),
-          allAccounts,
+          allAccounts.filter(reaches),
           byAccountZones.get(target.accountId),
-          allZones,
+          allZones.filter(reaches),
         );
         filter = accountOrZoneScoped;
         const fixed: AccessTarget = {
@@ -344,11 +372,12 @@ export function buildAccessIndex(input: IndexInput): AccessIndex {
 
     const zonesReached: TokenReach['zones'] = [];
     if (zoneGroups.length > 0) {
-      const candidatesOf = entry.allZones
-        ? profileZones
-        : profileZones.filter(
-            (z) => entry.zones.has(z.id) || (z.accountId !== null && entry.accountZones.has(z.accountId)),
-          );
+      const candidatesOf = profileZones.filter(
+        (z) =>
+          entry.zones.has(z.id) ||
+          (z.accountId !== null && entry.accountZones.has(z.accountId)) ||
+          (entry.allZones && (token.kind === 'user' || z.accountId === token.accountId)),
+      );
       for (const zone of candidatesOf) {
         const target: AccessTarget = {
           kind: 'zone',
@@ -376,6 +405,7 @@ export function buildAccessIndex(input: IndexInput): AccessIndex {
 
     const accounts = new Map<string, TokenReach['accounts'][number]>();
     for (const account of accountsByProfile.get(token.profileId) ?? []) {
+      if (token.kind === 'account' && account.id !== token.accountId) continue;
       const target: AccessTarget = {
         kind: 'account',
         accountId: account.id,

@@ -116,6 +116,15 @@ describe('the access explorer', () => {
     expect(user['API Tokens Read']).toEqual(['Token auditor (Alice)']);
   });
 
+  it('lets a wildcard reach only its own login’s zones: Alice’s “all zones” is not Bob’s studio', async () => {
+    const studio = grantsOf(await explore({ kind: 'zone', zoneId: 'c0de0000000000000000000000000301' }));
+    expect(studio['Zone Read']).toContain('Keyflare manager (bob) (Bob)');
+    expect(studio['Zone Read']).not.toContain('Keyflare manager (alice) (Alice)');
+    expect(studio['Cache Purge']).toEqual(['Studio cache purge (Bob)']);
+    const bobStudio = grantsOf(await explore({ kind: 'account', accountId: DEMO.bobStudio }));
+    expect(bobStudio['Account API Tokens Write']).toEqual(['Keyflare manager (bob) (Bob)']);
+  });
+
   it('says NOT_FOUND for a zone no login has cached', async () => {
     const reply = await h.core.dispatch('access.explore', {
       target: { kind: 'zone', zoneId: 'c0de0000000000000000000000009999' },
