@@ -10,6 +10,7 @@ import { startSimulator, type Simulator } from '../../cloudflare-sim';
 import { closeAllCores, makeCore, tempDir } from '../support/core-harness';
 import { manualTime } from '../support/manual-time';
 import { addProfile, call } from '../support/sim-profiles';
+import { DEMO, groupId } from '../tokens/support/token-harness';
 
 const DAY = 86_400_000;
 const time = manualTime('2025-06-15T12:00:00Z');
@@ -178,6 +179,40 @@ describe('reminders', () => {
     expect(notifier.titles().sort()).toEqual([...EXPIRED].sort());
     h.core.services.reminders.check();
     expect(notifier.shown).toHaveLength(2);
+  });
+
+  it('reminds once of a token two logins both see', async () => {
+    const { h, sim, profile, notifier } = await setup();
+    const bob = await addProfile(h.core, sim, 'bob-manager', 'Bob');
+    await call(h.core, 'tokens.create', {
+      profileId: profile.id,
+      owner: { kind: 'account', accountId: DEMO.acme },
+      keepSecret: false,
+      draft: {
+        ...zoneReadDraft(sim, 'Shared Acme bot', 5),
+        policies: [
+          {
+            effect: 'allow',
+            permissionGroupIds: [groupId(sim, 'Zone Read', 'zone')],
+            resources: [{ type: 'account_zones', accountId: DEMO.acme, include: true }],
+          },
+        ],
+      },
+    });
+    await call(h.core, 'sync.start', {});
+    const rows = await call<{ name: string; profileId: string }[]>(h.core, 'tokens.list', {});
+    expect(
+      rows
+        .filter((r) => r.name === 'Shared Acme bot')
+        .map((r) => r.profileId)
+        .sort(),
+    ).toEqual([profile.id, bob.id].sort());
+    h.core.services.reminders.start();
+    expect(notifier.titles().filter((t) => t.startsWith('Shared Acme bot'))).toEqual([
+      'Shared Acme bot expires in 5 days',
+    ]);
+    h.core.services.reminders.check();
+    expect(notifier.titles().filter((t) => t.startsWith('Shared Acme bot'))).toHaveLength(1);
   });
 
   it('notifies nobody until started (tests of other parts, the e2e bridge, the command line)', async () => {

@@ -130,8 +130,9 @@ export function createReminderService(
   const candidates = (): ProblemWithSubject[] =>
     deps.health.activeProblems().filter((p) => isThreshold(p.problem.kind) && p.problem.token !== null);
 
+  // A token two logins both list (an account's token seen by two members) is one token here.
   const badgeOf = (list: readonly ProblemWithSubject[]): number =>
-    new Set(list.map((p) => p.problem.token?.key)).size;
+    new Set(list.map((p) => p.problem.token?.tokenId)).size;
 
   const check = (): ReminderCheck => {
     const list = candidates();
@@ -140,22 +141,27 @@ export function createReminderService(
     const settings = deps.settings.get();
     if (!settings.reminders) return { shown: [], badge };
     const sent = listRemindersSent(ctx.db());
-    const fresh = new Map<ReminderThreshold, ProblemWithSubject[]>();
+    // Per threshold, the crossings not shown yet, by token id: one notification for a token that
+    // several profiles list, recorded for each of them.
+    const fresh = new Map<ReminderThreshold, Map<string, ProblemWithSubject[]>>();
     for (const item of list) {
       const token = item.problem.token;
       const threshold = item.problem.kind;
       if (!token || !isThreshold(threshold)) continue;
       if (sent.get(`${token.profileId}:${token.tokenId}:${threshold}`) === item.subject) continue;
-      fresh.set(threshold, [...(fresh.get(threshold) ?? []), item]);
+      const byToken = fresh.get(threshold) ?? new Map<string, ProblemWithSubject[]>();
+      byToken.set(token.tokenId, [...(byToken.get(token.tokenId) ?? []), item]);
+      fresh.set(threshold, byToken);
     }
     const shown: DesktopNotification[] = [];
     const record: SentReminder[] = [];
     for (const threshold of THRESHOLDS) {
-      const items = fresh.get(threshold) ?? [];
-      if (items.length === 0) continue;
-      const problems = items.map((i) => i.problem);
+      const groups = [...(fresh.get(threshold)?.values() ?? [])];
+      if (groups.length === 0) continue;
+      const problems = groups.flatMap((group) => (group[0] ? [group[0].problem] : []));
+      const items = groups.flat();
       const notifications =
-        items.length > BATCH_AFTER
+        problems.length > BATCH_AFTER
           ? [batch(threshold, problems, settings.expiryWarningDays)]
           : problems.map((p) => single(threshold, p));
       for (const notification of notifications) {
