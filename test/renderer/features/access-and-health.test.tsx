@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../../src/shared/channels';
 import { summarizeRun } from '../../../src/shared/bulk/bulk-plan';
 import type { SavedReport } from '../../fixtures/renderer/demo-access-health';
-import { tokenNamed } from '../../fixtures/renderer/fixtures';
+import { generateTokenRows, tokenNamed } from '../../fixtures/renderer/fixtures';
 import { AccessExplorer, BulkActions, HealthView, saveReport } from '../pages/access-health';
 import { AppWindow } from '../pages/app-window';
 import { TokenDetailPanel } from '../pages/token-detail-panel';
@@ -164,6 +164,16 @@ describe('the Health view', () => {
     expect(app.mock.callsOf('settings.update')).toEqual([{ expiryWarningDays: 30 }, { reminders: false }]);
     await app.user.keyboard('{Escape}');
     await waitFor(() => expect(health.problems('To fix')).toContain('Cache purge bot: Expires in 25 days.'));
+  });
+
+  it('shows a hundred problems per severity at first, and more on request', async () => {
+    const app = await AppWindow.open({ channels: CHANNELS, rows: generateTokenRows(600) });
+    const health = await HealthView.open(app.user);
+    const total = Number(within(health.group('To fix')).getByText(/^\d+$/u).textContent);
+    expect(total).toBeGreaterThan(100);
+    expect(health.problems('To fix')).toHaveLength(100);
+    await app.user.click(within(health.group('To fix')).getByRole('button', { name: /^Show \d+ more of/u }));
+    expect(health.problems('To fix')).toHaveLength(Math.min(total, 600));
   });
 
   it('opens when a reminder is clicked', async () => {

@@ -40,6 +40,12 @@ const ACTION_LABEL: Record<HealthAction, string> = {
 
 const SNOOZE_DAYS = [1, 7, 30, 90];
 
+/**
+ * Rows shown per severity at first, and how many more each "Show more" adds: thousands of tokens
+ * can have thousands of problems, and the list is not virtualised like the token table.
+ */
+const PAGE = 100;
+
 type OpenDialog = { kind: 'roll' | 'delete'; row: TokenRow } | null;
 
 function problemRef(problem: HealthProblem): ProblemRef | null {
@@ -169,6 +175,11 @@ export function HealthView(): React.JSX.Element {
   const error = useHealthStore((s) => s.error);
   const rows = useTokensStore((s) => s.rows);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [shownPerSeverity, setShownPerSeverity] = useState<Record<HealthSeverity, number>>({
+    danger: PAGE,
+    warning: PAGE,
+    info: PAGE,
+  });
 
   // Read again whenever the inventory changes (a fix here, a sync, a bulk action).
   useEffect(() => {
@@ -216,10 +227,23 @@ export function HealthView(): React.JSX.Element {
                 {HEADING[severity]} <span className="health-count">{problems.length}</span>
               </h2>
               <ul className="problem-list">
-                {problems.map((problem) => (
+                {problems.slice(0, shownPerSeverity[severity]).map((problem) => (
                   <ProblemRow key={problem.id} problem={problem} onOpen={setDialog} />
                 ))}
               </ul>
+              {problems.length > shownPerSeverity[severity] ? (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="health-more"
+                  onClick={() =>
+                    setShownPerSeverity((shown) => ({ ...shown, [severity]: shown[severity] + PAGE * 5 }))
+                  }
+                >
+                  Show {Math.min(PAGE * 5, problems.length - shownPerSeverity[severity])} more of{' '}
+                  {problems.length - shownPerSeverity[severity]}
+                </Button>
+              ) : null}
             </section>
           );
         })}
