@@ -137,4 +137,20 @@ describe.skipIf(!inProcessCore)('who can do what, and what needs care', () => {
     expect(scanReplies(app.replies, secrets)).toEqual([]);
     await saveThemedScreenshots(app.page, 'access-05-report-saved');
   });
+
+  it('sets the health thresholds and reminders in Settings', async () => {
+    await new AppPage(app.page).openSettings();
+    const section = app.page.getByTestId('health-settings');
+    await section.scrollIntoViewIfNeeded();
+    await section
+      .getByRole('combobox', { name: 'Warn before a token expires' })
+      .selectOption({ label: '30 days before' });
+    const warnDays = async (): Promise<number | null> => {
+      const reply = await app.core?.dispatch('settings.get', {});
+      return reply?.ok ? (reply.value as { expiryWarningDays: number }).expiryWarningDays : null;
+    };
+    await expect.poll(warnDays).toBe(30);
+    await expectAccessible('health settings');
+    await saveThemedScreenshots(app.page, 'access-06-settings');
+  });
 });
