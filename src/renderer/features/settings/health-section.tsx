@@ -12,14 +12,11 @@ import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
 import { useAppStore } from '../../stores/app-store';
 import { useHealthStore } from '../../stores/health-store';
+import { withStored } from './choices';
 
 const EXPIRY_CHOICES = [3, 7, 14, 30, 60, 90];
 const ROTATION_CHOICES = [0, 30, 60, 90, 180, 365];
 const UNUSED_CHOICES = [30, 60, 90, 180, 365];
-
-function withStored(choices: number[], stored: number): number[] {
-  return choices.includes(stored) ? choices : [...choices, stored].sort((a, b) => a - b);
-}
 
 function days(count: number): string {
   return `${count} ${count === 1 ? 'day' : 'days'}`;

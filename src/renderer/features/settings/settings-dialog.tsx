@@ -14,6 +14,7 @@ import { useUiStore } from '../../stores/ui-store';
 import { BackgroundSection } from './background-section';
 import { HealthSection } from './health-section';
 import { KeychainSection } from './keychain-section';
+import { withStored } from './choices';
 
 const CLEAR_CHOICES = [10, 20, 30, 45, 60, 90, 120, 300, 600];
 
@@ -41,10 +42,7 @@ export function SettingsDialog(): React.JSX.Element {
     });
   };
 
-  const clearChoices =
-    settings && !CLEAR_CHOICES.includes(settings.clipboardClearSeconds)
-      ? [...CLEAR_CHOICES, settings.clipboardClearSeconds].sort((a, b) => a - b)
-      : CLEAR_CHOICES;
+  const clearChoices = settings ? withStored(CLEAR_CHOICES, settings.clipboardClearSeconds) : CLEAR_CHOICES;
 
   return (
     <Dialog title="Settings" onClose={closeDialog} size="md" testId="settings-dialog">
