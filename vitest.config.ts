@@ -15,7 +15,7 @@ export default defineConfig({
           include: [
             'test/unit/**/*.test.ts',
             'test/core/**/*.test.ts',
-            'test/cloudflare-sim/**/*.test.ts',
+            'test/sandbox/**/*.test.ts',
             'test/scripts/**/*.test.ts',
             'test/cli/**/*.test.ts',
             'src/**/*.test.ts',

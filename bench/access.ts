@@ -19,7 +19,7 @@ import { createMemoryStore } from '../src/main/core/secrets/memory-store';
 import { buildAccessIndex, type IndexInput } from '../src/shared/access/access-index';
 import type { ExploreTarget } from '../src/shared/access/access-schemas';
 import { tokenKey } from '../src/shared/token-key';
-import { startSimulator } from '../test/cloudflare-sim';
+import { startSimulator } from '../src/sandbox';
 import { median, round, type BenchModule, type BenchResult } from './bench-result';
 
 const RUNS = 9;

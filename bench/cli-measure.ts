@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src/main/core';
 import { createKeytarStore } from '../src/main/core/secrets/keytar-store';
-import { startSimulator } from '../test/cloudflare-sim';
+import { startSimulator } from '../src/sandbox';
 import { median, round, type BenchResult } from './bench-result';
 
 const RUNS = Number(process.env.BENCH_CLI_RUNS ?? 7);

@@ -16,7 +16,7 @@ import { createCore, type Core } from '../src/main/core';
 import type { PlannedRequest } from '../src/main/core/sync/request-planner';
 import { createMemoryStore } from '../src/main/core/secrets/memory-store';
 import type { MemoryStore } from '../src/main/core/secrets/memory-store';
-import { LARGE_SCENARIO_DEFAULTS } from '../test/cloudflare-sim';
+import { LARGE_SCENARIO_DEFAULTS } from '../src/sandbox';
 import { median, round, type BenchModule, type BenchResult } from './bench-result';
 
 const LATENCY_MS = 40;
@@ -87,7 +87,7 @@ async function startRemoteSimulator(): Promise<RemoteSimulator> {
   const child: ChildProcess = spawn(
     path.resolve('node_modules/.bin/tsx'),
     [
-      'test/cloudflare-sim/cli.ts',
+      'scripts/sim.ts',
       '--scenario',
       'large',
       '--port',

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { createCore } from '../src/main/core';
 import { createMemoryStore } from '../src/main/core/secrets/memory-store';
 import { contract } from '../src/shared/contract';
-import { startSimulator } from '../test/cloudflare-sim';
+import { startSimulator } from '../src/sandbox';
 import { median, round, type BenchModule, type BenchResult } from './bench-result';
 
 const RUNS = 7;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../src/main/core';
 import type { Account, Profile, TokenRow, Zone } from '../src/shared/domain';
-import type { RequestLogEntry, Simulator } from '../test/cloudflare-sim';
+import type { RequestLogEntry, Simulator } from '../src/sandbox';
 
 /** Cloudflare's window for its 1,200-request budget. */
 export const WINDOW_MS = 5 * 60_000;

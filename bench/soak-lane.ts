@@ -20,7 +20,7 @@ import type {
   TokenOwner,
   VerifyResult,
 } from '../src/shared/domain';
-import type { Simulator } from '../test/cloudflare-sim';
+import type { Simulator } from '../src/sandbox';
 import { ask, cacheDifferences, SoakCallError, visibleState } from './soak-checks';
 import type { SoakLedger } from './soak-ledger';
 

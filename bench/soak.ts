@@ -34,7 +34,7 @@ import { createKeytarStore } from '../src/main/core/secrets/keytar-store';
 import { createMemoryStore } from '../src/main/core/secrets/memory-store';
 import type { SecretStore } from '../src/main/core/secrets/secret-store';
 import type { TokenOwner } from '../src/shared/domain';
-import { startSimulator, type FaultSpec, type Simulator } from '../test/cloudflare-sim';
+import { startSimulator, type FaultSpec, type Simulator } from '../src/sandbox';
 import { ask, busiestWindow, secretsOnDisk, writesSentTwice } from './soak-checks';
 import { SoakLedger } from './soak-ledger';
 import {

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../src/main/core';
 import type { Profile } from '../src/shared/domain';
 import type { Result } from '../src/shared/errors';
-import { startSimulator, type Simulator } from '../test/cloudflare-sim';
+import { startSimulator, type Simulator } from '../src/sandbox';
 import {
   createDemoDataDir,
   createDemoSecretStore,

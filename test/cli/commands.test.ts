@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../support/test-simulator';
 import { CLI, cliFor, logText, tempDir, type Cli } from './support/cli-harness';
 import { addViaCli, demoFolder, keepSecrets, parseTokens, removeAll } from './support/world';
 

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import type { SyncRun, TokenRow } from '../../src/shared/domain';
-import { startTestSimulator } from '../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../support/test-simulator';
 import type { Cli } from './support/cli-harness';
 import { demoFolder, parseTokens, removeAll, windowCore } from './support/world';
 

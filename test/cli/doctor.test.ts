@@ -4,7 +4,7 @@
  * "invalid". The secret never appears in output, argv or the log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../support/test-simulator';
 import { logText, startedCommandLines, type Cli } from './support/cli-harness';
 import { demoFolder, removeAll } from './support/world';
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../support/test-simulator';
 import { folderBytes, logText, startedCommandLines, tempDir, type Cli } from './support/cli-harness';
 import { demoFolder, keepSecrets, removeAll } from './support/world';
 

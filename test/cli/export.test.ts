@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSimulator } from '../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../support/test-simulator';
 import { tempDir, type Cli } from './support/cli-harness';
 import { demoFolder, removeAll } from './support/world';
 

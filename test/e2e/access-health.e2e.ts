@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaveDialogPort } from '../../src/main/core/reports/save-dialog-port';
-import { startSimulator, type Simulator } from '../cloudflare-sim';
+import { startSimulator, type Simulator } from '../../src/sandbox';
 import { AccessHealthPage } from './pages/access-health-page';
 import { AddProfilePage } from './pages/add-profile-page';
 import { AppPage } from './pages/app-page';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { CACHE_FILE_NAME, PROFILE_STORE_FILE_NAME } from '../../src/main/core/db/data-files';
 import { encodeCredential } from '../../src/main/core/secrets/credential';
 import { createMemoryStore, type MemoryStore } from '../../src/main/core/secrets/memory-store';
-import type { Simulator } from '../cloudflare-sim';
+import type { Simulator } from '../../src/sandbox';
 import { AppPage } from './pages/app-page';
 import { SettingsPage } from './pages/settings-page';
 import { StatusBarPage } from './pages/status-bar-page';

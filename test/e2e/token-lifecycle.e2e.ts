@@ -9,7 +9,7 @@
  * every secret used is looked for where it must never be.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../cloudflare-sim';
+import { startSimulator, type Simulator } from '../../src/sandbox';
 import { AddProfilePage } from './pages/add-profile-page';
 import { AppPage } from './pages/app-page';
 import { ProfilePage } from './pages/profile-page';

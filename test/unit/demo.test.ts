@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PROFILES, prepareDemo } from '../../scripts/demo';
 import { createCore } from '../../src/main/core';
 import { createMemoryStore } from '../../src/main/core/secrets/memory-store';
-import { startSimulator } from '../cloudflare-sim';
+import { startSimulator } from '../../src/sandbox';
 
 const sim = await startSimulator({ scenario: 'demo' });
 afterAll(() => sim.close());

@@ -25,7 +25,7 @@ import { createMemoryStore } from '../../src/main/core/secrets/memory-store';
 import { CHANNEL_NAMES, type ChannelName } from '../../src/shared/channels';
 import { contract } from '../../src/shared/contract';
 import { ERROR_CODES, type Result } from '../../src/shared/errors';
-import { startTestSimulator } from '../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../support/test-simulator';
 import { closeAllCores, makeCore } from '../core/support/core-harness';
 import { addProfile, call } from '../core/support/sim-profiles';
 import { DEMO, dnsDraft } from '../core/tokens/support/token-harness';

@@ -14,7 +14,7 @@ import { UNCHECKED_REPLY_MESSAGE } from '../../src/main/core/dispatch';
 import type { Logger } from '../../src/main/core/ports';
 import type { Profile } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/errors';
-import { startTestSimulator } from '../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../support/test-simulator';
 import { closeAllCores, makeCore, type Harness } from '../core/support/core-harness';
 import { addProfile, call } from '../core/support/sim-profiles';
 import { dnsDraft } from '../core/tokens/support/token-harness';

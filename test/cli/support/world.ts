@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { createCore, type Core } from '../../../src/main/core';
 import { createKeytarStore } from '../../../src/main/core/secrets/keytar-store';
-import type { Simulator } from '../../cloudflare-sim';
+import type { Simulator } from '../../../src/sandbox';
 import { cliFor, tempDir, type Cli } from './cli-harness';
 
 /** A core in the test process on the same folder and keychain: the window, as far as the CLI knows. */

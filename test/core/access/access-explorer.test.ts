@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AccessExplore, TokenReach } from '../../../src/shared/access/access-schemas';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore } from '../support/core-harness';
 import { addProfile, call } from '../support/sim-profiles';
 import { DEMO } from '../tokens/support/token-harness';

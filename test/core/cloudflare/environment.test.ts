@@ -4,7 +4,7 @@
  * to the profile's host, with the profile's credential, with its own headers, and log nothing.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore } from '../support/core-harness';
 import { addProfile, call } from '../support/sim-profiles';
 

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCloudflareGateway, type CloudflareClient } from '../../../src/main/core/cloudflare/gateway';
 import { systemClock } from '../../../src/main/core/ports';
 import type { AppError } from '../../../src/shared/errors';
-import { DEFAULT_RATE_LIMIT } from '../../cloudflare-sim';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { DEFAULT_RATE_LIMIT } from '../../../src/sandbox';
+import { startTestSimulator } from '../../support/test-simulator';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
 

@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Profile, SyncRun, SyncStatus } from '../../../src/shared/domain';
-import { DEFAULT_RATE_LIMIT } from '../../cloudflare-sim';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { DEFAULT_RATE_LIMIT } from '../../../src/sandbox';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore } from '../support/core-harness';
 import { addProfile, call, credentialInput } from '../support/sim-profiles';
 

@@ -8,7 +8,7 @@ import type { HealthProblem, HealthReport } from '../../../src/shared/health/hea
 import { createMemoryStore } from '../../../src/main/core/secrets/memory-store';
 import type { SecretStore } from '../../../src/main/core/secrets/secret-store';
 import { AppError } from '../../../src/shared/errors';
-import { startSimulator, type Simulator } from '../../cloudflare-sim';
+import { startSimulator, type Simulator } from '../../../src/sandbox';
 import { closeAllCores, makeCore } from '../support/core-harness';
 import { manualTime } from '../support/manual-time';
 import { addProfile, call } from '../support/sim-profiles';

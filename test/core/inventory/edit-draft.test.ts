@@ -21,7 +21,7 @@ import type {
 import { PERMISSION_SCOPES } from '../../../src/shared/domain';
 import { buildTokenBody, createBuildContext, samePolicies } from '../../../src/shared/policy/build';
 import type { BuildContext } from '../../../src/shared/policy/build-context';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore } from '../support/core-harness';
 import { addProfile, call } from '../support/sim-profiles';
 

@@ -15,7 +15,7 @@ import type {
   TokenRow,
   Zone,
 } from '../../../src/shared/domain';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore, throwingStore } from '../support/core-harness';
 import { addProfile, call } from '../support/sim-profiles';
 

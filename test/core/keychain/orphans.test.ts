@@ -10,7 +10,7 @@ import { PROFILE_STORE_FILE_NAME } from '../../../src/main/core/db/data-files';
 import { encodeCredential } from '../../../src/main/core/secrets/credential';
 import { createMemoryStore, type MemoryStore } from '../../../src/main/core/secrets/memory-store';
 import type { HistoryEntry, KeychainEntry, Profile, TokenRow } from '../../../src/shared/domain';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore, tempDir } from '../support/core-harness';
 import { addProfile, call } from '../support/sim-profiles';
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Profile, SyncRun } from '../../../src/shared/domain';
 import { createMemoryStore } from '../../../src/main/core/secrets/memory-store';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, countRows, makeCore } from '../support/core-harness';
 import { addProfile, call, credentialInput } from '../support/sim-profiles';
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DesktopNotification, DesktopNotifier } from '../../../src/main/core/reminders/notifier-port';
-import { startSimulator, type Simulator } from '../../cloudflare-sim';
+import { startSimulator, type Simulator } from '../../../src/sandbox';
 import { closeAllCores, makeCore, tempDir } from '../support/core-harness';
 import { manualTime } from '../support/manual-time';
 import { addProfile, call } from '../support/sim-profiles';

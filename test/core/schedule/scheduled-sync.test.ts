@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncRun, SyncStatus } from '../../../src/shared/domain';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore, type Harness } from '../support/core-harness';
 import { manualTime, type ManualTime } from '../support/manual-time';
 import { addProfile, call } from '../support/sim-profiles';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/shared/errors';
 import { createMemoryStore } from '../../../src/main/core/secrets/memory-store';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore } from '../support/core-harness';
 import { credentialInput } from '../support/sim-profiles';
 

@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import type { Core } from '../../../src/main/core';
 import type { CredentialInput, Profile } from '../../../src/shared/domain';
-import type { DemoCredential, Simulator } from '../../cloudflare-sim';
+import type { DemoCredential, Simulator } from '../../../src/sandbox';
 
 export function credentialInput(credential: DemoCredential): CredentialInput {
   if (credential.kind === 'global_key')

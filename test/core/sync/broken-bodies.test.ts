@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { profileSecretAccount } from '../../../src/main/core/secrets/secret-store';
 import type { SyncRun } from '../../../src/shared/domain';
-import type { FaultSpec } from '../../cloudflare-sim';
+import type { FaultSpec } from '../../../src/sandbox';
 import { dumpProfileRows } from '../support/core-harness';
 import { credentialInput } from '../support/sim-profiles';
 import {

@@ -7,8 +7,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncRun, TokenRow } from '../../../src/shared/domain';
-import { DEFAULT_RATE_LIMIT, generateLargeScenario, type FaultSpec } from '../../cloudflare-sim';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { DEFAULT_RATE_LIMIT, generateLargeScenario, type FaultSpec } from '../../../src/sandbox';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, dumpProfileRows, makeCore } from '../support/core-harness';
 import { addProfile, call } from '../support/sim-profiles';
 

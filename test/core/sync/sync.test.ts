@@ -5,9 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncRun, SyncStatus, TokenRow } from '../../../src/shared/domain';
 import { flattenResources } from '../../../src/shared/policy/resource-keys';
-import { generateLargeScenario } from '../../cloudflare-sim';
-import { DEFAULT_RATE_LIMIT } from '../../cloudflare-sim';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { generateLargeScenario } from '../../../src/sandbox';
+import { DEFAULT_RATE_LIMIT } from '../../../src/sandbox';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, dumpProfileRows, makeCore } from '../support/core-harness';
 import { addProfile, call } from '../support/sim-profiles';
 

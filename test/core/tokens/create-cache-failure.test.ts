@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type * as TokenRepository from '../../../src/main/core/db/token-repository';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores } from '../support/core-harness';
 import {
   dnsDraft,

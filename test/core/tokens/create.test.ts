@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { KEYCHAIN_UNAVAILABLE_HELP } from '../../../src/main/core/secrets/keytar-store';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
 import { AppError } from '../../../src/shared/errors';
-import type { FaultSpec } from '../../cloudflare-sim';
+import type { FaultSpec } from '../../../src/sandbox';
 import { DEMO, dnsDraft, outsideCall, requests, tokenHarness, useTokenSuite } from './support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TokenDraft } from '../../../src/shared/domain';
-import type { TokenSnapshot } from '../../cloudflare-sim';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import type { TokenSnapshot } from '../../../src/sandbox';
+import { startTestSimulator } from '../../support/test-simulator';
 import {
   DEMO,
   dnsDraft,

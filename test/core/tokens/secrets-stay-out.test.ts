@@ -13,7 +13,7 @@ import { profileSecretAccount, tokenSecretPrefix } from '../../../src/main/core/
 import type { ChannelName } from '../../../src/shared/channels';
 import type { ChannelInput, ChannelOutput } from '../../../src/shared/contract';
 import type { Result } from '../../../src/shared/errors';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores } from '../support/core-harness';
 import { DEMO, dnsDraft, emptySecretStore, testSecretStore, tokenHarness } from './support/token-harness';
 

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
 import { createTokenService } from '../../../src/main/core/tokens/token-service';
-import { startTestSimulator } from '../../cloudflare-sim/test-simulator';
+import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores } from '../support/core-harness';
 import {
   DEMO,

@@ -3,7 +3,7 @@
  * each test in the reverse order they were started; and the one login most stories begin with.
  */
 import { afterEach } from 'vitest';
-import { startSimulator, type Simulator } from '../../cloudflare-sim';
+import { startSimulator, type Simulator } from '../../../src/sandbox';
 import { AddProfilePage } from '../pages/add-profile-page';
 import { AppPage } from '../pages/app-page';
 import { TokenListPage } from '../pages/token-list-page';

@@ -1,7 +1,7 @@
 /**
  * Test support for src/shared: Cloudflare's sample permission groups and a small profile.
  *
- * The groups come from the vendored test/cloudflare-sim/data/permission-groups.sample.json (99 real
+ * The groups come from the vendored src/sandbox/data/permission-groups.sample.json (99 real
  * groups, some names in two scopes), so tests exercise the same ids and name clashes as the live API.
  */
 import fs from 'node:fs';
@@ -17,7 +17,7 @@ interface SampleGroup {
 }
 
 const samplePath = fileURLToPath(
-  new URL('../../cloudflare-sim/data/permission-groups.sample.json', import.meta.url),
+  new URL('../../../src/sandbox/data/permission-groups.sample.json', import.meta.url),
 );
 
 export const SAMPLE_GROUPS: readonly SampleGroup[] = JSON.parse(

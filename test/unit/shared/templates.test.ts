@@ -22,7 +22,7 @@ interface DocTemplate {
 
 const docTemplates = JSON.parse(
   fs.readFileSync(
-    fileURLToPath(new URL('../../cloudflare-sim/data/templates.json', import.meta.url)),
+    fileURLToPath(new URL('../../../src/sandbox/data/templates.json', import.meta.url)),
     'utf8',
   ),
 ) as DocTemplate[];

@@ -19,8 +19,8 @@ import {
   type TokenRow,
 } from '../../../../src/shared/domain';
 import type { AppErrorShape } from '../../../../src/shared/errors';
-import { DEFAULT_RATE_LIMIT, type RequestLogEntry, type Simulator } from '../../../cloudflare-sim';
-import { startTestSimulator } from '../../../cloudflare-sim/test-simulator';
+import { DEFAULT_RATE_LIMIT, type RequestLogEntry, type Simulator } from '../../../../src/sandbox';
+import { startTestSimulator } from '../../../support/test-simulator';
 import { closeAllCores, makeCore, type Harness } from '../../support/core-harness';
 import { credentialInput } from '../../support/sim-profiles';
 

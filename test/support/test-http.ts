@@ -4,7 +4,7 @@
  * The tests talk HTTP to a real listening server on purpose (the brief: "over real HTTP"),
  * without the SDK, so they see exactly what Cloudflare would put on the wire.
  */
-import type { DemoCredential, Simulator } from './types';
+import type { DemoCredential, Simulator } from '../../src/sandbox/types';
 
 export interface CfErrorJson {
   code: number;

@@ -97,7 +97,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
             });
     handle.catch((error: unknown) => {
       // A simulator bug must be loud in tests but never take the process down.
-      console.error('[cloudflare-sim] request failed:', error);
+      console.error('[sandbox] request failed:', error);
       if (!res.headersSent && !res.destroyed) {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(

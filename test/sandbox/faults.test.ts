@@ -3,9 +3,9 @@
  * Nth request, the 'after' phase, the control route, and stop/restart on the same port.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator } from './simulator';
-import { call, controlCall, DEMO, resultObject } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { startSimulator } from '../../src/sandbox/simulator';
+import { call, controlCall, DEMO, resultObject } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 const sim = await startTestSimulator();
 const manager = sim.credential('alice-manager');

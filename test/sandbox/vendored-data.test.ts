@@ -18,15 +18,17 @@ function readJson(path: string): unknown {
 
 describe('vendored Cloudflare data', () => {
   it.skipIf(!existsSync(SHARED)).each(FILES)('%s equals the shared copy', (file) => {
-    const vendored = readJson(fileURLToPath(new URL(`./data/${file}`, import.meta.url)));
+    const vendored = readJson(fileURLToPath(new URL(`../../src/sandbox/data/${file}`, import.meta.url)));
     expect(vendored).toEqual(readJson(`${SHARED}/${file}`));
   });
 
   it('holds 99 permission groups and the 15 paths', () => {
-    const groups = readJson(fileURLToPath(new URL('./data/permission-groups.sample.json', import.meta.url)));
+    const groups = readJson(
+      fileURLToPath(new URL('../../src/sandbox/data/permission-groups.sample.json', import.meta.url)),
+    );
     expect(Array.isArray(groups) && groups.length).toBe(99);
     const openapi = readJson(
-      fileURLToPath(new URL('./data/openapi-tokens-subset.json', import.meta.url)),
+      fileURLToPath(new URL('../../src/sandbox/data/openapi-tokens-subset.json', import.meta.url)),
     ) as {
       paths: Record<string, unknown>;
     };

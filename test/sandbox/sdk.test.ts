@@ -4,8 +4,8 @@
  */
 import Cloudflare from 'cloudflare';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { DEMO } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 const sim = await startTestSimulator();
 

@@ -3,8 +3,8 @@
  * and /zones reveal (resource reach, nested forms, deny wins).
  */
 import { describe, expect, it } from 'vitest';
-import { call, DEMO, failure, resultList } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { call, DEMO, failure, resultList } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 const sim = await startTestSimulator();
 const cred = (label: string): ReturnType<typeof sim.credential> => sim.credential(label);

@@ -7,8 +7,8 @@
  * the OpenAPI schema, and an afterAll that closes the simulator.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startSimulator } from './simulator';
-import type { Simulator, StartSimulatorOptions, Violation } from './types';
+import { startSimulator } from '../../src/sandbox/simulator';
+import type { Simulator, StartSimulatorOptions, Violation } from '../../src/sandbox/types';
 
 /** Throws a readable error when there are violations (what the afterEach hook runs). */
 export function assertNoSchemaViolations(violations: readonly Violation[]): void {

@@ -2,8 +2,8 @@
  * Envelope, pagination, list parameters and filters, over real HTTP.
  */
 import { describe, expect, it } from 'vitest';
-import { call, DEMO, failure, resultList } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { call, DEMO, failure, resultList } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 const sim = await startTestSimulator();
 const manager = sim.credential('alice-manager');

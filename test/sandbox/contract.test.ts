@@ -3,10 +3,15 @@
  * checked against the OpenAPI document, and drift is reported.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasOperation, listOperations, validateRequestBody, validateResponseBody } from './openapi-validator';
-import { startSimulator } from './simulator';
-import { call, DEMO } from './test-http';
-import { assertNoSchemaViolations } from './test-simulator';
+import {
+  hasOperation,
+  listOperations,
+  validateRequestBody,
+  validateResponseBody,
+} from '../../src/sandbox/openapi-validator';
+import { startSimulator } from '../../src/sandbox/simulator';
+import { call, DEMO } from '../support/test-http';
+import { assertNoSchemaViolations } from '../support/test-simulator';
 
 const sim = await startSimulator();
 afterAll(() => sim.close());

@@ -3,10 +3,10 @@
  * scopes, resource forms and ownership, CIDRs, dates, quotas.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateLargeScenario } from './large-scenario';
-import { startSimulator } from './simulator';
-import { call, DEMO, failure, resultObject, type CfReply } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { generateLargeScenario } from '../../src/sandbox/large-scenario';
+import { startSimulator } from '../../src/sandbox/simulator';
+import { call, DEMO, failure, resultObject, type CfReply } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 const sim = await startTestSimulator();
 const manager = sim.credential('alice-manager');

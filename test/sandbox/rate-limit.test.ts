@@ -3,8 +3,8 @@
  * window resets, per-credential buckets, and runtime configuration.
  */
 import { describe, expect, it } from 'vitest';
-import { call, controlCall, failure } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { call, controlCall, failure } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 let clock = Date.parse('2030-01-01T00:00:00Z');
 const sim = await startTestSimulator({

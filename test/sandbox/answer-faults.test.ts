@@ -4,9 +4,9 @@
  * result_info, 50 MB long or trickled a byte at a time — and random faults drawn from a seed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator } from './simulator';
-import { controlCall } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { startSimulator } from '../../src/sandbox/simulator';
+import { controlCall } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 const sim = await startTestSimulator();
 const manager = sim.credential('alice-manager');

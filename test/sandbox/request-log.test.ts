@@ -2,8 +2,8 @@
  * The request log: what tests can read about each call, and that it never holds a secret.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { call, controlCall, DEMO, resultObject } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { call, controlCall, DEMO, resultObject } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 const sim = await startTestSimulator();
 const manager = sim.credential('alice-manager');

@@ -2,12 +2,12 @@
  * Scenarios: the demo fixture's promises, the large generator, and validation errors.
  */
 import { describe, expect, it } from 'vitest';
-import { generateLargeScenario, LARGE_SCENARIO_DEFAULTS } from './large-scenario';
-import { parseScenario, ScenarioError, type Scenario } from './scenario-schema';
-import { resolveScenario } from './scenarios';
-import { startSimulator } from './simulator';
-import { call } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { generateLargeScenario, LARGE_SCENARIO_DEFAULTS } from '../../src/sandbox/large-scenario';
+import { parseScenario, ScenarioError, type Scenario } from '../../src/sandbox/scenario-schema';
+import { resolveScenario } from '../../src/sandbox/scenarios';
+import { startSimulator } from '../../src/sandbox/simulator';
+import { call } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 const sim = await startTestSimulator();
 

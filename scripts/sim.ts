@@ -6,10 +6,10 @@
  * Stops on Ctrl+C / SIGTERM.
  */
 import { parseArgs } from 'node:util';
-import { loadScenarioFile } from './scenarios';
-import { ScenarioError, type Scenario } from './scenario-schema';
-import { startSimulator } from './simulator';
-import type { DemoCredential } from './types';
+import { loadScenarioFile } from '../src/sandbox/scenarios';
+import { ScenarioError, type Scenario } from '../src/sandbox/scenario-schema';
+import { startSimulator } from '../src/sandbox/simulator';
+import type { DemoCredential } from '../src/sandbox/types';
 
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

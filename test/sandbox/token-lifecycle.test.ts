@@ -3,8 +3,8 @@
  * tokens; secrets only from create and roll; last_used_on; re-ordered policies.
  */
 import { describe, expect, it } from 'vitest';
-import { call, DEMO, failure, resultList, resultObject, type CfReply } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { call, DEMO, failure, resultList, resultObject, type CfReply } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 const sim = await startTestSimulator();
 const manager = sim.credential('alice-manager');

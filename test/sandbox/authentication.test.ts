@@ -3,8 +3,8 @@
  * request_ip conditions, and which verify endpoint accepts which secret.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, controlCall, DEMO, failure, resultObject } from './test-http';
-import { startTestSimulator } from './test-simulator';
+import { call, controlCall, DEMO, failure, resultObject } from '../support/test-http';
+import { startTestSimulator } from '../support/test-simulator';
 
 const sim = await startTestSimulator();
 const cred = (label: string): ReturnType<typeof sim.credential> => sim.credential(label);
