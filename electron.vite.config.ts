@@ -3,7 +3,7 @@
  *
  * Packages in `dependencies` (better-sqlite3, keytar, cloudflare, zod...) stay external in main.
  * The preload runs sandboxed, where `require` only knows 'electron': it is bundled to a single
- * CommonJS file with nothing external but 'electron' (test/unit/preload-bundle.test.ts checks).
+ * CommonJS file with nothing external but 'electron' (test/shell/preload-bundle.test.ts checks).
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';

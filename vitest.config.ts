@@ -13,7 +13,9 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'test/unit/**/*.test.ts',
+            'test/contract/**/*.test.ts',
+            'test/shared/**/*.test.ts',
+            'test/shell/**/*.test.ts',
             'test/core/**/*.test.ts',
             'test/sandbox/**/*.test.ts',
             'test/scripts/**/*.test.ts',

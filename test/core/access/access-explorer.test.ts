@@ -8,7 +8,7 @@ import type { AccessExplore, TokenReach } from '../../../src/shared/access/acces
 import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore } from '../support/core-harness';
 import { addProfile, call } from '../support/sim-profiles';
-import { DEMO } from '../tokens/support/token-harness';
+import { DEMO } from '../support/token-harness';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
 afterAll(() => closeAllCores());

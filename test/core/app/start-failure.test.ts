@@ -1,7 +1,7 @@
 /**
  * Start failures in plain Node: the sentence for a real failed migration, and where the log goes
  * when the data folder cannot take it (SECURITY.md 28; the Electron side is in
- * test/unit/electron-shell-start.test.ts).
+ * test/shell/electron-shell-start.test.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -15,7 +15,7 @@ import {
   tokenHarness,
   useTokenSuite,
   type TokenHarness,
-} from '../tokens/support/token-harness';
+} from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

@@ -16,7 +16,7 @@ import {
   tokenHarness,
   keptToken,
   useTokenSuite,
-} from '../tokens/support/token-harness';
+} from '../support/token-harness';
 
 const run = promisify(execFile);
 const { sim, secrets } = await useTokenSuite();

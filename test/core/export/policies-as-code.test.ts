@@ -14,7 +14,7 @@ import {
   tokenHarness,
   useTokenSuite,
   type TokenHarness,
-} from '../tokens/support/token-harness';
+} from '../support/token-harness';
 import { credentialInput } from '../support/sim-profiles';
 
 const { sim, secrets } = await useTokenSuite();

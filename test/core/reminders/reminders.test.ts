@@ -10,7 +10,7 @@ import { startSimulator, type Simulator } from '../../../src/sandbox';
 import { closeAllCores, makeCore, tempDir } from '../support/core-harness';
 import { manualTime } from '../support/manual-time';
 import { addProfile, call } from '../support/sim-profiles';
-import { DEMO, groupId } from '../tokens/support/token-harness';
+import { DEMO, groupId } from '../support/token-harness';
 
 const DAY = 86_400_000;
 const time = manualTime('2025-06-15T12:00:00Z');

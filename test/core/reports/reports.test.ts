@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { SaveDialogPort, SaveDialogRequest } from '../../../src/main/core/reports/save-dialog-port';
 import type { ReportSaved } from '../../../src/shared/reports/report-schemas';
 import { tempDir } from '../support/core-harness';
-import { dnsDraft, tokenHarness, useTokenSuite, type TokenHarness } from '../tokens/support/token-harness';
+import { dnsDraft, tokenHarness, useTokenSuite, type TokenHarness } from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

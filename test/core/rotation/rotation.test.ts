@@ -13,7 +13,7 @@ import {
   tokenHarness,
   useTokenSuite,
   type TokenHarness,
-} from '../tokens/support/token-harness';
+} from '../support/token-harness';
 import { makeCore } from '../support/core-harness';
 
 const { sim, secrets } = await useTokenSuite();

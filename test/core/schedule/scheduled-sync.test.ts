@@ -11,7 +11,7 @@ import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore, type Harness } from '../support/core-harness';
 import { manualTime, type ManualTime } from '../support/manual-time';
 import { addProfile, call } from '../support/sim-profiles';
-import { dnsDraft } from '../tokens/support/token-harness';
+import { dnsDraft } from '../support/token-harness';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
 const HOUR = 60 * 60_000;

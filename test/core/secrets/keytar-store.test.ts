@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createKeytarStore, type KeytarLike } from '../../../src/main/core/secrets/keytar-store';
-import { describeSecretStoreContract } from './secret-store-contract';
+import { describeSecretStoreContract } from '../support/secret-store-contract';
 
 const inKeyringSession = Boolean(process.env['KEYFLARE_IN_KEYRING_SESSION']);
 

@@ -1,4 +1,4 @@
 import { createMemoryStore } from '../../../src/main/core/secrets/memory-store';
-import { describeSecretStoreContract } from './secret-store-contract';
+import { describeSecretStoreContract } from '../support/secret-store-contract';
 
 describeSecretStoreContract('in-memory store', () => createMemoryStore());

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SaveDialogPort } from '../../../src/main/core/reports/save-dialog-port';
 import { tempDir } from '../support/core-harness';
-import { dnsDraft, tokenHarness, useTokenSuite } from '../tokens/support/token-harness';
+import { dnsDraft, tokenHarness, useTokenSuite } from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

@@ -16,7 +16,7 @@ import {
   tokenHarness,
   useTokenSuite,
   type HarnessOptions,
-} from '../tokens/support/token-harness';
+} from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

@@ -16,7 +16,7 @@ import {
   type HarnessOptions,
   type TokenHarness,
   useTokenSuite,
-} from '../tokens/support/token-harness';
+} from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

@@ -14,7 +14,7 @@ import {
   resetSimulator,
   testSecretStore,
   tokenHarness,
-} from './support/token-harness';
+} from '../support/token-harness';
 
 const cacheWrites = vi.hoisted(() => ({ fail: false }));
 vi.mock('../../../src/main/core/db/token-repository', async (importOriginal) => {

@@ -8,7 +8,7 @@ import { KEYCHAIN_UNAVAILABLE_HELP } from '../../../src/main/core/secrets/keytar
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
 import { AppError } from '../../../src/shared/errors';
 import type { FaultSpec } from '../../../src/sandbox';
-import { DEMO, dnsDraft, outsideCall, requests, tokenHarness, useTokenSuite } from './support/token-harness';
+import { DEMO, dnsDraft, outsideCall, requests, tokenHarness, useTokenSuite } from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

@@ -17,7 +17,7 @@ import {
   tokenHarness,
   type TokenHarness,
   useTokenSuite,
-} from './support/token-harness';
+} from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TokenDraft } from '../../../src/shared/domain';
-import { DEMO, groupId, requests, tokenHarness, useTokenSuite } from './support/token-harness';
+import { DEMO, groupId, requests, tokenHarness, useTokenSuite } from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

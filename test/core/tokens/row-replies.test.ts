@@ -7,7 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import { TokenRow } from '../../../src/shared/domain';
-import { dnsDraft, tokenHarness, useTokenSuite } from './support/token-harness';
+import { dnsDraft, tokenHarness, useTokenSuite } from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

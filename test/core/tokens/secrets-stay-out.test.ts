@@ -15,7 +15,7 @@ import type { ChannelInput, ChannelOutput } from '../../../src/shared/contract';
 import type { Result } from '../../../src/shared/errors';
 import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores } from '../support/core-harness';
-import { DEMO, dnsDraft, emptySecretStore, testSecretStore, tokenHarness } from './support/token-harness';
+import { DEMO, dnsDraft, emptySecretStore, testSecretStore, tokenHarness } from '../support/token-harness';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
 const secrets = testSecretStore();

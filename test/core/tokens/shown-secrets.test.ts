@@ -14,7 +14,7 @@ import {
   tokenHarness,
   useTokenSuite,
   type TokenHarness,
-} from './support/token-harness';
+} from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSION_SCOPES, type ResolvedTemplate, type TokenDraft } from '../../../src/shared/domain';
 import { DASHBOARD_TEMPLATES } from '../../../src/shared/templates/templates-data';
-import { DEMO, requests, tokenHarness, useTokenSuite } from './support/token-harness';
+import { DEMO, requests, tokenHarness, useTokenSuite } from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

@@ -18,7 +18,7 @@ import {
   testSecretStore,
   tokenHarness,
   keptToken,
-} from './support/token-harness';
+} from '../support/token-harness';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
 const otherSim = await startTestSimulator({ scenario: 'demo' });

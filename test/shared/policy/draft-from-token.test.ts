@@ -6,7 +6,15 @@ import {
   samePolicies,
   validateDraft,
 } from '../../../src/shared/policy/build';
-import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, X_COM, buildContext, groupId } from './support';
+import {
+  ACME,
+  EXAMPLE_COM,
+  OTHER_CO,
+  USER_ID,
+  X_COM,
+  buildContext,
+  groupId,
+} from '../support/permission-groups';
 
 const DNS_WRITE = groupId('DNS Write', 'zone');
 const ZONE_READ = groupId('Zone Read', 'zone');

@@ -4,20 +4,20 @@
  * resolve is named with the closest matches. A pasted API body builds the identical body again.
  */
 import { describe, expect, it } from 'vitest';
-import type { CfToken } from '../../../../src/shared/cloudflare-types';
-import { tokenApiBody } from '../../../../src/shared/export/api-body';
-import { closestNames } from '../../../../src/shared/export/closest';
+import type { CfToken } from '../../../src/shared/cloudflare-types';
+import { tokenApiBody } from '../../../src/shared/export/api-body';
+import { closestNames } from '../../../src/shared/export/closest';
 import {
   parseImportText,
   recipeOwnerIn,
   resolveBody,
   resolveRecipe,
   type ImportTarget,
-} from '../../../../src/shared/export/import';
-import { RecipeGap, recipeFromDraft, recipeText } from '../../../../src/shared/export/recipe';
-import type { PermissionGroup, TokenDraft, TokenOwner } from '../../../../src/shared/domain';
-import { buildTokenBody, draftFromToken } from '../../../../src/shared/policy/build';
-import { isAppError } from '../../../../src/shared/errors';
+} from '../../../src/shared/export/import';
+import { RecipeGap, recipeFromDraft, recipeText } from '../../../src/shared/export/recipe';
+import type { PermissionGroup, TokenDraft, TokenOwner } from '../../../src/shared/domain';
+import { buildTokenBody, draftFromToken } from '../../../src/shared/policy/build';
+import { isAppError } from '../../../src/shared/errors';
 import {
   ACCOUNTS,
   ACME,
@@ -28,8 +28,8 @@ import {
   buildContext,
   groupId,
   sampleGroups,
-} from '../support';
-import { r2Token, richToken } from './fixtures';
+} from '../support/permission-groups';
+import { r2Token, richToken } from '../support/sample-tokens';
 
 const POSITION = { tokenCount: 1, index: 0 };
 

@@ -11,7 +11,15 @@ import {
 import { validateDraft } from '../../../src/shared/policy/build';
 import { resolveTemplates } from '../../../src/shared/templates/resolve';
 import { DASHBOARD_TEMPLATES } from '../../../src/shared/templates/templates-data';
-import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, buildContext, groupId, sampleGroups } from './support';
+import {
+  ACME,
+  EXAMPLE_COM,
+  OTHER_CO,
+  USER_ID,
+  buildContext,
+  groupId,
+  sampleGroups,
+} from '../support/permission-groups';
 
 interface DocTemplate {
   name: string;

@@ -2,8 +2,8 @@
  * Tokens the export tests share: every resource form a draft holds, an exclusion, an IP filter
  * and dates, and one token a draft cannot hold (an R2 bucket).
  */
-import type { CfToken } from '../../../../src/shared/cloudflare-types';
-import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, X_COM, groupId } from '../support';
+import type { CfToken } from '../../../src/shared/cloudflare-types';
+import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, X_COM, groupId } from './permission-groups';
 
 /** DNS Write on all zones except x.com, Zone Read on Acme's zones, Account Settings Read on Other Co, user details. */
 export function richToken(): CfToken {

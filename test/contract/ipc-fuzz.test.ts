@@ -28,7 +28,7 @@ import { ERROR_CODES, type Result } from '../../src/shared/errors';
 import { startTestSimulator } from '../support/test-simulator';
 import { closeAllCores, makeCore } from '../core/support/core-harness';
 import { addProfile, call } from '../core/support/sim-profiles';
-import { DEMO, dnsDraft } from '../core/tokens/support/token-harness';
+import { DEMO, dnsDraft } from '../core/support/token-harness';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
 afterAll(() => {

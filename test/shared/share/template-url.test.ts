@@ -3,11 +3,11 @@
  * exact list of what it carries and what the teammate must add by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { decodePolicies, decodeRequestIp } from '../../../../src/shared/policy/decode';
-import { shareLink, templateKeyOf, type ShareInput } from '../../../../src/shared/share/template-url';
-import type { CfPolicy } from '../../../../src/shared/cloudflare-types';
-import { EXAMPLE_COM, groupId, nameLookup } from '../support';
-import { richToken } from '../export/fixtures';
+import { decodePolicies, decodeRequestIp } from '../../../src/shared/policy/decode';
+import { shareLink, templateKeyOf, type ShareInput } from '../../../src/shared/share/template-url';
+import type { CfPolicy } from '../../../src/shared/cloudflare-types';
+import { EXAMPLE_COM, groupId, nameLookup } from '../support/permission-groups';
+import { richToken } from '../support/sample-tokens';
 
 function input(policies: CfPolicy[], extra: Partial<ShareInput> = {}): ShareInput {
   return {

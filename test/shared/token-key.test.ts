@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitTokenKey, tokenKey } from '../../../src/shared/token-key';
+import { splitTokenKey, tokenKey } from '../../src/shared/token-key';
 
 const PROFILE = '3f6b2c1e-8a4d-4e2b-9c7a-0d1e2f3a4b5c';
 

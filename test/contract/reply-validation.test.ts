@@ -17,7 +17,7 @@ import type { Result } from '../../src/shared/errors';
 import { startTestSimulator } from '../support/test-simulator';
 import { closeAllCores, makeCore, type Harness } from '../core/support/core-harness';
 import { addProfile, call } from '../core/support/sim-profiles';
-import { dnsDraft } from '../core/tokens/support/token-harness';
+import { dnsDraft } from '../core/support/token-harness';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
 

@@ -15,7 +15,7 @@ import {
   X_COM,
   groupId,
   nameLookup,
-} from './support';
+} from '../support/permission-groups';
 
 const DNS_WRITE = groupId('DNS Write', 'zone');
 const ZONE_READ = groupId('Zone Read', 'zone');

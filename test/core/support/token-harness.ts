@@ -5,24 +5,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeEach, expect, vi } from 'vitest';
-import type { Core, CoreOptions } from '../../../../src/main/core';
-import type { ClipboardPort, Clock, Timers } from '../../../../src/main/core/ports';
-import { createKeytarStore } from '../../../../src/main/core/secrets/keytar-store';
-import { createMemoryStore } from '../../../../src/main/core/secrets/memory-store';
-import type { SecretStore } from '../../../../src/main/core/secrets/secret-store';
-import type { ChannelName } from '../../../../src/shared/channels';
-import type { ChannelInput, ChannelOutput } from '../../../../src/shared/contract';
-import {
-  PERMISSION_SCOPES,
-  type Profile,
-  type TokenDraft,
-  type TokenRow,
-} from '../../../../src/shared/domain';
-import type { AppErrorShape } from '../../../../src/shared/errors';
-import { DEFAULT_RATE_LIMIT, type RequestLogEntry, type Simulator } from '../../../../src/sandbox';
-import { startTestSimulator } from '../../../support/test-simulator';
-import { closeAllCores, makeCore, type Harness } from '../../support/core-harness';
-import { credentialInput } from '../../support/sim-profiles';
+import type { Core, CoreOptions } from '../../../src/main/core';
+import type { ClipboardPort, Clock, Timers } from '../../../src/main/core/ports';
+import { createKeytarStore } from '../../../src/main/core/secrets/keytar-store';
+import { createMemoryStore } from '../../../src/main/core/secrets/memory-store';
+import type { SecretStore } from '../../../src/main/core/secrets/secret-store';
+import type { ChannelName } from '../../../src/shared/channels';
+import type { ChannelInput, ChannelOutput } from '../../../src/shared/contract';
+import { PERMISSION_SCOPES, type Profile, type TokenDraft, type TokenRow } from '../../../src/shared/domain';
+import type { AppErrorShape } from '../../../src/shared/errors';
+import { DEFAULT_RATE_LIMIT, type RequestLogEntry, type Simulator } from '../../../src/sandbox';
+import { startTestSimulator } from '../../support/test-simulator';
+import { closeAllCores, makeCore, type Harness } from './core-harness';
+import { credentialInput } from './sim-profiles';
 
 export const inKeyringSession = Boolean(process.env['KEYFLARE_IN_KEYRING_SESSION']);
 

@@ -25,7 +25,7 @@ import {
   ZONES,
   groupId,
   nameLookup,
-} from './support';
+} from '../support/permission-groups';
 
 const ZONE = 'com.cloudflare.api.account.zone.';
 const ACCOUNT = 'com.cloudflare.api.account.';

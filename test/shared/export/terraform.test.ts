@@ -7,17 +7,17 @@
  */
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
-import type { CfResources } from '../../../../src/shared/cloudflare-types';
-import { tokenApiBody } from '../../../../src/shared/export/api-body';
+import type { CfResources } from '../../../src/shared/cloudflare-types';
+import { tokenApiBody } from '../../../src/shared/export/api-body';
 import {
   hclString,
   resourceName,
   terraformForTokens,
   type TerraformToken,
-} from '../../../../src/shared/export/terraform';
-import type { TokenOwner } from '../../../../src/shared/domain';
-import { ACME, EXAMPLE_COM, X_COM, buildContext, groupId, nameLookup } from '../support';
-import { r2Token, richToken } from './fixtures';
+} from '../../../src/shared/export/terraform';
+import type { TokenOwner } from '../../../src/shared/domain';
+import { ACME, EXAMPLE_COM, X_COM, buildContext, groupId, nameLookup } from '../support/permission-groups';
+import { r2Token, richToken } from '../support/sample-tokens';
 
 /** The provider v5 schema of both token resources, as documented (terraform-v5.md). */
 const SCHEMA = {

@@ -12,7 +12,7 @@ import {
   X_COM,
   buildContext,
   groupId,
-} from './support';
+} from '../support/permission-groups';
 
 const DNS_WRITE = groupId('DNS Write', 'zone');
 const ZONE_READ = groupId('Zone Read', 'zone');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CfPolicy, CfToken } from '../../../src/shared/cloudflare-types';
 import { editDraft } from '../../../src/shared/policy/edit-draft';
-import { ACME, EXAMPLE_COM, buildContext, groupId } from './support';
+import { ACME, EXAMPLE_COM, buildContext, groupId } from '../support/permission-groups';
 
 const DNS_WRITE = groupId('DNS Write', 'zone');
 const R2_ITEM_READ = groupId('Workers R2 Storage Bucket Item Read', 'r2Bucket');

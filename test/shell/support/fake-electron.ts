@@ -1,5 +1,5 @@
 /**
- * A recording stand-in for the `electron` module, for the shell tests under test/unit.
+ * A recording stand-in for the `electron` module, for the shell tests under test/shell.
  *
  * Use it from a test file with
  * `vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectronModule());`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildVerifyCurl } from '../../../src/shared/curl';
-import { AppError } from '../../../src/shared/errors';
+import { buildVerifyCurl } from '../../src/shared/curl';
+import { AppError } from '../../src/shared/errors';
 
 const BASE = 'https://api.cloudflare.com/client/v4';
 const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
