@@ -9,9 +9,9 @@ import type { ImportResult } from '../../../shared/export/export-schemas';
 import { Dialog } from '../../components/dialog';
 import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
-import { Field } from '../../components/field';
 import { useProfilesStore } from '../../stores/profiles-store';
-import { canCreateTokens, ownerChoices, ownerValue } from '../wizard/wizard-model';
+import { OwnerFields } from '../wizard/owner-fields';
+import { canCreateTokens, firstOwner } from '../wizard/wizard-model';
 import { ImportReport } from './import-report';
 import { openInWizard, policyCode } from './policy-code-api';
 
@@ -27,8 +27,7 @@ export function DuplicateToDialog({
     profiles.find((p) => p.id !== row.profileId)?.id ?? profiles[0]?.id ?? '',
   );
   const profile = profiles.find((p) => p.id === profileId) ?? null;
-  const choices = ownerChoices(profile);
-  const [owner, setOwner] = useState<TokenOwner>(choices[0]?.owner ?? { kind: 'user' });
+  const [owner, setOwner] = useState<TokenOwner>(firstOwner(profile));
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
 
@@ -76,43 +75,17 @@ export function DuplicateToDialog({
         />
       }
     >
-      <div className="form-row">
-        <Field label="Profile">
-          <select
-            className="select"
-            value={profileId}
-            onChange={(event) => {
-              const next = profiles.find((p) => p.id === event.target.value) ?? null;
-              setProfileId(event.target.value);
-              setResult(null);
-              setOwner(ownerChoices(next)[0]?.owner ?? { kind: 'user' });
-            }}
-          >
-            {profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Owner">
-          <select
-            className="select"
-            value={ownerValue(owner)}
-            onChange={(event) =>
-              setOwner(
-                choices.find((choice) => choice.value === event.target.value)?.owner ?? { kind: 'user' },
-              )
-            }
-          >
-            {choices.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
+      <OwnerFields
+        profiles={profiles}
+        profile={profile}
+        owner={owner}
+        onProfile={(nextId) => {
+          setProfileId(nextId);
+          setResult(null);
+          setOwner(firstOwner(profiles.find((p) => p.id === nextId) ?? null));
+        }}
+        onOwner={setOwner}
+      />
       {error ? <ErrorCallout error={error} compact /> : null}
       {result ? <ImportReport result={result} /> : null}
     </Dialog>

@@ -1,19 +1,20 @@
 /**
  * The main area: title, search, filters and the token table (or the right empty state).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorCallout } from '../../components/error-callout';
-import { Icon } from '../../components/icons';
 import { plural } from '../../lib/format';
-import { accountReach, filterTokens, NO_FILTERS, sortTokens } from '../../lib/token-filter';
 import { useNow } from '../../lib/use-now';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore } from '../../stores/ui-store';
 import { FilterBar } from './filter-bar';
+import { SearchBox } from './search-box';
 import { TokenTable } from './token-table';
+import { useTokensInView } from './use-tokens-in-view';
+import { Welcome } from './welcome';
 import { PolicyCodeListMenu } from '../policy-code/list-menu';
 import { BulkBar } from '../bulk/bulk-bar';
 import { ReportMenu } from '../reports/report-menu';
@@ -24,8 +25,6 @@ export const MOD_KEY = IS_MAC ? '⌘' : 'Ctrl';
 
 export function TokensView(): React.JSX.Element {
   const profiles = useProfilesStore((s) => s.profiles);
-  const accounts = useProfilesStore((s) => s.accounts);
-  const zones = useProfilesStore((s) => s.zones);
   const profilesState = useProfilesStore((s) => s.state);
   const sync = useProfilesStore((s) => s.sync);
   const startSync = useProfilesStore((s) => s.startSync);
@@ -34,47 +33,10 @@ export function TokensView(): React.JSX.Element {
   const tokensError = useTokensStore((s) => s.error);
   const reloadTokens = useTokensStore((s) => s.load);
   const ui = useUiStore();
-  const searchBox = useRef<HTMLInputElement>(null);
   const now = useNow(60_000);
 
-  useEffect(() => {
-    if (ui.searchFocusRequest > 0) {
-      searchBox.current?.focus();
-      searchBox.current?.select();
-    }
-  }, [ui.searchFocusRequest]);
-
   const view = ui.view;
-  const profile = view.kind === 'all' ? null : (profiles.find((p) => p.id === view.profileId) ?? null);
-  const account =
-    view.kind === 'account'
-      ? (accounts.find((a) => a.profileId === view.profileId && a.id === view.accountId) ?? null)
-      : null;
-
-  const reach = useMemo(() => {
-    if (view.kind !== 'account' || !account) return null;
-    const zoneNames = zones
-      .filter((z) => z.profileId === view.profileId && z.accountId === account.id)
-      .map((z) => z.name);
-    return accountReach(view.profileId, account, zoneNames);
-  }, [view, account, zones]);
-
-  const sorted = useMemo(() => sortTokens(index, ui.sort), [index, ui.sort]);
-  const inView = useMemo(
-    () =>
-      filterTokens(sorted, {
-        query: '',
-        filters: NO_FILTERS,
-        view,
-        reach,
-        now,
-      }),
-    [sorted, view, reach, now],
-  );
-  const shown = useMemo(
-    () => filterTokens(inView, { query: ui.query, filters: ui.filters, view: { kind: 'all' }, now }),
-    [inView, ui.query, ui.filters, now],
-  );
+  const { profile, account, inView, shown } = useTokensInView(now);
 
   // A selection that the filters hide is dropped, so the panel never shows a row the table lacks.
   const selectedKey = ui.selectedKey;
@@ -106,34 +68,7 @@ export function TokensView(): React.JSX.Element {
 
   let body: React.JSX.Element;
   if (firstStart) {
-    body = (
-      <EmptyState
-        icon="key"
-        title="Welcome to Keyflare"
-        testId="welcome"
-        actions={
-          <Button variant="primary" icon="plus" onClick={() => ui.openDialog({ kind: 'addProfile' })}>
-            Add a Cloudflare login
-          </Button>
-        }
-      >
-        <p>
-          Keyflare keeps an inventory of the API tokens of every Cloudflare login you use: who can do what,
-          where, until when.
-        </p>
-        <ul className="welcome-points">
-          <li>
-            <Icon name="lock" size={14} /> Credentials and token secrets stay in your system keychain.
-          </li>
-          <li>
-            <Icon name="layers" size={14} /> Token details are cached, so you can browse them offline.
-          </li>
-          <li>
-            <Icon name="shield" size={14} /> Create least-privilege tokens from Cloudflare’s templates.
-          </li>
-        </ul>
-      </EmptyState>
-    );
+    body = <Welcome onAdd={() => ui.openDialog({ kind: 'addProfile' })} />;
   } else if (tokensState === 'error' && tokensError) {
     body = (
       <div className="content-pad">
@@ -239,35 +174,7 @@ export function TokensView(): React.JSX.Element {
         </div>
         {!firstStart ? (
           <>
-            <div className="search">
-              <Icon name="search" className="search-icon" />
-              <input
-                ref={searchBox}
-                type="search"
-                className="input search-input"
-                placeholder="Search name, permission, zone…"
-                aria-label="Search tokens"
-                aria-keyshortcuts="Control+F /"
-                value={ui.query}
-                onChange={(event) => ui.setQuery(event.target.value)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape' && ui.query) {
-                    event.stopPropagation();
-                    ui.setQuery('');
-                  } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
-                    const first = shown[0];
-                    if (first) {
-                      event.preventDefault();
-                      ui.select(first.row.key, event.key === 'Enter');
-                      document.querySelector<HTMLElement>('.token-row[tabindex="0"]')?.focus();
-                    }
-                  }
-                }}
-              />
-              <kbd className="search-kbd" aria-hidden="true">
-                /
-              </kbd>
-            </div>
+            <SearchBox shown={shown} />
             <PolicyCodeListMenu shown={shownRows} profileId={profile?.id ?? null} />
             <ReportMenu shown={shownRows} />
             <Button

@@ -4,9 +4,9 @@
 import type { Profile, ResolvedTemplate, TokenOwner } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import { ErrorCallout } from '../../components/error-callout';
-import { Field } from '../../components/field';
 import { Icon, type IconName } from '../../components/icons';
-import { canCreateTokens, ownerChoices, ownerValue } from './wizard-model';
+import { OwnerFields } from './owner-fields';
+import { canCreateTokens } from './wizard-model';
 
 /** A recognisable icon per dashboard template; unknown templates get a generic one. */
 const TEMPLATE_ICONS: Record<string, IconName> = {
@@ -42,47 +42,21 @@ export function StartStep({
   onChoose,
 }: StartStepProps): React.JSX.Element {
   const creatable = profiles.filter(canCreateTokens);
-  const owners = ownerChoices(profile);
   return (
     <div className="wizard-step" data-testid="wizard-start">
-      <div className="form-row">
-        <Field
-          label="Profile"
-          hint={
-            creatable.length < profiles.length
-              ? 'Profiles whose credential cannot create tokens are not listed.'
-              : undefined
-          }
-        >
-          <select
-            className="select"
-            value={profile?.id ?? ''}
-            onChange={(event) => onProfile(event.target.value)}
-          >
-            {creatable.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Owner" hint="Account-owned tokens survive when people leave the account.">
-          <select
-            className="select"
-            value={ownerValue(owner)}
-            onChange={(event) => {
-              const choice = owners.find((c) => c.value === event.target.value);
-              if (choice) onOwner(choice.owner);
-            }}
-          >
-            {owners.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
+      <OwnerFields
+        profiles={creatable}
+        profile={profile}
+        owner={owner}
+        onProfile={onProfile}
+        onOwner={onOwner}
+        profileHint={
+          creatable.length < profiles.length
+            ? 'Profiles whose credential cannot create tokens are not listed.'
+            : undefined
+        }
+        ownerHint="Account-owned tokens survive when people leave the account."
+      />
 
       {templatesError ? <ErrorCallout error={templatesError} compact /> : null}
 

@@ -1,0 +1,149 @@
+/**
+ * One health problem: the token (its name opens the detail), what is wrong, the actions that fix
+ * it, and snooze or ignore. Roll and delete are handed to the view, which opens their dialogs.
+ */
+import { useState } from 'react';
+import type { TokenRow } from '../../../shared/domain';
+import type { HealthAction, HealthProblem } from '../../../shared/health/health-schemas';
+import { Button } from '../../components/button';
+import { Icon } from '../../components/icons';
+import { MenuButton } from '../../components/menu';
+import { describeError } from '../../lib/error-copy';
+import { formatDay, plural, sentence } from '../../lib/format';
+import { useHealthStore, type ProblemRef } from '../../stores/health-store';
+import { toast } from '../../stores/toast-store';
+import { useTokensStore } from '../../stores/tokens-store';
+import { useUiStore } from '../../stores/ui-store';
+
+const ACTION_LABEL: Record<HealthAction, string> = {
+  roll: 'Roll',
+  edit_expiry: 'Edit expiry',
+  edit: 'Edit',
+  disable: 'Disable',
+  delete: 'Delete',
+};
+
+const SNOOZE_DAYS = [1, 7, 30, 90];
+
+export type OpenDialog = { kind: 'roll' | 'delete'; row: TokenRow } | null;
+
+function problemRef(problem: HealthProblem): ProblemRef | null {
+  if (!problem.token || problem.kind === 'quota_near_full') return null;
+  return {
+    profileId: problem.token.profileId,
+    tokenId: problem.token.tokenId,
+    kind: problem.kind,
+  };
+}
+
+export function ProblemRow({
+  problem,
+  onOpen,
+}: {
+  problem: HealthProblem;
+  onOpen: (dialog: NonNullable<OpenDialog>) => void;
+}): React.JSX.Element {
+  const row = useTokensStore((s) => s.rows.find((r) => r.key === problem.token?.key) ?? null);
+  const select = useUiStore((s) => s.select);
+  const openDialog = useUiStore((s) => s.openDialog);
+  const [busy, setBusy] = useState(false);
+  const ref = problemRef(problem);
+  const token = problem.token;
+
+  const act = async (action: HealthAction): Promise<void> => {
+    if (!row) return;
+    if (action === 'roll' || action === 'delete') onOpen({ kind: action, row });
+    else if (action === 'edit' || action === 'edit_expiry')
+      openDialog({ kind: 'wizard', target: { mode: 'edit', tokenKey: row.key } });
+    else {
+      setBusy(true);
+      const result = await useTokensStore.getState().setStatus(row, 'disabled');
+      setBusy(false);
+      if (result.ok) toast('success', `“${row.name}” disabled`);
+      else
+        toast(
+          'danger',
+          `“${row.name}” was not disabled: ${describeError(result.error).title}`,
+          result.error.message,
+        );
+    }
+  };
+
+  const dismiss = async (days: number | null): Promise<void> => {
+    if (!ref) return;
+    const result = await useHealthStore.getState().dismiss(ref, days);
+    if (!result.ok) toast('danger', 'Not saved', result.error.message);
+    else
+      toast(
+        'info',
+        days === null
+          ? `Ignored for “${token?.name ?? ''}”`
+          : `Snoozed until ${formatDay(result.value.until) ?? ''} for “${token?.name ?? ''}”`,
+      );
+  };
+
+  return (
+    <li className={`problem problem-${problem.severity}`} data-problem={problem.kind}>
+      <Icon name={problem.severity === 'info' ? 'info' : 'alert'} size={14} className="problem-icon" />
+      <div className="problem-text">
+        <p className="problem-title">
+          {token ? (
+            <button type="button" className="link-button" onClick={() => select(token.key, true)}>
+              {token.name}
+            </button>
+          ) : (
+            <span>Quota</span>
+          )}
+          {token ? (
+            <span className="muted problem-where">
+              {' '}
+              · {token.profileLabel}
+              {token.accountName ? ` · ${token.accountName}` : ''}
+            </span>
+          ) : null}
+        </p>
+        <p className="problem-message">{sentence(problem.message)}</p>
+        {problem.actionsNote ? <p className="problem-note muted">{problem.actionsNote}</p> : null}
+      </div>
+      <div className="problem-actions">
+        {problem.actions.map((action) => (
+          <Button
+            key={action}
+            size="sm"
+            variant={action === 'delete' ? 'danger-ghost' : 'secondary'}
+            busy={busy && action === 'disable'}
+            disabledReason={row ? null : 'Sync: this token is not in the list any more'}
+            onClick={() => void act(action)}
+          >
+            {ACTION_LABEL[action]}
+          </Button>
+        ))}
+        {ref ? (
+          <>
+            <MenuButton
+              size="sm"
+              variant="ghost"
+              label="Snooze"
+              iconAfter="chevron-down"
+              align="end"
+              aria-label={`Snooze: ${token?.name ?? ''}, “${problem.message}”`}
+              items={SNOOZE_DAYS.map((days) => ({
+                id: String(days),
+                label: `For ${plural(days, 'day')}`,
+                onSelect: () => void dismiss(days),
+              }))}
+            />
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Ignore for this token: ${token?.name ?? ''}, “${problem.message}”`}
+              onClick={() => void dismiss(null)}
+            >
+              Ignore for this token
+            </Button>
+          </>
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * One row of the token table: name with its worst warning, profile, kind, status, permissions,
+ * resources, IP filter, last use, expiry, kept secret and last verify. Memoised: the table
+ * re-renders on every scroll, a row only when its token or its selection changes.
+ */
+import { memo } from 'react';
+import type { TokenRow } from '../../../shared/domain';
+import { KindBadge, SecretKept, StatusBadge, VerifyBadge } from '../../components/badges';
+import { Icon } from '../../components/icons';
+import { formatDay, formatRelativeShort, toTime } from '../../lib/format';
+
+const DAY_MS = 86_400_000;
+
+/** The first range of an IP filter, and how many more: a CIDR must never break mid-address. */
+function IpCell({ summary }: { summary: string }): React.JSX.Element {
+  const ranges = summary
+    .split(/;\s*/u)
+    .flatMap((part) => {
+      const negative = part.startsWith('not from ');
+      return part
+        .replace(/^(only|not) from /u, '')
+        .split(/,\s*/u)
+        .map((range) => (negative ? `not ${range}` : range));
+    })
+    .filter(Boolean);
+  return (
+    <span className="ip-cell">
+      <span className="cell-line">{ranges[0]}</span>
+      {ranges.length > 1 ? <span className="cell-line muted">+{ranges.length - 1} more</span> : null}
+    </span>
+  );
+}
+
+export function rowId(key: string): string {
+  return `token-row-${key.replace(/[^A-Za-z0-9_-]/gu, '_')}`;
+}
+
+function ExpiresCell({ iso, now }: { iso: string | null; now: Date }): React.JSX.Element {
+  const time = toTime(iso);
+  if (time === null) return <span className="muted">Never</span>;
+  const left = time - now.getTime();
+  const tone = left <= 0 ? 'cell-danger' : left <= 30 * DAY_MS ? 'cell-warn' : '';
+  return (
+    <time className={tone} dateTime={iso ?? undefined} title={formatDay(iso) ?? undefined}>
+      {formatRelativeShort(iso, now)}
+    </time>
+  );
+}
+
+export const TokenRowView = memo(function TokenRowView({
+  row,
+  index,
+  selected,
+  tabbable,
+  top,
+  now,
+  onSelect,
+  picked,
+  onPick,
+}: {
+  row: TokenRow;
+  index: number;
+  selected: boolean;
+  tabbable: boolean;
+  top: number;
+  now: Date;
+  onSelect: (key: string, open: boolean) => void;
+  picked: boolean;
+  onPick: ((key: string, range: boolean) => void) | undefined;
+}): React.JSX.Element {
+  const worst =
+    row.warnings.find((w) => w.severity === 'danger') ?? row.warnings.find((w) => w.severity === 'warning');
+  return (
+    <div
+      role="row"
+      id={rowId(row.key)}
+      data-key={row.key}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      tabIndex={tabbable ? 0 : -1}
+      className={`token-row token-grid${selected ? ' token-row-selected' : ''}${picked ? ' token-row-picked' : ''}${index % 2 === 1 ? ' token-row-alt' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onMouseDown={(event) => {
+        // A shift-click picks a range; it must not select the page's text on the way.
+        if (onPick && event.shiftKey) event.preventDefault();
+      }}
+      onClick={(event) => {
+        if (onPick && (event.ctrlKey || event.metaKey || event.shiftKey)) onPick(row.key, event.shiftKey);
+        else onSelect(row.key, true);
+      }}
+    >
+      <div role="gridcell" className="cell col-name" title={row.name}>
+        {picked ? (
+          <span className="picked-mark">
+            <Icon name="check" size={12} />
+            <span className="visually-hidden">Selected for a bulk action: </span>
+          </span>
+        ) : null}
+        <span className="cell-name clamp">{row.name}</span>
+        {worst ? (
+          <span
+            className={`warn-dot warn-dot-${worst.severity}`}
+            title={row.warnings.map((w) => w.message).join('\n')}
+          >
+            <Icon name="alert" size={12} />
+            <span className="visually-hidden">{`${row.warnings.length} warning${row.warnings.length === 1 ? '' : 's'}: ${worst.message}`}</span>
+          </span>
+        ) : null}
+      </div>
+      <div
+        role="gridcell"
+        className="cell col-profile"
+        title={`${row.profileLabel}${row.accountName ? ` · ${row.accountName}` : ''}`}
+      >
+        <span className="cell-line">{row.profileLabel}</span>
+        {row.isCredential ? (
+          <span className="cell-line cell-credential">
+            <Icon name="key" size={11} /> credential
+          </span>
+        ) : row.accountName ? (
+          <span className="cell-line muted">{row.accountName}</span>
+        ) : null}
+      </div>
+      <div role="gridcell" className="cell col-kind">
+        <KindBadge kind={row.kind} />
+      </div>
+      <div role="gridcell" className="cell col-status">
+        <StatusBadge status={row.status} />
+      </div>
+      <div role="gridcell" className="cell col-permissions" title={row.permissionsSummary}>
+        <span className="clamp">{row.permissionsSummary || <span className="muted">None</span>}</span>
+      </div>
+      <div role="gridcell" className="cell col-resources" title={row.resourcesSummary}>
+        <span className="clamp">{row.resourcesSummary || <span className="muted">None</span>}</span>
+      </div>
+      <div role="gridcell" className="cell col-ip" title={row.ipFilterSummary ?? 'Works from any IP address'}>
+        {row.ipFilterSummary ? (
+          <IpCell summary={row.ipFilterSummary} />
+        ) : (
+          <span className="muted">Any IP</span>
+        )}
+      </div>
+      <div role="gridcell" className="cell col-used">
+        {row.lastUsedOn ? (
+          <span title={formatDay(row.lastUsedOn) ?? undefined}>
+            {formatRelativeShort(row.lastUsedOn, now)}
+          </span>
+        ) : (
+          <span className="muted">Never</span>
+        )}
+      </div>
+      <div role="gridcell" className="cell col-expires">
+        <ExpiresCell iso={row.expiresOn} now={now} />
+      </div>
+      <div role="gridcell" className="cell col-secret">
+        <SecretKept kept={row.secretKept} />
+      </div>
+      <div role="gridcell" className="cell col-verify">
+        <VerifyBadge result={row.lastVerify} now={now} />
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,66 @@
+/**
+ * The tokens the main area shows: those in the sidebar's view (all, a profile, or every token
+ * that reaches an account), sorted, then narrowed by the search and the filters. `inView` counts
+ * for "n of m"; `shown` is what the table lists.
+ */
+import { useMemo } from 'react';
+import type { Account, Profile } from '../../../shared/domain';
+import {
+  accountReach,
+  filterTokens,
+  NO_FILTERS,
+  sortTokens,
+  type IndexedToken,
+} from '../../lib/token-filter';
+import { useProfilesStore } from '../../stores/profiles-store';
+import { useTokensStore } from '../../stores/tokens-store';
+import { useUiStore } from '../../stores/ui-store';
+
+export interface TokensInView {
+  profile: Profile | null;
+  account: Account | null;
+  inView: IndexedToken[];
+  shown: IndexedToken[];
+}
+
+export function useTokensInView(now: Date): TokensInView {
+  const profiles = useProfilesStore((s) => s.profiles);
+  const accounts = useProfilesStore((s) => s.accounts);
+  const zones = useProfilesStore((s) => s.zones);
+  const index = useTokensStore((s) => s.index);
+  const ui = useUiStore();
+
+  const view = ui.view;
+  const profile = view.kind === 'all' ? null : (profiles.find((p) => p.id === view.profileId) ?? null);
+  const account =
+    view.kind === 'account'
+      ? (accounts.find((a) => a.profileId === view.profileId && a.id === view.accountId) ?? null)
+      : null;
+
+  const reach = useMemo(() => {
+    if (view.kind !== 'account' || !account) return null;
+    const zoneNames = zones
+      .filter((z) => z.profileId === view.profileId && z.accountId === account.id)
+      .map((z) => z.name);
+    return accountReach(view.profileId, account, zoneNames);
+  }, [view, account, zones]);
+
+  const sorted = useMemo(() => sortTokens(index, ui.sort), [index, ui.sort]);
+  const inView = useMemo(
+    () =>
+      filterTokens(sorted, {
+        query: '',
+        filters: NO_FILTERS,
+        view,
+        reach,
+        now,
+      }),
+    [sorted, view, reach, now],
+  );
+  const shown = useMemo(
+    () => filterTokens(inView, { query: ui.query, filters: ui.filters, view: { kind: 'all' }, now }),
+    [inView, ui.query, ui.filters, now],
+  );
+
+  return { profile, account, inView, shown };
+}
