@@ -8,7 +8,6 @@
  * operation's own answer always act after it — and the contract is checked on exactly what
  * would have been sent, before any fault mangles it.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { identifyCaller } from './auth';
 import { cfErrors } from './cf-errors';
@@ -16,12 +15,12 @@ import { fail, type ApiResponse } from './envelope';
 import { deliverFault } from './fault-delivery';
 import { isAnswerFault } from './faults';
 import { normaliseIp } from './ip-match';
-import { hasOperation, validateRequestBody, validateResponseBody } from './openapi-validator';
 import { send } from './reply';
 import { matchRoute } from './routes';
 import type { SimRuntime } from './runtime';
 import { isoSeconds } from './time';
 import type { HttpMethod } from './openapi-validator';
+import type { ResponseSink, SimRequest } from './transport';
 import type { RequestLogEntry, Violation } from './types';
 
 export const API_PREFIX = '/client/v4';
@@ -29,36 +28,19 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const KNOWN_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-export async function handleApiRequest(
-  rt: SimRuntime,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
+export async function handleApiRequest(rt: SimRuntime, req: SimRequest, res: ResponseSink): Promise<void> {
   const started = performance.now();
-  const method = (req.method ?? 'GET').toUpperCase();
+  const { method, url } = req;
   const path = url.pathname.slice(API_PREFIX.length) || '/';
-  const clientIp =
-    rt.clientIpOverride ?? rt.store.scenarioClientIp ?? normaliseIp(req.socket.remoteAddress ?? '127.0.0.1');
+  const clientIp = rt.clientIpOverride ?? rt.store.scenarioClientIp ?? normaliseIp(req.remoteAddress);
   const match = matchRoute(path);
   // Contract checks apply to operations the OpenAPI document describes, when validation is on.
+  const validator = rt.validator;
   const specOperation =
-    rt.validate && match !== null && KNOWN_METHODS.has(method) && hasOperation(method, match.route.template);
+    validator !== null &&
+    match !== null &&
+    KNOWN_METHODS.has(method) &&
+    validator.hasOperation(method, match.route.template);
   const entry: RequestLogEntry = {
     seq: rt.log.nextSeq(),
     time: rt.now().toISOString(),
@@ -82,10 +64,9 @@ export async function handleApiRequest(
     rt.log.add(entry);
   };
   // Logged when the answer is sent; a client that gives up first (timeout) got nothing.
-  res.on('close', () => finish(null));
-  res.on('error', () => finish(null));
+  res.onClose(() => finish(null));
 
-  const raw = await readBody(req);
+  const raw = await req.readBody(MAX_BODY_BYTES);
   const { latencyMs, jitterMs } = rt.latency;
   await rt.delays.sleep(latencyMs + Math.random() * jitterMs);
 
@@ -108,7 +89,7 @@ export async function handleApiRequest(
   if (fault?.phase === 'before' && !breaksAnswer) {
     entry.fault = fault.action.kind;
     if (fault.action.kind !== 'hang') {
-      finish(await deliverFault({ req, res, headers: rate.headers, delays: rt.delays }, fault.action, null));
+      finish(await deliverFault({ res, headers: rate.headers, delays: rt.delays }, fault.action, null));
       return;
     }
     // A hang delays the request; the server still processes it, as a slow backend would.
@@ -129,9 +110,9 @@ export async function handleApiRequest(
         parsed = false;
       }
     }
-    if (specOperation && match && BODY_METHODS.has(method)) {
+    if (specOperation && validator && match && BODY_METHODS.has(method)) {
       const check = parsed
-        ? validateRequestBody(method, match.route.template, body)
+        ? validator.validateRequestBody(method, match.route.template, body)
         : { valid: false, errors: ['(root) request body is not valid JSON'] };
       if (!check.valid)
         recordViolation(rt, 'request', method, match.route.template, url.pathname, null, check.errors);
@@ -164,8 +145,13 @@ export async function handleApiRequest(
   const corrupt = rt.corruptNext.shift();
   if (corrupt) response = { ...response, body: corrupt(response.body) };
 
-  if (specOperation && match && response.skipValidation === undefined) {
-    const check = validateResponseBody(method, match.route.template, response.status, response.body);
+  if (specOperation && validator && match && response.skipValidation === undefined) {
+    const check = validator.validateResponseBody(
+      method,
+      match.route.template,
+      response.status,
+      response.body,
+    );
     if (check && !check.valid) {
       recordViolation(
         rt,
@@ -183,7 +169,7 @@ export async function handleApiRequest(
     entry.fault = fault.action.kind;
     if (fault.action.kind === 'hang') await rt.delays.sleep(fault.action.ms);
     else {
-      const ctx = { req, res, headers: rate.headers, delays: rt.delays };
+      const ctx = { res, headers: rate.headers, delays: rt.delays };
       finish(await deliverFault(ctx, fault.action, response));
       return;
     }

@@ -14,11 +14,11 @@
  *   POST   /__sim/rate-limit        {limit, windowMs}  POST /__sim/rate-limit/reset
  *   POST   /__sim/client-ip         {ip: string | null}
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { FaultSpecJson } from './faults';
 import { parseCidr } from './ip-match';
 import type { SimRuntime } from './runtime';
+import type { ResponseSink, SimRequest } from './transport';
 import type { DemoCredential, FaultSpec, SimulatorControl } from './types';
 
 export const CONTROL_PREFIX = '/__sim';
@@ -30,7 +30,10 @@ const LatencyBody = z.strictObject({
 const RateLimitBody = z.strictObject({ limit: z.number().int().min(1), windowMs: z.number().int().min(1) });
 const ClientIpBody = z.strictObject({ ip: z.string().nullable() });
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
+/** Control bodies are small JSON objects; anything larger is refused as not JSON. */
+const MAX_CONTROL_BODY_BYTES = 64 * 1024;
+
+function reply(res: ResponseSink, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json',
@@ -39,10 +42,10 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+async function readJson(req: SimRequest): Promise<unknown> {
+  const raw = await req.readBody(MAX_CONTROL_BODY_BYTES);
+  if (raw === 'too_large') throw new Error('control body too large');
+  const text = raw.toString('utf8');
   return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
 }
 
@@ -59,12 +62,11 @@ export interface ControlDeps {
 
 export async function handleControlRequest(
   deps: ControlDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
+  req: SimRequest,
+  res: ResponseSink,
 ): Promise<void> {
   const { rt, control } = deps;
-  const method = (req.method ?? 'GET').toUpperCase();
+  const { method, url } = req;
   const route = url.pathname.slice(CONTROL_PREFIX.length).replace(/\/+$/u, '') || '/';
   let body: unknown;
   try {

@@ -16,12 +16,12 @@
  *   answer trickled a few bytes at a time: every chunk is prompt, the whole is not).
  * Each returns the status sent, or null when the reply never completed.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cfErrors } from './cf-errors';
 import { fail, type ApiResponse } from './envelope';
 import { rayId } from './ids';
 import { send } from './reply';
 import type { DelayTracker } from './runtime';
+import type { ResponseSink } from './transport';
 import type { AnswerFault, EdgeErrorStatus, FaultAction } from './types';
 
 /** A body that starts like a token list and stops mid-string. */
@@ -55,23 +55,10 @@ function edgePage(status: EdgeErrorStatus): string {
 }
 
 export interface FaultContext {
-  req: IncomingMessage;
-  res: ServerResponse;
+  res: ResponseSink;
   /** Headers every reply carries (the rate-limit headers, and the answer's own). */
   headers: Record<string, string>;
   delays: DelayTracker;
-}
-
-/** Writes a chunk, waiting for the socket to drain; false once the client has gone. */
-async function write(res: ServerResponse, chunk: string): Promise<boolean> {
-  if (res.destroyed) return false;
-  if (!res.write(chunk)) {
-    await new Promise<void>((resolve) => {
-      res.once('drain', resolve);
-      res.once('close', resolve);
-    });
-  }
-  return !res.destroyed;
 }
 
 function renumber(value: unknown, next: () => number): unknown {
@@ -124,7 +111,7 @@ async function deliverAnswerFault(
   action: AnswerFault,
   answer: ApiResponse,
 ): Promise<number | null> {
-  const { req, res } = ctx;
+  const { res } = ctx;
   const headers = { ...ctx.headers, ...answer.headers };
   const ok = answer.status >= 200 && answer.status < 300;
   switch (action.kind) {
@@ -143,7 +130,8 @@ async function deliverAnswerFault(
         ...headers,
         'content-length': String(Buffer.byteLength(text)),
       });
-      res.write(text.slice(0, Math.floor(text.length / 2)), () => req.socket.destroy());
+      await res.write(text.slice(0, Math.floor(text.length / 2)));
+      res.destroy();
       return null;
     }
     case 'oversized': {
@@ -162,11 +150,11 @@ async function deliverAnswerFault(
           : {}),
       });
       const chunk = 'x'.repeat(64 * 1024);
-      if (!(await write(res, head))) return null;
+      if (!(await res.write(head))) return null;
       for (let left = padding; left > 0; left -= chunk.length) {
-        if (!(await write(res, left >= chunk.length ? chunk : chunk.slice(0, left)))) return null;
+        if (!(await res.write(left >= chunk.length ? chunk : chunk.slice(0, left)))) return null;
       }
-      if (!(await write(res, tail))) return null;
+      if (!(await res.write(tail))) return null;
       res.end();
       return answer.status;
     }
@@ -176,7 +164,7 @@ async function deliverAnswerFault(
       if (res.destroyed) return null;
       res.writeHead(answer.status, { 'content-type': 'application/json', 'cf-ray': rayId(), ...headers });
       for (let at = 0; at < text.length; at += size) {
-        if (!(await write(res, text.slice(at, at + size)))) return null;
+        if (!(await res.write(text.slice(at, at + size)))) return null;
         await ctx.delays.sleep(action.intervalMs);
       }
       if (res.destroyed) return null;
@@ -195,7 +183,7 @@ export async function deliverFault(
   action: Exclude<FaultAction, { kind: 'hang' }>,
   answer: ApiResponse | null,
 ): Promise<number | null> {
-  const { req, res, headers } = ctx;
+  const { res, headers } = ctx;
   switch (action.kind) {
     case 'server_error': {
       const response = fail(cfErrors.serverError(action.status));
@@ -217,7 +205,7 @@ export async function deliverFault(
     case 'malformed_json':
       return send(res, 200, MALFORMED_BODY, headers) ? 200 : null;
     case 'reset':
-      req.socket.destroy();
+      res.destroy();
       return null;
     default:
       if (!answer) throw new Error(`fault ${action.kind} needs the operation's answer`);

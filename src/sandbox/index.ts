@@ -4,12 +4,15 @@
  * Start one with startSimulator(); in vitest prefer startTestSimulator() from
  * './test-simulator' (it fails tests on contract violations). See README.md.
  */
-export { startSimulator } from './simulator';
+export { startSimulator, loadSchemaValidator } from './simulator';
+export { createInProcessSimulator, SANDBOX_ORIGIN } from './in-process';
+export type { InProcessOptions } from './in-process';
+export type { SchemaValidator } from './runtime';
 export { generateLargeScenario, LARGE_SCENARIO_DEFAULTS, LARGE_USER_EMAIL } from './large-scenario';
 export type { LargeScenarioOptions } from './large-scenario';
 export { parseScenario, ScenarioError, ScenarioSchema } from './scenario-schema';
 export type { ParsedScenario, Scenario } from './scenario-schema';
-export { loadScenarioFile, DEMO_SCENARIO_PATH } from './scenarios';
+export { loadScenarioFile } from './scenarios';
 export { validateRequestBody, validateResponseBody, hasOperation, listOperations } from './openapi-validator';
 export type { SchemaCheck } from './openapi-validator';
 export { DEFAULT_RATE_LIMIT } from './rate-limiter';
@@ -22,10 +25,12 @@ export type {
   FaultHandle,
   FaultMatch,
   FaultSpec,
+  InProcessSimulator,
   LatencyConfig,
   RateLimitConfig,
   RequestLogEntry,
   Simulator,
+  SimulatorCore,
   SimulatorControl,
   SimulatorDebug,
   StartSimulatorOptions,

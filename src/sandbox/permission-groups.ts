@@ -6,9 +6,9 @@
  * scopes (Logs Read exists for accounts and for zones), so groups are keyed by id and looked
  * up by name only together with a scope.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+// Imported as a module, so the app's bundle carries it (there are no files beside a packaged build).
+import sampleJson from './data/permission-groups.sample.json';
 import { PermissionScope } from './scenario-schema';
 
 export const SCOPE = {
@@ -39,8 +39,7 @@ let sampleCache: PermissionGroup[] | undefined;
 /** The real permission groups from the vendored sample, in file order (sorted by name). */
 export function samplePermissionGroups(): PermissionGroup[] {
   if (sampleCache === undefined) {
-    const file = fileURLToPath(new URL('./data/permission-groups.sample.json', import.meta.url));
-    sampleCache = SampleFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+    sampleCache = SampleFile.parse(sampleJson);
   }
   return sampleCache.map((group) => ({ ...group, scopes: [...group.scopes] }));
 }

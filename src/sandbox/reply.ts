@@ -1,12 +1,12 @@
 /**
  * Writing one whole reply: status, Cloudflare's cf-ray, the given headers and an exact length.
  */
-import type { ServerResponse } from 'node:http';
 import { rayId } from './ids';
+import type { ResponseSink } from './transport';
 
 /** Sends `body` as JSON (unless headers say otherwise); false when the client has already gone. */
 export function send(
-  res: ServerResponse,
+  res: ResponseSink,
   status: number,
   body: string,
   headers: Record<string, string>,

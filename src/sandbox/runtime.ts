@@ -5,6 +5,7 @@
  * so the three always see the same settings.
  */
 import type { FaultRegistry } from './faults';
+import type { SchemaCheck } from './openapi-validator';
 import type { RateLimiter } from './rate-limiter';
 import type { RequestLog } from './request-log';
 import type { SimStore } from './sim-store';
@@ -18,10 +19,26 @@ export interface SimRuntime {
   readonly faults: FaultRegistry;
   readonly log: RequestLog;
   violations: Violation[];
-  readonly validate: boolean;
+  /** The OpenAPI contract checks; null when validation is off (the app's sandbox). */
+  readonly validator: SchemaValidator | null;
   clientIpOverride: string | null;
   readonly corruptNext: Array<(body: unknown) => unknown>;
   readonly delays: DelayTracker;
+}
+
+/**
+ * The contract checks, as openapi-validator.ts provides them. Injected rather than imported so
+ * that the app's sandbox, which runs without them, never bundles ajv and the 100 KB schema.
+ */
+export interface SchemaValidator {
+  hasOperation(method: string, pathTemplate: string): boolean;
+  validateRequestBody(method: string, pathTemplate: string, body: unknown): SchemaCheck;
+  validateResponseBody(
+    method: string,
+    pathTemplate: string,
+    status: number,
+    body: unknown,
+  ): SchemaCheck | null;
 }
 
 /** Sleeps that never keep the process alive and can all be released at close. */

@@ -1,12 +1,13 @@
 /**
  * Named scenarios ('demo', 'large') and scenario files, parsed and shape-checked.
+ *
+ * The demo scenario is imported as a module, not read from a file beside the source: the app's
+ * sandbox runs it from a packaged build, where no such file exists.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import demoScenario from './scenarios/demo.json';
 import { generateLargeScenario, LARGE_SCENARIO_DEFAULTS } from './large-scenario';
 import { parseScenario, ScenarioError, type ParsedScenario, type Scenario } from './scenario-schema';
-
-export const DEMO_SCENARIO_PATH = fileURLToPath(new URL('./scenarios/demo.json', import.meta.url));
 
 /** Reads and validates a scenario JSON file. */
 export function loadScenarioFile(path: string): ParsedScenario {
@@ -30,7 +31,8 @@ export function loadScenarioFile(path: string): ParsedScenario {
 }
 
 export function resolveScenario(scenario: 'demo' | 'large' | Scenario): ParsedScenario {
-  if (scenario === 'demo') return loadScenarioFile(DEMO_SCENARIO_PATH);
+  // A fresh copy each time: a simulator's store must never share objects with another's.
+  if (scenario === 'demo') return parseScenario(structuredClone(demoScenario), 'demo (scenarios/demo.json)');
   if (scenario === 'large')
     return parseScenario(generateLargeScenario(LARGE_SCENARIO_DEFAULTS), 'large (generated)');
   return parseScenario(scenario, `"${typeof scenario.name === 'string' ? scenario.name : '?'}" (object)`);

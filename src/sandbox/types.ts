@@ -198,12 +198,12 @@ export interface StartSimulatorOptions {
   now?: () => Date;
 }
 
-export interface Simulator {
-  /** e.g. http://127.0.0.1:PORT/client/v4 */
+/** What every simulator offers, whatever carries its requests (engine.ts). */
+export interface SimulatorCore {
+  /** e.g. http://127.0.0.1:PORT/client/v4, or https://sandbox.keyflare.invalid/client/v4 */
   readonly baseUrl: string;
   /** e.g. http://127.0.0.1:PORT */
   readonly origin: string;
-  readonly port: number;
   readonly scenarioName: string;
   readonly credentials: DemoCredential[];
   readonly control: SimulatorControl;
@@ -213,10 +213,21 @@ export interface Simulator {
   schemaViolations(): Violation[];
   /** Looks up a scenario credential by label; throws when the label is unknown. */
   credential(label: string): DemoCredential;
+  /** Stops for good and releases timers. */
+  close(): Promise<void>;
+}
+
+/** A simulator served by node:http on 127.0.0.1 (simulator.ts). */
+export interface Simulator extends SimulatorCore {
+  readonly port: number;
   /** Closes the port and drops open connections (simulates "offline"). State is kept. */
   stop(): Promise<void>;
   /** Listens again on the same port with the same state. */
   restart(): Promise<void>;
-  /** Stops for good and releases timers. */
-  close(): Promise<void>;
+}
+
+/** A simulator reached through its own `fetch`, in this process, without a port (in-process.ts). */
+export interface InProcessSimulator extends SimulatorCore {
+  /** Answers the simulator's origin only; every other URL is refused. */
+  readonly fetch: typeof fetch;
 }
