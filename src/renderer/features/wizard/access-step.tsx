@@ -6,7 +6,8 @@ import type { DraftIssue } from '../../../shared/policy/build';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { PermissionPicker } from './permission-picker';
-import { ResourcePicker, type ResourceChoices } from './resource-picker';
+import type { ResourceChoices } from './resource-choices';
+import { ResourcePicker } from './resource-picker';
 import { addPolicy, policyIssues, policyKind, policyScope, removePolicy, updatePolicy } from './wizard-model';
 
 export interface AccessStepProps {

@@ -9,13 +9,14 @@ import type { ResourceSelector, TokenOwner } from '../../../shared/domain';
 import type { ScopeKind } from '../../../shared/policy/scopes';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
-
-export interface ResourceChoices {
-  accounts: readonly { id: string; name: string }[];
-  zones: readonly { id: string; name: string; accountId: string | null; accountName: string | null }[];
-  userId: string | null;
-  userLabel: string | null;
-}
+import {
+  defaultSelector,
+  typesFor,
+  TYPE_WORDS,
+  type ResourceChoices,
+  type SelectorType,
+} from './resource-choices';
+import { ResourceTarget } from './resource-target';
 
 export interface ResourcePickerProps {
   kind: ScopeKind | null;
@@ -26,61 +27,6 @@ export interface ResourcePickerProps {
   choices: ResourceChoices;
   policyLabel: string;
   issues: Map<number, string[]>;
-}
-
-type SelectorType = ResourceSelector['type'];
-
-const TYPE_WORDS: Record<SelectorType, string> = {
-  zone: 'Specific zone',
-  account_zones: 'All zones of an account',
-  all_zones: 'All zones',
-  account: 'Specific account',
-  all_accounts: 'All accounts',
-  user: 'The user',
-};
-
-/** Zones grouped under their account's name, for the zone picker's option groups. */
-function zonesByAccount(zones: ResourceChoices['zones']): [string, ResourceChoices['zones'][number][]][] {
-  const groups = new Map<string, ResourceChoices['zones'][number][]>();
-  for (const zone of zones) {
-    const name = zone.accountName ?? 'Other zones';
-    groups.set(name, [...(groups.get(name) ?? []), zone]);
-  }
-  for (const list of groups.values()) list.sort((a, b) => a.name.localeCompare(b.name));
-  return [...groups].sort(([a], [b]) => a.localeCompare(b));
-}
-
-function typesFor(kind: ScopeKind, owner: TokenOwner): SelectorType[] {
-  if (kind === 'zone')
-    return owner.kind === 'account' ? ['zone', 'account_zones'] : ['zone', 'account_zones', 'all_zones'];
-  if (kind === 'account') return owner.kind === 'account' ? ['account'] : ['account', 'all_accounts'];
-  if (kind === 'user') return ['user'];
-  return [];
-}
-
-/** A selector of the given type, pointing at the first sensible target (the user can change it). */
-export function defaultSelector(
-  type: SelectorType,
-  choices: ResourceChoices,
-  owner: TokenOwner,
-  include = true,
-): ResourceSelector | null {
-  const ownAccount = owner.kind === 'account' ? owner.accountId : null;
-  const zones = ownAccount ? choices.zones.filter((z) => z.accountId === ownAccount) : choices.zones;
-  const firstAccount = ownAccount ?? choices.accounts[0]?.id ?? null;
-  switch (type) {
-    case 'zone':
-      return zones[0] ? { type, zoneId: zones[0].id, include } : null;
-    case 'account_zones':
-      return firstAccount ? { type, accountId: firstAccount, include } : null;
-    case 'account':
-      return firstAccount ? { type, accountId: firstAccount, include } : null;
-    case 'all_zones':
-    case 'all_accounts':
-      return { type, include };
-    case 'user':
-      return choices.userId ? { type, userId: choices.userId, include } : null;
-  }
 }
 
 export function ResourcePicker({
@@ -175,53 +121,13 @@ export function ResourcePicker({
                     </option>
                   ))}
                 </select>
-                {selector.type === 'zone' ? (
-                  <select
-                    className="select select-sm resource-target"
-                    aria-label={`Zone (${rowLabel})`}
-                    value={selector.zoneId}
-                    onChange={(event) => replace(index, { ...selector, zoneId: event.target.value })}
-                  >
-                    {zones.some((z) => z.id === selector.zoneId) ? null : (
-                      <option value={selector.zoneId}>Unknown zone {selector.zoneId.slice(0, 8)}</option>
-                    )}
-                    {zonesByAccount(zones).map(([accountName, list]) => (
-                      <optgroup key={accountName} label={accountName}>
-                        {list.map((zone) => (
-                          <option key={zone.id} value={zone.id}>
-                            {zone.name}
-                          </option>
-                        ))}
-                      </optgroup>
-                    ))}
-                  </select>
-                ) : selector.type === 'account_zones' || selector.type === 'account' ? (
-                  <select
-                    className="select select-sm resource-target"
-                    aria-label={`Account (${rowLabel})`}
-                    value={selector.accountId}
-                    onChange={(event) => replace(index, { ...selector, accountId: event.target.value })}
-                  >
-                    {accounts.some((a) => a.id === selector.accountId) ? null : (
-                      <option value={selector.accountId}>
-                        Unknown account {selector.accountId.slice(0, 8)}
-                      </option>
-                    )}
-                    {accounts.map((account) => (
-                      <option key={account.id} value={account.id}>
-                        {account.name}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <span className="resource-target resource-all">
-                    {selector.type === 'all_zones'
-                      ? 'Every zone this login can reach'
-                      : selector.type === 'all_accounts'
-                        ? 'Every account this login can reach'
-                        : ''}
-                  </span>
-                )}
+                <ResourceTarget
+                  selector={selector}
+                  zones={zones}
+                  accounts={accounts}
+                  rowLabel={rowLabel}
+                  onChange={(next) => replace(index, next)}
+                />
                 <Button
                   size="sm"
                   variant="ghost"

@@ -21,7 +21,7 @@ import { useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore, type WizardTarget } from '../../stores/ui-store';
-import type { ResourceChoices } from './resource-picker';
+import type { ResourceChoices } from './resource-choices';
 import { issuesOfStep, type WizardAction, type WizardState, type WizardStep } from './wizard-model';
 
 export interface WizardData {
