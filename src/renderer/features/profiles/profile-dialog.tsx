@@ -3,7 +3,7 @@
  * remove it (with confirmation).
  */
 import { useState } from 'react';
-import type { AppErrorShape, Result } from '../../../shared/errors';
+import type { AppErrorShape } from '../../../shared/errors';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
@@ -14,6 +14,8 @@ import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore } from '../../stores/ui-store';
 import { CapabilitiesView } from './capabilities-view';
+import { RemoveProfileSection } from './remove-profile-section';
+import { useProfileTasks } from './use-profile-tasks';
 import {
   CredentialFields,
   credentialInput,
@@ -21,9 +23,6 @@ import {
   issuesByPath,
   type CredentialValues,
 } from './credential-fields';
-
-/** The parts of the dialog that call main, each with its own busy state and error. */
-type Task = 'rename' | 'replace' | 'remove' | 'verify';
 
 const CREDENTIAL_WORDS = {
   user_token: 'API token',
@@ -40,22 +39,9 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
   const store = useProfilesStore.getState;
   const [label, setLabel] = useState(profile?.label ?? '');
   const [credential, setCredential] = useState<CredentialValues>(EMPTY_CREDENTIAL);
-  const [busy, setBusy] = useState<Task | null>(null);
-  const [error, setError] = useState<{ where: Task; error: AppErrorShape } | null>(null);
-  const [confirmRemove, setConfirmRemove] = useState(false);
+  const { busy, run, errorFor } = useProfileTasks();
 
   if (!profile) return null;
-
-  /** Runs one task; its failure is shown next to the part of the dialog that asked. */
-  const run = async <T,>(where: Task, action: () => Promise<Result<T>>): Promise<T | null> => {
-    setBusy(where);
-    setError(null);
-    const result = await action();
-    setBusy(null);
-    if (result.ok) return result.value;
-    setError({ where, error: result.error });
-    return null;
-  };
 
   const rename = async (): Promise<void> => {
     if ((await run('rename', () => store().rename(profileId, label.trim()))) !== null) {
@@ -94,7 +80,6 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
     );
   };
 
-  const errorFor = (where: Task): AppErrorShape | null => (error?.where === where ? error.error : null);
   const replaceErrors = issuesByPath(
     errorFor('replace')?.code === 'VALIDATION' ? errorFor('replace')?.details?.issues : undefined,
   );
@@ -214,33 +199,12 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
           {errorFor('replace') ? <ErrorCallout error={errorFor('replace') as AppErrorShape} compact /> : null}
         </section>
 
-        <section className="settings-section settings-wide settings-danger" aria-labelledby="p-remove">
-          <h3 id="p-remove">Remove profile</h3>
-          {confirmRemove ? (
-            <div className="confirm-box" role="group" aria-label="Confirm removal">
-              <p>
-                Remove <strong>{profile.label}</strong>? Keyflare deletes its cached data and its keychain
-                entries (the credential and any kept token secrets). The tokens themselves stay on Cloudflare.
-              </p>
-              <div className="button-row">
-                <Button onClick={() => setConfirmRemove(false)} disabled={busy === 'remove'}>
-                  Keep profile
-                </Button>
-                <Button variant="danger" icon="trash" busy={busy === 'remove'} onClick={() => void remove()}>
-                  Remove {profile.label}
-                </Button>
-              </div>
-            </div>
-          ) : (
-            <div className="secret-row">
-              <p className="muted">Forget this login in Keyflare. Nothing changes on Cloudflare.</p>
-              <Button variant="danger-ghost" icon="trash" onClick={() => setConfirmRemove(true)}>
-                Remove profile…
-              </Button>
-            </div>
-          )}
-          {errorFor('remove') ? <ErrorCallout error={errorFor('remove') as AppErrorShape} compact /> : null}
-        </section>
+        <RemoveProfileSection
+          label={profile.label}
+          busy={busy === 'remove'}
+          error={errorFor('remove')}
+          onRemove={() => void remove()}
+        />
       </div>
     </Dialog>
   );
