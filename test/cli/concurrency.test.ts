@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
-import type { SyncRun, TokenRow } from '../../src/shared/domain';
+import type { Profile, SyncRun, TokenRow } from '../../src/shared/domain';
 import { startTestSimulator } from '../support/test-simulator';
 import type { Cli } from './support/cli-harness';
 import { demoFolder, parseTokens, removeAll, windowCore } from './support/world';
@@ -29,6 +29,42 @@ async function windowTokens(): Promise<TokenRow[]> {
   const reply = await window.dispatch('tokens.list', {});
   if (!reply.ok) throw new Error(reply.error.message);
   return reply.value as TokenRow[];
+}
+
+interface RunRow {
+  id: number;
+  profile_id: string;
+  outcome: SyncRun['outcome'];
+  error: string | null;
+  owner_pid: number | null;
+}
+
+/** The sync runs as the profile store holds them, read by a third connection. */
+function runs(): RunRow[] {
+  const db = new Database(path.join(cli.dataDir, 'keyflare-profiles.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare('SELECT id, profile_id, outcome, error, owner_pid FROM sync_runs ORDER BY id')
+      .all() as RunRow[];
+  } finally {
+    db.close();
+  }
+}
+
+async function until<T>(what: string, probe: () => T | undefined): Promise<T> {
+  for (let waited = 0; waited < 20_000; waited += 25) {
+    const found = probe();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function profileNamed(label: string): Promise<Profile> {
+  const reply = await window.dispatch('profiles.list', {});
+  const found = (reply.ok ? (reply.value as Profile[]) : []).find((p) => p.label === label);
+  if (!found) throw new Error(`no profile ${label}`);
+  return found;
 }
 
 function integrity(file: string): string {
@@ -93,5 +129,60 @@ describe('the window and the command on one data folder', () => {
     expect((await windowTokens()).filter((row) => row.profileId === studio.profileId)).toHaveLength(
       afterDelete.length,
     );
+  });
+});
+
+describe('a sync left running by one process, as seen by the other', () => {
+  it('the command starting while the window syncs leaves the window’s sync running', async () => {
+    const alice = await profileNamed('Alice');
+    const before = runs().length;
+    // Slow enough that the window's sync is still fetching when the command has come and gone.
+    sim.control.setLatency(300);
+    try {
+      const windowSync = window.dispatch('sync.start', { profileId: alice.id });
+      const run = await until('the window’s run', () =>
+        runs().find((r) => r.id > before && r.profile_id === alice.id && r.outcome === 'running'),
+      );
+      expect(run.owner_pid).toBe(process.pid);
+      // `export` opens the whole core (which closes the runs it finds interrupted) and sends nothing.
+      const bobToken = (await windowTokens()).find((row) => row.profileLabel === 'Bob');
+      const command = await cli.run(['export', bobToken?.id ?? '', '--format', 'body']);
+      expect(command.code, command.stderr).toBe(0);
+      expect(runs().find((r) => r.id === run.id)).toMatchObject({ outcome: 'running', error: null });
+      const listed = JSON.parse((await cli.run(['profiles', '--json'])).stdout) as {
+        profiles: { id: string; lastSyncOutcome: string | null }[];
+      };
+      expect(listed.profiles.find((p) => p.id === alice.id)?.lastSyncOutcome).toBe('running');
+      const finished = await windowSync;
+      expect(finished.ok && (finished.value as SyncRun[]).map((r) => r.outcome)).toEqual(['ok']);
+    } finally {
+      sim.control.setLatency(0);
+    }
+  });
+
+  it('a sync whose process was killed is closed by the next start, in the other process', async () => {
+    const before = runs().length;
+    sim.control.setLatency(300);
+    const killed = await cli
+      .run(['sync', '--profile', 'Alice'], {
+        onStart: (child) => {
+          void until('the command’s run', () =>
+            runs().find((r) => r.id > before && r.outcome === 'running' && r.owner_pid === child.pid),
+          ).then(() => child.kill('SIGKILL'));
+        },
+      })
+      .finally(() => sim.control.setLatency(0));
+    expect(killed.signal).toBe('SIGKILL');
+    const left = runs().filter((r) => r.id > before);
+    expect(left.map((r) => r.outcome)).toEqual(['running']);
+    // The window is already open; a new start (here, another window core) closes the dead run.
+    const next = windowCore(cli.dataDir);
+    next.close();
+    const closed = runs().find((r) => r.id === left[0]?.id);
+    expect(closed?.outcome).toBe('failed');
+    expect(JSON.parse(closed?.error ?? '{}')).toMatchObject({
+      code: 'CANCELLED',
+      message: 'Keyflare was closed while this sync was running.',
+    });
   });
 });

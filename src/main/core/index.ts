@@ -27,7 +27,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
 import { createSyncSchedule, type ScheduleOptions, type SyncSchedule } from './schedule/sync-schedule';
 import { createCloudflareGateway, type CloudflareGateway, type GatewayOptions } from './cloudflare/gateway';
-import { closeInterruptedRuns } from './db/sync-run-repository';
+import { closeInterruptedRuns, closeOwnRuns } from './db/sync-run-repository';
 import { createKeychainService } from './keychain/keychain-service';
 import { createInventoryService, type InventoryService } from './inventory/inventory-service';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
@@ -143,6 +143,7 @@ export function createCore(options: CoreOptions): Core {
     dataEvents: opened.events,
   };
 
+  // Only runs whose process is gone: the window and the command line may be syncing right now.
   if (openedDb) closeInterruptedRuns(openedDb, clock.now().toISOString());
 
   const settings = createSettingsService(context, {
@@ -299,10 +300,16 @@ export function createCore(options: CoreOptions): Core {
     close() {
       schedule.stop();
       reminderService.stop();
-      // A sync still running would write into a closed cache; stop it (its run stays 'running'
-      // and is marked interrupted at the next start).
-      if (openedDb?.open)
-        for (const status of syncService.status()) if (status.running) syncService.cancel(status.profileId);
+      // A sync still running would write into a closed cache; stop it, and end its run here: the
+      // process may go on (another core, a test), so no later start would find its owner gone.
+      if (openedDb?.open) {
+        const running = syncService
+          .status()
+          .filter((status) => status.running)
+          .map((status) => status.profileId);
+        for (const profileId of running) syncService.cancel(profileId);
+        closeOwnRuns(openedDb, running, clock.now().toISOString());
+      }
       shownSecrets.clear();
       openedDb?.close();
     },

@@ -14,7 +14,6 @@ import {
   PROFILE_STORE_FILE_NAME,
 } from '../../../src/main/core/db/data-files';
 import { splitLegacyFile } from '../../../src/main/core/db/legacy-split';
-import { insertProfile } from '../../../src/main/core/db/profile-repository';
 import {
   PROFILE_STORE_MIGRATIONS,
   PROFILE_STORE_SCHEMA_VERSION,
@@ -23,6 +22,7 @@ import type { Db } from '../../../src/main/core/db/sqlite-file';
 import type { Profile } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/errors';
 import { closeAllCores, makeCore, spyStore, tempDir, type SpyStore } from '../support/core-harness';
+import { insertStoredProfile } from './support/stored-profile';
 
 afterEach(() => closeAllCores());
 
@@ -59,25 +59,10 @@ function seededFolder(): { dataDir: string; profileId: string } {
   const opened = openDataFiles({ dataDir, now });
   const db = opened.db;
   if (!db) throw new Error('seeding failed');
-  const profileId = crypto.randomUUID();
-  insertProfile(db, {
-    id: profileId,
-    label: 'Work',
-    baseUrl: 'https://api.cloudflare.com/client/v4',
-    createdAt: now().toISOString(),
-    credentialKind: 'user_token',
+  const profileId = insertStoredProfile(db, now(), {
     email: 'a@example.com',
     userId: 'u1',
-    ownerAccountId: null,
     credentialTokenId: 't1',
-    capabilities: {
-      readUser: true,
-      listUserTokens: true,
-      createUserTokens: true,
-      accounts: [],
-      checkedAt: now().toISOString(),
-      notes: [],
-    },
   });
   db.exec(`INSERT INTO settings (key, value) VALUES ('theme', '"dark"')`);
   db.prepare(

@@ -156,6 +156,18 @@ export const PROFILE_STORE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    description: 'the process that runs each sync, so another process closes only runs whose owner is gone',
+    sql: `
+      -- Who started the run (see db/run-owner.ts): a start closes a run left 'running' only when
+      -- this process is gone, never a sync the window or the command line is running right now.
+      -- NULL in runs from before: those are closed at the next start, as they always were.
+      ALTER TABLE sync_runs ADD COLUMN owner_pid INTEGER;
+      ALTER TABLE sync_runs ADD COLUMN owner_host TEXT;
+      ALTER TABLE sync_runs ADD COLUMN owner_started TEXT;
+    `,
+  },
 ];
 
 export const PROFILE_STORE_SCHEMA_VERSION = PROFILE_STORE_MIGRATIONS.reduce(

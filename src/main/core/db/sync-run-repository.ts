@@ -1,7 +1,10 @@
 /**
- * Sync runs: when each sync started and ended, how it ended, how many requests it sent.
+ * Sync runs: when each sync started and ended, how it ended, how many requests it sent, and
+ * which process runs it (see run-owner.ts), so the window and the command line, sharing the
+ * folder, never close each other's running syncs.
  */
 import type { SyncOutcome, SyncRun } from '../../../shared/domain';
+import { currentRunOwner, ownerAlive, type RunOwner } from './run-owner';
 import type { Db } from './sqlite-file';
 
 interface SyncRunRecord {
@@ -28,10 +31,18 @@ function toRun(row: SyncRunRecord): SyncRun {
   };
 }
 
-export function startRun(db: Db, profileId: string, startedAt: string): SyncRun {
+export function startRun(
+  db: Db,
+  profileId: string,
+  startedAt: string,
+  owner: RunOwner = currentRunOwner(),
+): SyncRun {
   const info = db
-    .prepare("INSERT INTO sync_runs (profile_id, started_at, outcome) VALUES (?, ?, 'running')")
-    .run(profileId, startedAt);
+    .prepare(
+      `INSERT INTO sync_runs (profile_id, started_at, outcome, owner_pid, owner_host, owner_started)
+       VALUES (?, ?, 'running', ?, ?, ?)`,
+    )
+    .run(profileId, startedAt, owner.pid, owner.host, owner.started);
   return {
     id: Number(info.lastInsertRowid),
     profileId,
@@ -79,12 +90,59 @@ export function lastFinishedRun(db: Db, profileId: string): SyncRun | null {
   return row ? toRun(row) : null;
 }
 
-/** Runs left 'running' by a crash or a quit mid-sync are marked failed at start. */
-export function closeInterruptedRuns(db: Db, at: string): void {
-  db.prepare(
-    `UPDATE sync_runs SET outcome = 'failed', ended_at = ?, error = ? WHERE outcome = 'running'`,
-  ).run(
-    at,
-    JSON.stringify({ code: 'CANCELLED', message: 'Keyflare was closed while this sync was running.' }),
+const INTERRUPTED = JSON.stringify({
+  code: 'CANCELLED',
+  message: 'Keyflare was closed while this sync was running.',
+});
+
+/**
+ * Runs left 'running' by a process that is gone (a crash, a kill, a quit mid-sync) are marked
+ * failed at start. A run whose process is still there — the window's sync while the command line
+ * starts, or the reverse — is left alone: it will finish by itself.
+ */
+export function closeInterruptedRuns(db: Db, at: string, self: RunOwner = currentRunOwner()): number {
+  const running = db
+    .prepare(
+      "SELECT id, started_at, owner_pid, owner_host, owner_started FROM sync_runs WHERE outcome = 'running'",
+    )
+    .all() as {
+    id: number;
+    started_at: string;
+    owner_pid: number | null;
+    owner_host: string | null;
+    owner_started: string | null;
+  }[];
+  const now = new Date(at);
+  const gone = running.filter(
+    (run) =>
+      !ownerAlive(
+        { pid: run.owner_pid, host: run.owner_host, started: run.owner_started },
+        run.started_at,
+        now,
+        self,
+      ),
   );
+  const close = db.prepare(
+    `UPDATE sync_runs SET outcome = 'failed', ended_at = ?, error = ? WHERE id = ? AND outcome = 'running'`,
+  );
+  for (const run of gone) close.run(at, INTERRUPTED, run.id);
+  return gone.length;
+}
+
+/**
+ * Marks this process's running syncs of these profiles failed, when a core closes while they run
+ * (its database closes under them, so they cannot end the run themselves; the process goes on, so
+ * no later start would see its owner gone).
+ */
+export function closeOwnRuns(
+  db: Db,
+  profileIds: readonly string[],
+  at: string,
+  self: RunOwner = currentRunOwner(),
+): void {
+  const close = db.prepare(
+    `UPDATE sync_runs SET outcome = 'failed', ended_at = ?, error = ?
+     WHERE outcome = 'running' AND profile_id = ? AND owner_pid = ? AND owner_host = ?`,
+  );
+  for (const profileId of profileIds) close.run(at, INTERRUPTED, profileId, self.pid, self.host);
 }
