@@ -1,53 +1,14 @@
 /**
- * The token inventory's search, filters and sort, as pure functions over a prebuilt index.
- *
- * `buildTokenIndex` runs once per list load: it lowercases everything a search may match (name,
- * permission, resource, zone, account and profile names) into one string per row and parses
- * the dates once. A keystroke then costs one `includes` per term per row, which keeps 10,000
- * rows well inside a frame; sorting happens only when the sort or the list changes.
+ * The token inventory's views, filters and search, as pure functions over the prebuilt index
+ * (token-index.ts): a keystroke costs one `includes` per term per row, which keeps 10,000 rows
+ * well inside a frame.
  */
-import type { TokenRow, TokenStatus, VerifyOutcome } from '../../shared/domain';
-import { toTime } from './format';
+import type { TokenRow, TokenStatus } from '../../shared/domain';
+import type { IndexedToken } from './token-index';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** "Expiring soon" means within this many days, as the insights' expires_soon warning does. */
 export const EXPIRING_SOON_DAYS = 30;
-
-/** One row plus what search and sort need, computed once per load. */
-export interface IndexedToken {
-  row: TokenRow;
-  /** Lowercased haystack: name, permissions, resources, account and profile names. */
-  text: string;
-  /** Lowercased name, the sort key of the Name column. */
-  name: string;
-  expiresAt: number | null;
-  lastUsedAt: number | null;
-}
-
-export function indexToken(row: TokenRow): IndexedToken {
-  const parts = [
-    row.name,
-    row.permissionsSummary,
-    row.resourcesSummary,
-    ...row.permissionNames,
-    ...row.resourceNames,
-    row.accountName ?? '',
-    row.profileLabel,
-    row.ipFilterSummary ?? '',
-    row.id,
-  ];
-  return {
-    row,
-    text: parts.join('\n').toLowerCase(),
-    name: row.name.toLowerCase(),
-    expiresAt: toTime(row.expiresOn),
-    lastUsedAt: toTime(row.lastUsedOn),
-  };
-}
-
-export function buildTokenIndex(rows: readonly TokenRow[]): IndexedToken[] {
-  return rows.map(indexToken);
-}
 
 /** Which part of the inventory the sidebar shows. */
 export type TokenView =
@@ -167,85 +128,4 @@ export function filterTokens(index: readonly IndexedToken[], input: FilterInput)
     if (matches) out.push(entry);
   }
   return out;
-}
-
-export type SortKey =
-  | 'name'
-  | 'profile'
-  | 'kind'
-  | 'status'
-  | 'permissions'
-  | 'resources'
-  | 'ipFilter'
-  | 'lastUsed'
-  | 'expires'
-  | 'secret'
-  | 'verify';
-
-export interface SortState {
-  key: SortKey;
-  direction: 'asc' | 'desc';
-}
-
-export const DEFAULT_SORT: SortState = { key: 'name', direction: 'asc' };
-
-const STATUS_ORDER: Record<TokenStatus, number> = { active: 0, disabled: 1, expired: 2 };
-/** Problems first when sorting ascending, so the column reads "what needs attention". */
-const VERIFY_ORDER: Record<VerifyOutcome | 'none', number> = {
-  invalid: 0,
-  expired: 1,
-  disabled: 2,
-  not_yet_valid: 3,
-  network_error: 4,
-  active: 5,
-  none: 6,
-};
-
-type Key = string | number;
-
-function sortValue(entry: IndexedToken, key: SortKey): Key | null {
-  const row = entry.row;
-  switch (key) {
-    case 'name':
-      return entry.name;
-    case 'profile':
-      return `${row.profileLabel}\u0000${row.accountName ?? ''}`.toLowerCase();
-    case 'kind':
-      return row.kind;
-    case 'status':
-      return STATUS_ORDER[row.status];
-    case 'permissions':
-      return row.permissionsSummary.toLowerCase() || null;
-    case 'resources':
-      return row.resourcesSummary.toLowerCase() || null;
-    case 'ipFilter':
-      return row.ipFilterSummary?.toLowerCase() ?? null;
-    case 'lastUsed':
-      return entry.lastUsedAt;
-    case 'expires':
-      return entry.expiresAt;
-    case 'secret':
-      return row.secretKept ? 0 : 1;
-    case 'verify':
-      return VERIFY_ORDER[row.lastVerify?.outcome ?? 'none'];
-  }
-}
-
-/**
- * A sorted copy. Missing values (never used, no expiry, no IP filter) go last in either
- * direction, because "nothing" is not smaller or larger than a date; ties fall back to the name
- * and then the key, so the order is stable across loads.
- */
-export function sortTokens(index: readonly IndexedToken[], sort: SortState): IndexedToken[] {
-  const factor = sort.direction === 'asc' ? 1 : -1;
-  const keyed = index.map((entry) => ({ entry, value: sortValue(entry, sort.key) }));
-  keyed.sort((a, b) => {
-    if (a.value === null && b.value !== null) return 1;
-    if (b.value === null && a.value !== null) return -1;
-    if (a.value !== null && b.value !== null && a.value !== b.value)
-      return a.value < b.value ? -factor : factor;
-    if (a.entry.name !== b.entry.name) return a.entry.name < b.entry.name ? -1 : 1;
-    return a.entry.row.key < b.entry.row.key ? -1 : a.entry.row.key > b.entry.row.key ? 1 : 0;
-  });
-  return keyed.map((item) => item.entry);
 }

@@ -22,7 +22,7 @@ import type {
 import type { AppErrorShape, Result } from '../../shared/errors';
 import { splitTokenKey } from '../../shared/token-key';
 import { call } from '../lib/api';
-import { buildTokenIndex, indexToken, type IndexedToken } from '../lib/token-filter';
+import { buildTokenIndex, indexToken, type IndexedToken } from '../lib/token-index';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 

@@ -5,14 +5,8 @@
 import { create } from 'zustand';
 import type { TokenDraft, TokenOwner } from '../../shared/domain';
 import type { ImportResult } from '../../shared/export/export-schemas';
-import {
-  DEFAULT_SORT,
-  NO_FILTERS,
-  type SortKey,
-  type SortState,
-  type TokenFilters,
-  type TokenView,
-} from '../lib/token-filter';
+import { NO_FILTERS, type TokenFilters, type TokenView } from '../lib/token-filter';
+import { DEFAULT_SORT, type SortKey, type SortState } from '../lib/token-sort';
 
 /** A create that starts from a draft: an import, a duplicate (`report` says what resolved). */
 export interface WizardStartDraft {

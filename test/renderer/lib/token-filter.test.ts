@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   accountReach,
   activeFilterCount,
-  buildTokenIndex,
   filterTokens,
   NO_FILTERS,
   queryTerms,
-  sortTokens,
   type FilterInput,
 } from '../../../src/renderer/lib/token-filter';
+import { buildTokenIndex } from '../../../src/renderer/lib/token-index';
+import { sortTokens } from '../../../src/renderer/lib/token-sort';
 import { FIXTURE_NOW, generateTokenRows, IDS, TOKEN_ROWS } from '../../fixtures/renderer/fixtures';
 
 const index = buildTokenIndex(TOKEN_ROWS);

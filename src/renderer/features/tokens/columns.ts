@@ -2,7 +2,7 @@
  * The token table's columns: header text, sort key and the CSS class that sizes and hides it.
  */
 import type { IconName } from '../../components/icons';
-import type { SortKey } from '../../lib/token-filter';
+import type { SortKey } from '../../lib/token-sort';
 
 export interface Column {
   key: SortKey;

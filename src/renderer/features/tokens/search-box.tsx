@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { Icon } from '../../components/icons';
-import type { IndexedToken } from '../../lib/token-filter';
+import type { IndexedToken } from '../../lib/token-index';
 import { useUiStore } from '../../stores/ui-store';
 
 export function SearchBox({ shown }: { shown: readonly IndexedToken[] }): React.JSX.Element {

@@ -2,7 +2,7 @@
  * The token table's header row: one sort button per column, the active one with its direction.
  */
 import { Icon } from '../../components/icons';
-import type { SortState } from '../../lib/token-filter';
+import type { SortState } from '../../lib/token-sort';
 import { COLUMNS } from './columns';
 
 export function TokenTableHead({

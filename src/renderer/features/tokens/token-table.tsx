@@ -8,7 +8,8 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { IndexedToken, SortState } from '../../lib/token-filter';
+import type { IndexedToken } from '../../lib/token-index';
+import type { SortState } from '../../lib/token-sort';
 import { COLUMNS } from './columns';
 import { rowId, TokenRowView } from './token-row';
 import { TokenTableHead } from './token-table-head';

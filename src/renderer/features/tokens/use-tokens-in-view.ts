@@ -5,13 +5,9 @@
  */
 import { useMemo } from 'react';
 import type { Account, Profile } from '../../../shared/domain';
-import {
-  accountReach,
-  filterTokens,
-  NO_FILTERS,
-  sortTokens,
-  type IndexedToken,
-} from '../../lib/token-filter';
+import { accountReach, filterTokens, NO_FILTERS } from '../../lib/token-filter';
+import type { IndexedToken } from '../../lib/token-index';
+import { sortTokens } from '../../lib/token-sort';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore } from '../../stores/ui-store';
