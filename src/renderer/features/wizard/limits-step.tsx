@@ -25,6 +25,35 @@ const PRESETS: { label: string; days: number | null }[] = [
   { label: '1 year', days: 365 },
 ];
 
+/** An optional day: the draft holds an ISO time (or null), the input a yyyy-mm-dd day. */
+function DayField({
+  label,
+  hint,
+  error,
+  min,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  error: string | null;
+  min: string;
+  value: string | null;
+  onChange: (iso: string | null) => void;
+}): React.JSX.Element {
+  return (
+    <Field label={label} optional hint={hint} error={error}>
+      <input
+        type="date"
+        className="input"
+        min={min}
+        value={isoToDay(value)}
+        onChange={(event) => onChange(dayToIso(event.target.value))}
+      />
+    </Field>
+  );
+}
+
 function listIssues(issues: readonly DraftIssue[], field: 'in' | 'notIn', values: string[]): string | null {
   const messages = issues
     .filter((issue) => issue.path.startsWith(`requestIp.${field}.`))
@@ -119,38 +148,26 @@ export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsSt
           })}
         </div>
         <div className="form-row">
-          <Field
+          <DayField
             label="Start date"
-            optional
             hint="Before this day the token does not work."
             error={notBeforeIssue}
-          >
-            <input
-              type="date"
-              className="input"
-              min={today}
-              value={isoToDay(draft.notBefore)}
-              onChange={(event) => onDraft({ ...draft, notBefore: dayToIso(event.target.value) })}
-            />
-          </Field>
-          <Field
+            min={today}
+            value={draft.notBefore}
+            onChange={(notBefore) => onDraft({ ...draft, notBefore })}
+          />
+          <DayField
             label="End date"
-            optional
             hint={
               draft.expiresOn
                 ? `Expires at the start of ${formatDay(draft.expiresOn) ?? ''} (UTC).`
                 : 'The token never expires.'
             }
             error={expiresIssue}
-          >
-            <input
-              type="date"
-              className="input"
-              min={today}
-              value={isoToDay(draft.expiresOn)}
-              onChange={(event) => onDraft({ ...draft, expiresOn: dayToIso(event.target.value) })}
-            />
-          </Field>
+            min={today}
+            value={draft.expiresOn}
+            onChange={(expiresOn) => onDraft({ ...draft, expiresOn })}
+          />
         </div>
       </section>
     </div>
