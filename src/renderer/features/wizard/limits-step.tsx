@@ -25,6 +25,41 @@ const PRESETS: { label: string; days: number | null }[] = [
   { label: '1 year', days: 365 },
 ];
 
+/**
+ * Addresses or ranges, one per line. The text area keeps what the user typed (blank lines
+ * included); the draft gets the parsed list.
+ */
+function IpListField({
+  label,
+  placeholder,
+  error,
+  initial,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  error: string | null;
+  initial: readonly string[];
+  onChange: (list: string[]) => void;
+}): React.JSX.Element {
+  const [text, setText] = useState(initial.join('\n'));
+  return (
+    <Field label={label} optional error={error}>
+      <textarea
+        className="textarea mono"
+        rows={4}
+        placeholder={placeholder}
+        value={text}
+        spellCheck={false}
+        onChange={(event) => {
+          setText(event.target.value);
+          onChange(parseList(event.target.value));
+        }}
+      />
+    </Field>
+  );
+}
+
 /** An optional day: the draft holds an ISO time (or null), the input a yyyy-mm-dd day. */
 function DayField({
   label,
@@ -65,9 +100,6 @@ function listIssues(issues: readonly DraftIssue[], field: 'in' | 'notIn', values
 }
 
 export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsStepProps): React.JSX.Element {
-  // The text areas keep what the user typed (blank lines included); the draft gets the parsed list.
-  const [inText, setInText] = useState(draft.requestIp.in.join('\n'));
-  const [notInText, setNotInText] = useState(draft.requestIp.notIn.join('\n'));
   const shown = showIssues ? issues : [];
   const expiresIssue = shown.find((i) => i.path === 'expiresOn')?.message ?? null;
   const notBeforeIssue = shown.find((i) => i.path === 'notBefore')?.message ?? null;
@@ -84,43 +116,20 @@ export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsSt
           address.
         </p>
         <div className="form-row">
-          <Field
+          <IpListField
             label="Only allow requests from"
-            optional
+            placeholder={'203.0.113.0/24\n2001:db8::/32'}
             error={listIssues(shown, 'in', draft.requestIp.in)}
-          >
-            <textarea
-              className="textarea mono"
-              rows={4}
-              placeholder={'203.0.113.0/24\n2001:db8::/32'}
-              value={inText}
-              spellCheck={false}
-              onChange={(event) => {
-                setInText(event.target.value);
-                onDraft({ ...draft, requestIp: { ...draft.requestIp, in: parseList(event.target.value) } });
-              }}
-            />
-          </Field>
-          <Field
+            initial={draft.requestIp.in}
+            onChange={(list) => onDraft({ ...draft, requestIp: { ...draft.requestIp, in: list } })}
+          />
+          <IpListField
             label="Block requests from"
-            optional
+            placeholder="198.51.100.7"
             error={listIssues(shown, 'notIn', draft.requestIp.notIn)}
-          >
-            <textarea
-              className="textarea mono"
-              rows={4}
-              placeholder="198.51.100.7"
-              value={notInText}
-              spellCheck={false}
-              onChange={(event) => {
-                setNotInText(event.target.value);
-                onDraft({
-                  ...draft,
-                  requestIp: { ...draft.requestIp, notIn: parseList(event.target.value) },
-                });
-              }}
-            />
-          </Field>
+            initial={draft.requestIp.notIn}
+            onChange={(list) => onDraft({ ...draft, requestIp: { ...draft.requestIp, notIn: list } })}
+          />
         </div>
       </section>
 
