@@ -3,24 +3,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { menuTime, trayModel, type TrayFacts } from '../../../src/main/core/background/tray-menu';
-import type { SyncStatus, TokenRow } from '../../../src/shared/domain';
+import type { TokenRow } from '../../../src/shared/domain';
+import { syncStatus as status } from '../../fixtures/sync-status';
 
 const NOW = new Date('2026-03-10T14:05:00.000Z'); // a Tuesday
 const FORMAT = { locale: 'en-GB', timeZone: 'UTC' };
-
-function status(profileId: string, overrides: Partial<SyncStatus> = {}): SyncStatus {
-  return {
-    profileId,
-    running: false,
-    progress: null,
-    lastSuccessAt: null,
-    lastRun: null,
-    offline: false,
-    rateLimitedUntil: null,
-    nextSyncAt: null,
-    ...overrides,
-  };
-}
 
 function row(
   status: TokenRow['status'],

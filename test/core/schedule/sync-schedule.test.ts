@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSyncSchedule, type ScheduleOptions } from '../../../src/main/core/schedule/sync-schedule';
 import type { SyncRun, SyncState } from '../../../src/shared/domain';
+import { syncStatus } from '../../fixtures/sync-status';
 import { manualTime } from '../support/manual-time';
 
 const WORK = '11111111-1111-4111-8111-111111111111';
@@ -33,15 +34,7 @@ function run(
 }
 
 function synced(profileId: string, at: string): SyncState {
-  return {
-    profileId,
-    running: false,
-    progress: null,
-    lastSuccessAt: at,
-    lastRun: run(profileId, at),
-    offline: false,
-    rateLimitedUntil: null,
-  };
+  return syncStatus(profileId, { lastSuccessAt: at, lastRun: run(profileId, at) });
 }
 
 interface WorldOptions {
