@@ -19,9 +19,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../src/main/core';
-import type { Profile } from '../src/shared/domain';
-import type { Result } from '../src/shared/errors';
+import { addSampleProfiles } from '../src/main/core/sandbox/sample-profiles';
 import { startSimulator, type Simulator } from '../src/sandbox';
+import { SAMPLE_PROFILES } from '../src/sandbox/sample-profiles';
 import {
   createDemoDataDir,
   createDemoSecretStore,
@@ -32,39 +32,12 @@ import {
 } from './demo-cleanup';
 import { ensureElectron } from './ensure-electron';
 
-/** The demo logins shown as profiles: two people, an account-owned token and a Global API Key. */
-export const DEMO_PROFILES = [
-  { label: 'Alice (personal)', credential: 'alice-manager' },
-  { label: 'Bob (work)', credential: 'bob-manager' },
-  { label: 'Acme account token', credential: 'acme-account-manager' },
-] as const;
-
-function expectOk<T>(result: Result<T>, what: string): T {
-  if (!result.ok) throw new Error(`${what}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
+/** The demo logins shown as profiles (the same the app's sandbox shows). */
+export const DEMO_PROFILES = SAMPLE_PROFILES;
 
 /** Adds and syncs the demo profiles in `dataDir`; returns their ids. */
-export async function prepareDemo(core: Core, sim: Simulator): Promise<string[]> {
-  const ids: string[] = [];
-  for (const demo of DEMO_PROFILES) {
-    const credential = sim.credential(demo.credential);
-    const profile = expectOk(
-      (await core.dispatch('profiles.add', {
-        label: demo.label,
-        baseUrl: sim.baseUrl,
-        credential: {
-          kind: 'api_token',
-          token: credential.secret,
-          ...(credential.accountId ? { accountId: credential.accountId } : {}),
-        },
-      })) as Result<Profile>,
-      `adding demo profile ${demo.label}`,
-    );
-    ids.push(profile.id);
-  }
-  expectOk(await core.dispatch('sync.start', {}), 'syncing the demo profiles');
-  return ids;
+export function prepareDemo(core: Core, sim: Simulator): Promise<string[]> {
+  return addSampleProfiles(core.dispatch, sim);
 }
 
 /** The demo's data folder and keychain service, as the Electron app takes them. */

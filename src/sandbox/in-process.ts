@@ -6,13 +6,13 @@
  * are off unless a validator is passed (tests pass `await loadSchemaValidator()`), so the app
  * never loads ajv or the OpenAPI document. Import this module, not index.ts, from app code.
  */
+import { SANDBOX_ORIGIN } from '../shared/sandbox/sandbox-address';
 import { createSimulatorEngine, type EngineOptions } from './engine';
 import { createFetchTransport } from './fetch-transport';
 import type { SchemaValidator } from './runtime';
 import type { InProcessSimulator } from './types';
 
-/** A name no resolver answers (RFC 2606 reserves .invalid): the sandbox's address everywhere. */
-export const SANDBOX_ORIGIN = 'https://sandbox.keyflare.invalid';
+export { SANDBOX_ORIGIN };
 
 export interface InProcessOptions extends EngineOptions {
   /** The origin answered (default SANDBOX_ORIGIN). */

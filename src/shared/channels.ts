@@ -58,6 +58,10 @@ export const CHANNEL_NAMES = [
   'bulk.plan',
   'bulk.run',
   'reports.save',
+  // The sandbox: sample data, no Cloudflare login (src/shared/sandbox/contract-channels.ts).
+  'sandbox.status',
+  'sandbox.enter',
+  'sandbox.leave',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

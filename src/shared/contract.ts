@@ -13,6 +13,7 @@ import type { ChannelName, EventName } from './channels';
 import { deepStrict } from './strict-schema';
 import { POLICY_CODE_CHANNELS } from './export/contract-channels';
 import { ACCESS_HEALTH_CHANNELS, ACCESS_HEALTH_EVENTS } from './health/contract-channels';
+import { SANDBOX_CHANNELS } from './sandbox/contract-channels';
 import {
   Account,
   AppInfo,
@@ -231,6 +232,7 @@ const declared = {
   },
   ...POLICY_CODE_CHANNELS,
   ...ACCESS_HEALTH_CHANNELS,
+  ...SANDBOX_CHANNELS,
 } satisfies { [K in ChannelName]: ChannelSpec };
 
 /** Every channel of `declared`, with every object in its input and output schemas strict. */

@@ -636,6 +636,9 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
     }),
     fields: { format: 'reportFormat', tokens: 'reportRefs', filters: 'filterWords' },
   },
+  'sandbox.status': none,
+  'sandbox.enter': none,
+  'sandbox.leave': none,
 };
 
 interface BadInput {

@@ -49,6 +49,7 @@ import {
 } from './reminders/reminder-service';
 import { createReportService, type ReportService } from './reports/report-service';
 import type { SaveDialogPort } from './reports/save-dialog-port';
+import { noSandbox, type SandboxSwitch } from './sandbox/sandbox-port';
 
 export interface CoreOptions {
   dataDir: string;
@@ -77,6 +78,8 @@ export interface CoreOptions {
   saveDialog?: SaveDialogPort;
   /** Tuning of the reminders, which run only once `services.reminders.start()` is called. */
   reminders?: ReminderOptions;
+  /** The host's sandbox switch (sandbox/sandbox-host.ts); without one the sandbox stays off. */
+  sandbox?: SandboxSwitch;
 }
 
 /** The core's services, for tests, the benchmark and (later) token operations. */
@@ -274,6 +277,9 @@ export function createCore(options: CoreOptions): Core {
     'bulk.plan': (input) => bulk.plan(input.action, input.tokens),
     'bulk.run': (input) => bulk.run(input.action, input.tokens),
     'reports.save': (input) => reports.save(input),
+    'sandbox.status': () => (options.sandbox ?? noSandbox).status(),
+    'sandbox.enter': () => (options.sandbox ?? noSandbox).enter(),
+    'sandbox.leave': () => (options.sandbox ?? noSandbox).leave(),
   };
 
   const dispatch = createDispatcher(handlers, { logger });

@@ -80,10 +80,32 @@ function checkAccount(account: string): void {
   }
 }
 
+/**
+ * The last keytar call in line, per native module: each call starts only when the one before it
+ * has settled. One line for every store that loads the same module, not one per store: libsecret
+ * crashes the process when calls overlap, also calls of two stores (the real profiles' service
+ * and the sandbox's). Tests that load a fake keytar get a line of their own.
+ */
+const lines = new WeakMap<object, { last: Promise<unknown> }>();
+function lineOf(load: object): <T>(run: () => Promise<T>) => Promise<T> {
+  let line = lines.get(load);
+  if (!line) {
+    line = { last: Promise.resolve() };
+    lines.set(load, line);
+  }
+  const shared = line;
+  return (run) => {
+    const next = shared.last.then(run);
+    shared.last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore {
   const timeoutMs = options.timeoutMs ?? 5000;
   const service = options.service ?? SECRET_SERVICE;
   const load = options.load ?? defaultLoad;
+  const inLine = lineOf(load);
   let keytar: Promise<KeytarLike> | null = null;
 
   /** Per entry: how many writes and deletes were asked for, so a late undo knows if it is stale. */
@@ -95,13 +117,6 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
   };
 
   /** Puts the entry back as it was before a write that landed after its timeout. */
-  /** The last call in line: each keytar call starts only when the one before it has settled. */
-  let line: Promise<unknown> = Promise.resolve();
-  const inLine = <T>(run: () => Promise<T>): Promise<T> => {
-    const next = line.then(run);
-    line = next.catch(() => undefined);
-    return next;
-  };
 
   const undoLateWrite = (account: string, change: number, previous: string | null): void => {
     if (changes.get(account) !== change) return;
