@@ -9,7 +9,8 @@
 import path from 'node:path';
 import { app, powerMonitor, type BrowserWindow, type WebContents } from 'electron';
 import { isAppError } from '../../shared/errors';
-import { createCore, type Core } from '../core';
+import type { Core } from '../core';
+import { createCoreHost, SANDBOX_KEYCHAIN_SERVICE, type CoreHost } from '../core/sandbox/sandbox-host';
 import { createKeytarStore } from '../core/secrets/keytar-store';
 import { readWindowState, writeWindowState } from '../core/settings/window-state';
 import { HIDDEN_FLAG } from '../core/background/xdg-autostart';
@@ -106,7 +107,8 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
   registerAppScheme();
   const devOrigin = devServerOrigin(app.isPackaged, process.env);
   let window: BrowserWindow | null = null;
-  let core: Core | null = null;
+  /** The real core, and the sandbox's while it is open (core/sandbox/sandbox-host.ts). */
+  let host: CoreHost | null = null;
   let background: BackgroundRuntime | null = null;
   /** Set once Keyflare is quitting: a close then closes instead of hiding in the tray. */
   let quitting = false;
@@ -132,21 +134,28 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
   });
 
   // A secret copied just before quitting must not outlive Keyflare on the clipboard: hold the
-  // quit once, clear what Keyflare wrote (only if still there), then quit for real.
+  // quit once, clear what Keyflare wrote (only if still there), leave the sandbox if it is open
+  // (sample data lives as long as the session that opened it), then quit for real.
   let clipboardFlushed = false;
   app.on('before-quit', (event) => {
     quitting = true;
-    if (clipboardFlushed || !core) return;
+    if (clipboardFlushed || !host) return;
     clipboardFlushed = true;
     event.preventDefault();
-    void core.services.clipboard.flush().finally(() => app.quit());
+    const closing = host;
+    void closing
+      .active()
+      .services.clipboard.flush()
+      .then(() => closing.sandbox.leave())
+      .catch(() => undefined)
+      .finally(() => app.quit());
   });
 
   app.on('will-quit', () => {
     background?.dispose();
     background = null;
-    core?.close();
-    core = null;
+    host?.closeNow();
+    host = null;
   });
 
   const openWindow = async (): Promise<void> => {
@@ -159,28 +168,36 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
       execPath: process.execPath,
       iconDir: trayIconDir(app.isPackaged, paths),
     });
-    core = createCore({
-      dataDir: app.getPath('userData'),
-      ...(keychainService ? { secrets: createKeytarStore({ service: keychainService }) } : {}),
-      appVersion: app.getVersion(),
-      clipboard: createElectronClipboard(),
-      emit: (name, payload) => {
-        sendEvent(contents(), name, payload);
-        background?.noteEvent(name, payload);
-      },
-      background: prepared.host,
-      // A reminder's click opens the Health view; reports are saved where the user picks.
-      notifier: createElectronNotifier({
-        onClick: () => {
-          showWindow();
-          sendEvent(contents(), 'health.open', {});
+    host = createCoreHost({
+      // The sandbox's entries sit beside the real ones' service: "Keyflare Sandbox", or
+      // "Keyflare Demo Sandbox" under npm run demo, so two apps never share one.
+      keychainService: keychainService ? `${keychainService} Sandbox` : SANDBOX_KEYCHAIN_SERVICE,
+      core: {
+        dataDir: app.getPath('userData'),
+        ...(keychainService ? { secrets: createKeytarStore({ service: keychainService }) } : {}),
+        appVersion: app.getVersion(),
+        clipboard: createElectronClipboard(),
+        emit: (name, payload) => {
+          sendEvent(contents(), name, payload);
+          background?.noteEvent(name, payload);
         },
-        ...(paths.icon ? { iconPath: paths.icon } : {}),
-      }),
-      saveDialog: createElectronSaveDialog(() => window),
+        background: prepared.host,
+        // A reminder's click opens the Health view; reports are saved where the user picks.
+        notifier: createElectronNotifier({
+          onClick: () => {
+            showWindow();
+            sendEvent(contents(), 'health.open', {});
+          },
+          ...(paths.icon ? { iconPath: paths.icon } : {}),
+        }),
+        saveDialog: createElectronSaveDialog(() => window),
+      },
     });
-    const activeCore = core;
-    registerIpc((channel, input) => activeCore.dispatch(channel, input), {
+    // The window talks to whichever core the host shows; the tray, reminders and the window's
+    // place belong to the real profiles.
+    const activeHost = host;
+    const activeCore = host.real;
+    registerIpc((channel, input) => activeHost.dispatch(channel, input), {
       trustedContents: contents,
       devOrigin,
     });
@@ -222,11 +239,11 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
     .then(openWindow)
     .catch((error: unknown) => {
       try {
-        core?.close();
+        host?.closeNow();
       } catch {
         // The failure being reported matters more than a close that failed after it.
       }
-      core = null;
+      host = null;
       failStart(error, userDataPath());
     });
 }

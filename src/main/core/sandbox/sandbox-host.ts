@@ -67,6 +67,11 @@ export interface CoreHost {
   readonly swept: Promise<void>;
   /** Leaves the sandbox (removing it) and closes both cores. */
   close(): Promise<void>;
+  /**
+   * Closes both cores now, without removing the sandbox (a quit that cannot wait): its folder
+   * stays as the marker, and the next start removes it.
+   */
+  closeNow(): void;
 }
 
 interface OpenSandbox {
@@ -161,6 +166,8 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     if (!closing) return status();
     // The real core answers from here on, whatever the removal below meets.
     open = null;
+    // A sample secret copied in the sandbox leaves the clipboard with it (only if still there).
+    await closing.core.services.clipboard.flush().catch(() => undefined);
     closing.core.close();
     await closing.sim.close();
     await removeSandbox();
@@ -177,6 +184,13 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     close: async () => {
       await swept.catch(() => undefined);
       await inLine(leave).catch(() => undefined);
+      real.close();
+    },
+    closeNow: () => {
+      const closing = open;
+      open = null;
+      closing?.core.close();
+      void closing?.sim.close();
       real.close();
     },
   };
