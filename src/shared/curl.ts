@@ -9,9 +9,14 @@
  * the base URL are checked against narrow character sets and refused otherwise (`"`, `$`, a
  * backtick, `\`, `!`, spaces and newlines never get through). Error messages never repeat the
  * secret.
+ *
+ * A command copied in the sandbox names the sandbox's address and opens with a comment line that
+ * says it is a sample, so it never passes for a real Cloudflare command (and a shell skips the
+ * comment: pasted whole, it still runs, and reaches nothing, `.invalid` names no host).
  */
 import type { TokenKind } from './domain';
 import { AppError } from './errors';
+import { isSandboxBaseUrl } from './sandbox/sandbox-address';
 
 export interface VerifyCurlInput {
   baseUrl: string;
@@ -23,6 +28,10 @@ export interface VerifyCurlInput {
 }
 
 export const TOKEN_ENV_VAR = 'CLOUDFLARE_API_TOKEN';
+
+/** The first line of a command copied in the sandbox. */
+export const SANDBOX_CURL_NOTE =
+  "# Sample from Keyflare's sandbox: this address answers only inside Keyflare, not at Cloudflare.";
 
 /**
  * Characters a secret may have: base64/base64url and Cloudflare's `cfut_`/`cfat_`/`cfk_`
@@ -65,5 +74,6 @@ export function buildVerifyCurl(input: VerifyCurlInput): string {
   } else {
     throw new AppError('VALIDATION', 'The token secret has characters that cannot go into a shell command.');
   }
-  return `curl "${url}" -H "Authorization: Bearer ${credential}"`;
+  const command = `curl "${url}" -H "Authorization: Bearer ${credential}"`;
+  return isSandboxBaseUrl(input.baseUrl) ? `${SANDBOX_CURL_NOTE}\n${command}` : command;
 }
