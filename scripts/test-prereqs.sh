@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Check (and on Debian/Ubuntu as root, install) what the test suite needs from the system:
-# Chromium for the e2e suite, D-Bus + GNOME Keyring + libsecret for the real-keychain tests.
+# Chromium and CJK fonts for the e2e suite, D-Bus + GNOME Keyring + libsecret for the
+# real-keychain tests.
 #
 # Usage: bash scripts/test-prereqs.sh            check; install missing packages when root
 #        bash scripts/test-prereqs.sh --build    also the headers keytar builds against (npm ci)
@@ -16,6 +17,8 @@ need dbus-run-session dbus
 need dbus-daemon dbus
 need gnome-keyring-daemon gnome-keyring
 need curl curl
+# CJK fonts, so Chromium in the e2e suite renders the zh-CN screens (docs/i18n.md).
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then packages+=(fonts-noto-cjk); fi
 if ! ldconfig -p 2>/dev/null | grep -q 'libsecret-1\.so\.0'; then packages+=(libsecret-1-0); fi
 if [ "${1:-}" = "--build" ]; then
   pkg-config --exists libsecret-1 2>/dev/null || packages+=(libsecret-1-dev pkg-config)

@@ -1,6 +1,7 @@
 /**
  * What every command gets: output, the data folder, the version, and a lazily opened session.
  */
+import { cliLanguage, type CliLanguage } from './locale';
 import type { Output } from './output';
 import { openSession, type Session, type SessionOptions } from './session';
 
@@ -11,6 +12,8 @@ export const VERSION = typeof __KEYFLARE_VERSION__ === 'string' ? __KEYFLARE_VER
 
 export interface CommandContext {
   out: Output;
+  /** The user's language (`--lang`, LC_ALL, LC_MESSAGES, LANG): its locale, `t` and formats. */
+  lang: CliLanguage;
   /** The arguments as given (without node and the script), for commands that read `--` themselves. */
   argv: readonly string[];
   dataDir: string;
@@ -21,11 +24,17 @@ export interface CommandContext {
   close(): void;
 }
 
-export function createContext(out: Output, dataDir: string, argv: readonly string[] = []): CommandContext {
+export function createContext(
+  out: Output,
+  dataDir: string,
+  argv: readonly string[] = [],
+  lang: CliLanguage = cliLanguage('en'),
+): CommandContext {
   let opened: Promise<Session> | null = null;
   let session: Session | null = null;
   return {
     out,
+    lang,
     argv,
     dataDir,
     version: VERSION,

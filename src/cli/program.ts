@@ -9,6 +9,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { createContext, VERSION, type CommandContext } from './context';
 import { resolveDataDir } from './data-dir';
+import { cliLanguage, cliLocale } from './locale';
 import { CliError, EXIT } from './exit-codes';
 import { colorWanted, createOutput, scrub, type Output } from './output';
 
@@ -27,6 +28,7 @@ interface GlobalOptions {
   quiet?: boolean;
   verbose?: boolean;
   color?: boolean;
+  lang?: string;
 }
 
 function examples(...lines: string[]): string {
@@ -52,6 +54,7 @@ export function buildProgram(
     .option('-q, --quiet', 'print results and errors only')
     .option('-v, --verbose', 'print details (data folder, timings)')
     .option('--no-color', 'no colors (also when NO_COLOR is set)')
+    .option('--lang <language>', 'en or zh-CN (default: LC_ALL, LC_MESSAGES or LANG)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
@@ -62,7 +65,8 @@ export function buildProgram(
       const command = args[args.length - 1] as Command;
       const globals = command.optsWithGlobals<GlobalOptions>();
       const out = outFor(globals);
-      const ctx = createContext(out, resolveDataDir(globals.dataDir), argv);
+      const lang = cliLanguage(cliLocale(globals.lang, process.env));
+      const ctx = createContext(out, resolveDataDir(globals.dataDir), argv, lang);
       out.detail(`data folder: ${ctx.dataDir}`);
       try {
         const run = await load();

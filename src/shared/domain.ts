@@ -7,6 +7,7 @@
  * permission group, template, verify, roll).
  */
 import { z } from 'zod';
+import { LanguageChoice } from './i18n/locales';
 
 /** ISO-8601 date-time string with an offset or Z, as Cloudflare sends them. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
@@ -500,6 +501,8 @@ export const Settings = z.object({
   clipboardClearSeconds: z.number().int().min(5).max(600),
   keepSecretsByDefault: z.boolean(),
   theme: Theme,
+  /** The window's language: the OS's (`system`) or one Keyflare speaks (docs/i18n.md). */
+  language: LanguageChoice,
   /** Closing the window leaves Keyflare running in the tray (only where a tray exists). */
   keepInTray: z.boolean(),
   /** The OS starts Keyflare, hidden in the tray, when the user logs in. */
@@ -521,6 +524,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clipboardClearSeconds: 30,
   keepSecretsByDefault: true,
   theme: 'system',
+  language: 'system',
   keepInTray: true,
   launchAtLogin: false,
   syncEveryHours: 6,
@@ -583,6 +587,8 @@ export const AppInfo = z.object({
   /** What happened to the data files at start: moved aside or refused. */
   dataEvents: z.array(DataFileEvent),
   background: BackgroundSupport.nullable(),
+  /** The OS's preferred languages, most preferred first (the Electron shell's; empty elsewhere). */
+  systemLocales: z.array(z.string().max(64)).max(32),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -3,7 +3,14 @@
  *
  * Errors travel as data (`{ ok: false, error }`) rather than as thrown Error objects because
  * Electron's IPC and contextBridge drop every field of an Error except its message.
+ *
+ * Languages (docs/i18n.md): an error made from a catalogue message carries its `key` and
+ * `params`, and its `message` is the English text of that key, so logs stay readable while the
+ * window and the command line show it in the user's language. Every code also has a generic
+ * title and next step in the catalogues (`errors.code.<CODE>.title|next`).
  */
+import { englishText } from './i18n/translator';
+import type { Message, MessageKey, MessageParams } from './i18n/message';
 
 export const ERROR_CODES = [
   'AUTH_INVALID',
@@ -47,7 +54,11 @@ export interface ErrorDetails {
 
 export interface AppErrorShape {
   code: ErrorCode;
+  /** English, for logs and for a face that has no translation of `key`. */
   message: string;
+  /** The catalogue key of `message`, when it was made from one; the faces translate it. */
+  key?: MessageKey;
+  params?: MessageParams;
   details?: ErrorDetails;
 }
 
@@ -62,19 +73,51 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorSha
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetails | undefined;
+  readonly key: MessageKey | undefined;
+  readonly params: MessageParams | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
-    super(message);
+  /**
+   * `message` is a catalogue message (`msg('errors.unexpected')`, the way to write new errors) or,
+   * until every error is converted, an English sentence.
+   */
+  constructor(code: ErrorCode, message: string | Message, details?: ErrorDetails) {
+    super(typeof message === 'string' ? message : englishText(message.key, message.params));
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.key = typeof message === 'string' ? undefined : message.key;
+    this.params = typeof message === 'string' ? undefined : message.params;
   }
 
   toShape(): AppErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.key === undefined ? {} : { key: this.key }),
+      ...(this.params === undefined ? {} : { params: this.params }),
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
+}
+
+/** The catalogue key of a code's generic title ("Cloudflare cannot be reached"). */
+export function errorTitleKey(code: ErrorCode): MessageKey {
+  return `errors.code.${code}.title`;
+}
+
+/** The catalogue key of a code's generic next step ("Check your internet connection…"). */
+export function errorNextKey(code: ErrorCode): MessageKey {
+  return `errors.code.${code}.next`;
+}
+
+/** The generic English sentence of a code, for errors made where no better words exist. */
+export function genericMessage(code: ErrorCode): string {
+  return englishText(errorTitleKey(code), {
+    until: 'none',
+    operation: 'other',
+    movedTo: 'none',
+    issues: 'none',
+  });
 }
 
 export function isAppError(value: unknown): value is AppError {

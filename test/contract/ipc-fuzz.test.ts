@@ -223,6 +223,7 @@ const BAD_STATUS = [...NOT_TEXT, 'expired', 'ACTIVE', ''];
 const BAD_FORMAT = [...NOT_TEXT, 'curl', 'SECRET', ''];
 const BAD_CLEAR_SECONDS = [...NO_FIELD_TAKES, 0, 4, 601, 1.5, -30, '30', true];
 const BAD_THEME = [...NOT_TEXT, 'blue', 'DARK', ''];
+const BAD_LANGUAGE = [...NOT_TEXT, 'zh', 'zh-TW', 'EN', 'en-US', 'zh-cn', ''];
 const BAD_EXPORT_FORMAT = [...NOT_TEXT, 'hcl', 'JSON', 'secret', ''];
 const BAD_INDEX = [...NO_FIELD_TAKES, 1.5, 500, '0', true];
 const BAD_ROTATION_ID = [...NO_FIELD_TAKES, 0, 1.5, 2 ** 60, '1', true];
@@ -301,6 +302,7 @@ type Rule =
   | 'format'
   | 'clearSeconds'
   | 'theme'
+  | 'language'
   | 'tokenRefs'
   | 'exportFormat'
   | 'importText'
@@ -357,6 +359,8 @@ function badValues(rule: Rule, ids: Ids): unknown[] {
       return BAD_CLEAR_SECONDS;
     case 'theme':
       return BAD_THEME;
+    case 'language':
+      return BAD_LANGUAGE;
     case 'tokenRefs':
       return [
         ...NO_FIELD_TAKES,
@@ -456,6 +460,7 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
       clipboardClearSeconds: 45,
       keepSecretsByDefault: false,
       theme: 'dark',
+      language: 'zh-CN',
       keepInTray: false,
       launchAtLogin: false,
       syncEveryHours: 12,
@@ -468,6 +473,7 @@ const CORPUS: Record<ChannelName, ChannelCorpus> = {
       clipboardClearSeconds: 'clearSeconds?',
       keepSecretsByDefault: 'boolean?',
       theme: 'theme?',
+      language: 'language?',
       keepInTray: 'boolean?',
       launchAtLogin: 'boolean?',
       syncEveryHours: 'syncHours?',

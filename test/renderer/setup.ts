@@ -10,6 +10,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { setFormatLocale } from '../../src/renderer/lib/format';
+import { applyLocale } from '../../src/renderer/lib/i18n';
 
 Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 800 });
 Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 1200 });
@@ -22,4 +23,6 @@ setFormatLocale('en-GB');
 
 afterEach(() => {
   cleanup();
+  // A test that switched the window to Chinese leaves the next one in English again.
+  applyLocale('en', ['en-GB']);
 });

@@ -68,6 +68,8 @@ export interface CoreOptions {
   sync?: SyncOptions;
   /** The Electron shell's tray and login items (absent in tests and the e2e bridge). */
   background?: BackgroundHost;
+  /** The OS's preferred languages (the Electron shell's; absent elsewhere: the window speaks English). */
+  systemLocales?: readonly string[];
   /** Tuning of the scheduled sync, which runs only once `services.schedule.start()` is called. */
   schedule?: ScheduleOptions & { random?: () => number };
   /** Test hook: runs inside each sync's snapshot transaction just before it commits. */
@@ -222,7 +224,8 @@ export function createCore(options: CoreOptions): Core {
   const reports = createReportService(context, { inventory, health, saveDialog: options.saveDialog ?? null });
 
   const handlers: Handlers = {
-    'app.info': () => readAppInfo(context, options.background?.support() ?? null),
+    'app.info': () =>
+      readAppInfo(context, options.background?.support() ?? null, options.systemLocales ?? []),
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
     'profiles.list': () => profiles.list(),

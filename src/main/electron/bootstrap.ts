@@ -16,6 +16,7 @@ import { readWindowState, writeWindowState } from '../core/settings/window-state
 import { HIDDEN_FLAG } from '../core/background/xdg-autostart';
 import { APP_ENTRY_URL, parseUrl } from './app-origin';
 import { prepareBackground, type BackgroundRuntime } from './background';
+import { systemLocales } from './locale';
 import { createElectronClipboard } from './clipboard';
 import { debugSwitchRefusal, findDebugSwitch } from './debug-switches';
 import { failStart, refuseStart } from './fail-start';
@@ -182,6 +183,7 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
           background?.noteEvent(name, payload);
         },
         background: prepared.host,
+        systemLocales: systemLocales(app),
         // A reminder's click opens the Health view; reports are saved where the user picks.
         notifier: createElectronNotifier({
           onClick: () => {

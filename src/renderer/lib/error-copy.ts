@@ -3,11 +3,14 @@
  *
  * The core's message is precise but written for the log; this module turns a code (plus the
  * details the core attached: retry time, moved files, the uncertain operation) into a headline
- * and a next step a person can act on. `ERROR_COPY_CODES` lets a test prove every code has copy.
+ * and a next step a person can act on, from the catalogues' `errors.code.<CODE>` entries in the
+ * window's language. `ERROR_COPY_CODES` lets a test prove every code has copy.
  */
 import type { DataFileEvent } from '../../shared/domain';
-import type { AppErrorShape, ErrorCode } from '../../shared/errors';
+import { errorNextKey, errorTitleKey, type AppErrorShape, type ErrorCode } from '../../shared/errors';
+import type { MessageParams } from '../../shared/i18n';
 import { formatClock, formatDateTime } from './format';
+import { t } from './i18n';
 
 export interface ErrorCopy {
   /** One line: what happened. */
@@ -20,7 +23,7 @@ export interface ErrorCopy {
 
 export interface ErrorCopyContext {
   now?: Date;
-  /** Words for the thing that was being done, e.g. "the sync", "the roll". */
+  /** The operation that was being done when the error has none: "roll", "deletion"… */
   action?: string;
 }
 
@@ -28,107 +31,57 @@ function withoutTrailingDot(text: string): string {
   return text.replace(/\.\s*$/u, '');
 }
 
-const OPERATION_WORDS: Record<string, string> = {
+/** The core's operation names and the screens' action words, as the catalogue's select values. */
+const OPERATIONS: Record<string, string> = {
   roll: 'roll',
-  create: 'token creation',
-  update: 'edit',
-  delete: 'deletion',
-  setStatus: 'status change',
-  status: 'status change',
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+  deletion: 'delete',
+  setStatus: 'status',
+  status: 'status',
 };
 
-function operationWords(operation: string | undefined, action: string | undefined): string {
-  if (operation !== undefined) return OPERATION_WORDS[operation] ?? operation;
-  return action ?? 'change';
+/** The ICU select values the catalogue's per-code sentences choose between. */
+function selectors(error: AppErrorShape, ctx: ErrorCopyContext): MessageParams {
+  const moved = error.details?.movedTo ?? [];
+  return {
+    until: formatClock(error.details?.retryAt ?? null, ctx.now ?? new Date()) ?? 'none',
+    operation: OPERATIONS[error.details?.operation ?? ctx.action ?? ''] ?? 'other',
+    movedTo: moved.length > 0 ? moved.join(', ') : 'none',
+    issues: error.details?.issues?.length ? 'listed' : 'none',
+  };
 }
 
 type CopyBuilder = (error: AppErrorShape, ctx: ErrorCopyContext) => Omit<ErrorCopy, 'facts'>;
 
+/** The catalogue's generic title and next step of the error's code. */
+const generic: CopyBuilder = (error, ctx) => {
+  const params = selectors(error, ctx);
+  return { title: t(errorTitleKey(error.code), params), next: t(errorNextKey(error.code), params) };
+};
+
 const COPY: Record<ErrorCode, CopyBuilder> = {
-  AUTH_INVALID: () => ({
-    title: 'Cloudflare did not accept this login’s credential',
-    next: 'It may have been rolled, deleted or expired. Open the profile and replace the credential.',
-  }),
-  PERMISSION_DENIED: () => ({
-    title: 'This login is not allowed to do that',
-    next: 'The credential lacks the permission. Use a profile whose credential can manage API tokens, or grant it in the Cloudflare dashboard.',
-  }),
-  RATE_LIMITED: (error, ctx) => {
-    const until = formatClock(error.details?.retryAt ?? null, ctx.now ?? new Date());
-    return {
-      title: until
-        ? `Cloudflare is rate-limiting this login until ${until}`
-        : 'Cloudflare is rate-limiting this login',
-      next: 'Cloudflare allows 1,200 requests per 5 minutes per login. Keyflare waits instead of retrying; cached data stays available.',
-    };
-  },
-  OFFLINE: () => ({
-    title: 'Cloudflare cannot be reached',
-    next: 'Check your internet connection, VPN or proxy. Cached data stays available; try again when you are back online.',
-  }),
-  TIMEOUT: () => ({
-    title: 'Cloudflare took too long to answer',
-    next: 'Try again in a moment. If it keeps happening, check cloudflarestatus.com.',
-  }),
-  NOT_FOUND: () => ({
-    title: 'It no longer exists on Cloudflare',
-    next: 'It may have been deleted elsewhere. Sync the profile to refresh the list.',
-  }),
-  VALIDATION: (error) => ({
-    title: 'Some details need fixing',
-    next: error.details?.issues?.length
-      ? 'Correct the fields listed below and try again.'
-      : 'Correct the details and try again.',
-  }),
-  CONFLICT: () => ({
-    title: 'Something changed on Cloudflare in the meantime',
-    next: 'Sync the profile, check the token and try again.',
-  }),
-  UPSTREAM: () => ({
-    title: 'Cloudflare answered with an error',
-    next: 'This is usually temporary: try again in a minute.',
-  }),
-  UNCERTAIN: (error, ctx) => {
-    const what = operationWords(error.details?.operation, ctx.action);
-    return {
-      title: `The ${what} may have happened: verify to check`,
-      next: 'The connection dropped before Cloudflare answered, so Keyflare did not send it again. Verify the token or sync the profile before you retry.',
-    };
-  },
-  CANCELLED: () => ({
-    title: 'Cancelled',
-    next: 'Nothing was changed; the data from the last sync is still shown.',
-  }),
-  KEYCHAIN_UNAVAILABLE: () => ({
-    title: 'The system keychain is unavailable',
-    next: 'Cached tokens stay browsable, but credentials and secrets cannot be used. To fix it, unlock or install a keyring (GNOME Keyring or KWallet on Linux, Keychain Access on macOS), then restart Keyflare.',
-  }),
-  KEYCHAIN_LOCKED: () => ({
-    title: 'The keychain is locked',
-    next: 'Unlock your login keychain (the system may show a prompt), then try again.',
-  }),
-  CACHE_CORRUPT: (error) => {
-    const moved = error.details?.movedTo ?? [];
-    return {
-      title: 'Keyflare’s cache could not be read',
-      next:
-        moved.length > 0
-          ? `It was moved aside to ${moved.join(', ')} and a fresh cache was started. Sync your profiles to rebuild it; the cache never holds secrets.`
-          : 'A fresh cache was started. Sync your profiles to rebuild it; the cache never holds secrets.',
-    };
-  },
-  CACHE_NEWER: () => ({
-    title: 'This data folder was written by a newer Keyflare',
-    next: 'Keyflare will not modify it. Update Keyflare to open it.',
-  }),
-  INTERNAL: (error) => ({
-    title: /not available yet/iu.test(error.message)
-      ? withoutTrailingDot(error.message)
-      : 'Keyflare hit an unexpected problem',
-    next: /not available yet/iu.test(error.message)
-      ? 'This part of Keyflare is still being built.'
-      : 'Try again. If it keeps happening, the details are in the log in Keyflare’s data folder.',
-  }),
+  AUTH_INVALID: generic,
+  PERMISSION_DENIED: generic,
+  RATE_LIMITED: generic,
+  OFFLINE: generic,
+  TIMEOUT: generic,
+  NOT_FOUND: generic,
+  VALIDATION: generic,
+  CONFLICT: generic,
+  UPSTREAM: generic,
+  UNCERTAIN: generic,
+  CANCELLED: generic,
+  KEYCHAIN_UNAVAILABLE: generic,
+  KEYCHAIN_LOCKED: generic,
+  CACHE_CORRUPT: generic,
+  CACHE_NEWER: generic,
+  INTERNAL: (error, ctx) =>
+    // A channel not built yet names itself in the core's (English) words until the core sends a key.
+    /not available yet/iu.test(error.message)
+      ? { title: withoutTrailingDot(error.message), next: t('errors.notBuiltYet') }
+      : generic(error, ctx),
 };
 
 /** Every code that has copy; a test compares it with ERROR_CODES. */
@@ -141,11 +94,16 @@ export function describeError(error: AppErrorShape, ctx: ErrorCopyContext = {}):
   const facts: string[] = [];
   // Without field issues, the core's own sentence is the most precise fact there is.
   if (error.code === 'VALIDATION' && !error.details?.issues?.length && error.message)
-    facts.push(withoutTrailingDot(error.message));
+    facts.push(withoutTrailingDot(messageText(error)));
   for (const issue of error.details?.issues ?? []) {
-    facts.push(issue.path === '(input)' ? issue.message : `${issue.path}: ${issue.message}`);
+    facts.push(
+      issue.path === '(input)'
+        ? issue.message
+        : t('errors.fieldFact', { path: issue.path, message: issue.message }),
+    );
   }
-  for (const cf of error.details?.cloudflare ?? []) facts.push(`Cloudflare ${cf.code}: ${cf.message}`);
+  for (const cf of error.details?.cloudflare ?? [])
+    facts.push(t('errors.cloudflareFact', { code: cf.code, message: cf.message }));
   return { ...base, facts };
 }
 
@@ -154,35 +112,26 @@ export function errorHeadline(error: AppErrorShape, ctx: ErrorCopyContext = {}):
   return describeError(error, ctx).title;
 }
 
-/** "Showing cached data from 14:02" for the offline badge. */
-export function cachedDataLabel(lastSyncAt: string | null, now: Date = new Date()): string {
-  const when = formatClock(lastSyncAt, now);
-  return when ? `Showing cached data from ${when}` : 'Showing cached data';
+/** An error's own sentence in the window's language: its key when the core sent one, else its English. */
+export function messageText(error: AppErrorShape): string {
+  return error.key === undefined ? error.message : t(error.key, error.params);
 }
 
-/** What happened to an unreadable cache, and what to do, in two sentences. */
+/** "Showing cached data from 14:02" for the offline badge. */
+export function cachedDataLabel(lastSyncAt: string | null, now: Date = new Date()): string {
+  return t('shell.cachedData', { when: formatClock(lastSyncAt, now) ?? 'none' });
+}
+
 /** The banner for a data file moved aside or refused at start: what happened and what is still true. */
 export function dataFileNotice(event: DataFileEvent): { title: string; body: string } {
-  const when = formatDateTime(event.at) ?? event.at;
-  const where = event.movedTo.length > 0 ? ` to ${event.movedTo.join(', ')}` : '';
   if (event.kind === 'newer_schema') {
-    return {
-      title: 'This data folder was written by a newer Keyflare',
-      body: 'Keyflare will not modify it, so nothing can be shown or changed. Update Keyflare to open it.',
-    };
+    return { title: t('shell.dataFile.newerTitle'), body: t('shell.dataFile.newerBody') };
   }
-  if (event.store === 'profiles') {
-    return {
-      title: 'Keyflare’s profile list could not be read',
-      body:
-        `On ${when} Keyflare moved it aside${where} and started a new one. Nothing was deleted from the keychain: ` +
-        're-attach the credentials Keyflare kept there as profiles, or forget them.',
-    };
-  }
-  return {
-    title: 'Keyflare’s token cache could not be read',
-    body:
-      `On ${when} Keyflare moved it aside${where} and started a new one. Your profiles, settings and history are ` +
-      'intact; sync to download the token list again. The cache never holds secrets.',
+  const params = {
+    when: formatDateTime(event.at) ?? event.at,
+    movedTo: event.movedTo.length > 0 ? event.movedTo.join(', ') : 'none',
   };
+  return event.store === 'profiles'
+    ? { title: t('shell.dataFile.profilesTitle'), body: t('shell.dataFile.profilesBody', params) }
+    : { title: t('shell.dataFile.cacheTitle'), body: t('shell.dataFile.cacheBody', params) };
 }

@@ -130,6 +130,8 @@ const app = {
     return found;
   }),
   getVersion: vi.fn(() => '9.9.9'),
+  getPreferredSystemLanguages: vi.fn(() => ['en-GB', 'zh-Hans-CN']),
+  getLocale: vi.fn(() => 'en-GB'),
   setPath: vi.fn((name: string, value: string) => {
     state.paths.set(name, value);
   }),

@@ -6,10 +6,14 @@ import type { CoreContext } from '../context';
 import { CACHE_SCHEMA_VERSION } from '../db/cache-migrations';
 import { PROFILE_STORE_SCHEMA_VERSION } from '../db/profile-store-migrations';
 
-/** `background`: what the Electron shell reported (tray, launch at login); null without a shell. */
+/**
+ * `background`: what the Electron shell reported (tray, launch at login); null without a shell.
+ * `systemLocales`: the OS's preferred languages as the shell read them; none without a shell.
+ */
 export async function readAppInfo(
   ctx: CoreContext,
   background: BackgroundSupport | null = null,
+  systemLocales: readonly string[] = [],
 ): Promise<AppInfo> {
   return {
     name: 'Keyflare',
@@ -20,5 +24,6 @@ export async function readAppInfo(
     keychain: await ctx.secrets.status(),
     dataEvents: ctx.dataEvents,
     background,
+    systemLocales: [...systemLocales],
   };
 }

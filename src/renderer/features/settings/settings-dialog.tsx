@@ -1,10 +1,10 @@
 /**
- * Settings: theme, clipboard clear time, whether new secrets are kept by default, life in the
+ * Settings: theme, language, clipboard clear time, whether new secrets are kept by default, life in the
  * background (tray, launch at login, scheduled sync), health thresholds and reminders, keychain
  * entries without a profile, and facts about this installation (version, data folder, keychain).
  */
 import { useId, useState } from 'react';
-import type { Settings } from '../../../shared/domain';
+import { Theme, type Settings } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
@@ -14,16 +14,51 @@ import { useUiStore } from '../../stores/ui-store';
 import { BackgroundSection } from './background-section';
 import { HealthSection } from './health-section';
 import { KeychainSection } from './keychain-section';
+import { SandboxSection } from '../sandbox/sandbox-section';
 import { withStored } from './choices';
+import { LanguageChoice, LOCALES, type MessageKey, type Translate } from '../../../shared/i18n';
+import { useT } from '../../lib/i18n';
 
 const CLEAR_CHOICES = [10, 20, 30, 45, 60, 90, 120, 300, 600];
 
-function secondsWords(seconds: number): string {
-  return seconds < 60
-    ? `${seconds} seconds`
-    : seconds % 60 === 0
-      ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}`
-      : `${seconds} seconds`;
+function secondsWords(seconds: number, t: Translate): string {
+  return seconds >= 60 && seconds % 60 === 0
+    ? t('settings.clipboard.minutes', { minutes: seconds / 60 })
+    : t('settings.clipboard.seconds', { seconds });
+}
+
+const THEME_WORDS = {
+  system: 'settings.theme.system',
+  light: 'settings.theme.light',
+  dark: 'settings.theme.dark',
+} as const satisfies Record<Settings['theme'], MessageKey>;
+
+/** Settings → Language: the OS's, or each locale in its own name (the same in every language). */
+function LanguageField({
+  value,
+  onChange,
+}: {
+  value: LanguageChoice;
+  onChange: (language: LanguageChoice) => void;
+}): React.JSX.Element {
+  const t = useT();
+  return (
+    <Field label={t('language.label')} hint={t('language.hint')}>
+      <select
+        className="select"
+        value={value}
+        onChange={(event) => onChange(LanguageChoice.parse(event.target.value))}
+        data-testid="language-select"
+      >
+        <option value="system">{t('language.system')}</option>
+        {LOCALES.map((locale) => (
+          <option key={locale} value={locale} lang={locale}>
+            {t(`language.names.${locale}`)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
 }
 
 export function SettingsDialog(): React.JSX.Element {
@@ -34,6 +69,7 @@ export function SettingsDialog(): React.JSX.Element {
   const updateSettings = useAppStore((s) => s.updateSettings);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const themeName = useId();
+  const t = useT();
 
   const update = (patch: Partial<Settings>): void => {
     setError(null);
@@ -45,13 +81,13 @@ export function SettingsDialog(): React.JSX.Element {
   const clearChoices = settings ? withStored(CLEAR_CHOICES, settings.clipboardClearSeconds) : CLEAR_CHOICES;
 
   return (
-    <Dialog title="Settings" onClose={closeDialog} size="md" testId="settings-dialog">
+    <Dialog title={t('settings.title')} onClose={closeDialog} size="md" testId="settings-dialog">
       {settings ? (
         <div className="form-stack">
           <fieldset className="segmented-field">
-            <legend className="field-label">Theme</legend>
+            <legend className="field-label">{t('settings.theme.label')}</legend>
             <div className="segmented">
-              {(['system', 'light', 'dark'] as const).map((theme) => (
+              {Theme.options.map((theme) => (
                 <label key={theme} className={`segment${settings.theme === theme ? ' segment-on' : ''}`}>
                   <input
                     type="radio"
@@ -60,15 +96,13 @@ export function SettingsDialog(): React.JSX.Element {
                     checked={settings.theme === theme}
                     onChange={() => update({ theme })}
                   />
-                  {theme === 'system' ? 'System' : theme === 'light' ? 'Light' : 'Dark'}
+                  {t(THEME_WORDS[theme])}
                 </label>
               ))}
             </div>
           </fieldset>
-          <Field
-            label="Clear the clipboard after"
-            hint="Only when it still holds what Keyflare copied. Applies to secrets and curl commands."
-          >
+          <LanguageField value={settings.language} onChange={(language) => update({ language })} />
+          <Field label={t('settings.clipboard.label')} hint={t('settings.clipboard.hint')}>
             <select
               className="select"
               value={settings.clipboardClearSeconds}
@@ -76,7 +110,7 @@ export function SettingsDialog(): React.JSX.Element {
             >
               {clearChoices.map((seconds) => (
                 <option key={seconds} value={seconds}>
-                  {secondsWords(seconds)}
+                  {secondsWords(seconds, t)}
                 </option>
               ))}
             </select>
@@ -88,44 +122,48 @@ export function SettingsDialog(): React.JSX.Element {
               onChange={(event) => update({ keepSecretsByDefault: event.target.checked })}
             />
             <span>
-              Keep new token secrets in the keychain
-              <span className="field-hint">
-                {' '}
-                Pre-selects “keep” when you create or roll a token, so you can copy and verify it later.
-              </span>
+              {t('settings.keepSecrets.label')}
+              <span className="field-hint"> {t('settings.keepSecrets.hint')}</span>
             </span>
           </label>
         </div>
       ) : (
-        <p className="muted">Loading settings…</p>
+        <p className="muted">{t('settings.loading')}</p>
       )}
       {error ? <ErrorCallout error={error} compact /> : null}
       <BackgroundSection />
       <HealthSection />
       <KeychainSection focus={focusKeychain} />
+      <SandboxSection />
       {info ? (
         <section className="about" aria-labelledby="about-heading">
           <h3 id="about-heading" className="wizard-subheading">
-            About this installation
+            {t('settings.about.heading')}
           </h3>
           <dl className="kv-list">
             <div className="kv">
-              <dt>Version</dt>
+              <dt>{t('settings.about.version')}</dt>
               <dd>
-                Keyflare {info.version} · data schema {info.schemaVersions.profiles}.
-                {info.schemaVersions.cache} · {info.platform}
+                {t('settings.about.versionValue', {
+                  version: info.version,
+                  profiles: info.schemaVersions.profiles,
+                  cache: info.schemaVersions.cache,
+                  platform: info.platform,
+                })}
               </dd>
             </div>
             <div className="kv">
-              <dt>Data folder</dt>
+              <dt>{t('settings.about.dataFolder')}</dt>
               <dd className="mono">{info.dataDir}</dd>
             </div>
             <div className="kv">
-              <dt>Keychain</dt>
+              <dt>{t('settings.about.keychain')}</dt>
               <dd>
                 {info.keychain.available
-                  ? 'Available'
-                  : `Unavailable${info.keychain.message ? `: ${info.keychain.message}` : ''}`}
+                  ? t('settings.about.available')
+                  : info.keychain.message
+                    ? t('settings.about.unavailableBecause', { reason: info.keychain.message })
+                    : t('settings.about.unavailable')}
               </dd>
             </div>
           </dl>

@@ -6,6 +6,7 @@ import type { DataFileEvent } from '../../../shared/domain';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
 import { dataFileNotice, describeError } from '../../lib/error-copy';
+import { useT } from '../../lib/i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -16,6 +17,7 @@ function DataFileBanner({ event }: { event: DataFileEvent }): React.JSX.Element 
   const hasProfiles = useProfilesStore((s) => s.profiles.length > 0);
   const startSync = useProfilesStore((s) => s.startSync);
   const openDialog = useUiStore((s) => s.openDialog);
+  const t = useT();
   const notice = dataFileNotice(event);
   const moved = event.kind === 'corrupt_moved';
   return (
@@ -36,17 +38,17 @@ function DataFileBanner({ event }: { event: DataFileEvent }): React.JSX.Element 
             icon="sync"
             onClick={() => void startSync().then(() => useTokensStore.getState().load())}
           >
-            Sync now
+            {t('shell.banner.syncNow')}
           </Button>
         ) : null}
         {moved && event.store === 'profiles' ? (
           <Button size="sm" icon="key" onClick={() => openDialog({ kind: 'settings', section: 'keychain' })}>
-            Open keychain entries
+            {t('shell.banner.openKeychain')}
           </Button>
         ) : null}
         {moved ? (
           <Button size="sm" variant="ghost" onClick={() => dismiss(event.store)}>
-            Dismiss
+            {t('shell.banner.dismiss')}
           </Button>
         ) : null}
       </div>
@@ -57,6 +59,7 @@ function DataFileBanner({ event }: { event: DataFileEvent }): React.JSX.Element 
 export function Banners(): React.JSX.Element | null {
   const info = useAppStore((s) => s.info);
   const dismissed = useAppStore((s) => s.dismissedDataNotices);
+  const t = useT();
 
   const notices: React.JSX.Element[] = [];
   if (info && !info.keychain.available) {
@@ -66,8 +69,9 @@ export function Banners(): React.JSX.Element | null {
         <Icon name="lock" className="banner-icon" />
         <div className="banner-body">
           <p className="banner-title">
-            {copy.title}
-            {info.keychain.message ? <span className="banner-reason"> — {info.keychain.message}</span> : null}
+            {info.keychain.message
+              ? t('shell.banner.keychainReason', { title: copy.title, reason: info.keychain.message })
+              : copy.title}
           </p>
           <p>{copy.next}</p>
         </div>

@@ -7,6 +7,10 @@ import { Icon } from '../../components/icons';
 import { syncStatusOf, useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore } from '../../stores/ui-store';
+import type { Translate } from '../../../shared/i18n';
+import { messageText } from '../../lib/error-copy';
+import { formatNumber } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import type { TokenView } from '../../lib/token-filter';
 import { ScreenNav } from '../health/screen-nav';
 
@@ -19,15 +23,8 @@ function sameView(a: TokenView, b: TokenView): boolean {
   return false;
 }
 
-function credentialWords(profile: Profile): string {
-  switch (profile.credentialKind) {
-    case 'global_key':
-      return 'Global API Key';
-    case 'account_token':
-      return 'Account API token';
-    case 'user_token':
-      return 'API token';
-  }
+function credentialWords(profile: Profile, t: Translate): string {
+  return t(`sidebar.credential.${profile.credentialKind}`);
 }
 
 export function Sidebar(): React.JSX.Element {
@@ -41,6 +38,7 @@ export function Sidebar(): React.JSX.Element {
   const onTokens = useUiStore((s) => s.screen === 'tokens');
   const setView = useUiStore((s) => s.setView);
   const openDialog = useUiStore((s) => s.openDialog);
+  const t = useT();
 
   const counts = useMemo(() => {
     const byProfile = new Map<string, number>();
@@ -80,35 +78,37 @@ export function Sidebar(): React.JSX.Element {
           <span className="nav-label">{label}</span>
           {extra.sub ? <span className="nav-sub">{extra.sub}</span> : null}
         </span>
-        {extra.syncing ? <span className="spinner spinner-sm" aria-label="Syncing" role="img" /> : null}
+        {extra.syncing ? (
+          <span className="spinner spinner-sm" aria-label={t('sidebar.syncing')} role="img" />
+        ) : null}
         {extra.offline ? <Icon name="cloud-off" className="nav-offline" /> : null}
-        {extra.count !== undefined ? <span className="nav-count">{extra.count.toLocaleString()}</span> : null}
+        {extra.count !== undefined ? <span className="nav-count">{formatNumber(extra.count)}</span> : null}
       </button>
     );
   };
 
   return (
-    <aside className="sidebar" aria-label="Profiles">
+    <aside className="sidebar" aria-label={t('sidebar.label')}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
           <Icon name="key" size={16} />
         </span>
         <span className="brand-name">Keyflare</span>
       </div>
-      <nav className="sidebar-nav" aria-label="Token views">
+      <nav className="sidebar-nav" aria-label={t('sidebar.views')}>
         {profiles.length > 0
-          ? item({ kind: 'all' }, 'All tokens', { count: rows.length, icon: 'layers' })
+          ? item({ kind: 'all' }, t('sidebar.allTokens'), { count: rows.length, icon: 'layers' })
           : null}
         {profiles.length > 0 ? <ScreenNav /> : null}
         <div className="sidebar-section">
           <h2 className="sidebar-heading" id="profiles-heading">
-            Profiles
+            {t('sidebar.profiles')}
           </h2>
           <button
             type="button"
             className="btn btn-ghost btn-icon btn-sm"
-            aria-label="Add profile"
-            title="Add profile"
+            aria-label={t('sidebar.addProfile')}
+            title={t('sidebar.addProfile')}
             onClick={() => openDialog({ kind: 'addProfile' })}
           >
             <Icon name="plus" size={14} />
@@ -116,11 +116,11 @@ export function Sidebar(): React.JSX.Element {
         </div>
         {profilesState === 'error' && profilesError ? (
           <p className="sidebar-note" role="alert">
-            Profiles could not be loaded: {profilesError.message}
+            {t('sidebar.loadFailed', { message: messageText(profilesError) })}
           </p>
         ) : null}
         {profiles.length === 0 && profilesState !== 'error' ? (
-          <p className="sidebar-note">No profiles yet. Add a Cloudflare login to begin.</p>
+          <p className="sidebar-note">{t('sidebar.empty')}</p>
         ) : null}
         <ul className="nav-list" aria-labelledby="profiles-heading">
           {profiles.map((profile) => {
@@ -132,22 +132,22 @@ export function Sidebar(): React.JSX.Element {
                   {item({ kind: 'profile', profileId: profile.id }, profile.label, {
                     icon: 'user',
                     count: counts.get(profile.id) ?? 0,
-                    sub: profile.email ?? credentialWords(profile),
+                    sub: profile.email ?? credentialWords(profile, t),
                     syncing: status.running,
                     offline: status.offline,
                   })}
                   <button
                     type="button"
                     className="btn btn-ghost btn-icon btn-sm nav-gear"
-                    aria-label={`Manage profile ${profile.label}`}
-                    title="Manage profile"
+                    aria-label={t('sidebar.manageProfileNamed', { label: profile.label })}
+                    title={t('sidebar.manageProfile')}
                     onClick={() => openDialog({ kind: 'profile', profileId: profile.id })}
                   >
                     <Icon name="settings" size={14} />
                   </button>
                 </div>
                 {profileAccounts.length > 0 ? (
-                  <ul className="nav-accounts" aria-label={`Accounts of ${profile.label}`}>
+                  <ul className="nav-accounts" aria-label={t('sidebar.accountsOf', { label: profile.label })}>
                     {profileAccounts.map((account) => (
                       <li key={account.id}>
                         {item(
@@ -170,7 +170,7 @@ export function Sidebar(): React.JSX.Element {
         <button type="button" className="nav-item" onClick={() => openDialog({ kind: 'settings' })}>
           <Icon name="settings" className="nav-icon" />
           <span className="nav-text">
-            <span className="nav-label">Settings</span>
+            <span className="nav-label">{t('sidebar.settings')}</span>
           </span>
         </button>
       </div>

@@ -6,7 +6,8 @@ import type { Profile, SyncStatus } from '../../../shared/domain';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
 import { useNow } from '../../lib/use-now';
-import { cachedDataLabel, errorHeadline } from '../../lib/error-copy';
+import { cachedDataLabel, errorHeadline, messageText } from '../../lib/error-copy';
+import { useT } from '../../lib/i18n';
 import { formatClock, formatDateTime, formatRelative, formatRelativeShort, toTime } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
 import { syncStatusOf, useProfilesStore } from '../../stores/profiles-store';
@@ -27,6 +28,7 @@ function ProfileSync({
   now: Date;
   showLabel: boolean;
 }): React.JSX.Element {
+  const t = useT();
   const label = showLabel ? <span className="sync-profile">{profile.label}</span> : null;
   const limitedUntil = toTime(status.rateLimitedUntil);
   const lastSync = status.lastSuccessAt ?? profile.lastSyncAt;
@@ -37,8 +39,9 @@ function ProfileSync({
         {label}
         <span className="status-badge status-badge-warn" data-testid="rate-limit-badge">
           <Icon name="clock" size={12} />
-          Rate-limited until {formatClock(status.rateLimitedUntil, now)}
-          {status.running ? ' · sync waiting' : ''}
+          {t(status.running ? 'statusBar.rateLimitedWaiting' : 'statusBar.rateLimited', {
+            until: formatClock(status.rateLimitedUntil, now) ?? '',
+          })}
         </span>
       </span>
     );
@@ -52,13 +55,17 @@ function ProfileSync({
         {label}
         <span className="spinner spinner-sm" aria-hidden="true" />
         <span>
-          {showLabel ? '' : 'Syncing '}
-          {progress ? `${progress.done}/${progress.planned}` : showLabel ? 'syncing…' : '…'}
+          {progress
+            ? t(showLabel ? 'statusBar.progress' : 'statusBar.syncingProgress', {
+                done: progress.done,
+                planned: progress.planned,
+              })
+            : t('statusBar.syncingShort')}
         </span>
         <span
           className="progress"
           role="progressbar"
-          aria-label={`Sync progress for ${profile.label}`}
+          aria-label={t('statusBar.progressLabel', { label: profile.label })}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent ?? undefined}
@@ -78,10 +85,10 @@ function ProfileSync({
         <span
           className="status-badge status-badge-warn"
           data-testid="offline-badge"
-          title={`Cloudflare cannot be reached. ${cachedDataLabel(lastSync, now)}.`}
+          title={t('statusBar.offlineTitle', { cached: cachedDataLabel(lastSync, now) })}
         >
           <Icon name="cloud-off" size={12} />
-          <span className="visually-hidden">Offline: </span>
+          <span className="visually-hidden">{t('statusBar.offline')} </span>
           {cachedDataLabel(lastSync, now)}
         </span>
       </span>
@@ -91,9 +98,9 @@ function ProfileSync({
     return (
       <span className="sync-item" data-testid="sync-item">
         {label}
-        <span className="status-badge status-badge-danger" title={error.message}>
+        <span className="status-badge status-badge-danger" title={messageText(error)}>
           <Icon name="alert" size={12} />
-          Sync failed: {errorHeadline(error, { now })}
+          {t('statusBar.syncFailed', { reason: errorHeadline(error, { now }) })}
         </span>
       </span>
     );
@@ -103,13 +110,16 @@ function ProfileSync({
       {label}
       <span className={`sync-dot${lastSync ? ' sync-dot-ok' : ''}`} aria-hidden="true" />
       {lastSync ? (
-        <span title={`Last synced ${formatDateTime(lastSync) ?? lastSync}`}>
+        <span title={t('statusBar.lastSynced', { when: formatDateTime(lastSync) ?? lastSync })}>
           {showLabel
             ? formatRelativeShort(lastSync, now)
-            : `Synced ${formatRelative(lastSync, now) ?? ''} (${formatClock(lastSync, now) ?? ''})`}
+            : t('statusBar.synced', {
+                relative: formatRelative(lastSync, now) ?? '',
+                clock: formatClock(lastSync, now) ?? '',
+              })}
         </span>
       ) : (
-        <span>Not synced yet</span>
+        <span>{t('statusBar.notSynced')}</span>
       )}
     </span>
   );
@@ -124,14 +134,19 @@ export function StatusBar(): React.JSX.Element {
   const cancelSync = useProfilesStore((s) => s.cancelSync);
   const view = useUiStore((s) => s.view);
   const now = useNow(30_000);
+  const t = useT();
 
   const shown = view.kind === 'all' ? profiles : profiles.filter((p) => p.id === view.profileId);
   const anyRunning = shown.some((p) => syncStatusOf(sync, p.id).running);
   const single = shown.length === 1 ? shown[0] : undefined;
-  const syncLabel = single ? (profiles.length > 1 ? `Sync ${single.label}` : 'Sync now') : 'Sync all';
+  const syncLabel = single
+    ? profiles.length > 1
+      ? t('statusBar.syncProfile', { label: single.label })
+      : t('statusBar.syncNow')
+    : t('statusBar.syncAll');
 
   return (
-    <footer className="status-bar" aria-label="Status">
+    <footer className="status-bar" aria-label={t('statusBar.label')}>
       <div className="status-syncs">
         {shown.map((profile) => (
           <ProfileSync
@@ -156,7 +171,7 @@ export function StatusBar(): React.JSX.Element {
           }}
           data-testid="cancel-sync-button"
         >
-          Cancel sync
+          {t('statusBar.cancelSync')}
         </Button>
       ) : null}
       {shown.length > 0 && !anyRunning ? (
@@ -172,8 +187,12 @@ export function StatusBar(): React.JSX.Element {
       ) : null}
       <span className="status-version" data-testid="app-version">
         {info
-          ? `Keyflare ${info.version} · data schema ${info.schemaVersions.profiles}.${info.schemaVersions.cache}`
-          : 'Loading…'}
+          ? t('statusBar.version', {
+              version: info.version,
+              profiles: info.schemaVersions.profiles,
+              cache: info.schemaVersions.cache,
+            })
+          : t('statusBar.loading')}
       </span>
     </footer>
   );

@@ -1,0 +1,43 @@
+/**
+ * The command line's language: `--lang` first, then LC_ALL, LC_MESSAGES (or LANG) and LANGUAGE
+ * as POSIX orders them; English when none names a language Keyflare speaks. The same catalogues
+ * and translator as the window (src/shared/i18n), so both faces say the same sentence.
+ */
+import {
+  createFormats,
+  createI18n,
+  localeOf,
+  localesFromEnv,
+  resolveLocale,
+  translatorFor,
+  type Formats,
+  type Locale,
+  type Translate,
+} from '../shared/i18n';
+import { CliError, EXIT } from './exit-codes';
+
+export interface CliLanguage {
+  locale: Locale;
+  t: Translate;
+  /** Dates, relative times and numbers in that locale. */
+  formats: Formats;
+}
+
+/** The locale for `--lang` (when given) or the environment; a `--lang` Keyflare lacks is a usage error. */
+export function cliLocale(
+  lang: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Locale {
+  if (lang !== undefined) {
+    const chosen = localeOf(lang);
+    if (!chosen)
+      throw new CliError(EXIT.usage, `--lang: "${lang}" is not a language Keyflare speaks (en, zh-CN)`);
+    return chosen;
+  }
+  return resolveLocale(localesFromEnv(env));
+}
+
+export function cliLanguage(locale: Locale): CliLanguage {
+  const t = translatorFor(createI18n(locale), locale);
+  return { locale, t, formats: createFormats(locale, t('time.justNow')) };
+}

@@ -1,0 +1,9 @@
+/**
+ * Keyflare's languages: catalogues (en.json, zh-CN.json), the translator, messages as data,
+ * locale resolution and Intl formatting. docs/i18n.md is the guide.
+ */
+export * from './locales';
+export * from './message';
+export * from './translator';
+export * from './format';
+export { DYNAMIC_KEYS } from './dynamic-keys';

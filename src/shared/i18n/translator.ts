@@ -1,0 +1,52 @@
+/**
+ * One translator for the window, the command line and the core's English log text.
+ *
+ * Library: i18next with i18next-icu (ICU MessageFormat through FormatJS's intl-messageformat).
+ * i18next runs unchanged in Node and in the window (react-i18next binds the same instance to
+ * React), types its keys from the English catalogue, falls back to English for a missing key,
+ * and with ICU every plural, select and number is in the message itself — CLDR plural rules
+ * per language, no sentence glued together in code. Catalogues are bundled (no loading step),
+ * so a translator is ready the moment it is made.
+ */
+import i18next, { type i18n } from 'i18next';
+import ICU from 'i18next-icu';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
+import type { MessageKey, MessageParams } from './message';
+
+export const CATALOGUES: Record<Locale, typeof en> = { en, 'zh-CN': zhCN };
+
+/** A translate function over the typed keys. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** A new i18next instance speaking `locale`, ready synchronously (catalogues are bundled). */
+export function createI18n(locale: Locale = DEFAULT_LOCALE): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(new ICU()).init({
+    lng: locale,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...LOCALES],
+    load: 'currentOnly',
+    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: CATALOGUES[l] }])),
+    initAsync: false,
+    // React escapes what it renders, and the command line prints plain text.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+/** A plain `t` bound to one locale (the command line, tests, the core's English text). */
+export function translatorFor(instance: i18n, locale?: Locale): Translate {
+  const fixed = instance.getFixedT(locale ?? (instance.language as Locale));
+  return (key, params) => String(fixed(key, params ?? {}));
+}
+
+let english: Translate | null = null;
+
+/** The English text of a message: what logs and the `message` field of an AppError carry. */
+export function englishText(key: MessageKey, params?: MessageParams): string {
+  english ??= translatorFor(createI18n('en'), 'en');
+  return english(key, params);
+}
