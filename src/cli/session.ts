@@ -6,12 +6,22 @@
  * and sentences. It calls nothing but `dispatch` — plus the keychain store itself, for the one
  * thing no channel gives out by design: a kept secret for `exec` and `curl --copy`. The core is
  * loaded on first use (a dynamic import), so `--help` and `completion` never open SQLite.
+ *
+ * Reads of the cache (`profiles.list`, `tokens.list`, `tokens.get`, `accounts.list`,
+ * `zones.list`) are answered by the core's offline reader (inventory/offline-reader.ts) until a
+ * command calls any other channel: the same inventory service on the same folder, without
+ * loading the Cloudflare SDK, every other service and the contract's schemas, which a command
+ * that only reads would pay for at every start. Once the whole core is open, every call goes to
+ * its dispatch. The keychain module is loaded only when a command asks for `secrets`.
  */
 import type { ChannelName } from '../shared/channels';
 import type { ChannelInput, ChannelOutput, EventPayload } from '../shared/contract';
 import type { EventName } from '../shared/channels';
+import type { Core } from '../main/core/index';
+import type { OfflineReader } from '../main/core/inventory/offline-reader';
 import type { ClipboardPort } from '../main/core/ports';
 import type { SecretStore } from '../main/core/secrets/secret-store';
+import type { AppErrorShape } from '../shared/errors';
 import { CliError, exitCodeFor } from './exit-codes';
 
 export interface SessionOptions {
@@ -28,7 +38,7 @@ export interface Session {
   readonly dataDir: string;
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** The keychain the core uses; for reading a kept token secret only. */
-  readonly secrets: SecretStore;
+  secrets(): Promise<SecretStore>;
   close(): void;
 }
 
@@ -38,36 +48,83 @@ export function keychainService(env: NodeJS.ProcessEnv = process.env): string | 
   return name && name.length <= 100 && !/\p{Cc}/u.test(name) ? name : undefined;
 }
 
-export async function openSession(options: SessionOptions): Promise<Session> {
+function failure(error: Pick<AppErrorShape, 'code' | 'message' | 'details'>): CliError {
+  const issues = error.details?.issues ?? [];
+  const lines = issues.length > 1 ? issues.map((issue) => `  ${issue.path}: ${issue.message}`) : [];
+  return new CliError(exitCodeFor(error.code), error.message, lines, error.code);
+}
+
+export function openSession(options: SessionOptions): Promise<Session> {
   const detail = options.detail ?? (() => undefined);
   const ms = (): string => `${Math.round(performance.now())} ms`;
-  detail(`loading the core at ${ms()}`);
-  const [{ createCore }, { createKeytarStore }] = await Promise.all([
-    import('../main/core/index'),
-    import('../main/core/secrets/keytar-store'),
-  ]);
-  detail(`core loaded at ${ms()}`);
-  const service = keychainService();
-  const secrets = createKeytarStore(service ? { service } : {});
-  const core = createCore({
+  let reader: OfflineReader | null = null;
+  let core: Core | null = null;
+  let secrets: Promise<SecretStore> | null = null;
+
+  const keychain = (): Promise<SecretStore> =>
+    (secrets ??= import('../main/core/secrets/keytar-store').then(({ createKeytarStore }) => {
+      const service = keychainService();
+      return createKeytarStore(service ? { service } : {});
+    }));
+
+  const openReader = async (): Promise<OfflineReader> => {
+    if (reader) return reader;
+    detail(`loading the offline reader at ${ms()}`);
+    const { openOfflineReader } = await import('../main/core/inventory/offline-reader');
+    reader = openOfflineReader({ dataDir: options.dataDir });
+    detail(`data folder open for reading at ${ms()}`);
+    return reader;
+  };
+
+  const openCore = async (): Promise<Core> => {
+    if (core) return core;
+    detail(`loading the core at ${ms()}`);
+    const [{ createCore }, store] = await Promise.all([import('../main/core/index'), keychain()]);
+    detail(`core loaded at ${ms()}`);
+    // One connection from here on: the core answers the reads too.
+    reader?.close();
+    reader = null;
+    core = createCore({
+      dataDir: options.dataDir,
+      appVersion: options.version,
+      secrets: store,
+      ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+      ...(options.onEvent ? { emit: options.onEvent } : {}),
+    });
+    detail(`data folder open at ${ms()}`);
+    return core;
+  };
+
+  return Promise.resolve({
     dataDir: options.dataDir,
-    appVersion: options.version,
-    secrets,
-    ...(options.clipboard ? { clipboard: options.clipboard } : {}),
-    ...(options.onEvent ? { emit: options.onEvent } : {}),
-  });
-  detail(`data folder open at ${ms()}`);
-  return {
-    dataDir: options.dataDir,
-    secrets,
+    secrets: keychain,
     async call(channel, input) {
-      const reply = await core.dispatch(channel, input);
+      if (core === null) {
+        const { isReadChannel } = await import('../main/core/inventory/offline-reader');
+        if (isReadChannel(channel)) {
+          const open = await openReader();
+          try {
+            const value = await open.read(channel, input as never);
+            detail(`${channel} answered from the cache at ${ms()}`);
+            return value;
+          } catch (error) {
+            // An AppError, told by its shape: importing the class would load it before any command.
+            const shape = error as { toShape?: () => AppErrorShape };
+            if (typeof shape.toShape === 'function') throw failure(shape.toShape());
+            throw error;
+          }
+        }
+      }
+      const reply = await (await openCore()).dispatch(channel, input);
       detail(`${channel} answered at ${ms()}`);
       if (reply.ok) return reply.value as ChannelOutput<typeof channel>;
-      const issues = reply.error.details?.issues ?? [];
-      const lines = issues.length > 1 ? issues.map((issue) => `  ${issue.path}: ${issue.message}`) : [];
-      throw new CliError(exitCodeFor(reply.error.code), reply.error.message, lines, reply.error.code);
+      throw failure(reply.error);
     },
-    close: () => core.close(),
-  };
+    close: () => {
+      reader?.close();
+      core?.close();
+      reader = null;
+      core = null;
+    },
+  });
 }

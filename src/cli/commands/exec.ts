@@ -141,7 +141,7 @@ export async function exec(
     );
   }
   const session = await ctx.session();
-  const secret = await session.secrets.get(`token:${token.profileId}:${token.id}`);
+  const secret = await (await session.secrets()).get(`token:${token.profileId}:${token.id}`);
   if (secret === null) {
     throw new CliError(
       EXIT.notFound,

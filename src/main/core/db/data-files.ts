@@ -32,6 +32,7 @@ import {
   openConnection,
   readSchemaVersion,
   type Db,
+  type IntegrityCheck,
   type Migration,
 } from './sqlite-file';
 
@@ -48,6 +49,8 @@ export type OpenedDataFiles =
 export interface OpenDataFilesOptions {
   dataDir: string;
   now: () => Date;
+  /** How much of each file is checked as it opens (sqlite-file.ts); quick_check by default. */
+  integrity?: IntegrityCheck;
   /** Tests only: other migration lists. */
   cacheMigrations?: readonly Migration[];
   profileStoreMigrations?: readonly Migration[];
@@ -87,11 +90,12 @@ function openOrReplace(
   migrations: readonly Migration[],
   now: () => Date,
   events: DataFileEvent[],
+  integrity: IntegrityCheck,
   /** Whose loss the event reports: a single-file folder's unreadable cache held the profiles too. */
   reportAs: DataFileStore = store,
 ): Db {
   try {
-    const db = openConnection(file);
+    const db = openConnection(file, integrity);
     try {
       applyMigrations(db, migrations);
       return db;
@@ -176,7 +180,8 @@ export function openDataFiles(options: OpenDataFilesOptions): OpenedDataFiles {
   }
 
   // 3. The store, then the cache, each moved aside on its own when unreadable.
-  const db = openOrReplace(storeFile, 'profiles', storeMigrations, options.now, events);
+  const integrity = options.integrity ?? 'quick_check';
+  const db = openOrReplace(storeFile, 'profiles', storeMigrations, options.now, events, integrity);
   try {
     const cache = openOrReplace(
       cacheFile,
@@ -184,6 +189,7 @@ export function openDataFiles(options: OpenDataFilesOptions): OpenedDataFiles {
       cacheMigrations,
       options.now,
       events,
+      integrity,
       cacheLossReportedAs,
     );
     cache.close();

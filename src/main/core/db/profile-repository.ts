@@ -2,7 +2,7 @@
  * Profiles in the profile store: label, credential kind and facts, base URL, capabilities — never
  * a secret. The time of the last snapshot comes from the cache (a rebuilt cache has none).
  */
-import { Capabilities, type CredentialKind, type Profile } from '../../../shared/domain';
+import type { Capabilities, CredentialKind, Profile } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Db } from './sqlite-file';
 
@@ -53,7 +53,9 @@ function toProfile(row: ProfileRecord): Profile {
     ownerAccountId: row.owner_account_id,
     credentialTokenId: row.credential_token_id,
     baseUrl: row.base_url,
-    capabilities: Capabilities.parse(JSON.parse(row.capabilities)),
+    // Written by insertProfile and the sync from a checked Capabilities; read back without zod, so
+    // a read of the cache does not load the schemas (the window's replies are checked whole).
+    capabilities: JSON.parse(row.capabilities) as Capabilities,
     createdAt: row.created_at,
     lastSyncAt: row.last_sync_at,
     lastSyncOutcome: row.last_outcome ?? null,

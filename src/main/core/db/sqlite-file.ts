@@ -85,8 +85,48 @@ export function readSchemaVersion(file: string): number | null {
   }
 }
 
+/**
+ * How much of a file is checked when it opens.
+ * - 'quick_check': SQLite's PRAGMA quick_check reads every page (tens of ms for a cache of
+ *   thousands of tokens). The window and every command that may write open this way.
+ * - 'header': the header and the schema only — not a database, or shorter than its header says
+ *   (a truncated copy), is found; damage inside a page is found only when a read reaches it, as
+ *   SQLITE_CORRUPT. For opens that only read (the command line's offline reads), which reopen
+ *   with 'quick_check' when a read meets damage, so a damaged file is still moved aside.
+ *   An unclean shutdown needs no check of its own: in WAL mode SQLite recovers from it by
+ *   itself when the file next opens.
+ */
+export type IntegrityCheck = 'quick_check' | 'header';
+
+const corrupt = (message: string): Error => Object.assign(new Error(message), { code: 'SQLITE_CORRUPT' });
+
+/** Throws SQLITE_CORRUPT when the file is shorter than the page count its header gives. */
+function checkLength(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return; // no file yet: SQLite creates it
+  }
+  try {
+    const header = Buffer.alloc(100);
+    if (fs.readSync(fd, header, 0, 100, 0) < 100) return; // empty or partial: SQLite judges it
+    if (!header.subarray(0, 16).equals(SQLITE_MAGIC)) return; // SQLite answers SQLITE_NOTADB
+    const rawPageSize = header.readUInt16BE(16);
+    const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
+    const pages = header.readUInt32BE(28);
+    // The in-header size counts only when the change counter matches "version valid for".
+    if (pages === 0 || header.readUInt32BE(24) !== header.readUInt32BE(92)) return;
+    if (fs.fstatSync(fd).size < pages * pageSize)
+      throw corrupt(`the file is shorter than its ${pages} pages`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Opens a file for reading and writing with Keyflare's connection settings. */
-export function openConnection(file: string): Db {
+export function openConnection(file: string, check: IntegrityCheck = 'quick_check'): Db {
+  if (check === 'header') checkLength(file);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -94,9 +134,9 @@ export function openConnection(file: string): Db {
     // The window and the command line may share the files; a writer waits instead of failing.
     db.pragma('busy_timeout = 5000');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+    if (check === 'quick_check') {
+      const result = db.pragma('quick_check', { simple: true });
+      if (result !== 'ok') throw corrupt(`quick_check: ${String(result)}`);
     }
     return db;
   } catch (error) {
