@@ -15,6 +15,7 @@ import { useUiStore } from '../../../src/renderer/stores/ui-store';
 import { useAccessStore } from '../../../src/renderer/stores/access-store';
 import { useBulkStore } from '../../../src/renderer/stores/bulk-store';
 import { useHealthStore } from '../../../src/renderer/stores/health-store';
+import { useSandboxStore } from '../../../src/renderer/stores/sandbox-store';
 import { createDemoBackend, type DemoHandlers, type DemoOptions } from '../../fixtures/renderer/demo-backend';
 import { FIXTURE_NOW } from '../../fixtures/renderer/fixtures';
 import { installMockApi, type MockApi } from './mock-api';
@@ -28,6 +29,7 @@ export const BOOT_CHANNELS: ChannelName[] = [
   'zones.list',
   'sync.status',
   'tokens.list',
+  'sandbox.status',
 ];
 
 export function resetStores(): void {
@@ -40,6 +42,7 @@ export function resetStores(): void {
     useAccessStore,
     useHealthStore,
     useBulkStore,
+    useSandboxStore,
   ]) {
     (store as { setState: (s: unknown, replace: true) => void; getInitialState: () => unknown }).setState(
       (store as { getInitialState: () => unknown }).getInitialState(),

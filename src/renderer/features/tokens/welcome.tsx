@@ -1,20 +1,27 @@
 /**
- * The first start: no profile yet. What Keyflare keeps, where secrets go, and the one action.
+ * The first start: no profile yet. What Keyflare keeps, where secrets go, and the two ways in:
+ * add a Cloudflare login, or explore the sandbox's sample data without one.
  */
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Icon } from '../../components/icons';
+import { useT } from '../../lib/i18n';
+import { ExploreButton, ExploreError } from '../sandbox/explore-button';
 
 export function Welcome({ onAdd }: { onAdd: () => void }): React.JSX.Element {
+  const t = useT();
   return (
     <EmptyState
       icon="key"
       title="Welcome to Keyflare"
       testId="welcome"
       actions={
-        <Button variant="primary" icon="plus" onClick={onAdd}>
-          Add a Cloudflare login
-        </Button>
+        <>
+          <Button variant="primary" icon="plus" onClick={onAdd}>
+            Add a Cloudflare login
+          </Button>
+          <ExploreButton />
+        </>
       }
     >
       <p>
@@ -32,6 +39,8 @@ export function Welcome({ onAdd }: { onAdd: () => void }): React.JSX.Element {
           <Icon name="shield" size={14} /> Create least-privilege tokens from Cloudflare’s templates.
         </li>
       </ul>
+      <p className="welcome-sandbox-note">{t('sandbox.welcomeNote')}</p>
+      <ExploreError />
     </EmptyState>
   );
 }
