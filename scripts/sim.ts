@@ -42,14 +42,16 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      'Usage: npm run sim -- [--scenario demo|large|<file.json>] [--port 8787] [--latency ms] [--jitter ms]',
+      'Usage: npm run sim -- [--scenario demo|large|small|<file.json>] [--port 8787] [--latency ms] [--jitter ms]',
     );
     console.log('                      [--rate-limit N --rate-window-ms MS] [--no-validate]');
     return;
   }
   const scenarioName = values.scenario;
-  const scenario: 'demo' | 'large' | Scenario =
-    scenarioName === 'demo' || scenarioName === 'large' ? scenarioName : loadScenarioFile(scenarioName);
+  const scenario: 'demo' | 'large' | 'small' | Scenario =
+    scenarioName === 'demo' || scenarioName === 'large' || scenarioName === 'small'
+      ? scenarioName
+      : loadScenarioFile(scenarioName);
   const limit = numberOption('rate-limit', values['rate-limit']);
   const windowMs = numberOption('rate-window-ms', values['rate-window-ms']);
   const latencyMs = numberOption('latency', values.latency);

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import demoScenario from './scenarios/demo.json';
 import { generateLargeScenario, LARGE_SCENARIO_DEFAULTS } from './large-scenario';
+import { generateSmallScenario } from './small-scenario';
 import { parseScenario, ScenarioError, type ParsedScenario, type Scenario } from './scenario-schema';
 
 /** Reads and validates a scenario JSON file. */
@@ -30,10 +31,11 @@ export function loadScenarioFile(path: string): ParsedScenario {
   return parseScenario(json, path);
 }
 
-export function resolveScenario(scenario: 'demo' | 'large' | Scenario): ParsedScenario {
+export function resolveScenario(scenario: 'demo' | 'large' | 'small' | Scenario): ParsedScenario {
   // A fresh copy each time: a simulator's store must never share objects with another's.
   if (scenario === 'demo') return parseScenario(structuredClone(demoScenario), 'demo (scenarios/demo.json)');
   if (scenario === 'large')
     return parseScenario(generateLargeScenario(LARGE_SCENARIO_DEFAULTS), 'large (generated)');
+  if (scenario === 'small') return parseScenario(generateSmallScenario(), 'small (generated)');
   return parseScenario(scenario, `"${typeof scenario.name === 'string' ? scenario.name : '?'}" (object)`);
 }

@@ -181,8 +181,8 @@ export interface SimulatorDebug {
 }
 
 export interface StartSimulatorOptions {
-  /** 'demo' (default), 'large', or a scenario object (validated like the JSON files). */
-  scenario?: 'demo' | 'large' | Scenario;
+  /** 'demo' (default), 'large', 'small', or a scenario object (validated like the JSON files). */
+  scenario?: 'demo' | 'large' | 'small' | Scenario;
   /** 0 (default) picks a free port. */
   port?: number;
   latencyMs?: number;

@@ -126,6 +126,21 @@ describe('large scenario', () => {
   });
 });
 
+describe('small scenario', () => {
+  it('is the large scenario’s shapes at 3 accounts x 37 zones, 50 user tokens, 40 account tokens each', async () => {
+    const small = await startSimulator({ scenario: 'small' });
+    expect(small.scenarioName).toBe('small');
+    expect(small.state.accounts()).toHaveLength(3);
+    expect(small.state.zones()).toHaveLength(111);
+    expect(small.state.tokens().filter((t) => t.owner.kind === 'user')).toHaveLength(50);
+    expect(small.state.tokens().filter((t) => t.owner.kind === 'account')).toHaveLength(120);
+    const reply = await call(small, '/zones?per_page=50', { as: small.credential('small-manager') });
+    expect(reply.body.result_info).toMatchObject({ total_count: 111, total_pages: 3 });
+    expect(small.schemaViolations()).toEqual([]);
+    await small.close();
+  });
+});
+
 describe('scenario validation', () => {
   it('names each shape problem with its path', () => {
     const broken = { ...minimal(), users: [{ id: 'xyz', email: 'not-mail', created_on: 'yesterday' }] };
