@@ -59,7 +59,7 @@ describe('createCore', () => {
   it('keeps settings across restarts of the core', async () => {
     const dataDir = tempDir();
     const first = makeCore(dataDir);
-    await first.dispatch('settings.update', { clipboardClearSeconds: 45, theme: 'dark' });
+    await first.dispatch('settings.update', { clipboardClearSeconds: 45, theme: 'dark', language: 'zh-CN' });
     first.close();
     const second = makeCore(dataDir);
     await expect(second.dispatch('settings.get', {})).resolves.toEqual({
@@ -68,6 +68,7 @@ describe('createCore', () => {
         clipboardClearSeconds: 45,
         keepSecretsByDefault: true,
         theme: 'dark',
+        language: 'zh-CN',
         keepInTray: true,
         launchAtLogin: false,
         syncEveryHours: 6,

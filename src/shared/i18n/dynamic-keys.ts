@@ -9,6 +9,7 @@ export const DYNAMIC_KEYS: readonly string[] = [
   'errors.code.{code}.next',
   // Settings → Language: each locale's own name.
   'language.names.{locale}',
-  // The sidebar's credential kinds.
+  // The sidebar's and Settings → Keychain's credential kinds.
   'sidebar.credential.{kind}',
+  'settings.keychain.kind.{kind}',
 ];

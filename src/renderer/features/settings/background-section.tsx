@@ -13,13 +13,10 @@ import { Field } from '../../components/field';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
+import { messageText } from '../../lib/error-copy';
+import { useT } from '../../lib/i18n';
 
 const SYNC_CHOICES = [0, 1, 2, 3, 6, 12, 24];
-
-function intervalWords(hours: number): string {
-  if (hours === 0) return 'Off';
-  return hours === 1 ? 'Every hour' : `Every ${hours} hours`;
-}
 
 function Note({ children, testId }: { children: React.ReactNode; testId: string }): React.JSX.Element {
   return (
@@ -37,6 +34,7 @@ export function BackgroundSection(): React.JSX.Element | null {
   const loadSyncStatus = useProfilesStore((s) => s.loadSyncStatus);
   const [failure, setFailure] = useState<{ field: keyof Settings; message: string } | null>(null);
   const errorId = useId();
+  const t = useT();
 
   if (!settings) return null;
   const noTray = background !== null && !background.tray;
@@ -45,7 +43,7 @@ export function BackgroundSection(): React.JSX.Element | null {
   const update = (patch: Partial<Settings>, field: keyof Settings): void => {
     setFailure(null);
     void updateSettings(patch).then((result) => {
-      if (!result.ok) setFailure({ field, message: result.error.message });
+      if (!result.ok) setFailure({ field, message: messageText(result.error) });
       // The status bar shows the next scheduled sync, which the interval just moved.
       else if (field === 'syncEveryHours') void loadSyncStatus();
     });
@@ -64,7 +62,7 @@ export function BackgroundSection(): React.JSX.Element | null {
   return (
     <section className="about" aria-labelledby="background-heading" data-testid="background-section">
       <h3 id="background-heading" className="wizard-subheading">
-        In the background
+        {t('settings.background.heading')}
       </h3>
       <div className="form-stack">
         <div>
@@ -77,13 +75,8 @@ export function BackgroundSection(): React.JSX.Element | null {
               onChange={(event) => update({ keepInTray: event.target.checked }, 'keepInTray')}
             />
             <span>
-              Keep running in the tray when the window is closed
-              {noTray ? null : (
-                <span className="field-hint">
-                  The tray icon shows tokens that expire soon and keeps the scheduled sync going. Quit from
-                  its menu.
-                </span>
-              )}
+              {t('settings.background.keepInTray')}
+              {noTray ? null : <span className="field-hint">{t('settings.background.keepInTrayHint')}</span>}
             </span>
           </label>
           {noTray ? <Note testId="no-tray-note">{background.trayUnavailableReason}</Note> : null}
@@ -101,11 +94,9 @@ export function BackgroundSection(): React.JSX.Element | null {
               onChange={(event) => update({ launchAtLogin: event.target.checked }, 'launchAtLogin')}
             />
             <span>
-              Start Keyflare when you log in
+              {t('settings.background.launchAtLogin')}
               <span className="field-hint">
-                {noTray
-                  ? 'It opens its window: this desktop has no tray to wait in.'
-                  : 'It starts hidden in the tray, so reminders and the scheduled sync work all day.'}
+                {t(noTray ? 'settings.background.launchNoTrayHint' : 'settings.background.launchHint')}
               </span>
             </span>
           </label>
@@ -114,10 +105,7 @@ export function BackgroundSection(): React.JSX.Element | null {
           ) : null}
           {errorFor('launchAtLogin')}
         </div>
-        <Field
-          label="Sync every profile automatically"
-          hint="A few minutes earlier or later each time; never while that profile syncs, skipped while offline or rate-limited, caught up after sleep. It counts in the same request budget as syncing by hand."
-        >
+        <Field label={t('settings.background.syncEvery')} hint={t('settings.background.syncEveryHint')}>
           <select
             className="select"
             value={settings.syncEveryHours}
@@ -125,7 +113,7 @@ export function BackgroundSection(): React.JSX.Element | null {
           >
             {syncChoices.map((hours) => (
               <option key={hours} value={hours}>
-                {intervalWords(hours)}
+                {t('settings.background.interval', { hours })}
               </option>
             ))}
           </select>

@@ -13,19 +13,17 @@ import { Field } from '../../components/field';
 import { useAppStore } from '../../stores/app-store';
 import { useHealthStore } from '../../stores/health-store';
 import { withStored } from './choices';
+import { useT } from '../../lib/i18n';
 
 const EXPIRY_CHOICES = [3, 7, 14, 30, 60, 90];
 const ROTATION_CHOICES = [0, 30, 60, 90, 180, 365];
 const UNUSED_CHOICES = [30, 60, 90, 180, 365];
 
-function days(count: number): string {
-  return `${count} ${count === 1 ? 'day' : 'days'}`;
-}
-
 export function HealthSection(): React.JSX.Element | null {
   const settings = useAppStore((s) => s.settings);
   const updateSettings = useAppStore((s) => s.updateSettings);
   const [error, setError] = useState<AppErrorShape | null>(null);
+  const t = useT();
   if (!settings) return null;
 
   const update = (patch: Partial<Settings>): void => {
@@ -40,13 +38,10 @@ export function HealthSection(): React.JSX.Element | null {
   return (
     <section className="about" aria-labelledby="health-settings-heading" data-testid="health-settings">
       <h3 id="health-settings-heading" className="wizard-subheading">
-        Health and reminders
+        {t('settings.health.heading')}
       </h3>
       <div className="form-stack">
-        <Field
-          label="Warn before a token expires"
-          hint="Listed in Health, and a reminder when it comes this close."
-        >
+        <Field label={t('settings.health.expiry')} hint={t('settings.health.expiryHint')}>
           <select
             className="select"
             value={settings.expiryWarningDays}
@@ -54,15 +49,12 @@ export function HealthSection(): React.JSX.Element | null {
           >
             {withStored(EXPIRY_CHOICES, settings.expiryWarningDays).map((n) => (
               <option key={n} value={n}>
-                {days(n)} before
+                {t('settings.health.expiryChoice', { days: n })}
               </option>
             ))}
           </select>
         </Field>
-        <Field
-          label="Rotation is due"
-          hint="After the last roll Keyflare made, or else after the token was last changed."
-        >
+        <Field label={t('settings.health.rotation')} hint={t('settings.health.rotationHint')}>
           <select
             className="select"
             value={settings.rotationDueDays}
@@ -70,12 +62,12 @@ export function HealthSection(): React.JSX.Element | null {
           >
             {withStored(ROTATION_CHOICES, settings.rotationDueDays).map((n) => (
               <option key={n} value={n}>
-                {n === 0 ? 'Never (off)' : `${days(n)} after the last roll`}
+                {t('settings.health.rotationChoice', { days: n })}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="A token is unused" hint="When Cloudflare has not seen it used for this long.">
+        <Field label={t('settings.health.unused')} hint={t('settings.health.unusedHint')}>
           <select
             className="select"
             value={settings.unusedDays}
@@ -83,7 +75,7 @@ export function HealthSection(): React.JSX.Element | null {
           >
             {withStored(UNUSED_CHOICES, settings.unusedDays).map((n) => (
               <option key={n} value={n}>
-                after {days(n)}
+                {t('settings.health.unusedChoice', { days: n })}
               </option>
             ))}
           </select>
@@ -95,11 +87,8 @@ export function HealthSection(): React.JSX.Element | null {
             onChange={(event) => update({ reminders: event.target.checked })}
           />
           <span>
-            Remind me with a desktop notification
-            <span className="field-hint">
-              {' '}
-              When a token comes close to expiring, expires or is due for a roll; once per token.
-            </span>
+            {t('settings.health.reminders')}
+            <span className="field-hint"> {t('settings.health.remindersHint')}</span>
           </span>
         </label>
       </div>

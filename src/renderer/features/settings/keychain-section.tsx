@@ -14,27 +14,25 @@ import { Button } from '../../components/button';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
 import { useKeychainStore } from '../../stores/keychain-store';
+import type { Translate } from '../../../shared/i18n';
+import { useT } from '../../lib/i18n';
 
-const KIND_WORDS: Record<NonNullable<KeychainEntry['credentialKind']>, string> = {
-  user_token: 'user API token',
-  account_token: 'account API token',
-  global_key: 'Global API Key',
-};
-
-function describe(entry: KeychainEntry): { title: string; detail: string } {
+function describe(entry: KeychainEntry, t: Translate): { title: string; detail: string } {
   const shortId = entry.profileId.slice(0, 8);
   if (entry.kind === 'profile') {
     return {
-      title: `Login credential (${entry.credentialKind ? KIND_WORDS[entry.credentialKind] : 'unreadable'})`,
-      detail: `Kept for profile ${shortId}…, which Keyflare no longer lists.`,
+      title: t('settings.keychain.profileTitle', {
+        kind: t(`settings.keychain.kind.${entry.credentialKind ?? 'unreadable'}`),
+      }),
+      detail: t('settings.keychain.profileDetail', { shortId }),
     };
   }
   return {
-    title: `Kept secret of token ${entry.tokenId ?? ''}`,
+    title: t('settings.keychain.tokenTitle', { tokenId: entry.tokenId ?? '' }),
     detail:
       entry.reason === 'unknown_profile'
-        ? `Belongs to profile ${shortId}…, which Keyflare no longer lists. Re-attach that login to use it again.`
-        : 'Its token is not in the last sync of its profile.',
+        ? t('settings.keychain.tokenUnknownProfile', { shortId })
+        : t('settings.keychain.tokenUnknownToken'),
   };
 }
 
@@ -44,6 +42,7 @@ function ReattachForm({ entry, onDone }: { entry: KeychainEntry; onDone: () => v
   const [baseUrl, setBaseUrl] = useState(DEFAULT_BASE_URL);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
+  const t = useT();
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
     setBusy(true);
@@ -57,8 +56,12 @@ function ReattachForm({ entry, onDone }: { entry: KeychainEntry; onDone: () => v
     );
   };
   return (
-    <form className="form-stack keychain-reattach" onSubmit={submit} aria-label="Re-attach as a profile">
-      <Field label="Profile name">
+    <form
+      className="form-stack keychain-reattach"
+      onSubmit={submit}
+      aria-label={t('settings.keychain.reattachForm')}
+    >
+      <Field label={t('settings.keychain.profileName')}>
         <input
           className="input"
           value={label}
@@ -67,7 +70,7 @@ function ReattachForm({ entry, onDone }: { entry: KeychainEntry; onDone: () => v
           maxLength={80}
         />
       </Field>
-      <Field label="API base URL" hint="Keyflare verifies the credential here before it adds the profile.">
+      <Field label={t('settings.keychain.baseUrl')} hint={t('settings.keychain.baseUrlHint')}>
         <input className="input mono" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required />
       </Field>
       {error ? <ErrorCallout error={error} compact /> : null}
@@ -77,12 +80,12 @@ function ReattachForm({ entry, onDone }: { entry: KeychainEntry; onDone: () => v
           variant="primary"
           size="sm"
           busy={busy}
-          disabledReason={label.trim() ? null : 'Give the profile a name'}
+          disabledReason={label.trim() ? null : t('settings.keychain.nameNeeded')}
         >
-          Verify and re-attach
+          {t('settings.keychain.verifyReattach')}
         </Button>
         <Button size="sm" variant="ghost" onClick={onDone}>
-          Cancel
+          {t('settings.keychain.cancel')}
         </Button>
       </div>
     </form>
@@ -93,7 +96,8 @@ function EntryRow({ entry }: { entry: KeychainEntry }): React.JSX.Element {
   const forget = useKeychainStore((s) => s.forget);
   const [mode, setMode] = useState<'idle' | 'reattach' | 'confirm'>('idle');
   const [error, setError] = useState<AppErrorShape | null>(null);
-  const words = describe(entry);
+  const t = useT();
+  const words = describe(entry, t);
   return (
     <li className="keychain-entry" data-testid="keychain-entry">
       <div className="keychain-entry-text">
@@ -103,8 +107,8 @@ function EntryRow({ entry }: { entry: KeychainEntry }): React.JSX.Element {
       {mode === 'reattach' ? (
         <ReattachForm entry={entry} onDone={() => setMode('idle')} />
       ) : mode === 'confirm' ? (
-        <div className="keychain-actions" role="group" aria-label="Confirm forgetting">
-          <span>Delete it from the keychain? This cannot be undone.</span>
+        <div className="keychain-actions" role="group" aria-label={t('settings.keychain.confirmGroup')}>
+          <span>{t('settings.keychain.confirmText')}</span>
           <Button
             size="sm"
             variant="danger"
@@ -115,21 +119,21 @@ function EntryRow({ entry }: { entry: KeychainEntry }): React.JSX.Element {
               })
             }
           >
-            Forget
+            {t('settings.keychain.forget')}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setMode('idle')}>
-            Keep
+            {t('settings.keychain.keep')}
           </Button>
         </div>
       ) : (
         <div className="keychain-actions">
           {entry.kind === 'profile' ? (
             <Button size="sm" icon="plus" onClick={() => setMode('reattach')}>
-              Re-attach
+              {t('settings.keychain.reattach')}
             </Button>
           ) : null}
           <Button size="sm" variant="ghost" icon="trash" onClick={() => setMode('confirm')}>
-            Forget…
+            {t('settings.keychain.forgetMenu')}
           </Button>
         </div>
       )}
@@ -143,6 +147,7 @@ export function KeychainSection({ focus }: { focus: boolean }): React.JSX.Elemen
   const loadError = useKeychainStore((s) => s.loadError);
   const load = useKeychainStore((s) => s.load);
   const heading = useRef<HTMLHeadingElement>(null);
+  const t = useT();
   useEffect(() => {
     void load();
   }, [load]);
@@ -152,16 +157,14 @@ export function KeychainSection({ focus }: { focus: boolean }): React.JSX.Elemen
   return (
     <section className="about" aria-labelledby="keychain-heading" data-testid="keychain-section">
       <h3 id="keychain-heading" className="wizard-subheading" tabIndex={-1} ref={heading}>
-        Keychain entries without a profile
+        {t('settings.keychain.heading')}
       </h3>
       {loadError ? (
         <ErrorCallout error={loadError} compact />
       ) : entries === null ? (
-        <p className="muted">Reading the keychain…</p>
+        <p className="muted">{t('settings.keychain.reading')}</p>
       ) : entries.length === 0 ? (
-        <p className="muted">
-          Every credential and secret Keyflare keeps belongs to a profile or a cached token.
-        </p>
+        <p className="muted">{t('settings.keychain.none')}</p>
       ) : (
         <ul className="keychain-list">
           {entries.map((entry) => (
