@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CfPolicy } from '../../src/shared/cloudflare-types';
 import { tokenWarnings, type TokenFacts } from '../../src/shared/insights';
 import { decodePolicies } from '../../src/shared/policy/decode';
-import { ACME, EXAMPLE_COM, USER_ID, groupId, nameLookup } from './support/permission-groups';
+import { ACME, EXAMPLE_COM, USER_ID, groupId, nameLookup } from './support/world';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { CfPolicy } from '../../../src/shared/cloudflare-types';
 import {
   detailFromSpec,
-  GROUPS,
   IDS,
   rowFromSpec,
   syncStatus,
@@ -11,6 +10,7 @@ import {
   tokenNamed,
   type TokenSpec,
 } from '../../fixtures/renderer/fixtures';
+import { GROUPS } from '../../fixtures/permission-groups';
 import { AppWindow } from '../pages/app-window';
 import { ShowOnceSecretPanel } from '../pages/show-once-secret';
 import { TokenDetailPanel } from '../pages/token-detail-panel';

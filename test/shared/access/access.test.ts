@@ -25,13 +25,11 @@ import {
   ZONES,
   groupId,
   nameLookup,
-} from '../support/permission-groups';
+} from '../support/world';
+import { GROUPS } from '../../fixtures/permission-groups';
 
 const ZONE = 'com.cloudflare.api.account.zone.';
 const ACCOUNT = 'com.cloudflare.api.account.';
-const DNS_WRITE = groupId('DNS Write', 'zone');
-const DNS_READ = groupId('DNS Read', 'zone');
-const ZONE_READ = groupId('Zone Read', 'zone');
 
 function policies(...raw: CfPolicy[]) {
   return decodePolicies(raw, nameLookup());
@@ -58,9 +56,9 @@ const deny = (groups: string[], resources: CfPolicy['resources'], id?: string): 
 
 describe('permission names', () => {
   it('reads "edit DNS", "dns:edit" and "DNS write" as the group DNS Write, and not as DNS Read', () => {
-    const write = { id: DNS_WRITE, name: 'DNS Write', scope: null };
-    const read = { id: DNS_READ, name: 'DNS Read', scope: null };
-    for (const text of ['edit DNS', 'dns:edit', 'DNS write', 'dns write', 'DNS Write', DNS_WRITE]) {
+    const write = { id: GROUPS.dnsWrite.id, name: 'DNS Write', scope: null };
+    const read = { id: GROUPS.dnsRead.id, name: 'DNS Read', scope: null };
+    for (const text of ['edit DNS', 'dns:edit', 'DNS write', 'dns write', 'DNS Write', GROUPS.dnsWrite.id]) {
       expect(matchesPermission(write, text), text).toBe(true);
       expect(matchesPermission(read, text), text).toBe(false);
     }
@@ -69,8 +67,8 @@ describe('permission names', () => {
 
   it('matches whole words only, so a bare "DNS" names no group', () => {
     const groups = [
-      { id: DNS_WRITE, name: 'DNS Write', scope: null },
-      { id: DNS_READ, name: 'DNS Read', scope: null },
+      { id: GROUPS.dnsWrite.id, name: 'DNS Write', scope: null },
+      { id: GROUPS.dnsRead.id, name: 'DNS Read', scope: null },
     ];
     expect(findPermissionGroups(groups, 'DNS')).toEqual([]);
     expect(findPermissionGroups(groups, '')).toEqual([]);
@@ -105,8 +103,8 @@ describe('resolving the resource', () => {
 describe('evaluateAccess', () => {
   it('allows a permission on the zone a policy names, and names that policy', () => {
     const token = policies(
-      allow([ZONE_READ], { [`${ZONE}${X_COM}`]: '*' }),
-      allow([DNS_WRITE], { [`${ZONE}${EXAMPLE_COM}`]: '*' }),
+      allow([GROUPS.zoneRead.id], { [`${ZONE}${X_COM}`]: '*' }),
+      allow([GROUPS.dnsWrite.id], { [`${ZONE}${EXAMPLE_COM}`]: '*' }),
     );
     const answer = evaluateAccess(token, 'edit DNS', target('example.com'));
     expect(answer).toMatchObject({
@@ -122,8 +120,8 @@ describe('evaluateAccess', () => {
   });
 
   it('lets a deny policy win over an allow, whatever their order', () => {
-    const granting = allow([DNS_WRITE], { [`${ZONE}*`]: '*' });
-    const refusing = deny([DNS_WRITE], { [`${ZONE}${X_COM}`]: '*' });
+    const granting = allow([GROUPS.dnsWrite.id], { [`${ZONE}*`]: '*' });
+    const refusing = deny([GROUPS.dnsWrite.id], { [`${ZONE}${X_COM}`]: '*' });
     for (const order of [
       [granting, refusing],
       [refusing, granting],
@@ -139,7 +137,7 @@ describe('evaluateAccess', () => {
 
   it('reads the wildcards: every zone, every account', () => {
     const token = policies(
-      allow([DNS_WRITE], { [`${ZONE}*`]: '*' }),
+      allow([GROUPS.dnsWrite.id], { [`${ZONE}*`]: '*' }),
       allow([groupId('Account Settings Read', 'account')], { [`${ACCOUNT}*`]: '*' }),
     );
     expect(evaluateAccess(token, 'edit dns', target('other.org')).allowed).toBe(true);
@@ -150,7 +148,7 @@ describe('evaluateAccess', () => {
   });
 
   it('reads an account with nested zones as that account’s zones only', () => {
-    const token = policies(allow([DNS_WRITE], { [`${ACCOUNT}${ACME}`]: { [`${ZONE}*`]: '*' } }));
+    const token = policies(allow([GROUPS.dnsWrite.id], { [`${ACCOUNT}${ACME}`]: { [`${ZONE}*`]: '*' } }));
     expect(evaluateAccess(token, 'edit DNS', target('example.com')).allowed).toBe(true);
     expect(evaluateAccess(token, 'edit DNS', target('x.com')).allowed).toBe(true);
     expect(evaluateAccess(token, 'edit DNS', target('other.org')).allowed).toBe(false);
@@ -161,20 +159,20 @@ describe('evaluateAccess', () => {
 
   it('refuses "every zone of the account" when a deny takes one zone out, and one zone never grants it', () => {
     const excluded = policies(
-      allow([DNS_WRITE], { [`${ACCOUNT}${ACME}`]: { [`${ZONE}*`]: '*' } }),
-      deny([DNS_WRITE], { [`${ZONE}${X_COM}`]: '*' }),
+      allow([GROUPS.dnsWrite.id], { [`${ACCOUNT}${ACME}`]: { [`${ZONE}*`]: '*' } }),
+      deny([GROUPS.dnsWrite.id], { [`${ZONE}${X_COM}`]: '*' }),
     );
     expect(evaluateAccess(excluded, 'edit DNS', target('account:Acme'))).toMatchObject({
       allowed: false,
       decidedBy: { number: 2, effect: 'deny' },
     });
-    const oneZone = policies(allow([DNS_WRITE], { [`${ZONE}${EXAMPLE_COM}`]: '*' }));
+    const oneZone = policies(allow([GROUPS.dnsWrite.id], { [`${ZONE}${EXAMPLE_COM}`]: '*' }));
     expect(evaluateAccess(oneZone, 'edit DNS', target('account:Acme')).allowed).toBe(false);
   });
 
   it('applies a group only to resources of its scope', () => {
     // Zone Read on every account is not Zone Read on a zone, nor an account permission.
-    const token = policies(allow([ZONE_READ], { [`${ACCOUNT}*`]: '*' }));
+    const token = policies(allow([GROUPS.zoneRead.id], { [`${ACCOUNT}*`]: '*' }));
     expect(evaluateAccess(token, 'Zone Read', target('example.com')).allowed).toBe(false);
     const user = policies(
       allow([groupId('API Tokens Write', 'user')], { [`com.cloudflare.api.user.${USER_ID}`]: '*' }),
@@ -186,7 +184,7 @@ describe('evaluateAccess', () => {
 
   it('says which permissions the token has when it has none of the one asked for', () => {
     const answer = evaluateAccess(
-      policies(allow([ZONE_READ], { [`${ZONE}*`]: '*' })),
+      policies(allow([GROUPS.zoneRead.id], { [`${ZONE}*`]: '*' })),
       'edit DNS',
       target('example.com'),
     );
@@ -195,9 +193,9 @@ describe('evaluateAccess', () => {
   });
 
   it('gives the same answer for a zone written flat or nested under its account', () => {
-    const flat = policies(allow([DNS_WRITE], { [`${ZONE}${OTHER_ORG}`]: '*' }));
+    const flat = policies(allow([GROUPS.dnsWrite.id], { [`${ZONE}${OTHER_ORG}`]: '*' }));
     const nested = policies(
-      allow([DNS_WRITE], { [`${ACCOUNT}${OTHER_CO}`]: { [`${ZONE}${OTHER_ORG}`]: '*' } }),
+      allow([GROUPS.dnsWrite.id], { [`${ACCOUNT}${OTHER_CO}`]: { [`${ZONE}${OTHER_ORG}`]: '*' } }),
     );
     for (const token of [flat, nested]) {
       expect(evaluateAccess(token, 'edit DNS', target('other.org')).allowed).toBe(true);

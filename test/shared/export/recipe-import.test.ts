@@ -28,7 +28,7 @@ import {
   buildContext,
   groupId,
   sampleGroups,
-} from '../support/permission-groups';
+} from '../support/world';
 import { r2Token, richToken } from '../support/sample-tokens';
 
 const POSITION = { tokenCount: 1, index: 0 };

@@ -16,7 +16,7 @@ import {
   type TerraformToken,
 } from '../../../src/shared/export/terraform';
 import type { TokenOwner } from '../../../src/shared/domain';
-import { ACME, EXAMPLE_COM, X_COM, buildContext, groupId, nameLookup } from '../support/permission-groups';
+import { ACME, EXAMPLE_COM, X_COM, buildContext, groupId, nameLookup } from '../support/world';
 import { r2Token, richToken } from '../support/sample-tokens';
 
 /** The provider v5 schema of both token resources, as documented (terraform-v5.md). */

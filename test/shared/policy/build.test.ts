@@ -11,16 +11,8 @@ import {
   USER_ID,
   X_COM,
   buildContext,
-  groupId,
-} from '../support/permission-groups';
-
-const DNS_WRITE = groupId('DNS Write', 'zone');
-const ZONE_READ = groupId('Zone Read', 'zone');
-const BILLING_READ = groupId('Billing Read', 'account');
-const API_TOKENS_WRITE = groupId('API Tokens Write', 'user');
-const ZONE_LOGS_READ = groupId('Logs Read', 'zone');
-const ACCOUNT_LOGS_READ = groupId('Logs Read', 'account');
-const R2_ITEM_WRITE = groupId('Workers R2 Storage Bucket Item Write', 'r2Bucket');
+} from '../support/world';
+import { GROUPS } from '../../fixtures/permission-groups';
 
 function draft(policies: PolicyDraft[], extra: Partial<TokenDraft> = {}): TokenDraft {
   return {
@@ -35,7 +27,7 @@ function draft(policies: PolicyDraft[], extra: Partial<TokenDraft> = {}): TokenD
 
 const dnsOnExample: PolicyDraft = {
   effect: 'allow',
-  permissionGroupIds: [DNS_WRITE],
+  permissionGroupIds: [GROUPS.dnsWrite.id],
   resources: [{ type: 'zone', zoneId: EXAMPLE_COM, include: true }],
 };
 
@@ -69,7 +61,9 @@ describe('validateDraft', () => {
 
   it('refuses a group the profile cannot grant', () => {
     const issues = validateDraft(
-      draft([{ ...dnsOnExample, permissionGroupIds: [DNS_WRITE, 'f00dfeedf00dfeedf00dfeedf00dfeed'] }]),
+      draft([
+        { ...dnsOnExample, permissionGroupIds: [GROUPS.dnsWrite.id, 'f00dfeedf00dfeedf00dfeedf00dfeed'] },
+      ]),
       ctx,
     );
     expect(issues).toEqual([
@@ -97,7 +91,7 @@ describe('validateDraft', () => {
   it('accepts every zone selection for zone permissions and every account selection for account permissions', () => {
     const zones: PolicyDraft = {
       effect: 'allow',
-      permissionGroupIds: [DNS_WRITE],
+      permissionGroupIds: [GROUPS.dnsWrite.id],
       resources: [
         { type: 'zone', zoneId: EXAMPLE_COM, include: true },
         { type: 'account_zones', accountId: OTHER_CO, include: true },
@@ -106,7 +100,7 @@ describe('validateDraft', () => {
     };
     const accounts: PolicyDraft = {
       effect: 'allow',
-      permissionGroupIds: [BILLING_READ],
+      permissionGroupIds: [GROUPS.billingRead.id],
       resources: [
         { type: 'account', accountId: ACME, include: true },
         { type: 'all_accounts', include: true },
@@ -114,7 +108,7 @@ describe('validateDraft', () => {
     };
     const user: PolicyDraft = {
       effect: 'allow',
-      permissionGroupIds: [API_TOKENS_WRITE],
+      permissionGroupIds: [GROUPS.apiTokensWrite.id],
       resources: [{ type: 'user', userId: USER_ID, include: true }],
     };
     expect(validateDraft(draft([zones, accounts, user]), ctx)).toEqual([]);
@@ -125,12 +119,12 @@ describe('validateDraft', () => {
       draft([
         {
           effect: 'allow',
-          permissionGroupIds: [API_TOKENS_WRITE],
+          permissionGroupIds: [GROUPS.apiTokensWrite.id],
           resources: [{ type: 'all_zones', include: true }],
         },
         {
           effect: 'allow',
-          permissionGroupIds: [BILLING_READ],
+          permissionGroupIds: [GROUPS.billingRead.id],
           resources: [{ type: 'user', userId: USER_ID, include: true }],
         },
       ]),
@@ -153,7 +147,7 @@ describe('validateDraft', () => {
       draft([
         {
           effect: 'allow',
-          permissionGroupIds: [ZONE_LOGS_READ, ACCOUNT_LOGS_READ, DNS_WRITE],
+          permissionGroupIds: [GROUPS.zoneLogsRead.id, GROUPS.accountLogsRead.id, GROUPS.dnsWrite.id],
           resources: [{ type: 'all_zones', include: true }],
         },
       ]),
@@ -169,7 +163,9 @@ describe('validateDraft', () => {
   });
 
   it('refuses R2 bucket permissions, which the builder has no resource for', () => {
-    expect(validateDraft(draft([{ ...dnsOnExample, permissionGroupIds: [R2_ITEM_WRITE] }]), ctx)).toEqual([
+    expect(
+      validateDraft(draft([{ ...dnsOnExample, permissionGroupIds: [GROUPS.r2BucketItemWrite.id] }]), ctx),
+    ).toEqual([
       {
         path: 'policies.0.permissionGroupIds.0',
         message:
@@ -184,7 +180,7 @@ describe('validateDraft', () => {
         { ...dnsOnExample, resources: [{ type: 'zone', zoneId: X_COM, include: false }] },
         {
           effect: 'deny',
-          permissionGroupIds: [DNS_WRITE],
+          permissionGroupIds: [GROUPS.dnsWrite.id],
           resources: [{ type: 'zone', zoneId: X_COM, include: false }],
         },
       ]),
@@ -225,7 +221,7 @@ describe('validateDraft', () => {
       draft([
         {
           effect: 'allow',
-          permissionGroupIds: [API_TOKENS_WRITE],
+          permissionGroupIds: [GROUPS.apiTokensWrite.id],
           resources: [{ type: 'user', userId: 'someoneelse000000000000000000000', include: true }],
         },
       ]),
@@ -289,7 +285,7 @@ describe('validateDraft', () => {
           draft([
             {
               effect: 'allow',
-              permissionGroupIds: [DNS_WRITE],
+              permissionGroupIds: [GROUPS.dnsWrite.id],
               resources: [
                 { type: 'zone', zoneId: EXAMPLE_COM, include: true },
                 { type: 'account_zones', accountId: ACME, include: true },
@@ -298,7 +294,7 @@ describe('validateDraft', () => {
             },
             {
               effect: 'allow',
-              permissionGroupIds: [BILLING_READ],
+              permissionGroupIds: [GROUPS.billingRead.id],
               resources: [{ type: 'account', accountId: ACME, include: true }],
             },
           ]),
@@ -312,7 +308,7 @@ describe('validateDraft', () => {
         draft([
           {
             effect: 'allow',
-            permissionGroupIds: [DNS_WRITE],
+            permissionGroupIds: [GROUPS.dnsWrite.id],
             resources: [
               { type: 'all_zones', include: true },
               { type: 'account_zones', accountId: OTHER_CO, include: true },
@@ -322,7 +318,7 @@ describe('validateDraft', () => {
           },
           {
             effect: 'allow',
-            permissionGroupIds: [BILLING_READ],
+            permissionGroupIds: [GROUPS.billingRead.id],
             resources: [
               { type: 'all_accounts', include: true },
               { type: 'account', accountId: OTHER_CO, include: true },
@@ -366,7 +362,7 @@ describe('validateDraft', () => {
         draft([
           {
             effect: 'allow',
-            permissionGroupIds: [API_TOKENS_WRITE],
+            permissionGroupIds: [GROUPS.apiTokensWrite.id],
             resources: [{ type: 'user', userId: USER_ID, include: true }],
           },
         ]),
@@ -393,7 +389,7 @@ describe('buildTokenBody', () => {
         [
           {
             effect: 'allow',
-            permissionGroupIds: [ZONE_READ, DNS_WRITE, DNS_WRITE],
+            permissionGroupIds: [GROUPS.zoneRead.id, GROUPS.dnsWrite.id, GROUPS.dnsWrite.id],
             resources: [
               { type: 'zone', zoneId: X_COM, include: true },
               { type: 'zone', zoneId: EXAMPLE_COM, include: true },
@@ -401,17 +397,17 @@ describe('buildTokenBody', () => {
           },
           {
             effect: 'allow',
-            permissionGroupIds: [ZONE_READ],
+            permissionGroupIds: [GROUPS.zoneRead.id],
             resources: [{ type: 'account_zones', accountId: ACME, include: true }],
           },
           {
             effect: 'allow',
-            permissionGroupIds: [BILLING_READ],
+            permissionGroupIds: [GROUPS.billingRead.id],
             resources: [{ type: 'all_accounts', include: true }],
           },
           {
             effect: 'allow',
-            permissionGroupIds: [API_TOKENS_WRITE],
+            permissionGroupIds: [GROUPS.apiTokensWrite.id],
             resources: [{ type: 'user', userId: USER_ID, include: true }],
           },
         ],
@@ -430,7 +426,9 @@ describe('buildTokenBody', () => {
         policies: [
           {
             effect: 'allow',
-            permission_groups: [{ id: DNS_WRITE }, { id: ZONE_READ }].sort((a, b) => (a.id < b.id ? -1 : 1)),
+            permission_groups: [{ id: GROUPS.dnsWrite.id }, { id: GROUPS.zoneRead.id }].sort((a, b) =>
+              a.id < b.id ? -1 : 1,
+            ),
             resources: {
               [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*',
               [`com.cloudflare.api.account.zone.${X_COM}`]: '*',
@@ -438,19 +436,19 @@ describe('buildTokenBody', () => {
           },
           {
             effect: 'allow',
-            permission_groups: [{ id: ZONE_READ }],
+            permission_groups: [{ id: GROUPS.zoneRead.id }],
             resources: {
               [`com.cloudflare.api.account.${ACME}`]: { 'com.cloudflare.api.account.zone.*': '*' },
             },
           },
           {
             effect: 'allow',
-            permission_groups: [{ id: BILLING_READ }],
+            permission_groups: [{ id: GROUPS.billingRead.id }],
             resources: { 'com.cloudflare.api.account.*': '*' },
           },
           {
             effect: 'allow',
-            permission_groups: [{ id: API_TOKENS_WRITE }],
+            permission_groups: [{ id: GROUPS.apiTokensWrite.id }],
             resources: { [`com.cloudflare.api.user.${USER_ID}`]: '*' },
           },
         ],
@@ -466,7 +464,7 @@ describe('buildTokenBody', () => {
       draft([
         {
           effect: 'allow',
-          permissionGroupIds: [DNS_WRITE],
+          permissionGroupIds: [GROUPS.dnsWrite.id],
           resources: [
             { type: 'all_zones', include: true },
             { type: 'zone', zoneId: X_COM, include: false },
@@ -478,12 +476,12 @@ describe('buildTokenBody', () => {
     expect(body.policies).toEqual([
       {
         effect: 'allow',
-        permission_groups: [{ id: DNS_WRITE }],
+        permission_groups: [{ id: GROUPS.dnsWrite.id }],
         resources: { 'com.cloudflare.api.account.zone.*': '*' },
       },
       {
         effect: 'deny',
-        permission_groups: [{ id: DNS_WRITE }],
+        permission_groups: [{ id: GROUPS.dnsWrite.id }],
         resources: { [`com.cloudflare.api.account.zone.${X_COM}`]: '*' },
       },
     ]);
@@ -494,7 +492,7 @@ describe('buildTokenBody', () => {
     expect(body.policies).toEqual([
       {
         effect: 'deny',
-        permission_groups: [{ id: DNS_WRITE }],
+        permission_groups: [{ id: GROUPS.dnsWrite.id }],
         resources: { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' },
       },
     ]);
@@ -506,7 +504,7 @@ describe('buildTokenBody', () => {
       policies: [
         {
           effect: 'allow',
-          permission_groups: [{ id: DNS_WRITE }],
+          permission_groups: [{ id: GROUPS.dnsWrite.id }],
           resources: { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' },
         },
       ],
@@ -552,7 +550,7 @@ describe('describeDraft', () => {
             dnsOnExample,
             {
               effect: 'allow',
-              permissionGroupIds: [ZONE_READ],
+              permissionGroupIds: [GROUPS.zoneRead.id],
               resources: [{ type: 'account_zones', accountId: ACME, include: true }],
             },
           ],
@@ -572,7 +570,7 @@ describe('describeDraft', () => {
           [
             {
               effect: 'allow',
-              permissionGroupIds: [DNS_WRITE, ZONE_READ],
+              permissionGroupIds: [GROUPS.dnsWrite.id, GROUPS.zoneRead.id],
               resources: [
                 { type: 'all_zones', include: true },
                 { type: 'zone', zoneId: X_COM, include: false },

@@ -15,14 +15,8 @@ import {
   X_COM,
   groupId,
   nameLookup,
-} from '../support/permission-groups';
-
-const DNS_WRITE = groupId('DNS Write', 'zone');
-const ZONE_READ = groupId('Zone Read', 'zone');
-const BILLING_READ = groupId('Billing Read', 'account');
-const API_TOKENS_WRITE = groupId('API Tokens Write', 'user');
-const ZONE_LOGS_READ = groupId('Logs Read', 'zone');
-const ACCOUNT_LOGS_READ = groupId('Logs Read', 'account');
+} from '../support/world';
+import { GROUPS } from '../../fixtures/permission-groups';
 
 function policy(effect: 'allow' | 'deny', groups: string[], resources: CfPolicy['resources']): CfPolicy {
   return { id: `p-${groups.join('-')}`, effect, permission_groups: groups.map((id) => ({ id })), resources };
@@ -34,13 +28,13 @@ describe('decodePolicies', () => {
   it('says each policy in plain words, as the inventory shows it', () => {
     const decoded = decodePolicies(
       [
-        policy('allow', [DNS_WRITE], { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' }),
-        policy('allow', [ZONE_READ], {
+        policy('allow', [GROUPS.dnsWrite.id], { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' }),
+        policy('allow', [GROUPS.zoneRead.id], {
           [`com.cloudflare.api.account.${ACME}`]: { 'com.cloudflare.api.account.zone.*': '*' },
         }),
-        policy('allow', [BILLING_READ], { 'com.cloudflare.api.account.*': '*' }),
-        policy('allow', [API_TOKENS_WRITE], { [`com.cloudflare.api.user.${USER_ID}`]: '*' }),
-        policy('deny', [DNS_WRITE], { [`com.cloudflare.api.account.zone.${X_COM}`]: '*' }),
+        policy('allow', [GROUPS.billingRead.id], { 'com.cloudflare.api.account.*': '*' }),
+        policy('allow', [GROUPS.apiTokensWrite.id], { [`com.cloudflare.api.user.${USER_ID}`]: '*' }),
+        policy('deny', [GROUPS.dnsWrite.id], { [`com.cloudflare.api.account.zone.${X_COM}`]: '*' }),
       ],
       lookup,
     );
@@ -64,23 +58,27 @@ describe('decodePolicies', () => {
 
   it('tells apart groups whose names repeat across scopes by their id', () => {
     const [decoded] = decodePolicies(
-      [policy('allow', [ZONE_LOGS_READ, ACCOUNT_LOGS_READ], { 'com.cloudflare.api.account.*': '*' })],
+      [
+        policy('allow', [GROUPS.zoneLogsRead.id, GROUPS.accountLogsRead.id], {
+          'com.cloudflare.api.account.*': '*',
+        }),
+      ],
       lookup,
     );
     expect(decoded?.permissionGroups).toEqual([
-      { id: ZONE_LOGS_READ, name: 'Logs Read', scope: 'com.cloudflare.api.account.zone' },
-      { id: ACCOUNT_LOGS_READ, name: 'Logs Read', scope: 'com.cloudflare.api.account' },
+      { id: GROUPS.zoneLogsRead.id, name: 'Logs Read', scope: 'com.cloudflare.api.account.zone' },
+      { id: GROUPS.accountLogsRead.id, name: 'Logs Read', scope: 'com.cloudflare.api.account' },
     ]);
   });
 
   it('decodes a zone nested under its account exactly as the same zone written flat', () => {
     const [flat] = decodePolicies(
-      [policy('allow', [DNS_WRITE], { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' })],
+      [policy('allow', [GROUPS.dnsWrite.id], { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' })],
       lookup,
     );
     const [nested] = decodePolicies(
       [
-        policy('allow', [DNS_WRITE], {
+        policy('allow', [GROUPS.dnsWrite.id], {
           [`com.cloudflare.api.account.${ACME}`]: { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' },
         }),
       ],
@@ -159,10 +157,12 @@ describe('summarizeToken', () => {
     const summary = summarizeToken(
       {
         policies: [
-          policy('allow', [DNS_WRITE, ZONE_READ], { 'com.cloudflare.api.account.zone.*': '*' }),
+          policy('allow', [GROUPS.dnsWrite.id, GROUPS.zoneRead.id], {
+            'com.cloudflare.api.account.zone.*': '*',
+          }),
           // The twin lists the same groups in another order: they are compared as sets.
-          policy('deny', [ZONE_READ, DNS_WRITE], { [zoneKey(X_COM)]: '*' }),
-          policy('allow', [BILLING_READ], { [`com.cloudflare.api.account.${ACME}`]: '*' }),
+          policy('deny', [GROUPS.zoneRead.id, GROUPS.dnsWrite.id], { [zoneKey(X_COM)]: '*' }),
+          policy('allow', [GROUPS.billingRead.id], { [`com.cloudflare.api.account.${ACME}`]: '*' }),
         ],
         condition: { request_ip: { in: ['203.0.113.0/24', '2001:db8::/32'] } },
       },
@@ -182,10 +182,10 @@ describe('summarizeToken', () => {
     const summary = summarizeToken(
       {
         policies: [
-          policy('allow', [ZONE_READ], {
+          policy('allow', [GROUPS.zoneRead.id], {
             [`com.cloudflare.api.account.${ACME}`]: { 'com.cloudflare.api.account.zone.*': '*' },
           }),
-          policy('deny', [ZONE_READ], { [zoneKey(EXAMPLE_COM)]: '*', [zoneKey(X_COM)]: '*' }),
+          policy('deny', [GROUPS.zoneRead.id], { [zoneKey(EXAMPLE_COM)]: '*', [zoneKey(X_COM)]: '*' }),
         ],
       },
       nameLookup(),
@@ -198,8 +198,10 @@ describe('summarizeToken', () => {
     const summary = summarizeToken(
       {
         policies: [
-          policy('allow', [DNS_WRITE, ZONE_READ], { 'com.cloudflare.api.account.zone.*': '*' }),
-          policy('deny', [DNS_WRITE], { [zoneKey(X_COM)]: '*' }),
+          policy('allow', [GROUPS.dnsWrite.id, GROUPS.zoneRead.id], {
+            'com.cloudflare.api.account.zone.*': '*',
+          }),
+          policy('deny', [GROUPS.dnsWrite.id], { [zoneKey(X_COM)]: '*' }),
         ],
       },
       nameLookup(),
@@ -212,9 +214,9 @@ describe('summarizeToken', () => {
     const summary = summarizeToken(
       {
         policies: [
-          policy('allow', [DNS_WRITE], { [zoneKey(EXAMPLE_COM)]: '*' }),
-          policy('deny', [DNS_WRITE], { [zoneKey(X_COM)]: '*' }),
-          policy('deny', [DNS_WRITE], { [zoneKey(UNKNOWN_ZONE)]: '*' }),
+          policy('allow', [GROUPS.dnsWrite.id], { [zoneKey(EXAMPLE_COM)]: '*' }),
+          policy('deny', [GROUPS.dnsWrite.id], { [zoneKey(X_COM)]: '*' }),
+          policy('deny', [GROUPS.dnsWrite.id], { [zoneKey(UNKNOWN_ZONE)]: '*' }),
         ],
       },
       nameLookup(),

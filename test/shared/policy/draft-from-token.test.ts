@@ -6,21 +6,8 @@ import {
   samePolicies,
   validateDraft,
 } from '../../../src/shared/policy/build';
-import {
-  ACME,
-  EXAMPLE_COM,
-  OTHER_CO,
-  USER_ID,
-  X_COM,
-  buildContext,
-  groupId,
-} from '../support/permission-groups';
-
-const DNS_WRITE = groupId('DNS Write', 'zone');
-const ZONE_READ = groupId('Zone Read', 'zone');
-const BILLING_READ = groupId('Billing Read', 'account');
-const API_TOKENS_READ = groupId('API Tokens Read', 'user');
-const R2_ITEM_READ = groupId('Workers R2 Storage Bucket Item Read', 'r2Bucket');
+import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, X_COM, buildContext } from '../support/world';
+import { GROUPS } from '../../fixtures/permission-groups';
 
 const zoneKey = (id: string) => `com.cloudflare.api.account.zone.${id}`;
 const accountKey = (id: string) => `com.cloudflare.api.account.${id}`;
@@ -43,15 +30,15 @@ const rich = token(
     {
       id: 'p4',
       effect: 'allow',
-      permission_groups: [{ id: API_TOKENS_READ, name: 'API Tokens Read' }],
+      permission_groups: [{ id: GROUPS.apiTokensRead.id, name: 'API Tokens Read' }],
       resources: { [`com.cloudflare.api.user.${USER_ID}`]: '*' },
     },
     {
       id: 'p2',
       effect: 'deny',
       permission_groups: [
-        { id: ZONE_READ, name: 'Zone Read' },
-        { id: DNS_WRITE, name: 'DNS Write' },
+        { id: GROUPS.zoneRead.id, name: 'Zone Read' },
+        { id: GROUPS.dnsWrite.id, name: 'DNS Write' },
       ],
       resources: { [zoneKey(X_COM)]: '*' },
     },
@@ -59,8 +46,8 @@ const rich = token(
       id: 'p1',
       effect: 'allow',
       permission_groups: [
-        { id: DNS_WRITE, name: 'DNS Write' },
-        { id: ZONE_READ, name: 'Zone Read' },
+        { id: GROUPS.dnsWrite.id, name: 'DNS Write' },
+        { id: GROUPS.zoneRead.id, name: 'Zone Read' },
       ],
       resources: {
         [accountKey(ACME)]: { 'com.cloudflare.api.account.zone.*': '*' },
@@ -70,13 +57,13 @@ const rich = token(
     {
       id: 'p3',
       effect: 'allow',
-      permission_groups: [{ id: BILLING_READ, name: 'Billing Read' }],
+      permission_groups: [{ id: GROUPS.billingRead.id, name: 'Billing Read' }],
       resources: { 'com.cloudflare.api.account.*': '*' },
     },
     {
       id: 'p5',
       effect: 'deny',
-      permission_groups: [{ id: BILLING_READ, name: 'Billing Read' }],
+      permission_groups: [{ id: GROUPS.billingRead.id, name: 'Billing Read' }],
       resources: { [accountKey(OTHER_CO)]: '*' },
     },
   ],
@@ -97,12 +84,12 @@ describe('draftFromToken', () => {
       policies: [
         {
           effect: 'allow',
-          permissionGroupIds: [API_TOKENS_READ],
+          permissionGroupIds: [GROUPS.apiTokensRead.id],
           resources: [{ type: 'user', userId: USER_ID, include: true }],
         },
         {
           effect: 'allow',
-          permissionGroupIds: [DNS_WRITE, ZONE_READ],
+          permissionGroupIds: [GROUPS.dnsWrite.id, GROUPS.zoneRead.id],
           resources: [
             { type: 'account_zones', accountId: ACME, include: true },
             { type: 'zone', zoneId: '0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f', include: true },
@@ -111,7 +98,7 @@ describe('draftFromToken', () => {
         },
         {
           effect: 'allow',
-          permissionGroupIds: [BILLING_READ],
+          permissionGroupIds: [GROUPS.billingRead.id],
           resources: [
             { type: 'all_accounts', include: true },
             { type: 'account', accountId: OTHER_CO, include: false },
@@ -138,7 +125,7 @@ describe('draftFromToken', () => {
       {
         id: 'p1',
         effect: 'allow',
-        permission_groups: [{ id: DNS_WRITE }],
+        permission_groups: [{ id: GROUPS.dnsWrite.id }],
         resources: { [accountKey(ACME)]: { [zoneKey(EXAMPLE_COM)]: '*', [zoneKey(X_COM)]: '*' } },
       },
     ]);
@@ -151,12 +138,24 @@ describe('draftFromToken', () => {
     const denyOnly = token([
       {
         effect: 'allow',
-        permission_groups: [{ id: DNS_WRITE }],
+        permission_groups: [{ id: GROUPS.dnsWrite.id }],
         resources: { 'com.cloudflare.api.account.zone.*': '*' },
       },
-      { effect: 'deny', permission_groups: [{ id: ZONE_READ }], resources: { [zoneKey(X_COM)]: '*' } },
-      { effect: 'deny', permission_groups: [{ id: DNS_WRITE }], resources: { [zoneKey(X_COM)]: '*' } },
-      { effect: 'deny', permission_groups: [{ id: DNS_WRITE }], resources: { [zoneKey(EXAMPLE_COM)]: '*' } },
+      {
+        effect: 'deny',
+        permission_groups: [{ id: GROUPS.zoneRead.id }],
+        resources: { [zoneKey(X_COM)]: '*' },
+      },
+      {
+        effect: 'deny',
+        permission_groups: [{ id: GROUPS.dnsWrite.id }],
+        resources: { [zoneKey(X_COM)]: '*' },
+      },
+      {
+        effect: 'deny',
+        permission_groups: [{ id: GROUPS.dnsWrite.id }],
+        resources: { [zoneKey(EXAMPLE_COM)]: '*' },
+      },
     ]);
     const { draft } = draftFromToken(denyOnly, ctx);
     expect(draft.policies.map((p) => [p.effect, p.resources.map((r) => r.include)])).toEqual([
@@ -172,12 +171,12 @@ describe('draftFromToken', () => {
       [
         {
           effect: 'allow',
-          permission_groups: [{ id: R2_ITEM_READ }],
+          permission_groups: [{ id: GROUPS.r2BucketItemRead.id }],
           resources: { [`com.cloudflare.edge.r2.bucket.${ACME}_default_media`]: '*' },
         },
         {
           effect: 'allow',
-          permission_groups: [{ id: DNS_WRITE }],
+          permission_groups: [{ id: GROUPS.dnsWrite.id }],
           resources: {
             [zoneKey(EXAMPLE_COM)]: '*',
             'com.cloudflare.api.mystery.thing': '*',
@@ -197,7 +196,7 @@ describe('draftFromToken', () => {
     expect(draft.policies).toEqual([
       {
         effect: 'allow',
-        permissionGroupIds: [DNS_WRITE],
+        permissionGroupIds: [GROUPS.dnsWrite.id],
         resources: [{ type: 'zone', zoneId: EXAMPLE_COM, include: true }],
       },
     ]);
@@ -207,12 +206,12 @@ describe('draftFromToken', () => {
 describe('samePolicies', () => {
   const allowZones: CfPolicy = {
     effect: 'allow',
-    permission_groups: [{ id: DNS_WRITE }, { id: ZONE_READ }],
+    permission_groups: [{ id: GROUPS.dnsWrite.id }, { id: GROUPS.zoneRead.id }],
     resources: { [zoneKey(EXAMPLE_COM)]: '*', [zoneKey(X_COM)]: '*' },
   };
   const billing: CfPolicy = {
     effect: 'allow',
-    permission_groups: [{ id: BILLING_READ }],
+    permission_groups: [{ id: GROUPS.billingRead.id }],
     resources: { 'com.cloudflare.api.account.*': '*' },
   };
 
@@ -223,8 +222,8 @@ describe('samePolicies', () => {
         id: 'a',
         effect: 'allow',
         permission_groups: [
-          { id: ZONE_READ, name: 'Zone Read' },
-          { id: DNS_WRITE, name: 'DNS Write' },
+          { id: GROUPS.zoneRead.id, name: 'Zone Read' },
+          { id: GROUPS.dnsWrite.id, name: 'DNS Write' },
         ],
         resources: { [zoneKey(X_COM)]: '*', [zoneKey(EXAMPLE_COM)]: '*' },
       },
@@ -242,9 +241,9 @@ describe('samePolicies', () => {
 
   it('sees a changed effect, group, resource or extra policy', () => {
     expect(samePolicies([allowZones], [{ ...allowZones, effect: 'deny' }])).toBe(false);
-    expect(samePolicies([allowZones], [{ ...allowZones, permission_groups: [{ id: DNS_WRITE }] }])).toBe(
-      false,
-    );
+    expect(
+      samePolicies([allowZones], [{ ...allowZones, permission_groups: [{ id: GROUPS.dnsWrite.id }] }]),
+    ).toBe(false);
     expect(samePolicies([allowZones], [{ ...allowZones, resources: { [zoneKey(EXAMPLE_COM)]: '*' } }])).toBe(
       false,
     );

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CfPolicy, CfToken } from '../../../src/shared/cloudflare-types';
 import { editDraft } from '../../../src/shared/policy/edit-draft';
-import { ACME, EXAMPLE_COM, buildContext, groupId } from '../support/permission-groups';
-
-const DNS_WRITE = groupId('DNS Write', 'zone');
-const R2_ITEM_READ = groupId('Workers R2 Storage Bucket Item Read', 'r2Bucket');
+import { ACME, EXAMPLE_COM, buildContext } from '../support/world';
+import { GROUPS } from '../../fixtures/permission-groups';
 
 const dnsOnExample: CfPolicy = {
   id: 'p1',
   effect: 'allow',
-  permission_groups: [{ id: DNS_WRITE, name: 'DNS Write' }],
+  permission_groups: [{ id: GROUPS.dnsWrite.id, name: 'DNS Write' }],
   resources: { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' },
 };
 
@@ -27,7 +25,7 @@ describe('editDraft', () => {
         policies: [
           {
             effect: 'allow',
-            permissionGroupIds: [DNS_WRITE],
+            permissionGroupIds: [GROUPS.dnsWrite.id],
             resources: [{ type: 'zone', zoneId: EXAMPLE_COM, include: true }],
           },
         ],
@@ -44,7 +42,7 @@ describe('editDraft', () => {
       dnsOnExample,
       {
         effect: 'allow',
-        permission_groups: [{ id: R2_ITEM_READ }],
+        permission_groups: [{ id: GROUPS.r2BucketItemRead.id }],
         resources: { [`com.cloudflare.edge.r2.bucket.${ACME}_default_media`]: '*' },
       },
     ]);

@@ -8,7 +8,7 @@ import {
   selectorResource,
 } from '../../../src/shared/policy/resource-keys';
 import type { ResourceSelector } from '../../../src/shared/domain';
-import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, X_COM } from '../support/permission-groups';
+import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, X_COM } from '../support/world';
 
 const account = (id: string) => `com.cloudflare.api.account.${id}`;
 const zone = (id: string) => `com.cloudflare.api.account.zone.${id}`;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePolicies, decodeRequestIp } from '../../../src/shared/policy/decode';
 import { shareLink, templateKeyOf, type ShareInput } from '../../../src/shared/share/template-url';
 import type { CfPolicy } from '../../../src/shared/cloudflare-types';
-import { EXAMPLE_COM, groupId, nameLookup } from '../support/permission-groups';
+import { EXAMPLE_COM, groupId, nameLookup } from '../support/world';
 import { richToken } from '../support/sample-tokens';
 
 function input(policies: CfPolicy[], extra: Partial<ShareInput> = {}): ShareInput {

@@ -3,7 +3,7 @@
  * and dates, and one token a draft cannot hold (an R2 bucket).
  */
 import type { CfToken } from '../../../src/shared/cloudflare-types';
-import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, X_COM, groupId } from './permission-groups';
+import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, X_COM, groupId } from './world';
 
 /** DNS Write on all zones except x.com, Zone Read on Acme's zones, Account Settings Read on Other Co, user details. */
 export function richToken(): CfToken {

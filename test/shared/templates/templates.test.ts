@@ -11,15 +11,7 @@ import {
 import { validateDraft } from '../../../src/shared/policy/build';
 import { resolveTemplates } from '../../../src/shared/templates/resolve';
 import { DASHBOARD_TEMPLATES } from '../../../src/shared/templates/templates-data';
-import {
-  ACME,
-  EXAMPLE_COM,
-  OTHER_CO,
-  USER_ID,
-  buildContext,
-  groupId,
-  sampleGroups,
-} from '../support/permission-groups';
+import { ACME, EXAMPLE_COM, OTHER_CO, USER_ID, buildContext, groupId, sampleGroups } from '../support/world';
 
 interface DocTemplate {
   name: string;
