@@ -23,7 +23,8 @@ export interface CfPolicy {
 }
 
 export interface CfCondition {
-  request_ip?: { in?: string[]; not_in?: string[] };
+  /** Null when a token read back says so; a body sent leaves it out instead (core/cloudflare/token-body.ts). */
+  request_ip?: { in?: string[]; not_in?: string[] } | null;
 }
 
 export interface CfToken {

@@ -11,6 +11,7 @@ import { DEFAULT_RATE_LIMIT } from '../../../src/sandbox';
 import { startTestSimulator } from '../../support/test-simulator';
 
 const sim = await startTestSimulator({ scenario: 'demo' });
+const USER = { kind: 'user' } as const;
 
 beforeEach(() => {
   sim.control.clearFaults();
@@ -60,7 +61,7 @@ async function closedPortUrl(): Promise<string> {
 
 describe('Cloudflare errors become contract codes', () => {
   it('401 / 1000 at verify: AUTH_INVALID with Cloudflare’s code and message', async () => {
-    const error = await failure(clientFor('alice-disabled').verifyUserToken());
+    const error = await failure(clientFor('alice-disabled').tokens(USER).verify());
     expect(error).toMatchObject({
       code: 'AUTH_INVALID',
       details: { status: 401, cloudflare: [{ code: 1000, message: 'Invalid API Token' }] },
@@ -76,7 +77,7 @@ describe('Cloudflare errors become contract codes', () => {
   });
 
   it('403 / 9109 for a valid credential lacking permission: PERMISSION_DENIED', async () => {
-    const error = await failure(clientFor('alice-dns-acme').listUserTokens(1, 50));
+    const error = await failure(clientFor('alice-dns-acme').tokens(USER).list(1, 50));
     expect(error).toMatchObject({
       code: 'PERMISSION_DENIED',
       message: expect.stringContaining('not allowed'),
@@ -98,7 +99,7 @@ describe('Cloudflare errors become contract codes', () => {
 
   it('404: NOT_FOUND', async () => {
     await expect(
-      failure(clientFor('alice-manager').getUserToken('0123456789abcdef0123456789abcdef')),
+      failure(clientFor('alice-manager').tokens(USER).get('0123456789abcdef0123456789abcdef')),
     ).resolves.toMatchObject({
       code: 'NOT_FOUND',
       details: { status: 404 },
@@ -106,7 +107,7 @@ describe('Cloudflare errors become contract codes', () => {
   });
 
   it('400: VALIDATION carrying Cloudflare’s message', async () => {
-    const error = await failure(clientFor('alice-manager').listUserTokens(1, 100));
+    const error = await failure(clientFor('alice-manager').tokens(USER).list(1, 100));
     expect(error).toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('per_page'),
@@ -219,7 +220,7 @@ describe('writes', () => {
       phase: 'after',
       times: 'always',
     });
-    const error = await failure(clientFor('alice-manager').createUserToken(body('uncertain token')));
+    const error = await failure(clientFor('alice-manager').tokens(USER).create(body('uncertain token')));
     expect(error).toMatchObject({ code: 'UNCERTAIN', details: { operation: 'create' } });
     expect(sim.control.requestLog().filter((e) => e.method === 'POST')).toHaveLength(1);
     expect(sim.state.tokens().filter((t) => t.name === 'uncertain token')).toHaveLength(1);
@@ -233,19 +234,19 @@ describe('writes', () => {
       path: '/user/tokens/{token_id}/value',
       phase: 'after',
     });
-    const error = await failure(clientFor('alice-manager').rollUserToken(tokenId));
+    const error = await failure(clientFor('alice-manager').tokens(USER).roll(tokenId));
     expect(error).toMatchObject({ code: 'UNCERTAIN', details: { operation: 'roll' } });
     expect(sim.control.requestLog().filter((e) => e.method === 'PUT')).toHaveLength(1);
   });
 
   it('create returns the new token and its secret once; roll returns the new secret', async () => {
     const client = clientFor('alice-manager');
-    const created = await client.createUserToken(body('fresh one'));
+    const created = await client.tokens(USER).create(body('fresh one'));
     expect(created.secret).toEqual(expect.any(String));
     expect(created.token).toMatchObject({ name: 'fresh one', status: 'active' });
     expect(JSON.stringify(created.token)).not.toContain(created.secret);
-    const rolled = await client.rollUserToken(created.token.id);
+    const rolled = await client.tokens(USER).roll(created.token.id);
     expect(rolled).not.toBe(created.secret);
-    await expect(client.deleteUserToken(created.token.id)).resolves.toEqual({ id: created.token.id });
+    await expect(client.tokens(USER).delete(created.token.id)).resolves.toEqual({ id: created.token.id });
   });
 });

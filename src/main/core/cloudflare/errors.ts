@@ -37,14 +37,20 @@ export interface CloudflareMessage {
   message: string;
 }
 
+/** One property of a value whose shape nobody promised (an SDK error, a reply's errors[] item). */
+function propertyOf(value: unknown, name: 'code' | 'message' | 'cause'): unknown {
+  return typeof value === 'object' && value !== null && name in value ? Reflect.get(value, name) : undefined;
+}
+
 function cloudflareMessages(error: ApiFailure): CloudflareMessage[] {
   const list: unknown[] = Array.isArray(error.errors) ? error.errors : [];
   return list
     .map((item) => {
-      const entry = item as { code?: unknown; message?: unknown };
+      const code = propertyOf(item, 'code');
+      const message = propertyOf(item, 'message');
       return {
-        code: typeof entry.code === 'number' ? entry.code : Number(entry.code ?? 0) || 0,
-        message: typeof entry.message === 'string' ? entry.message.slice(0, 300) : '',
+        code: typeof code === 'number' ? code : Number(code ?? 0) || 0,
+        message: typeof message === 'string' ? message.slice(0, 300) : '',
       };
     })
     .slice(0, 10);
@@ -54,9 +60,9 @@ function cloudflareMessages(error: ApiFailure): CloudflareMessage[] {
 function causeCode(error: unknown): string | null {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current; depth += 1) {
-    const code = (current as { code?: unknown }).code;
+    const code = propertyOf(current, 'code');
     if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
+    current = propertyOf(current, 'cause');
   }
   return null;
 }
@@ -65,7 +71,7 @@ function appErrorInCauses(error: unknown): AppError | null {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current; depth += 1) {
     if (current instanceof AppError) return current;
-    current = (current as { cause?: unknown }).cause;
+    current = propertyOf(current, 'cause');
   }
   return null;
 }
@@ -86,7 +92,7 @@ export function retryable(error: AppError): AppError {
 }
 
 export function isRetryable(error: AppError): boolean {
-  return (error as AppError & { [RETRYABLE]?: boolean })[RETRYABLE] === true;
+  return RETRYABLE in error && error[RETRYABLE] === true;
 }
 
 export interface MapContext {

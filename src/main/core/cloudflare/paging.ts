@@ -21,7 +21,7 @@
  * A malformed list fails the read with UPSTREAM, so a sync keeps its previous snapshot.
  */
 import { malformedReply } from './errors';
-import { MAX_PER_PAGE, type Page } from './gateway';
+import { MAX_PER_PAGE, type Page } from './replies';
 import { MalformedReplyError } from './wire';
 
 /** Cloudflare's documented quota of user-owned tokens per user. */
@@ -58,8 +58,8 @@ class ListChanged extends Error {}
 
 /** Ids of the items, when they have one (tokens, zones, accounts do). */
 function idOf(item: unknown): string | null {
-  const id = (item as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id : null;
+  if (typeof item !== 'object' || item === null || !('id' in item)) return null;
+  return typeof item.id === 'string' ? item.id : null;
 }
 
 export async function fetchAllPages<T>(

@@ -152,8 +152,8 @@ export function parseEnvelope(text: string, what: string): WireEnvelope {
 export function parseToken(value: unknown, what = 'a token read'): WireToken {
   const token = check(Token, value, what);
   // A secret is only ever in create/roll replies; it must never reach the cache or history.
-  const { value: _secret, ...rest } = token as typeof token & { value?: unknown };
-  return rest as unknown as WireToken;
+  const { value: _secret, ...rest } = token;
+  return rest;
 }
 
 export function parseTokens(value: unknown, what: string): WireToken[] {

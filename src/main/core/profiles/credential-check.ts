@@ -13,7 +13,7 @@ import type { CredentialInput, CredentialKind } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { CallOptions, CloudflareClient, CloudflareGateway } from '../cloudflare/gateway';
 import { directPlanner, fetchAllPages } from '../cloudflare/paging';
-import type { WireAccount, WireUser } from '../cloudflare/wire';
+import type { WireAccount, WireUser, WireVerify } from '../cloudflare/wire';
 import type { CredentialFacts } from '../db/profile-repository';
 import type { Clock } from '../ports';
 import type { ProfileCredential } from '../secrets/credential';
@@ -80,10 +80,10 @@ async function checkAccountToken(
     candidates = (listed ?? []).map((a) => a.id);
   }
   let owner: string | null = null;
-  let verify: Awaited<ReturnType<CloudflareClient['verifyAccountToken']>> | null = null;
+  let verify: WireVerify | null = null;
   for (const candidate of candidates) {
     try {
-      verify = await client.verifyAccountToken(candidate, call);
+      verify = await client.tokens({ kind: 'account', accountId: candidate }).verify(call);
       owner = candidate;
       break;
     } catch (error) {
@@ -99,13 +99,11 @@ async function checkAccountToken(
   if (verify.status !== 'active') throw inactive(verify.status);
   listed ??= await listAccounts(client, call);
   const accounts = accountNamesFor(listed, owner);
-  const own = await nullWhenDenied(client.getAccountToken(owner, verify.id, call));
+  const ownerTokens = client.tokens({ kind: 'account', accountId: owner });
+  const own = await nullWhenDenied(ownerTokens.get(verify.id, call));
   const probes = { listUserTokens: null, listAccountTokens: new Map<string, boolean>() };
   if (!own)
-    probes.listAccountTokens.set(
-      owner,
-      (await nullWhenDenied(client.listAccountTokens(owner, 1, 5, call))) !== null,
-    );
+    probes.listAccountTokens.set(owner, (await nullWhenDenied(ownerTokens.list(1, 5, call))) !== null);
   const credential: ProfileCredential = { kind: 'account_token', token, accountId: owner };
   return {
     credential,
@@ -140,14 +138,16 @@ async function checkUserToken(
   const [user, listed, own] = await Promise.all([
     nullWhenDenied(client.getUser(call)),
     listAccounts(client, call),
-    nullWhenDenied(client.getUserToken(verify.id, call)),
+    nullWhenDenied(client.tokens({ kind: 'user' }).get(verify.id, call)),
   ]);
   const accounts = accountNamesFor(listed, null);
   const probes = { listUserTokens: null as boolean | null, listAccountTokens: new Map<string, boolean>() };
   if (!own) {
     const [userList, ...accountLists] = await Promise.all([
-      nullWhenDenied(client.listUserTokens(1, 5, call)),
-      ...accounts.map((a) => nullWhenDenied(client.listAccountTokens(a.id, 1, 5, call))),
+      nullWhenDenied(client.tokens({ kind: 'user' }).list(1, 5, call)),
+      ...accounts.map((a) =>
+        nullWhenDenied(client.tokens({ kind: 'account', accountId: a.id }).list(1, 5, call)),
+      ),
     ]);
     probes.listUserTokens = userList !== null;
     accounts.forEach((a, i) => probes.listAccountTokens.set(a.id, accountLists[i] !== null));
@@ -205,7 +205,7 @@ export async function checkCredential(
   const client = options.gateway.forCredential(options.baseUrl, { kind: 'secret', token });
   let verify: { id: string; status: string };
   try {
-    verify = await client.verifyUserToken(options.signal ? { signal: options.signal } : {});
+    verify = await client.tokens({ kind: 'user' }).verify(options.signal ? { signal: options.signal } : {});
   } catch (error) {
     const invalid = error instanceof AppError && error.code === 'AUTH_INVALID';
     // cfut_ tokens are user tokens for sure; unprefixed ones may be older account-owned tokens.

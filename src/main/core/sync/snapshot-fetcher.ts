@@ -85,7 +85,7 @@ export async function fetchSnapshot(
           planner,
           'user tokens',
           null,
-          (page, perPage) => client.listUserTokens(page, perPage, call),
+          (page, perPage) => client.tokens({ kind: 'user' }).list(page, perPage, call),
           { what: 'list user tokens', maxItems: USER_TOKEN_QUOTA },
         ).then((r) => r.items),
       );
@@ -93,7 +93,7 @@ export async function fetchSnapshot(
     ? Promise.resolve(null)
     : nullWhenDenied(
         planner
-          .run('user permission groups', null, () => client.listPermissionGroups({ kind: 'user' }, call))
+          .run('user permission groups', null, () => client.tokens({ kind: 'user' }).permissionGroups(call))
           .then((r) => r.value),
       );
 
@@ -112,7 +112,7 @@ export async function fetchSnapshot(
               planner,
               `account ${id} tokens`,
               after,
-              (page, perPage) => client.listAccountTokens(id, page, perPage, call),
+              (page, perPage) => client.tokens({ kind: 'account', accountId: id }).list(page, perPage, call),
               { what: `list the tokens of account ${id}`, maxItems: ACCOUNT_TOKEN_QUOTA },
             ).then((r) => r.items),
           )
@@ -134,7 +134,7 @@ export async function fetchSnapshot(
         ? nullWhenDenied(
             planner
               .run(`account ${id} permission groups`, after, () =>
-                client.listPermissionGroups({ kind: 'account', accountId: id }, call),
+                client.tokens({ kind: 'account', accountId: id }).permissionGroups(call),
               )
               .then((r) => r.value),
           )

@@ -17,7 +17,6 @@ import type { CoreContext } from '../context';
 import { insertHistory } from '../db/history-repository';
 import { ownerOf, type StoredToken } from '../db/stored-token';
 import { hasToken } from '../db/token-repository';
-import { getFor } from '../tokens/owner-calls';
 import { tokenSecretPrefix } from '../secrets/secret-store';
 
 function nameOf(stored: StoredToken | undefined): string {
@@ -37,7 +36,7 @@ async function confirmedGone(
 ): Promise<boolean> {
   if (stored.kind === 'account' && stored.accountId === null) return false;
   try {
-    await getFor(client, ownerOf(stored), tokenId);
+    await client.tokens(ownerOf(stored)).get(tokenId);
     return false;
   } catch (error) {
     return isAppError(error) && error.code === 'NOT_FOUND';

@@ -14,13 +14,13 @@ import type { ShowOnceSecret, TokenDraft, TokenOwner } from '../../../shared/dom
 import { isAppError } from '../../../shared/errors';
 import { nameLookupFor } from '../../../shared/policy/build';
 import type { CoreContext } from '../context';
+import type { CreatedToken } from '../cloudflare/token-endpoints';
 import type { StoredToken } from '../db/stored-token';
 import { provisionalRow, putToken } from '../db/token-repository';
 import { createdEntry } from '../history/keyflare-entries';
 import { loadDraftContext } from './draft-context';
 import { keepSecret, type KeepOutcome } from './keep-secret';
 import { profileClient } from './operation-target';
-import { createFor } from './owner-calls';
 import { planDraft } from './token-preview';
 import type { TokenDeps } from './token-deps';
 import { assertMayCreate } from './write-permission';
@@ -44,9 +44,9 @@ export async function createToken(
   const { body } = planDraft(input.draft, buildContext);
   const client = await profileClient(deps, profile);
 
-  let created: Awaited<ReturnType<typeof createFor>>;
+  let created: CreatedToken;
   try {
-    created = await createFor(client, input.owner, body);
+    created = await client.tokens(input.owner).create(body);
   } catch (error) {
     throw writeFailure('create', error);
   }

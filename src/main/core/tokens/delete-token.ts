@@ -10,7 +10,6 @@ import { removeToken } from '../db/token-repository';
 import { tokenSecretAccount } from '../secrets/secret-store';
 import { deletedEntry } from '../history/keyflare-entries';
 import { loadTarget, profileClient } from './operation-target';
-import { deleteFor } from './owner-calls';
 import type { TokenDeps } from './token-deps';
 import { assertMayChange } from './write-permission';
 import { writeFailure } from './write-errors';
@@ -25,7 +24,7 @@ export async function deleteToken(
   assertMayChange(target, 'delete');
   const client = await profileClient(deps, target.profile);
   try {
-    await deleteFor(client, target.owner, tokenId);
+    await client.tokens(target.owner).delete(tokenId);
   } catch (error) {
     throw writeFailure('delete', error);
   }

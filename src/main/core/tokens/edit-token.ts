@@ -21,7 +21,6 @@ import { changeEntries } from '../history/keyflare-entries';
 import { loadDraftContext } from './draft-context';
 import { fullTokenBody, withCurrentStatus } from './full-token-body';
 import { loadTarget, profileClient, type OperationTarget } from './operation-target';
-import { getFor, updateFor } from './owner-calls';
 import { planDraft } from './token-preview';
 import type { TokenDeps } from './token-deps';
 import { assertMayChange } from './write-permission';
@@ -33,7 +32,7 @@ async function readFresh(
   operation: WriteOperation,
 ): Promise<WireToken> {
   try {
-    return await getFor(client, target.owner, target.row.id);
+    return await client.tokens(target.owner).get(target.row.id);
   } catch (error) {
     throw readBeforeWriteFailure(operation, error);
   }
@@ -95,7 +94,7 @@ export async function updateToken(
 
   let updated: WireToken;
   try {
-    updated = await updateFor(client, target.owner, tokenId, withCurrentStatus(body, fresh.status));
+    updated = await client.tokens(target.owner).update(tokenId, withCurrentStatus(body, fresh.status));
   } catch (error) {
     throw writeFailure('update', error);
   }
@@ -138,7 +137,7 @@ export async function setTokenStatus(
 
   let updated: WireToken;
   try {
-    updated = await updateFor(client, target.owner, tokenId, fullTokenBody(fresh, status));
+    updated = await client.tokens(target.owner).update(tokenId, fullTokenBody(fresh, status));
   } catch (error) {
     throw writeFailure('setStatus', error);
   }

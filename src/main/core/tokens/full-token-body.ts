@@ -6,18 +6,9 @@
  * meta, resources (nested or flat, as they are), the IP condition and both dates — so no part
  * Keyflare cannot edit is lost on the way.
  */
-import type { CfCondition, CfResources, CfTokenBody } from '../../../shared/cloudflare-types';
+import type { CfCondition, CfTokenBody } from '../../../shared/cloudflare-types';
+import type { TokenBody } from '../cloudflare/token-body';
 import type { WireToken } from '../cloudflare/wire';
-
-/** CfTokenBody, plus the policy ids and group meta an unchanged token carries. */
-export interface FullTokenBody extends CfTokenBody {
-  policies: {
-    id?: string;
-    effect: 'allow' | 'deny';
-    permission_groups: { id: string; meta?: { key?: string; value?: string } }[];
-    resources: CfResources;
-  }[];
-}
 
 function conditionOf(token: WireToken): CfCondition | undefined {
   const ip = token.condition?.request_ip;
@@ -36,7 +27,7 @@ function conditionOf(token: WireToken): CfCondition | undefined {
  * The token as a body. `status` is what to set; an expired token's status is left out (Cloudflare
  * derives "expired" from the expiry date, so it is not a status one can send back).
  */
-export function fullTokenBody(token: WireToken, status: WireToken['status']): FullTokenBody {
+export function fullTokenBody(token: WireToken, status: WireToken['status']): TokenBody {
   const condition = conditionOf(token);
   return {
     name: token.name,

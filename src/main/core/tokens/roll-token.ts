@@ -11,7 +11,6 @@ import { recordHistory } from '../db/history-repository';
 import { rolledEntry } from '../history/keyflare-entries';
 import { forgetStaleSecret, keepSecret, type KeepOutcome } from './keep-secret';
 import { loadTarget, profileClient } from './operation-target';
-import { rollFor } from './owner-calls';
 import type { TokenDeps } from './token-deps';
 import { assertMayChange } from './write-permission';
 import { writeFailure } from './write-errors';
@@ -28,7 +27,7 @@ export async function rollToken(
   const client = await profileClient(deps, target.profile);
   let secret: string;
   try {
-    secret = await rollFor(client, target.owner, tokenId);
+    secret = await client.tokens(target.owner).roll(tokenId);
   } catch (error) {
     throw writeFailure('roll', error);
   }

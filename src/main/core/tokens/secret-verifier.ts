@@ -10,7 +10,6 @@
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import type { CloudflareGateway } from '../cloudflare/gateway';
 import type { WireVerify } from '../cloudflare/wire';
-import { verifyFor } from './owner-calls';
 import type { VerifyBudget } from './verify-budget';
 
 export interface SecretVerifier {
@@ -26,7 +25,7 @@ export function createSecretVerifier(gateway: CloudflareGateway, budget: VerifyB
           { kind: 'secret', token: secret },
           `verify:${profile.id}`,
         );
-        return verifyFor(client, owner);
+        return client.tokens(owner).verify();
       }),
   };
 }

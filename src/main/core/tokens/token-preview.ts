@@ -16,7 +16,7 @@ import {
   type BuildContext,
 } from '../../../shared/policy/build';
 import { decodePolicies, decodeRequestIp } from '../../../shared/policy/decode';
-import { createEndpoint, updateEndpoint } from './owner-calls';
+import { createEndpoint, updateEndpoint } from '../cloudflare/token-owner';
 
 export interface DraftPlan {
   body: CfTokenBody;
