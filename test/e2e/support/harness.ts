@@ -5,7 +5,8 @@
  * call to `createCore().dispatch` running in this test process (temp data folder, real SQLite
  * file, the real keychain unless a test passes another store). Same renderer, same handlers, same
  * contract as the Electron app — only the transport differs. Every reply is recorded so tests can
- * scan them for secrets.
+ * scan them for secrets. The core sits in the same host as in the app (core/sandbox/sandbox-host.ts),
+ * so the sandbox opens and closes through the bridge exactly as it does in Electron.
  *
  * With KEYFLARE_E2E_ELECTRON=1 and an Electron binary installed, `launchKeyflare` starts the real
  * app through Playwright's `_electron` instead; scenarios that need the in-process core (clipboard
@@ -22,7 +23,8 @@ import {
   type ElectronApplication,
   type Page,
 } from 'playwright-core';
-import { createCore, type Core, type CoreOptions } from '../../../src/main/core';
+import type { Core, CoreOptions } from '../../../src/main/core';
+import { createCoreHost, type CoreHost } from '../../../src/main/core/sandbox/sandbox-host';
 import type { ClipboardPort } from '../../../src/main/core/ports';
 import type { EventName } from '../../../src/shared/channels';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium';
@@ -66,13 +68,17 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Extra core options (secret store, clock, fetch...). */
   core?: Partial<Omit<CoreOptions, 'dataDir' | 'emit' | 'clipboard'>>;
+  /** The sandbox's keychain service (default the app's, "Keyflare Sandbox"). */
+  sandboxKeychainService?: string;
 }
 
 export interface KeyflareApp {
   page: Page;
   dataDir: string;
-  /** The in-process core (null when driving real Electron). */
+  /** The in-process real core (null when driving real Electron). */
   core: Core | null;
+  /** The host that swaps in the sandbox's core (null when driving real Electron). */
+  host: CoreHost | null;
   clipboard: RecordingClipboard | null;
   replies: RecordedReply[];
   /** Closes the browser and the core; the data folder stays for scanning. */
@@ -111,13 +117,17 @@ async function launchInChromium(options: LaunchOptions, dataDir: string): Promis
       )
       .catch(() => undefined);
   };
-  const core = createCore({
-    appVersion: '0.1.0-e2e',
-    ...options.core,
-    dataDir,
-    clipboard,
-    emit: (event, payload) => deliver(event, payload),
+  const host = createCoreHost({
+    core: {
+      appVersion: '0.1.0-e2e',
+      ...options.core,
+      dataDir,
+      clipboard,
+      emit: (event, payload) => deliver(event, payload),
+    },
+    ...(options.sandboxKeychainService ? { keychainService: options.sandboxKeychainService } : {}),
   });
+  const core = host.real;
   const server: StaticServer = await serveRenderer(RENDERER_DIR);
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -137,7 +147,7 @@ async function launchInChromium(options: LaunchOptions, dataDir: string): Promis
         error: { code: 'PERMISSION_DENIED', message: 'This call did not come from the Keyflare window.' },
       };
     }
-    const reply = await core.dispatch(String(channel), input);
+    const reply = await host.dispatch(String(channel), input);
     replies.push({ channel: String(channel), reply });
     return reply;
   });
@@ -152,13 +162,14 @@ async function launchInChromium(options: LaunchOptions, dataDir: string): Promis
     page: opened,
     dataDir,
     core,
+    host,
     clipboard,
     replies,
     async close() {
       await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       await server.close();
-      core.close();
+      await host.close();
       if (pageErrors.length > 0) throw new Error(`The page threw: ${pageErrors.join('; ')}`);
     },
     async restart() {
@@ -181,6 +192,7 @@ async function launchInElectron(options: LaunchOptions, dataDir: string): Promis
     page,
     dataDir,
     core: null,
+    host: null,
     clipboard: null,
     replies: [],
     async close() {
