@@ -37,7 +37,20 @@ export function cliLocale(
   return resolveLocale(localesFromEnv(env));
 }
 
+/**
+ * The language of a run. The translator is built on first use: most runs print no sentence of
+ * its, and building one (ICU plural rules, formatters) costs tens of milliseconds at start.
+ */
 export function cliLanguage(locale: Locale): CliLanguage {
-  const t = translatorFor(createI18n(locale), locale);
-  return { locale, t, formats: createFormats(locale, t('time.justNow')) };
+  let translate: Translate | null = null;
+  let formats: Formats | null = null;
+  const t: Translate = (key, params) =>
+    (translate ??= translatorFor(createI18n(locale), locale))(key, params);
+  return {
+    locale,
+    t,
+    get formats() {
+      return (formats ??= createFormats(locale, t('time.justNow')));
+    },
+  };
 }
