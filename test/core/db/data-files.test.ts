@@ -22,7 +22,7 @@ import type { Db } from '../../../src/main/core/db/sqlite-file';
 import type { Profile } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/errors';
 import { closeAllCores, makeCore, spyStore, tempDir, type SpyStore } from '../support/core-harness';
-import { insertStoredProfile } from './support/stored-profile';
+import { insertStoredProfile } from '../support/stored-profile';
 
 afterEach(() => closeAllCores());
 

@@ -12,7 +12,7 @@ import { currentRunOwner, processStarted, type RunOwner } from '../../../src/mai
 import type { Db } from '../../../src/main/core/db/sqlite-file';
 import { closeInterruptedRuns, lastRun, startRun } from '../../../src/main/core/db/sync-run-repository';
 import { tempDir } from '../support/core-harness';
-import { insertStoredProfile } from './support/stored-profile';
+import { insertStoredProfile } from '../support/stored-profile';
 
 const now = (): Date => new Date('2026-03-01T10:00:00.000Z');
 

@@ -5,7 +5,7 @@
  * The tokens are the window's list as filtered (their refs, in its order), read again from the
  * cache; the problems are the Health view's (snoozed and ignored ones counted apart), the policies
  * come from the cached decoded column. src/shared/reports/report-text.ts builds the text, which
- * never holds a secret (test/core/security/report-canary.test.ts scans every format). The file is
+ * never holds a secret (test/core/reports/report-canary.test.ts scans every format). The file is
  * written to a temporary name beside the target and renamed, so a failed write never leaves half
  * a report under the chosen name.
  */

@@ -3,11 +3,10 @@
  * written before it keeps every history line with its id, ids keep counting up from there, and
  * the new kind is accepted while an unknown kind is still refused.
  */
-import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openDataFiles } from '../../../src/main/core/db/data-files';
-import { insertProfile } from '../../../src/main/core/db/profile-repository';
 import { PROFILE_STORE_MIGRATIONS } from '../../../src/main/core/db/profile-store-migrations';
+import { insertStoredProfile } from '../support/stored-profile';
 import type { Db } from '../../../src/main/core/db/sqlite-file';
 import { tempDir } from '../support/core-harness';
 
@@ -37,26 +36,7 @@ describe('profile-store migration 2', () => {
     });
     const old = before.db;
     if (!old) throw new Error('no store');
-    const profileId = crypto.randomUUID();
-    insertProfile(old, {
-      id: profileId,
-      label: 'Work',
-      baseUrl: 'https://api.cloudflare.com/client/v4',
-      createdAt: now().toISOString(),
-      credentialKind: 'user_token',
-      email: null,
-      userId: null,
-      ownerAccountId: null,
-      credentialTokenId: null,
-      capabilities: {
-        readUser: true,
-        listUserTokens: true,
-        createUserTokens: true,
-        accounts: [],
-        checkedAt: now().toISOString(),
-        notes: [],
-      },
-    });
+    const profileId = insertStoredProfile(old, now());
     for (const summary of ['one', 'two', 'three']) addLine(old, profileId, 'created', summary);
     old.prepare('DELETE FROM token_history WHERE summary = ?').run('three');
     expect(() => addLine(old, profileId, 'rotation', 'too early')).toThrow(/CHECK constraint/u);

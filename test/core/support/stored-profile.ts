@@ -3,8 +3,8 @@
  * (no keychain, no Cloudflare): a user-token login with every capability.
  */
 import crypto from 'node:crypto';
-import { insertProfile, type NewProfile } from '../../../../src/main/core/db/profile-repository';
-import type { Db } from '../../../../src/main/core/db/sqlite-file';
+import { insertProfile, type NewProfile } from '../../../src/main/core/db/profile-repository';
+import type { Db } from '../../../src/main/core/db/sqlite-file';
 
 /** Inserts a profile labelled "Work" (overridable) created at `at`; returns its id. */
 export function insertStoredProfile(db: Db, at: Date, overrides: Partial<NewProfile> = {}): string {
