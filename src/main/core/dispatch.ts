@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import { isChannelName, type ChannelName } from '../../shared/channels';
 import { contract, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../../shared/errors';
+import { msg } from '../../shared/i18n/message';
 import type { Logger } from './ports';
 
 /** One handler per channel, taking the parsed input. */
@@ -70,7 +71,8 @@ export function toErrorShape(error: unknown, logger: Logger, channel: string): A
     channel,
     errorName: error instanceof Error ? error.name : typeof error,
   });
-  return { code: 'INTERNAL', message: 'Keyflare hit an unexpected problem. Details are in the log.' };
+  // A key the faces translate, with its English text for the log (docs/i18n.md).
+  return new AppError('INTERNAL', msg('errors.unexpected')).toShape();
 }
 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
