@@ -50,7 +50,7 @@ export const DEFAULT_THRESHOLDS: WarningThresholds = {
   unusedDays: UNUSED_LONG_DAYS,
 };
 
-const SEVERITY_ORDER: Record<TokenWarning['severity'], number> = { danger: 0, warning: 1, info: 2 };
+const SEVERITIES: readonly TokenWarning['severity'][] = ['danger', 'warning', 'info'];
 
 function time(iso: string | null): number | null {
   if (iso === null) return null;
@@ -89,7 +89,7 @@ function broadWrites(policies: readonly DecodedPolicy[]): string | null {
   return clauses.size > 0 ? [...clauses].join('; ') : null;
 }
 
-function expiryWarnings(token: TokenFacts, now: number, thresholds: WarningThresholds): TokenWarning[] {
+function expiryWarnings(token: TokenDates, now: number, thresholds: WarningThresholds): TokenWarning[] {
   const expires = time(token.expiresOn);
   if (expires === null) return [{ kind: 'no_expiry', severity: 'info', message: 'never expires' }];
   const left = expires - now;
@@ -98,7 +98,7 @@ function expiryWarnings(token: TokenFacts, now: number, thresholds: WarningThres
   return [{ kind: 'expires_soon', severity: 'warning', message: `expires in ${days(count)}` }];
 }
 
-function usageWarnings(token: TokenFacts, now: number, thresholds: WarningThresholds): TokenWarning[] {
+function usageWarnings(token: TokenDates, now: number, thresholds: WarningThresholds): TokenWarning[] {
   const lastUsed = time(token.lastUsedOn);
   if (lastUsed === null) {
     const issued = time(token.issuedOn);
@@ -112,7 +112,12 @@ function usageWarnings(token: TokenFacts, now: number, thresholds: WarningThresh
     : [];
 }
 
-function reachWarnings(token: TokenFacts): TokenWarning[] {
+/**
+ * The warnings about what a token can reach (it can mint tokens, write everywhere, write from any
+ * address): they depend on its policies and IP filter only, never on the time, so the cache
+ * computes them once when it writes the token (see core/db/decoded-columns.ts).
+ */
+export function reachWarnings(token: Pick<TokenFacts, 'policies' | 'requestIp'>): TokenWarning[] {
   const warnings: TokenWarning[] = [];
   const groups = allowedGroups(token.policies);
   const minting = groups.filter((name) => TOKEN_CREATING_GROUPS.includes(name));
@@ -137,9 +142,25 @@ function reachWarnings(token: TokenFacts): TokenWarning[] {
   return warnings;
 }
 
+/** A token's dates and status: what its warnings depend on besides its reach. */
+export type TokenDates = Omit<TokenFacts, 'policies' | 'requestIp'>;
+
 /** The warnings for one token at `now`, most serious first. */
 export function tokenWarnings(
   token: TokenFacts,
+  now: Date,
+  thresholds: WarningThresholds = DEFAULT_THRESHOLDS,
+): TokenWarning[] {
+  return warningsWithReach(token, () => reachWarnings(token), now, thresholds);
+}
+
+/**
+ * tokenWarnings with the reach warnings given (computed once, when the token was cached), or a
+ * function computing them; an expired token never asks for them.
+ */
+export function warningsWithReach(
+  token: TokenDates,
+  reach: readonly TokenWarning[] | (() => readonly TokenWarning[]),
   now: Date,
   thresholds: WarningThresholds = DEFAULT_THRESHOLDS,
 ): TokenWarning[] {
@@ -154,7 +175,7 @@ export function tokenWarnings(
   const warnings = [
     ...expiryWarnings(token, at, thresholds),
     ...usageWarnings(token, at, thresholds),
-    ...reachWarnings(token),
+    ...(typeof reach === 'function' ? reach() : reach),
   ];
   const notBefore = time(token.notBefore);
   if (notBefore !== null && notBefore > at) {
@@ -164,10 +185,9 @@ export function tokenWarnings(
       message: `not valid until ${formatDay(token.notBefore ?? '') ?? ''}`,
     });
   }
-  return warnings
-    .map((warning, index) => ({ warning, index }))
-    .sort(
-      (a, b) => SEVERITY_ORDER[a.warning.severity] - SEVERITY_ORDER[b.warning.severity] || a.index - b.index,
-    )
-    .map(({ warning }) => warning);
+  // Most serious first, in their order otherwise (a stable sort by severity, for a few items).
+  const ordered: TokenWarning[] = [];
+  for (const severity of SEVERITIES)
+    for (const warning of warnings) if (warning.severity === severity) ordered.push(warning);
+  return ordered;
 }

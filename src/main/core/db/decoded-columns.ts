@@ -10,7 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { CfToken } from '../../../shared/cloudflare-types';
-import type { DecodedPolicy } from '../../../shared/domain';
+import type { DecodedPolicy, TokenWarning } from '../../../shared/domain';
+import { reachWarnings } from '../../../shared/insights';
 import {
   decodePolicies,
   decodeRequestIp,
@@ -28,11 +29,23 @@ export interface DecodedColumn {
 }
 
 /**
- * The `list_facts` column, the part of the decoded column the inventory list reads: its summary fields and, per policy, what
- * the warnings look at (effect, permission group names, resource kinds and labels). A test keeps
- * the list's warnings equal to those computed from the full decoded policies.
+ * The `list_facts` column, the part of the decoded column the inventory list reads: its summary
+ * fields and the warnings about the token's reach (reachWarnings: they depend on its policies and
+ * IP filter only, never on the time). A row adds the warnings that depend on the time (expiry,
+ * use) when it is read. A test keeps the list's warnings equal to those computed from the full
+ * decoded policies.
+ *
+ * Caches written before the reach warnings were kept hold the policies' facts instead
+ * (`LegacyListFacts`); a row of those computes its reach warnings when read, until the next
+ * sync rewrites the column (DECODED_WORDS_VERSION 3 changes every fingerprint).
  */
 export interface ListFacts {
+  summary: TokenSummary;
+  reach: TokenWarning[];
+}
+
+/** list_facts as written before version 3 of the decoded words. */
+export interface LegacyListFacts {
   summary: TokenSummary;
   requestIp: RequestIp;
   policies: {
@@ -42,30 +55,32 @@ export interface ListFacts {
   }[];
 }
 
+/** What a list_facts column may hold, whichever version wrote it. */
+export type StoredListFacts = ListFacts | LegacyListFacts;
+
 export function listFactsOf(decoded: DecodedColumn): ListFacts {
-  return {
-    summary: decoded.summary,
-    requestIp: decoded.requestIp,
-    policies: decoded.policies.map((p) => ({
-      effect: p.effect,
-      groups: p.permissionGroups.map((g) => g.name),
-      resources: p.resources.map((r): [DecodedPolicy['resources'][number]['kind'], string] => [
-        r.kind,
-        r.label,
-      ]),
-    })),
-  };
+  return { summary: decoded.summary, reach: reachWarnings(decoded) };
 }
 
-/** The policies of ListFacts in DecodedPolicy form, for tokenWarnings (ids and keys are not kept). */
-export function policiesForWarnings(facts: ListFacts): DecodedPolicy[] {
-  return facts.policies.map((p, index) => ({
-    id: `policy-${index + 1}`,
-    effect: p.effect,
-    permissionGroups: p.groups.map((name) => ({ id: '', name, scope: null })),
-    resources: p.resources.map(([kind, label]) => ({ key: '', kind, label, accountId: null, zoneId: null })),
-    summary: '',
-  }));
+/** The reach warnings of a list_facts column, whichever version wrote it. */
+export function reachOf(facts: StoredListFacts): readonly TokenWarning[] {
+  if ('reach' in facts) return facts.reach;
+  return reachWarnings({
+    requestIp: facts.requestIp,
+    policies: facts.policies.map((p, index) => ({
+      id: `policy-${index + 1}`,
+      effect: p.effect,
+      permissionGroups: p.groups.map((name) => ({ id: '', name, scope: null })),
+      resources: p.resources.map(([kind, label]) => ({
+        key: '',
+        kind,
+        label,
+        accountId: null,
+        zoneId: null,
+      })),
+      summary: '',
+    })),
+  });
 }
 
 export function decodeToken(
@@ -111,12 +126,13 @@ export function lookupFrom(sources: NameSources): NameLookup {
 }
 
 /**
- * The version of the decoded words' wording (decode.ts): bump it whenever they read differently
- * for the same token and names, so the next sync decodes every cached token again instead of
- * showing the old words until some name happens to change. 2: an allow policy and its deny
- * twin read as one exclusion ("all zones except zone x.com").
+ * The version of the decoded words' wording (decode.ts, and the reach warnings of insights.ts
+ * kept in list_facts): bump it whenever they read differently for the same token and names, or
+ * the columns change shape, so the next sync decodes every cached token again instead of
+ * showing the old words until some name happens to change. 2: an allow policy and its deny twin
+ * read as one exclusion ("all zones except zone x.com"). 3: list_facts keeps the reach warnings.
  */
-export const DECODED_WORDS_VERSION = 2;
+export const DECODED_WORDS_VERSION = 3;
 
 /** Changes whenever a name the decoded words depend on changes, or their wording does. */
 export function namesFingerprint(sources: NameSources): string {

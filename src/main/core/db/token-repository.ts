@@ -14,16 +14,16 @@
  * Cloudflare's data, it keeps what the cache holds at commit time.
  */
 import type { Profile, TokenKind, TokenRow, VerifyResult } from '../../../shared/domain';
-import { tokenWarnings } from '../../../shared/insights';
+import { warningsWithReach } from '../../../shared/insights';
 import type { NameLookup } from '../../../shared/policy/decode';
 import { tokenKey } from '../../../shared/token-key';
 import {
   decodeToken,
   listFactsOf,
   lookupFrom,
-  policiesForWarnings,
+  reachOf,
   type DecodedColumn,
-  type ListFacts,
+  type StoredListFacts,
 } from './decoded-columns';
 import { insertHistory, type NewHistoryEntry } from './history-repository';
 import { readNameSources } from './lists-repository';
@@ -94,7 +94,12 @@ function lastVerifyOf(c: Omit<RowColumns, 'list_facts'>): VerifyResult | null {
 }
 
 /** The row of one token: its columns, the profile's facts about it and the warnings as of `now`. */
-function toRow(profile: Profile, c: Omit<RowColumns, 'list_facts'>, facts: ListFacts, now: Date): TokenRow {
+function toRow(
+  profile: Profile,
+  c: Omit<RowColumns, 'list_facts'>,
+  facts: StoredListFacts,
+  now: Date,
+): TokenRow {
   return {
     key: tokenKey(profile.id, c.id),
     profileId: profile.id,
@@ -114,23 +119,22 @@ function toRow(profile: Profile, c: Omit<RowColumns, 'list_facts'>, facts: ListF
     secretKept: c.secret_kept === 1,
     isCredential: profile.credentialTokenId === c.id,
     lastVerify: lastVerifyOf(c),
-    warnings: tokenWarnings(
+    warnings: warningsWithReach(
       {
         status: c.status,
         expiresOn: c.expires_on,
         notBefore: c.not_before,
         lastUsedOn: c.last_used_on,
         issuedOn: c.issued_on,
-        policies: policiesForWarnings(facts),
-        requestIp: facts.requestIp,
       },
+      () => reachOf(facts),
       now,
     ),
   };
 }
 
 const rowOf = (profile: Profile, c: RowColumns, now: Date): TokenRow =>
-  toRow(profile, c, JSON.parse(c.list_facts) as ListFacts, now);
+  toRow(profile, c, JSON.parse(c.list_facts) as StoredListFacts, now);
 
 /** Every cached token of the profile as list rows, in Cloudflare's order. */
 export function listTokenRows(db: Db, profile: Profile, now: Date): TokenRow[] {
