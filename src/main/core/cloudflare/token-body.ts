@@ -57,11 +57,11 @@ function resourcesParam(resources: CfResources): SdkResources {
   }
   if (nestedCount === 0) return flat;
   if (flatCount === 0) return nested;
-  // The schema (`iam_resources`: one of a map of strings or a map of maps) and the SDK both say a
-  // policy's resources are of one kind. Tokens made in the dashboard mix them (a zone, and all
-  // zones of an account, in one zone policy), and Keyflare's builder and a token sent back as it
-  // is can too; Keyflare sends the body it showed, so such a map goes as it is, and Cloudflare's
-  // own validation answers for it.
+  // Cloudflare's schema (`iam_resources`: one of a map of strings or a map of maps) and the SDK
+  // both say a policy's resources are of one kind, and the simulator built to that schema flags a
+  // mixed map. Keyflare's builder can still write one (a zone and all zones of an account in one
+  // zone policy): the map goes as it is, so the body sent stays the body the preview showed, and
+  // Cloudflare answers for it. The builder is where such a policy should be split in two.
   return resources as SdkResources;
 }
 
