@@ -13,12 +13,12 @@ import { send } from './reply';
 import { RequestLog } from './request-log';
 import { DelayTracker, type SchemaValidator, type SimRuntime } from './runtime';
 import { buildStore, scenarioCredentials } from './scenario-loader';
-import { resolveScenario } from './scenarios';
+import type { ParsedScenario } from './scenario-schema';
 import { createStateView } from './state-view';
 import type { SimHandler } from './transport';
 import type { SimulatorCore, SimulatorControl, StartSimulatorOptions } from './types';
 
-export type EngineOptions = Omit<StartSimulatorOptions, 'port' | 'validate'>;
+export type EngineOptions = Omit<StartSimulatorOptions, 'port' | 'validate' | 'scenario'>;
 
 export interface SimulatorEngine {
   handle: SimHandler;
@@ -41,11 +41,13 @@ const SIMULATOR_ERROR = JSON.stringify({
   result: null,
 });
 
+/** `scenario` comes parsed, so each transport's entry bundles only the scenarios it offers. */
 export function createSimulatorEngine(
+  scenario: ParsedScenario,
   options: EngineOptions,
   validator: SchemaValidator | null,
 ): SimulatorEngine {
-  const store = buildStore(resolveScenario(options.scenario ?? 'demo'));
+  const store = buildStore(scenario);
   const now = options.now ?? ((): Date => new Date());
   const rateLimiter = new RateLimiter(DEFAULT_RATE_LIMIT, () => now().getTime());
   if (options.rateLimit) rateLimiter.configure(options.rateLimit);

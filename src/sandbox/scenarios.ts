@@ -1,11 +1,9 @@
 /**
- * Named scenarios ('demo', 'large') and scenario files, parsed and shape-checked.
- *
- * The demo scenario is imported as a module, not read from a file beside the source: the app's
- * sandbox runs it from a packaged build, where no such file exists.
+ * Named scenarios ('demo', 'large', 'small') and scenario files, parsed and shape-checked.
+ * (The app's sandbox needs only the demo: demo-scenario.ts.)
  */
 import { readFileSync } from 'node:fs';
-import demoScenario from './scenarios/demo.json';
+import { resolveDemoScenario } from './demo-scenario';
 import { generateLargeScenario, LARGE_SCENARIO_DEFAULTS } from './large-scenario';
 import { generateSmallScenario } from './small-scenario';
 import { parseScenario, ScenarioError, type ParsedScenario, type Scenario } from './scenario-schema';
@@ -32,10 +30,8 @@ export function loadScenarioFile(path: string): ParsedScenario {
 }
 
 export function resolveScenario(scenario: 'demo' | 'large' | 'small' | Scenario): ParsedScenario {
-  // A fresh copy each time: a simulator's store must never share objects with another's.
-  if (scenario === 'demo') return parseScenario(structuredClone(demoScenario), 'demo (scenarios/demo.json)');
   if (scenario === 'large')
     return parseScenario(generateLargeScenario(LARGE_SCENARIO_DEFAULTS), 'large (generated)');
   if (scenario === 'small') return parseScenario(generateSmallScenario(), 'small (generated)');
-  return parseScenario(scenario, `"${typeof scenario.name === 'string' ? scenario.name : '?'}" (object)`);
+  return resolveDemoScenario(scenario);
 }

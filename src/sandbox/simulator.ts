@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSimulatorEngine } from './engine';
 import { nodeRequest, nodeSink } from './node-transport';
+import { resolveScenario } from './scenarios';
 import type { SchemaValidator } from './runtime';
 import type { Simulator, StartSimulatorOptions } from './types';
 
@@ -43,7 +44,7 @@ export async function loadSchemaValidator(): Promise<SchemaValidator> {
 
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<Simulator> {
   const validator = (options.validate ?? true) ? await loadSchemaValidator() : null;
-  const engine = createSimulatorEngine(options, validator);
+  const engine = createSimulatorEngine(resolveScenario(options.scenario ?? 'demo'), options, validator);
   const origin = { current: `http://${HOST}` };
   const server = createServer((req, res) => {
     void engine.handle(nodeRequest(req, origin.current), nodeSink(req, res));

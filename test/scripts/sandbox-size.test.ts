@@ -21,9 +21,9 @@ describe('the sandbox in the main bundle', () => {
     );
   });
 
-  it('leaves the OpenAPI validator, ajv, the schema and the node:http server out', () => {
+  it('leaves the OpenAPI validator, ajv, the schema, the node:http server and the generated scenarios out', () => {
     const unwanted = size.inputs.filter((file) =>
-      /openapi-validator|openapi-tokens-subset|node_modules\/ajv|src\/sandbox\/(simulator|node-transport)\.ts/u.test(
+      /openapi-validator|openapi-tokens-subset|node_modules\/ajv|src\/sandbox\/(simulator|node-transport|scenarios|large-scenario|small-scenario)\.ts/u.test(
         file,
       ),
     );
