@@ -16,7 +16,7 @@ import type { RateGate } from './rate-gate';
 export type Write = <T>(operation: string, run: SdkCall<T>, call?: CallOptions) => Promise<T>;
 
 /** The error a failed write answers: UNCERTAIN when Cloudflare may have carried it out anyway. */
-export function uncertain(operation: string, error: AppError): AppError {
+function uncertain(operation: string, error: AppError): AppError {
   // TIMEOUT and UPSTREAM (5xx, reset, unreadable reply) can happen after Cloudflare acted.
   if (!['TIMEOUT', 'UPSTREAM'].includes(error.code)) return error;
   return new AppError(
