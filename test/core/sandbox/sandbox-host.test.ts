@@ -16,7 +16,7 @@ import type { Profile, TokenRow } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/errors';
 import { SAMPLE_PROFILES } from '../../../src/sandbox/sample-profiles';
 import { startTestSimulator } from '../../support/test-simulator';
-import { tempDir } from '../support/core-harness';
+import { tempDir, throwingStore } from '../support/core-harness';
 
 const realSim = await startTestSimulator();
 
@@ -57,7 +57,11 @@ function newWorld(): World {
   return { ...base, host: startHost(base) };
 }
 
-async function ok<T>(host: CoreHost, channel: string, input: unknown = {}): Promise<T> {
+async function ok<T>(
+  host: { dispatch: CoreHost['dispatch'] },
+  channel: string,
+  input: unknown = {},
+): Promise<T> {
   const result = (await host.dispatch(channel, input)) as Result<T>;
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value;
@@ -190,6 +194,57 @@ describe('entering and leaving the sandbox', () => {
     const result = await core.dispatch('sandbox.enter', {});
     core.close();
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('what the real core does while the sandbox shows', () => {
+  it('its events wait: the window hears only the core it shows', async () => {
+    const events: string[] = [];
+    const dataDir = tempDir('keyflare-sandbox-events-');
+    const id = crypto.randomUUID().slice(0, 8);
+    const host = createCoreHost({
+      core: {
+        dataDir,
+        appVersion: 'test',
+        secrets: createKeytarStore({ service: `Keyflare Test Real ${id}` }),
+        emit: (event) => events.push(event),
+      },
+      keychainService: `Keyflare Test Sandbox ${id}`,
+    });
+    hosts.push(host);
+    await ok(host, 'profiles.add', {
+      label: 'My real login',
+      baseUrl: realSim.baseUrl,
+      credential: { kind: 'api_token', token: realSim.credential('alice-manager').secret },
+    });
+    await ok(host, 'sandbox.enter');
+    events.length = 0;
+    // A sync of the real profiles (the tray's, the schedule's) while the sandbox shows.
+    await ok(host.real, 'sync.start', {});
+    expect(events).toEqual([]);
+    await ok(host, 'sync.start', {});
+    expect(events).toContain('sync.finished');
+    await ok(host, 'sandbox.leave');
+    events.length = 0;
+    await ok(host, 'sync.start', {});
+    expect(events).toContain('sync.finished');
+  });
+});
+
+describe('a keychain that refuses', () => {
+  it('keeps the window on the real profiles with the keychain’s error, and the sandbox is removed later', async () => {
+    const dataDir = tempDir('keyflare-sandbox-nokeychain-');
+    const host = createCoreHost({
+      core: { dataDir, appVersion: 'test', secrets: throwingStore() },
+      secretsFor: () => throwingStore(),
+    });
+    hosts.push(host);
+    const result = await host.dispatch('sandbox.enter', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+    expect(await ok(host, 'sandbox.status')).toEqual({ active: false, address: null });
+    expect(host.active()).toBe(host.real);
+    // Its folder stays as the marker: the next start (or enter) removes it once the keychain answers.
+    expect(fs.existsSync(path.join(host.sandboxDir, SANDBOX_MARKER))).toBe(true);
   });
 });
 

@@ -116,11 +116,25 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     fs.rmSync(sandboxDir, { recursive: true, force: true });
   };
 
-  const swept: Promise<void> = (async () => {
-    if (fs.existsSync(sandboxDir)) {
-      real.context.logger.warn('removing a sandbox left open by an earlier run', {});
+  /**
+   * Removes the sandbox, or leaves it for later when the keychain refuses (locked, unavailable):
+   * the folder stays as the marker, so the next enter or start removes it. Logged, never thrown.
+   */
+  const removeSandboxOrLater = async (when: string): Promise<void> => {
+    try {
       await removeSandbox();
+    } catch (error) {
+      real.context.logger.warn('sandbox not removed yet; the next start removes it', {
+        when,
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
     }
+  };
+
+  const swept: Promise<void> = (async () => {
+    if (!fs.existsSync(sandboxDir)) return;
+    real.context.logger.warn('removing a sandbox left open by an earlier run', {});
+    await removeSandboxOrLater('start');
   })();
 
   async function enter(): Promise<SandboxStatus> {
@@ -156,7 +170,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     } catch (error) {
       core?.close();
       await sim.close();
-      await removeSandbox();
+      await removeSandboxOrLater('enter failed');
       throw error;
     }
   }
@@ -170,7 +184,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     await closing.core.services.clipboard.flush().catch(() => undefined);
     closing.core.close();
     await closing.sim.close();
-    await removeSandbox();
+    await removeSandboxOrLater('leave');
     return status();
   }
 
