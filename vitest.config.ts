@@ -1,5 +1,6 @@
 /**
- * Test projects: `node` (core, shared, shell hardening, simulator), `renderer` (React in jsdom)
+ * Test projects, one folder under test/ per source folder (docs/architecture.md, "Tests"):
+ * `node` (shared, core, shell, contract, cli, sandbox, scripts), `renderer` (React in jsdom)
  * and `e2e` (the built renderer in headless Chromium bridged to the real core).
  */
 import { defineConfig } from 'vitest/config';
