@@ -15,6 +15,7 @@ import { SECRET_SERVICE } from '../../src/main/core/secrets/secret-store';
 import { SANDBOX_CURL_NOTE } from '../../src/shared/curl';
 import { AppPage } from './pages/app-page';
 import { SandboxPage } from './pages/sandbox-page';
+import { SettingsPage } from './pages/settings-page';
 import { TokenDetailPage } from './pages/token-detail-page';
 import { TokenListPage } from './pages/token-list-page';
 import { WizardPage } from './pages/wizard-page';
@@ -122,6 +123,17 @@ describe.skipIf(!inProcessCore)('trying Keyflare in the sandbox', () => {
     expect(await detail.verify()).toContain('Verify: Active');
     // The kept secrets went to the sandbox's service; the real one has not changed.
     expect(await realKeychain.list('')).toEqual(entriesBefore);
+  });
+
+  it('Settings says the window is in the sandbox and offers the way out there too', async () => {
+    await shell.dismissToasts();
+    await shell.openSettings();
+    const settings = new SettingsPage(app.page);
+    const section = settings.dialog.getByTestId('sandbox-settings');
+    expect(await section.innerText()).toContain('You are in the sandbox');
+    await section.scrollIntoViewIfNeeded();
+    await saveThemedScreenshots(app.page, 'sandbox-04-settings');
+    await settings.close();
   });
 
   it('leaves: the welcome screen again, the sandbox gone, the real data folder and keychain untouched', async () => {
