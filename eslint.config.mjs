@@ -248,6 +248,29 @@ export default tseslint.config(
     },
   },
   {
+    // The simulator (src/sandbox) sits beside src/shared: the core's sandbox host, the scripts and
+    // the tests import it; it imports nothing above it.
+    files: ['src/sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noElectron.paths,
+          patterns: [
+            ...noElectron.patterns,
+            {
+              ...above.main,
+              message: 'The simulator (src/sandbox) sits below main: the core imports it, never the reverse.',
+            },
+            above.renderer,
+            above.preload,
+            above.cli,
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -36,6 +36,12 @@ describe('lint forbids the imports the layers forbid', () => {
     ['src/shared/probe.ts', "import { getApi } from '../renderer/lib/api';", /src\/renderer/u],
     ['src/preload/probe.ts', "import { getApi } from '../renderer/lib/api';", /src\/renderer/u],
     ['src/preload/api.ts', "import { ipcRenderer } from 'electron';", /typed contract/u],
+    [
+      'src/sandbox/probe.ts',
+      "import { createCore } from '../main/core';",
+      /simulator \(src\/sandbox\) sits below main/u,
+    ],
+    ['src/sandbox/probe.ts', "import { app } from 'electron';", /no electron/u],
   ])('%s: %s', async (file, line, reason) => {
     const errors = await importErrors(file, line);
     expect(errors).toHaveLength(1);
@@ -47,6 +53,11 @@ describe('lint forbids the imports the layers forbid', () => {
     ['src/renderer/lib/probe.ts', "import { splitTokenKey } from '../../shared/token-key';"],
     ['src/preload/probe.ts', "import { CHANNEL_NAMES } from '../shared/channels';"],
     ['src/cli/probe.ts', "import { createCore } from '../main/core';"],
+    ['src/sandbox/probe.ts', "import { SANDBOX_ORIGIN } from '../shared/sandbox/sandbox-address';"],
+    [
+      'src/main/core/sandbox/probe.ts',
+      "import { createInProcessSimulator } from '../../../sandbox/in-process';",
+    ],
   ])('%s may import the layers below: %s', async (file, line) => {
     await expect(importErrors(file, line)).resolves.toEqual([]);
   });
