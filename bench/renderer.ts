@@ -140,7 +140,7 @@ export async function runRendererBench(): Promise<BenchLine[]> {
         unit: 'ms',
         target: null,
       },
-      { bench: 'search_keystroke_p95_ms', value: round(percentile(keystrokes, 95)), unit: 'ms', target: 50 },
+      { bench: 'search_keystroke_p95_ms', value: round(percentile(keystrokes, 95)), unit: 'ms', target: 35 },
     ];
   } finally {
     await browser.close().catch(() => undefined);
