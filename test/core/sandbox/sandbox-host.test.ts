@@ -165,10 +165,27 @@ describe('entering and leaving the sandbox', () => {
     expect(await world.sandboxStore.list('')).toEqual([]);
   });
 
+  it('refuses a credential from the window: the sandbox holds sample logins only', async () => {
+    const world = newWorld();
+    await ok(world.host, 'sandbox.enter');
+    const credential = { kind: 'api_token', token: realSim.credential('alice-manager').secret };
+    for (const [channel, input] of [
+      ['profiles.add', { label: 'Mine', baseUrl: realSim.baseUrl, credential }],
+      ['keychain.reattach', { profileId: crypto.randomUUID(), label: 'Mine' }],
+    ] as const) {
+      expect(await world.host.dispatch(channel, input)).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('sample logins only') },
+      });
+    }
+    expect(await world.sandboxStore.list('profile:')).toHaveLength(SAMPLE_PROFILES.length);
+  });
+
   it('never reaches an address outside the sandbox, whatever a profile names', async () => {
     const world = newWorld();
     await ok(world.host, 'sandbox.enter');
-    const result = await world.host.dispatch('profiles.add', {
+    // Past the window's refusal, straight to the sandbox core: its fetch refuses the address.
+    const result = await world.host.active().dispatch('profiles.add', {
       label: 'Real Cloudflare',
       baseUrl: 'https://api.cloudflare.com/client/v4',
       credential: { kind: 'api_token', token: realSim.credential('alice-manager').secret },

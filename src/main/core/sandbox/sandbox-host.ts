@@ -24,6 +24,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../../shared/errors';
 import { SANDBOX_BASE_URL } from '../../../shared/sandbox/sandbox-address';
 import type { SandboxStatus } from '../../../shared/sandbox/contract-channels';
 import { createInProcessSimulator } from '../../../sandbox/in-process';
@@ -80,6 +81,18 @@ interface OpenSandbox {
 }
 
 const OFF: SandboxStatus = { active: false, address: null };
+
+/**
+ * What the window may not do in the sandbox: give it a credential. The sandbox's fetch would
+ * refuse any real address anyway; refusing here says why, and keeps a real credential typed in by
+ * mistake from ever reaching the sandbox's core.
+ */
+const CREDENTIAL_CHANNELS: ReadonlySet<string> = new Set([
+  'profiles.add',
+  'profiles.replaceCredential',
+  'keychain.reattach',
+]);
+const SAMPLE_LOGINS_ONLY = new AppError('CONFLICT', { key: 'sandbox.errors.sampleLoginsOnly' }).toShape();
 
 export function createCoreHost(options: CoreHostOptions): CoreHost {
   const dataDir = options.core.dataDir;
@@ -189,7 +202,11 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   }
 
   return {
-    dispatch: (channel, input) => (open ? open.core : real).dispatch(channel, input),
+    dispatch: (channel, input) => {
+      if (!open) return real.dispatch(channel, input);
+      if (CREDENTIAL_CHANNELS.has(channel)) return Promise.resolve({ ok: false, error: SAMPLE_LOGINS_ONLY });
+      return open.core.dispatch(channel, input);
+    },
     active: () => (open ? open.core : real),
     real,
     sandbox,

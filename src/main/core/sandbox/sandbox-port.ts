@@ -19,6 +19,6 @@ const OFF: SandboxStatus = { active: false, address: null };
 /** The switch of a core that no host swaps: always off. */
 export const noSandbox: SandboxSwitch = {
   status: () => OFF,
-  enter: () => Promise.reject(new AppError('CONFLICT', 'The sandbox opens only in the Keyflare window.')),
+  enter: () => Promise.reject(new AppError('CONFLICT', { key: 'sandbox.errors.windowOnly' })),
   leave: () => Promise.resolve(OFF),
 };
