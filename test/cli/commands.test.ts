@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSimulator } from '../support/test-simulator';
 import { CLI, cliFor, logText, tempDir, type Cli } from './support/cli-harness';
@@ -473,5 +474,21 @@ describe('help, completion and errors', () => {
     const result = await cli.run(['--data-dir', empty, 'profiles', '--json', '--verbose']);
     expect(result.stdout).toContain('"profiles": []');
     expect(result.stderr).toContain(`data folder: ${empty}`);
+  });
+
+  it('refuses a data folder from a newer Keyflare with exit 8 and leaves every byte of it', async () => {
+    const folder = tempDir();
+    expect((await cli.run(['--data-dir', folder, 'tokens', '--json'])).code).toBe(0);
+    const cache = path.join(folder, 'keyflare-cache.sqlite');
+    const db = new Database(cache);
+    db.pragma('user_version = 99');
+    db.close();
+    const before = fs.readFileSync(cache);
+    for (const args of [['tokens', '--json'], ['show', 'deploy'], ['profiles']]) {
+      const result = await cli.run(['--data-dir', folder, ...args]);
+      expect(result.code, args.join(' ')).toBe(8);
+      expect(result.stderr).toContain('written by a newer version of Keyflare');
+    }
+    expect(fs.readFileSync(cache).equals(before)).toBe(true);
   });
 });
