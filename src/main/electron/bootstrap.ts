@@ -143,11 +143,8 @@ function start(paths: BootstrapPaths, argv: readonly string[]): void {
     if (clipboardFlushed || !host) return;
     clipboardFlushed = true;
     event.preventDefault();
-    const closing = host;
-    void closing
-      .active()
-      .services.clipboard.flush()
-      .then(() => closing.sandbox.leave())
+    void host
+      .beforeQuit()
       .catch(() => undefined)
       .finally(() => app.quit());
   });

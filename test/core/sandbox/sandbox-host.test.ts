@@ -248,6 +248,51 @@ describe('what the real core does while the sandbox shows', () => {
   });
 });
 
+describe('quitting inside the sandbox', () => {
+  it('clears a real secret copied before entering, and leaves the sandbox', async () => {
+    let clipboard = '';
+    const id = crypto.randomUUID().slice(0, 8);
+    const sandboxStore = createKeytarStore({ service: `Keyflare Test Sandbox ${id}` });
+    const host = createCoreHost({
+      core: {
+        dataDir: tempDir('keyflare-sandbox-quit-'),
+        appVersion: 'test',
+        secrets: createKeytarStore({ service: `Keyflare Test Real ${id}` }),
+        clipboard: {
+          write: (text) => {
+            clipboard = text;
+            return Promise.resolve();
+          },
+          read: () => Promise.resolve(clipboard),
+          clear: () => {
+            clipboard = '';
+            return Promise.resolve();
+          },
+        },
+      },
+      keychainService: `Keyflare Test Sandbox ${id}`,
+    });
+    hosts.push(host);
+    const real = await ok<Profile>(host, 'profiles.add', {
+      label: 'My real login',
+      baseUrl: realSim.baseUrl,
+      credential: { kind: 'api_token', token: realSim.credential('alice-manager').secret },
+    });
+    await ok(host, 'sync.start', {});
+    const [row] = await ok<TokenRow[]>(host, 'tokens.list', { profileId: real.id });
+    await ok(host, 'clipboard.copy', { profileId: real.id, tokenId: row?.id, format: 'curl_env' });
+    expect(clipboard).toContain(realSim.baseUrl);
+    await ok(host, 'sandbox.enter');
+
+    await host.beforeQuit();
+
+    expect(clipboard).toBe('');
+    expect(await ok(host, 'sandbox.status')).toEqual({ active: false, address: null });
+    expect(fs.existsSync(host.sandboxDir)).toBe(false);
+    expect(await sandboxStore.list('')).toEqual([]);
+  });
+});
+
 describe('a keychain that refuses', () => {
   it('keeps the window on the real profiles with the keychain’s error, and the sandbox is removed later', async () => {
     const dataDir = tempDir('keyflare-sandbox-nokeychain-');

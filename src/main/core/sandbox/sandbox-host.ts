@@ -66,6 +66,11 @@ export interface CoreHost {
   readonly sandboxDir: string;
   /** Resolves once what a crashed sandbox left has been removed (started at creation). */
   readonly swept: Promise<void>;
+  /**
+   * On the way out: clears what either core put on the clipboard (only if still there; a real
+   * secret copied before entering the sandbox too), then leaves the sandbox. The cores stay open.
+   */
+  beforeQuit(): Promise<void>;
   /** Leaves the sandbox (removing it) and closes both cores. */
   close(): Promise<void>;
   /**
@@ -212,6 +217,10 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     sandbox,
     sandboxDir,
     swept,
+    beforeQuit: async () => {
+      await Promise.all([real.services.clipboard.flush(), open?.core.services.clipboard.flush()]);
+      await inLine(leave);
+    },
     close: async () => {
       await swept.catch(() => undefined);
       await inLine(leave).catch(() => undefined);
