@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
-import { DEMO, outsideCall, requests, tokenHarness, keptToken, useTokenSuite } from '../support/token-harness';
+import {
+  DEMO,
+  outsideCall,
+  requests,
+  tokenHarness,
+  keptToken,
+  useTokenSuite,
+} from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 

@@ -6,7 +6,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { KEYCHAIN_UNAVAILABLE_HELP } from '../../../src/main/core/secrets/keytar-store';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
 import { AppError } from '../../../src/shared/errors';
-import { DEMO, outsideCall, requests, tokenHarness, keptToken, useTokenSuite } from '../support/token-harness';
+import {
+  DEMO,
+  outsideCall,
+  requests,
+  tokenHarness,
+  keptToken,
+  useTokenSuite,
+} from '../support/token-harness';
 
 const { sim, secrets } = await useTokenSuite();
 
