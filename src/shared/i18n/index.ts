@@ -1,5 +1,5 @@
 /**
- * Keyflare's languages: catalogues (en.json, zh-CN.json), the translator, messages as data,
+ * Keyflare's languages: catalogues (catalogues/en/*.json, catalogues/zh-CN/*.json), the translator, messages as data,
  * locale resolution and Intl formatting. docs/i18n.md is the guide.
  */
 export * from './locales';

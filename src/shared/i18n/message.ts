@@ -6,7 +6,7 @@
  * sentence is also needed for a log (AppError.message), it is the English text of the same key.
  */
 import { z } from 'zod';
-import type en from './en.json';
+import type en from './catalogues/en';
 
 /** Every leaf path of a catalogue: "settings.theme.label". */
 type Leaves<T> = {

@@ -3,7 +3,7 @@
  * the same placeholders in both, and no key nothing uses.
  *
  * A key used in code but missing from the catalogues is a compile error (`MessageKey` is built
- * from en.json); this test covers what the compiler cannot see: zh-CN, ICU syntax, dead keys.
+ * from the English catalogue); this test covers what the compiler cannot see: zh-CN, ICU syntax, dead keys.
  */
 import fs from 'node:fs';
 import path from 'node:path';
