@@ -7,6 +7,7 @@
  * halfway. Something may lead the row on the left, e.g. the last attempt's error.
  */
 import type { ReactNode } from 'react';
+import { useT } from '../lib/i18n';
 import { Button } from './button';
 import type { IconName } from './icons';
 
@@ -36,11 +37,12 @@ export interface DialogFooterProps {
 
 export function DialogFooter({
   onCancel,
-  cancelLabel = 'Cancel',
+  cancelLabel,
   busy,
   primary,
   lead,
 }: DialogFooterProps): React.JSX.Element {
+  const t = useT();
   return (
     <>
       {lead !== undefined ? (
@@ -50,7 +52,7 @@ export function DialogFooter({
         </>
       ) : null}
       <Button onClick={onCancel} disabled={busy}>
-        {cancelLabel}
+        {cancelLabel ?? t('common.actions.cancel')}
       </Button>
       {primary ? (
         <Button

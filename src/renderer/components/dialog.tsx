@@ -2,6 +2,7 @@
  * A modal dialog: labelled, traps focus, closes on Esc and on the backdrop, gives focus back.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../lib/i18n';
 import { Icon } from './icons';
 
 export interface DialogProps {
@@ -35,6 +36,7 @@ export function Dialog({
   className,
   testId,
 }: DialogProps): React.JSX.Element {
+  const t = useT();
   const titleId = useId();
   const descriptionId = useId();
   const panel = useRef<HTMLDivElement>(null);
@@ -113,7 +115,7 @@ export function Dialog({
           <button
             type="button"
             className="btn btn-ghost btn-icon"
-            aria-label="Close"
+            aria-label={t('common.actions.close')}
             onClick={() => {
               if (closable) onClose();
             }}

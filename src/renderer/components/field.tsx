@@ -2,6 +2,7 @@
  * A labelled form field: label, control, hint and error, wired for assistive tech.
  */
 import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from 'react';
+import { useT } from '../lib/i18n';
 
 export interface FieldProps {
   label: ReactNode;
@@ -14,6 +15,7 @@ export interface FieldProps {
 }
 
 export function Field({ label, hint, error, children, className, optional }: FieldProps): React.JSX.Element {
+  const t = useT();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -29,7 +31,7 @@ export function Field({ label, hint, error, children, className, optional }: Fie
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id} className="field-label">
         {label}
-        {optional ? <span className="field-optional"> (optional)</span> : null}
+        {optional ? <span className="field-optional">{t('common.field.optional')}</span> : null}
       </label>
       {control}
       {hint ? (

@@ -7,8 +7,7 @@
  * says why. The hint is the checkbox's description, so its name stays the plain question.
  */
 import { useId } from 'react';
-
-const QUESTION = 'Keep the new secret in the keychain';
+import { useT } from '../lib/i18n';
 
 export interface KeepSecretCheckboxProps {
   keep: boolean;
@@ -21,23 +20,23 @@ export function KeepSecretCheckbox({
   onChange,
   keychainAvailable,
 }: KeepSecretCheckboxProps): React.JSX.Element {
+  const t = useT();
   const hintId = useId();
+  const question = t('common.keepSecret.question');
   return (
     <label className="checkbox">
       <input
         type="checkbox"
         checked={keep}
         disabled={!keychainAvailable}
-        aria-label={QUESTION}
+        aria-label={question}
         aria-describedby={hintId}
         onChange={(event) => onChange(event.target.checked)}
       />
       <span>
-        {QUESTION}
+        {question}
         <span id={hintId} className="field-hint">
-          {keychainAvailable
-            ? ' So you can copy it and verify the token later. Otherwise you see it once and only you keep it.'
-            : ' The system keychain is unavailable: the secret will be shown once only.'}
+          {t(keychainAvailable ? 'common.keepSecret.hint' : 'common.keepSecret.hintUnavailable')}
         </span>
       </span>
     </label>

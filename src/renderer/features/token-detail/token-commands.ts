@@ -8,8 +8,10 @@
  */
 import type { CopyFormat, TokenRow, VerifyResult } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
+import type { MessageKey } from '../../../shared/i18n';
 import { VERIFY_WORD } from '../../components/badges';
 import { describeError } from '../../lib/error-copy';
+import { t } from '../../lib/i18n';
 import { toast, type ToastTone } from '../../stores/toast-store';
 import { useTokensStore, type TokenTarget } from '../../stores/tokens-store';
 
@@ -23,10 +25,10 @@ const VERIFY_TONE: Record<VerifyResult['outcome'], ToastTone> = {
   invalid: 'danger',
 };
 
-const COPY_WORDS: Record<CopyFormat, string> = {
-  curl_secret: 'Curl command copied',
-  curl_env: 'Curl command copied',
-  secret: 'Secret copied',
+const COPY_WORDS: Record<CopyFormat, MessageKey> = {
+  curl_secret: 'tokenDetail.toast.curlCopied',
+  curl_env: 'tokenDetail.toast.curlCopied',
+  secret: 'tokenDetail.toast.secretCopied',
 };
 
 function fail(error: AppErrorShape, action: string): void {
@@ -41,7 +43,11 @@ export async function verifyToken(row: TokenTarget): Promise<void> {
     return;
   }
   const outcome = result.value.outcome;
-  toast(VERIFY_TONE[outcome], `Verify: ${VERIFY_WORD[outcome]}`, result.value.message);
+  toast(
+    VERIFY_TONE[outcome],
+    t('tokenDetail.toast.verified', { outcome: t(VERIFY_WORD[outcome]) }),
+    result.value.message,
+  );
 }
 
 /** Copies through main (which builds the text and clears the clipboard later); true on success. */
@@ -51,7 +57,7 @@ export async function copyToken(row: TokenTarget, format: CopyFormat): Promise<b
     fail(result.error, 'copy');
     return false;
   }
-  toast('success', `${COPY_WORDS[format]} — clears in ${result.value.clearsInSeconds} s`);
+  toast('success', t(COPY_WORDS[format], { seconds: result.value.clearsInSeconds }));
   return true;
 }
 
@@ -61,7 +67,10 @@ export async function setTokenStatus(row: TokenRow, status: 'active' | 'disabled
     fail(result.error, status === 'active' ? 'enable' : 'disable');
     return;
   }
-  toast('success', status === 'active' ? `Enabled ${row.name}` : `Disabled ${row.name}`);
+  toast(
+    'success',
+    t(status === 'active' ? 'tokenDetail.toast.enabled' : 'tokenDetail.toast.disabled', { name: row.name }),
+  );
 }
 
 export async function forgetSecret(row: TokenRow): Promise<void> {
@@ -70,5 +79,5 @@ export async function forgetSecret(row: TokenRow): Promise<void> {
     fail(result.error, 'forget');
     return;
   }
-  toast('success', `Removed the secret of ${row.name} from the keychain`);
+  toast('success', t('tokenDetail.toast.forgotten', { name: row.name }));
 }
