@@ -8,6 +8,11 @@
  * `draftFromToken` folds such a pair back. A PolicyDraft with effect `deny` (and only included
  * selectors) is a plain deny policy.
  *
+ * One kind of resources map per policy. Cloudflare's schema takes a policy's resources as flat
+ * keys or as keys nested under an account, never both; a draft that picks a zone and all zones
+ * of an account is written as two policies with the same effect and groups (see
+ * `resourceMapsFromSelectors`), so every body the preview shows is one Cloudflare accepts.
+ *
  * Determinism. The same draft always gives the same JSON: keys in a fixed order (name,
  * policies, condition, not_before, expires_on; effect, permission_groups, resources), group ids
  * sorted and de-duplicated, resource keys sorted. Cloudflare treats both lists as sets, so the
@@ -20,7 +25,7 @@ import { AppError } from '../errors';
 import type { TokenDraft } from '../domain';
 import type { BuildContext } from './build-context';
 import { checkCidr } from './cidr';
-import { resourcesFromSelectors } from './resource-keys';
+import { resourceMapsFromSelectors } from './resource-keys';
 import { validateDraft } from './validate-draft';
 
 export type { BuildContext, BuildContextInput, ZoneInfo } from './build-context';
@@ -47,17 +52,16 @@ function bodyPolicies(draft: TokenDraft): BodyPolicy[] {
     const permissionGroups = uniqueSorted(policy.permissionGroupIds).map((id) => ({ id }));
     const included = policy.resources.filter((selector) => selector.include);
     const excluded = policy.resources.filter((selector) => !selector.include);
-    policies.push({
-      effect: policy.effect,
-      permission_groups: permissionGroups,
-      resources: resourcesFromSelectors(included),
-    });
-    if (policy.effect === 'allow' && excluded.length > 0) {
+    const push = (effect: BodyPolicy['effect'], resources: BodyPolicy['resources']): void => {
       policies.push({
-        effect: 'deny',
+        effect,
         permission_groups: permissionGroups.map((group) => ({ ...group })),
-        resources: resourcesFromSelectors(excluded),
+        resources,
       });
+    };
+    for (const resources of resourceMapsFromSelectors(included)) push(policy.effect, resources);
+    if (policy.effect === 'allow' && excluded.length > 0) {
+      for (const resources of resourceMapsFromSelectors(excluded)) push('deny', resources);
     }
   }
   return policies;

@@ -189,6 +189,22 @@ function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
 }
 
 /**
+ * Writes selectors as the resources maps of as many policies as Cloudflare needs: at most one
+ * flat map (zones, all zones, accounts, the user) and one nested map (all zones of an account).
+ *
+ * Cloudflare's schema (`iam_resources`) takes a policy's resources as one of a map of strings or
+ * a map of maps, never both, so a selection of a zone and all zones of an account becomes two
+ * policies with the same effect and groups, which grant exactly what the one selection meant.
+ * An empty selection stays one empty map, for validation to name.
+ */
+export function resourceMapsFromSelectors(selectors: readonly ResourceSelector[]): CfResources[] {
+  const flat = selectors.filter((selector) => typeof selectorResource(selector).value === 'string');
+  const nested = selectors.filter((selector) => typeof selectorResource(selector).value !== 'string');
+  const maps = [flat, nested].filter((group) => group.length > 0).map(resourcesFromSelectors);
+  return maps.length > 0 ? maps : [{}];
+}
+
+/**
  * Writes selectors as one Cloudflare resources map, keys sorted so the same selection always
  * gives the same JSON. The `include` flag is ignored: the caller splits includes and excludes
  * into separate policies first.

@@ -108,6 +108,18 @@ describe('token writes', () => {
     expect(updated.status).toBe('disabled');
   });
 
+  it('a policy mixing plain and nested resources is refused before anything is sent', async () => {
+    const mixed = zoneReadBody('mixed map', {
+      'com.cloudflare.api.account.zone.*': '*',
+      [`com.cloudflare.api.account.${ACME}`]: { 'com.cloudflare.api.account.zone.*': '*' },
+    });
+    await expect(clientFor('alice-manager').tokens(USER).create(mixed)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('split it into two policies'),
+    });
+    expect(sent).toEqual([]);
+  });
+
   it('a roll sends an empty JSON object, as Cloudflare’s schema requires a body', async () => {
     const tokens = clientFor('alice-manager').tokens(USER);
     const created = await tokens.create(zoneReadBody('rolled', { 'com.cloudflare.api.account.zone.*': '*' }));

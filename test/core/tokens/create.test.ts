@@ -114,6 +114,35 @@ describe('creating a token', () => {
   });
 });
 
+describe('a zone and all zones of an account in one policy', () => {
+  it('are sent as two policies Cloudflare’s schema accepts, and the token grants both', async () => {
+    const h = await tokenHarness(sim, secrets);
+    const draft = dnsDraft(sim, 'Zone and account zones', DEMO.aliceDev);
+    draft.policies[0]?.resources.push({ type: 'account_zones', accountId: DEMO.acme, include: true });
+    sim.control.resetLog();
+    const created = await h.ok('tokens.create', {
+      profileId: h.profile.id,
+      owner: { kind: 'user' },
+      draft,
+      keepSecret: false,
+    });
+
+    // The simulator checks the request against Cloudflare's OpenAPI schema (a violation fails
+    // this file); each policy holds one kind of resources map.
+    expect(sim.control.requestLog().map((entry) => entry.operation)).toEqual(['POST /user/tokens']);
+    const atCloudflare = sim.state.token(created.token.id);
+    expect(atCloudflare?.policies.map((policy) => Object.keys(policy.resources))).toEqual([
+      [`com.cloudflare.api.account.zone.${DEMO.aliceDev}`],
+      [`com.cloudflare.api.account.${DEMO.acme}`],
+    ]);
+    const detail = await h.ok('tokens.get', { profileId: h.profile.id, tokenId: created.token.id });
+    expect(detail.policies.map((policy) => policy.summary)).toEqual([
+      'DNS Write on zone alice.dev',
+      'DNS Write on all zones in account Acme Corp',
+    ]);
+  });
+});
+
 describe('a create that is refused before anything is sent', () => {
   it('says plainly when the profile may not create user or account tokens', async () => {
     const h = await tokenHarness(sim, secrets, { credential: 'alice-tokens-read' });

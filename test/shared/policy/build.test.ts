@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDraft, TokenDraft } from '../../../src/shared/domain';
 import { AppError } from '../../../src/shared/errors';
-import { buildTokenBody, describeDraft, validateDraft } from '../../../src/shared/policy/build';
+import type { CfToken } from '../../../src/shared/cloudflare-types';
+import {
+  buildTokenBody,
+  describeDraft,
+  draftFromToken,
+  samePolicies,
+  validateDraft,
+} from '../../../src/shared/policy/build';
 import {
   ACME,
   EXAMPLE_COM,
@@ -496,6 +503,45 @@ describe('buildTokenBody', () => {
         resources: { [`com.cloudflare.api.account.zone.${EXAMPLE_COM}`]: '*' },
       },
     ]);
+  });
+
+  it('writes a zone and all zones of an account as two policies, since Cloudflare takes one kind of map per policy', () => {
+    const mixed: PolicyDraft = {
+      effect: 'allow',
+      permissionGroupIds: [GROUPS.dnsWrite.id],
+      resources: [
+        { type: 'zone', zoneId: EXAMPLE_COM, include: true },
+        { type: 'account_zones', accountId: ACME, include: true },
+        { type: 'zone', zoneId: X_COM, include: false },
+        { type: 'account_zones', accountId: OTHER_CO, include: false },
+      ],
+    };
+    const body = buildTokenBody(draft([mixed]), ctx);
+    const zoneKey = (id: string): string => `com.cloudflare.api.account.zone.${id}`;
+    const accountZones = (id: string) => ({
+      [`com.cloudflare.api.account.${id}`]: { 'com.cloudflare.api.account.zone.*': '*' },
+    });
+    const dns = [{ id: GROUPS.dnsWrite.id }];
+    expect(body.policies).toEqual([
+      { effect: 'allow', permission_groups: dns, resources: { [zoneKey(EXAMPLE_COM)]: '*' } },
+      { effect: 'allow', permission_groups: dns, resources: accountZones(ACME) },
+      { effect: 'deny', permission_groups: dns, resources: { [zoneKey(X_COM)]: '*' } },
+      { effect: 'deny', permission_groups: dns, resources: accountZones(OTHER_CO) },
+    ]);
+    for (const policy of body.policies) {
+      const kinds = new Set(Object.values(policy.resources).map((value) => typeof value));
+      expect(kinds.size).toBe(1);
+    }
+
+    // Read back for Edit and built again, the token writes the same policies.
+    const token: CfToken = {
+      id: 'tok',
+      name: body.name,
+      status: 'active',
+      policies: body.policies.map((p, i) => ({ ...p, id: `p${i}` })),
+    };
+    const again = buildTokenBody(draftFromToken(token, ctx).draft, ctx);
+    expect(samePolicies(again.policies, body.policies)).toBe(true);
   });
 
   it('leaves out the condition and the dates when there are none, and sends only the IP list used', () => {

@@ -49,9 +49,12 @@ const rich = token(
         { id: GROUPS.dnsWrite.id, name: 'DNS Write' },
         { id: GROUPS.zoneRead.id, name: 'Zone Read' },
       ],
+      // One kind of map per policy, as Cloudflare's schema has it: the zone sits under its account.
       resources: {
-        [accountKey(ACME)]: { 'com.cloudflare.api.account.zone.*': '*' },
-        [zoneKey('0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f')]: '*',
+        [accountKey(ACME)]: {
+          'com.cloudflare.api.account.zone.*': '*',
+          [zoneKey('0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f')]: '*',
+        },
       },
     },
     {
@@ -237,6 +240,18 @@ describe('samePolicies', () => {
       resources: { [accountKey(ACME)]: { [zoneKey(EXAMPLE_COM)]: '*', [zoneKey(X_COM)]: '*' } },
     };
     expect(samePolicies([allowZones], [nested])).toBe(true);
+  });
+
+  it('treats two policies with the same effect and groups as one policy on both their resources', () => {
+    const split: CfPolicy[] = [
+      { ...allowZones, resources: { [zoneKey(EXAMPLE_COM)]: '*' } },
+      { ...allowZones, resources: { [zoneKey(X_COM)]: '*' } },
+    ];
+    expect(samePolicies([allowZones], split)).toBe(true);
+    expect(samePolicies([allowZones], [split[0] as CfPolicy])).toBe(false);
+    expect(
+      samePolicies([allowZones], [split[0] as CfPolicy, { ...(split[1] as CfPolicy), effect: 'deny' }]),
+    ).toBe(false);
   });
 
   it('sees a changed effect, group, resource or extra policy', () => {

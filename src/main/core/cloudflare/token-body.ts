@@ -16,6 +16,7 @@
  */
 import type Cloudflare from 'cloudflare';
 import type { CfPermissionGroupRef, CfResources, CfTokenBody } from '../../../shared/cloudflare-types';
+import { AppError } from '../../../shared/errors';
 
 type SdkCreate = Cloudflare.User.TokenCreateParams;
 type SdkUpdate = Cloudflare.User.TokenUpdateParams;
@@ -58,11 +59,13 @@ function resourcesParam(resources: CfResources): SdkResources {
   if (nestedCount === 0) return flat;
   if (flatCount === 0) return nested;
   // Cloudflare's schema (`iam_resources`: one of a map of strings or a map of maps) and the SDK
-  // both say a policy's resources are of one kind, and the simulator built to that schema flags a
-  // mixed map. Keyflare's builder can still write one (a zone and all zones of an account in one
-  // zone policy): the map goes as it is, so the body sent stays the body the preview showed, and
-  // Cloudflare answers for it. The builder is where such a policy should be split in two.
-  return resources as SdkResources;
+  // both say a policy's resources are of one kind. The policy builder splits a mixed selection
+  // into two policies, and Cloudflare never sends one back, so a mixed map here is a body nobody
+  // previewed: it is refused before anything is sent.
+  throw new AppError(
+    'VALIDATION',
+    'A policy cannot list both plain resources and resources nested under an account: split it into two policies.',
+  );
 }
 
 function policyParam(policy: TokenBodyPolicy): PolicyParam {
