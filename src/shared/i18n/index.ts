@@ -7,3 +7,4 @@ export * from './message';
 export * from './translator';
 export * from './format';
 export { DYNAMIC_KEYS } from './dynamic-keys';
+export * from './format-message';
