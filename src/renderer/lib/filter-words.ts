@@ -3,13 +3,15 @@
  * status disabled · search “acme”"), so a saved report says which tokens it covers.
  */
 import type { Account, Profile } from '../../shared/domain';
+import type { MessageKey } from '../../shared/i18n';
+import { t } from './i18n';
 import type { TokenFilters, TokenView } from './token-filter';
 
-const QUICK: [keyof TokenFilters, string][] = [
-  ['expiringSoon', 'expiring soon'],
-  ['neverUsed', 'never used'],
-  ['noExpiry', 'no expiry'],
-  ['noIpFilter', 'no IP filter'],
+const QUICK: [keyof TokenFilters, MessageKey][] = [
+  ['expiringSoon', 'tokens.listFilters.expiringSoon'],
+  ['neverUsed', 'tokens.listFilters.neverUsed'],
+  ['noExpiry', 'tokens.listFilters.noExpiry'],
+  ['noIpFilter', 'tokens.listFilters.noIpFilter'],
 ];
 
 export function describeListFilters(input: {
@@ -22,18 +24,22 @@ export function describeListFilters(input: {
   const { view, query, filters } = input;
   const parts: string[] = [];
   if (view.kind !== 'all') {
-    const profile = input.profiles.find((p) => p.id === view.profileId)?.label ?? 'a profile';
-    if (view.kind === 'profile') parts.push(`profile ${profile}`);
+    const profile =
+      input.profiles.find((p) => p.id === view.profileId)?.label ?? t('tokens.listFilters.someProfile');
+    if (view.kind === 'profile') parts.push(t('tokens.listFilters.profile', { profile }));
     else {
       const account = input.accounts.find((a) => a.profileId === view.profileId && a.id === view.accountId);
-      parts.push(`account ${account?.name ?? view.accountId} in ${profile}`);
+      parts.push(t('tokens.listFilters.account', { account: account?.name ?? view.accountId, profile }));
     }
   }
-  if (filters.kind !== 'any') parts.push(filters.kind === 'user' ? 'user tokens' : 'account-owned tokens');
-  if (filters.status !== 'any') parts.push(`status ${filters.status}`);
-  for (const [key, words] of QUICK) if (filters[key] === true) parts.push(words);
+  if (filters.kind !== 'any')
+    parts.push(
+      t(filters.kind === 'user' ? 'tokens.listFilters.userTokens' : 'tokens.listFilters.accountOwned'),
+    );
+  if (filters.status !== 'any') parts.push(t('tokens.listFilters.status', { status: filters.status }));
+  for (const [key, words] of QUICK) if (filters[key] === true) parts.push(t(words));
   const search = query.trim();
-  if (search) parts.push(`search “${search}”`);
+  if (search) parts.push(t('tokens.listFilters.search', { query: search }));
   // Only visible characters go to main (a search may hold anything a keyboard can type).
   return parts
     .join(' · ')

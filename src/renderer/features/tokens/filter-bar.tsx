@@ -2,8 +2,10 @@
  * The filter bar: profile, kind and status pickers, quick filters and the result count.
  */
 import type { Profile } from '../../../shared/domain';
+import type { MessageKey } from '../../../shared/i18n';
+import { STATUS_WORD } from '../../components/badges';
 import { Icon } from '../../components/icons';
-import { plural } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import {
   activeFilterCount,
   type KindFilter,
@@ -26,14 +28,16 @@ export interface FilterBarProps {
 
 const QUICK: {
   key: 'expiringSoon' | 'neverUsed' | 'noExpiry' | 'noIpFilter';
-  label: string;
-  hint: string;
+  label: MessageKey;
+  hint: MessageKey;
 }[] = [
-  { key: 'expiringSoon', label: 'Expiring soon', hint: 'Expires within 30 days' },
-  { key: 'neverUsed', label: 'Never used', hint: 'Cloudflare has no record of it being used' },
-  { key: 'noExpiry', label: 'No expiry', hint: 'Works until someone deletes it' },
-  { key: 'noIpFilter', label: 'No IP filter', hint: 'Works from any IP address' },
+  { key: 'expiringSoon', label: 'tokens.filters.expiringSoon', hint: 'tokens.filters.expiringSoonHint' },
+  { key: 'neverUsed', label: 'tokens.filters.neverUsed', hint: 'tokens.filters.neverUsedHint' },
+  { key: 'noExpiry', label: 'tokens.filters.noExpiry', hint: 'tokens.filters.noExpiryHint' },
+  { key: 'noIpFilter', label: 'tokens.filters.noIpFilter', hint: 'tokens.filters.noIpFilterHint' },
 ];
+
+const STATUSES = ['active', 'disabled', 'expired'] as const;
 
 export function FilterBar({
   profiles,
@@ -46,21 +50,22 @@ export function FilterBar({
   onFilters,
   onReset,
 }: FilterBarProps): React.JSX.Element {
+  const t = useT();
   const count = activeFilterCount(filters) + (query.trim() ? 1 : 0);
   const profileValue = view.kind === 'all' ? '' : view.profileId;
   return (
-    <div className="filter-bar" role="group" aria-label="Filters">
+    <div className="filter-bar" role="group" aria-label={t('tokens.filters.label')}>
       <Icon name="filter" className="filter-icon" />
       {profiles.length > 1 || view.kind !== 'all' ? (
         <select
           className="select select-sm"
-          aria-label="Profile"
+          aria-label={t('tokens.filters.profile')}
           value={profileValue}
           onChange={(event) =>
             onView(event.target.value ? { kind: 'profile', profileId: event.target.value } : { kind: 'all' })
           }
         >
-          <option value="">All profiles</option>
+          <option value="">{t('tokens.filters.allProfiles')}</option>
           {profiles.map((profile) => (
             <option key={profile.id} value={profile.id}>
               {profile.label}
@@ -70,24 +75,26 @@ export function FilterBar({
       ) : null}
       <select
         className="select select-sm"
-        aria-label="Kind"
+        aria-label={t('tokens.filters.kind')}
         value={filters.kind}
         onChange={(event) => onFilters({ kind: event.target.value as KindFilter })}
       >
-        <option value="any">Any kind</option>
-        <option value="user">User tokens</option>
-        <option value="account">Account-owned</option>
+        <option value="any">{t('tokens.filters.anyKind')}</option>
+        <option value="user">{t('tokens.filters.userTokens')}</option>
+        <option value="account">{t('tokens.filters.accountOwned')}</option>
       </select>
       <select
         className="select select-sm"
-        aria-label="Status"
+        aria-label={t('tokens.filters.status')}
         value={filters.status}
         onChange={(event) => onFilters({ status: event.target.value as StatusFilter })}
       >
-        <option value="any">Any status</option>
-        <option value="active">Active</option>
-        <option value="disabled">Disabled</option>
-        <option value="expired">Expired</option>
+        <option value="any">{t('tokens.filters.anyStatus')}</option>
+        {STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {t(STATUS_WORD[status])}
+          </option>
+        ))}
       </select>
       {QUICK.map((quick) => (
         <button
@@ -95,20 +102,22 @@ export function FilterBar({
           type="button"
           className={`chip${filters[quick.key] ? ' chip-on' : ''}`}
           aria-pressed={filters[quick.key]}
-          title={quick.hint}
+          title={t(quick.hint)}
           onClick={() => onFilters({ [quick.key]: !filters[quick.key] })}
         >
           {filters[quick.key] ? <Icon name="check" size={12} /> : null}
-          {quick.label}
+          {t(quick.label)}
         </button>
       ))}
       <span className="filter-spacer" />
       <span className="filter-count" aria-live="polite" data-testid="result-count">
-        {shown === total ? plural(total, 'token') : `${shown.toLocaleString()} of ${plural(total, 'token')}`}
+        {shown === total
+          ? t('tokens.filters.count', { total })
+          : t('tokens.filters.countOf', { shown, total })}
       </span>
       {count > 0 ? (
         <button type="button" className="btn btn-ghost btn-sm" onClick={onReset}>
-          Clear filters
+          {t('tokens.filters.clear')}
         </button>
       ) : null}
     </div>

@@ -4,10 +4,12 @@
  */
 import { useEffect, useRef } from 'react';
 import { Icon } from '../../components/icons';
+import { useT } from '../../lib/i18n';
 import type { IndexedToken } from '../../lib/token-index';
 import { useUiStore } from '../../stores/ui-store';
 
 export function SearchBox({ shown }: { shown: readonly IndexedToken[] }): React.JSX.Element {
+  const t = useT();
   const query = useUiStore((s) => s.query);
   const setQuery = useUiStore((s) => s.setQuery);
   const select = useUiStore((s) => s.select);
@@ -28,8 +30,8 @@ export function SearchBox({ shown }: { shown: readonly IndexedToken[] }): React.
         ref={searchBox}
         type="search"
         className="input search-input"
-        placeholder="Search name, permission, zone…"
-        aria-label="Search tokens"
+        placeholder={t('tokens.search.placeholder')}
+        aria-label={t('tokens.search.label')}
         aria-keyshortcuts="Control+F /"
         value={query}
         onChange={(event) => setQuery(event.target.value)}

@@ -8,11 +8,14 @@ import type { TokenRow } from '../../../shared/domain';
 import { KindBadge, SecretKept, StatusBadge, VerifyBadge } from '../../components/badges';
 import { Icon } from '../../components/icons';
 import { formatDay, formatRelativeShort, toTime } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import { useMessageSentence } from '../../lib/message-sentence';
 
 const DAY_MS = 86_400_000;
 
 /** The first range of an IP filter, and how many more: a CIDR must never break mid-address. */
 function IpCell({ summary }: { summary: string }): React.JSX.Element {
+  const t = useT();
   const ranges = summary
     .split(/;\s*/u)
     .flatMap((part) => {
@@ -20,13 +23,15 @@ function IpCell({ summary }: { summary: string }): React.JSX.Element {
       return part
         .replace(/^(only|not) from /u, '')
         .split(/,\s*/u)
-        .map((range) => (negative ? `not ${range}` : range));
+        .map((range) => (negative ? t('tokens.row.notFrom', { range }) : range));
     })
     .filter(Boolean);
   return (
     <span className="ip-cell">
       <span className="cell-line">{ranges[0]}</span>
-      {ranges.length > 1 ? <span className="cell-line muted">+{ranges.length - 1} more</span> : null}
+      {ranges.length > 1 ? (
+        <span className="cell-line muted">{t('tokens.row.more', { count: ranges.length - 1 })}</span>
+      ) : null}
     </span>
   );
 }
@@ -36,8 +41,9 @@ export function rowId(key: string): string {
 }
 
 function ExpiresCell({ iso, now }: { iso: string | null; now: Date }): React.JSX.Element {
+  const t = useT();
   const time = toTime(iso);
-  if (time === null) return <span className="muted">Never</span>;
+  if (time === null) return <span className="muted">{t('tokens.row.neverExpires')}</span>;
   const left = time - now.getTime();
   const tone = left <= 0 ? 'cell-danger' : left <= 30 * DAY_MS ? 'cell-warn' : '';
   return (
@@ -68,6 +74,8 @@ export const TokenRowView = memo(function TokenRowView({
   picked: boolean;
   onPick: ((key: string, range: boolean) => void) | undefined;
 }): React.JSX.Element {
+  const t = useT();
+  const words = useMessageSentence();
   const worst =
     row.warnings.find((w) => w.severity === 'danger') ?? row.warnings.find((w) => w.severity === 'warning');
   return (
@@ -93,29 +101,35 @@ export const TokenRowView = memo(function TokenRowView({
         {picked ? (
           <span className="picked-mark">
             <Icon name="check" size={12} />
-            <span className="visually-hidden">Selected for a bulk action: </span>
+            <span className="visually-hidden">{t('tokens.row.picked')}</span>
           </span>
         ) : null}
         <span className="cell-name clamp">{row.name}</span>
         {worst ? (
           <span
             className={`warn-dot warn-dot-${worst.severity}`}
-            title={row.warnings.map((w) => w.message).join('\n')}
+            title={row.warnings.map((w) => words(w.message)).join('\n')}
           >
             <Icon name="alert" size={12} />
-            <span className="visually-hidden">{`${row.warnings.length} warning${row.warnings.length === 1 ? '' : 's'}: ${worst.message}`}</span>
+            <span className="visually-hidden">
+              {t('tokens.row.warnings', { count: row.warnings.length, message: words(worst.message) })}
+            </span>
           </span>
         ) : null}
       </div>
       <div
         role="gridcell"
         className="cell col-profile"
-        title={`${row.profileLabel}${row.accountName ? ` · ${row.accountName}` : ''}`}
+        title={
+          row.accountName
+            ? t('tokens.row.profileTitle', { profile: row.profileLabel, account: row.accountName })
+            : row.profileLabel
+        }
       >
         <span className="cell-line">{row.profileLabel}</span>
         {row.isCredential ? (
           <span className="cell-line cell-credential">
-            <Icon name="key" size={11} /> credential
+            <Icon name="key" size={11} /> {t('tokens.row.credential')}
           </span>
         ) : row.accountName ? (
           <span className="cell-line muted">{row.accountName}</span>
@@ -128,16 +142,20 @@ export const TokenRowView = memo(function TokenRowView({
         <StatusBadge status={row.status} />
       </div>
       <div role="gridcell" className="cell col-permissions" title={row.permissionsSummary}>
-        <span className="clamp">{row.permissionsSummary || <span className="muted">None</span>}</span>
+        <span className="clamp">
+          {row.permissionsSummary || <span className="muted">{t('tokens.row.none')}</span>}
+        </span>
       </div>
       <div role="gridcell" className="cell col-resources" title={row.resourcesSummary}>
-        <span className="clamp">{row.resourcesSummary || <span className="muted">None</span>}</span>
+        <span className="clamp">
+          {row.resourcesSummary || <span className="muted">{t('tokens.row.none')}</span>}
+        </span>
       </div>
-      <div role="gridcell" className="cell col-ip" title={row.ipFilterSummary ?? 'Works from any IP address'}>
+      <div role="gridcell" className="cell col-ip" title={row.ipFilterSummary ?? t('tokens.row.anyIpTitle')}>
         {row.ipFilterSummary ? (
           <IpCell summary={row.ipFilterSummary} />
         ) : (
-          <span className="muted">Any IP</span>
+          <span className="muted">{t('tokens.row.anyIp')}</span>
         )}
       </div>
       <div role="gridcell" className="cell col-used">
@@ -146,7 +164,7 @@ export const TokenRowView = memo(function TokenRowView({
             {formatRelativeShort(row.lastUsedOn, now)}
           </span>
         ) : (
-          <span className="muted">Never</span>
+          <span className="muted">{t('tokens.row.neverUsed')}</span>
         )}
       </div>
       <div role="gridcell" className="cell col-expires">

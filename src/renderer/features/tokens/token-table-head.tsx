@@ -2,6 +2,7 @@
  * The token table's header row: one sort button per column, the active one with its direction.
  */
 import { Icon } from '../../components/icons';
+import { useT } from '../../lib/i18n';
 import type { SortState } from '../../lib/token-sort';
 import { COLUMNS } from './columns';
 
@@ -12,6 +13,7 @@ export function TokenTableHead({
   sort: SortState;
   onSort: (key: SortState['key']) => void;
 }): React.JSX.Element {
+  const t = useT();
   return (
     <div role="rowgroup" className="token-head">
       <div role="row" aria-rowindex={1} className="token-grid token-head-row">
@@ -28,10 +30,10 @@ export function TokenTableHead({
                 type="button"
                 className={`sort-button${active ? ' sort-active' : ''}`}
                 onClick={() => onSort(column.key)}
-                aria-label={column.label}
-                title={`Sort by ${(column.label ?? column.title).toLowerCase()}`}
+                aria-label={column.label ? t(column.label) : undefined}
+                title={t(column.sort)}
               >
-                {column.icon ? <Icon name={column.icon} size={14} /> : <span>{column.title}</span>}
+                {column.icon ? <Icon name={column.icon} size={14} /> : <span>{t(column.title)}</span>}
                 {active ? (
                   <Icon name={sort.direction === 'asc' ? 'arrow-up' : 'arrow-down'} size={12} />
                 ) : null}

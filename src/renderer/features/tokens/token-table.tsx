@@ -8,6 +8,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useT } from '../../lib/i18n';
 import type { IndexedToken } from '../../lib/token-index';
 import type { SortState } from '../../lib/token-sort';
 import { COLUMNS } from './columns';
@@ -42,6 +43,7 @@ export function TokenTable({
   picked,
   onPick,
 }: TokenTableProps): React.JSX.Element {
+  const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const wantFocus = useRef(false);
   // TanStack Virtual returns fresh functions each render, so the React Compiler skips this
@@ -119,7 +121,7 @@ export function TokenTable({
     <div
       className="token-table"
       role="grid"
-      aria-label="Tokens"
+      aria-label={t('tokens.table.label')}
       aria-rowcount={entries.length + 1}
       aria-colcount={COLUMNS.length}
       data-total={total}

@@ -5,7 +5,7 @@ import { useEffect, useMemo } from 'react';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorCallout } from '../../components/error-callout';
-import { plural } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { useNow } from '../../lib/use-now';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -24,6 +24,7 @@ const IS_MAC = typeof navigator !== 'undefined' && /Mac/u.test(navigator.platfor
 export const MOD_KEY = IS_MAC ? '⌘' : 'Ctrl';
 
 export function TokensView(): React.JSX.Element {
+  const t = useT();
   const profiles = useProfilesStore((s) => s.profiles);
   const profilesState = useProfilesStore((s) => s.state);
   const sync = useProfilesStore((s) => s.sync);
@@ -53,14 +54,18 @@ export function TokensView(): React.JSX.Element {
     : profile
       ? profile.label
       : profiles.length === 0 && profilesState === 'ready'
-        ? 'Get started'
-        : 'All tokens';
+        ? t('tokens.view.getStarted')
+        : t('tokens.view.allTokens');
   const subtitle = account
-    ? `Account in ${profile?.label ?? 'profile'} · owned tokens and user tokens that reach it`
+    ? profile
+      ? t('tokens.view.accountSubtitle', { profile: profile.label })
+      : t('tokens.view.accountSubtitleNoProfile')
     : profile
-      ? [profile.email, plural(inView.length, 'token')].filter(Boolean).join(' · ')
+      ? profile.email
+        ? t('tokens.view.profileSubtitleEmail', { email: profile.email, count: inView.length })
+        : t('tokens.view.profileSubtitle', { count: inView.length })
       : profiles.length > 0
-        ? `${plural(profiles.length, 'profile')} · ${plural(index.length, 'token')}`
+        ? t('tokens.view.allSubtitle', { profiles: profiles.length, tokens: index.length })
         : null;
 
   const firstStart = profilesState === 'ready' && profiles.length === 0;
@@ -76,7 +81,7 @@ export function TokensView(): React.JSX.Element {
           error={tokensError}
           action={
             <Button size="sm" onClick={() => void reloadTokens()}>
-              Try again
+              {t('common.actions.tryAgain')}
             </Button>
           }
         />
@@ -85,7 +90,7 @@ export function TokensView(): React.JSX.Element {
   } else if (tokensState !== 'ready' && index.length === 0) {
     body = (
       <div className="loading-state" role="status">
-        <span className="spinner" aria-hidden="true" /> Loading tokens…
+        <span className="spinner" aria-hidden="true" /> {t('tokens.view.loading')}
       </div>
     );
   } else if (inView.length === 0) {
@@ -95,12 +100,12 @@ export function TokensView(): React.JSX.Element {
         icon={neverSynced ? 'sync' : 'key'}
         title={
           account
-            ? `No tokens reach ${account.name}`
+            ? t('tokens.view.noneReach', { account: account.name })
             : profile
               ? neverSynced
-                ? `${profile.label} has not been synced yet`
-                : `No tokens in ${profile.label} yet`
-              : 'No tokens yet'
+                ? t('tokens.view.notSynced', { profile: profile.label })
+                : t('tokens.view.noneInProfile', { profile: profile.label })
+              : t('tokens.view.none')
         }
         testId="no-tokens"
         actions={
@@ -112,33 +117,29 @@ export function TokensView(): React.JSX.Element {
                 ui.openDialog({ kind: 'wizard', target: { mode: 'create', profileId: profile?.id ?? null } })
               }
             >
-              Create token
+              {t('tokens.view.createToken')}
             </Button>
             <Button icon="sync" busy={profileSync?.running} onClick={() => void startSync(profile?.id)}>
-              {profileSync?.running ? 'Syncing…' : 'Sync now'}
+              {t(profileSync?.running ? 'tokens.view.syncing' : 'tokens.view.syncNow')}
             </Button>
           </>
         }
       >
-        <p>
-          {neverSynced
-            ? 'Sync to read this login’s tokens, accounts and zones from Cloudflare.'
-            : 'Create a token from a template, or sync if you just made one in the Cloudflare dashboard.'}
-        </p>
+        <p>{t(neverSynced ? 'tokens.view.neverSyncedText' : 'tokens.view.emptyText')}</p>
       </EmptyState>
     );
   } else if (shown.length === 0) {
     body = (
       <EmptyState
         icon="search"
-        title="No tokens match"
+        title={t('tokens.view.noMatch')}
         testId="no-matches"
-        actions={<Button onClick={ui.resetFilters}>Clear search and filters</Button>}
+        actions={<Button onClick={ui.resetFilters}>{t('tokens.view.clearAll')}</Button>}
       >
         <p>
           {ui.query.trim()
-            ? `Nothing matches “${ui.query.trim()}” with the current filters.`
-            : 'No token passes the current filters.'}
+            ? t('tokens.view.noMatchQuery', { query: ui.query.trim() })
+            : t('tokens.view.noMatchFilters')}
         </p>
       </EmptyState>
     );
@@ -181,13 +182,13 @@ export function TokensView(): React.JSX.Element {
               variant="primary"
               icon="plus"
               aria-keyshortcuts="Control+N"
-              title={`New token (${MOD_KEY}+N)`}
-              disabledReason={profiles.length === 0 ? 'Add a profile first' : null}
+              title={t('tokens.view.newTokenTitle', { shortcut: `${MOD_KEY}+N` })}
+              disabledReason={profiles.length === 0 ? t('tokens.view.addProfileFirst') : null}
               onClick={() =>
                 ui.openDialog({ kind: 'wizard', target: { mode: 'create', profileId: profile?.id ?? null } })
               }
             >
-              New token
+              {t('tokens.view.newToken')}
             </Button>
           </>
         ) : null}

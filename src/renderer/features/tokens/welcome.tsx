@@ -13,30 +13,27 @@ export function Welcome({ onAdd }: { onAdd: () => void }): React.JSX.Element {
   return (
     <EmptyState
       icon="key"
-      title="Welcome to Keyflare"
+      title={t('tokens.welcome.title')}
       testId="welcome"
       actions={
         <>
           <Button variant="primary" icon="plus" onClick={onAdd}>
-            Add a Cloudflare login
+            {t('tokens.welcome.add')}
           </Button>
           <ExploreButton />
         </>
       }
     >
-      <p>
-        Keyflare keeps an inventory of the API tokens of every Cloudflare login you use: who can do what,
-        where, until when.
-      </p>
+      <p>{t('tokens.welcome.intro')}</p>
       <ul className="welcome-points">
         <li>
-          <Icon name="lock" size={14} /> Credentials and token secrets stay in your system keychain.
+          <Icon name="lock" size={14} /> {t('tokens.welcome.keychain')}
         </li>
         <li>
-          <Icon name="layers" size={14} /> Token details are cached, so you can browse them offline.
+          <Icon name="layers" size={14} /> {t('tokens.welcome.offline')}
         </li>
         <li>
-          <Icon name="shield" size={14} /> Create least-privilege tokens from Cloudflare’s templates.
+          <Icon name="shield" size={14} /> {t('tokens.welcome.templates')}
         </li>
       </ul>
       <p className="welcome-sandbox-note">{t('sandbox.welcomeNote')}</p>
