@@ -136,9 +136,9 @@ describe('a zone and all zones of an account in one policy', () => {
       [`com.cloudflare.api.account.${DEMO.acme}`],
     ]);
     const detail = await h.ok('tokens.get', { profileId: h.profile.id, tokenId: created.token.id });
-    expect(detail.policies.map((policy) => policy.summary)).toEqual([
-      'DNS Write on zone alice.dev',
+    expect(detail.policies.map((policy) => policy.summary).sort()).toEqual([
       'DNS Write on all zones in account Acme Corp',
+      'DNS Write on zone alice.dev',
     ]);
   });
 });
