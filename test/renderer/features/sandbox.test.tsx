@@ -80,6 +80,17 @@ describe('inside the sandbox', () => {
     expect(screen.queryByTestId('sandbox-banner')).not.toBeInTheDocument();
   });
 
+  it('offers no way to add a real login: the sidebar’s Add profile is disabled and says why', async () => {
+    const app = await AppWindow.open({ sandbox: true });
+    const add = within(app.sidebar()).getByRole('button', { name: 'Add profile' });
+    expect(add).toHaveAttribute('aria-disabled', 'true');
+    expect(add).toHaveAccessibleDescription(
+      'The sandbox holds sample logins only. Leave the sandbox to add your own Cloudflare login.',
+    );
+    await app.user.click(add);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
   it('Settings says the window is in the sandbox and offers the way out', async () => {
     const app = await AppWindow.open({ sandbox: true, channels: ['keychain.entries'] });
     const settings = await app.openSettings();

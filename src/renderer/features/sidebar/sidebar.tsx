@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type { Account, Profile } from '../../../shared/domain';
 import { Icon } from '../../components/icons';
 import { syncStatusOf, useProfilesStore } from '../../stores/profiles-store';
+import { useSandboxStore } from '../../stores/sandbox-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore } from '../../stores/ui-store';
 import type { Translate } from '../../../shared/i18n';
@@ -38,6 +39,7 @@ export function Sidebar(): React.JSX.Element {
   const onTokens = useUiStore((s) => s.screen === 'tokens');
   const setView = useUiStore((s) => s.setView);
   const openDialog = useUiStore((s) => s.openDialog);
+  const inSandbox = useSandboxStore((s) => s.status?.active ?? false);
   const t = useT();
 
   const counts = useMemo(() => {
@@ -104,12 +106,14 @@ export function Sidebar(): React.JSX.Element {
           <h2 className="sidebar-heading" id="profiles-heading">
             {t('sidebar.profiles')}
           </h2>
+          {/* The sandbox takes no real login: the button stays, disabled, and says why. */}
           <button
             type="button"
             className="btn btn-ghost btn-icon btn-sm"
             aria-label={t('sidebar.addProfile')}
-            title={t('sidebar.addProfile')}
-            onClick={() => openDialog({ kind: 'addProfile' })}
+            title={inSandbox ? t('sandbox.errors.sampleLoginsOnly') : t('sidebar.addProfile')}
+            aria-disabled={inSandbox ? true : undefined}
+            onClick={inSandbox ? undefined : () => openDialog({ kind: 'addProfile' })}
           >
             <Icon name="plus" size={14} />
           </button>
