@@ -1,7 +1,8 @@
 /**
  * The sandbox, end to end: a first start without a Cloudflare login explores the sample data from
- * the welcome screen, goes through create -> verify -> copy curl -> roll against the built-in
- * simulator (no port, nothing sent anywhere), and leaves. Nothing was written under the real
+ * the welcome screen, goes through create -> verify -> copy curl -> roll -> disable -> delete
+ * against the built-in simulator (no port, nothing sent anywhere), and leaves. Adding a real login
+ * is not offered inside. Nothing was written under the real
  * keychain service and no file of the real data folder changed; the sandbox's folder and keychain
  * entries are gone. Screenshots of the welcome screen and the banner, light and dark.
  */
@@ -85,6 +86,12 @@ describe.skipIf(!inProcessCore)('trying Keyflare in the sandbox', () => {
     expect((await list.names()).length).toBeGreaterThan(5);
     expect(await sandboxKeychain.list('profile:')).toHaveLength(3);
     expect(await realKeychain.list('')).toEqual(entriesBefore);
+    // No real login can be added here: the sidebar's button is disabled and says why.
+    const add = shell.sidebar.getByRole('button', { name: 'Add profile' });
+    expect(await add.getAttribute('aria-disabled')).toBe('true');
+    expect(await add.getAttribute('title')).toBe(
+      'The sandbox holds sample logins only. Leave the sandbox to add your own Cloudflare login.',
+    );
     expect(await seriousAxeViolations(app.page)).toEqual([]);
     await saveThemedScreenshots(app.page, 'sandbox-02-banner');
   });
@@ -121,8 +128,24 @@ describe.skipIf(!inProcessCore)('trying Keyflare in the sandbox', () => {
     expect(rolled).toMatch(/^cfut_/u);
     expect(rolled).not.toBe(created);
     expect(await detail.verify()).toContain('Verify: Active');
-    // The kept secrets went to the sandbox's service; the real one has not changed.
+    // The kept secrets went to the sandbox's service; the real one has not changed, and every
+    // file the sandbox wrote is inside its own folder.
     expect(await realKeychain.list('')).toEqual(entriesBefore);
+    expect(await sandboxKeychain.list('token:')).not.toEqual([]);
+    expect(realFiles(app.dataDir)).toEqual(filesBefore);
+  });
+
+  it('disables it, then deletes it: gone from the list and from the sandbox keychain', async () => {
+    await shell.dismissToasts();
+    const keptBefore = await sandboxKeychain.list('token:');
+    await detail.setEnabled(false);
+    await detail.delete(tokenName);
+    await expect.poll(async () => (await list.names()).includes(tokenName)).toBe(false);
+    const keptAfter = await sandboxKeychain.list('token:');
+    expect(keptBefore.filter((entry) => !keptAfter.includes(entry))).toHaveLength(1);
+    expect(keptAfter.every((entry) => keptBefore.includes(entry))).toBe(true);
+    expect(await realKeychain.list('')).toEqual(entriesBefore);
+    expect(realFiles(app.dataDir)).toEqual(filesBefore);
   });
 
   it('Settings says the window is in the sandbox and offers the way out there too', async () => {
