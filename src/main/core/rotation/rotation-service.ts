@@ -118,51 +118,35 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
     const ids = { rotationId: row.id, oldTokenId: row.oldTokenId, newTokenId: row.newTokenId };
     const old = `“${row.oldTokenName}” (${row.oldTokenId})`;
     const replacement = `“${newName}” (${row.newTokenId ?? 'unknown'})`;
+    const line = (tokenId: string, tokenName: string, summary: string): HistoryLine => ({
+      tokenId,
+      tokenName,
+      kind: 'rotation',
+      at,
+      source: 'keyflare',
+      summary,
+      before: null,
+      after: ids,
+    });
+    const retired = RETIRED[row.retireAction ?? 'disable'];
+    const newId = row.newTokenId ?? '';
     const lines: HistoryLine[] =
       stage === 'started'
         ? [
-            {
-              tokenId: row.oldTokenId,
-              tokenName: row.oldTokenName,
-              kind: 'rotation',
-              at,
-              source: 'keyflare',
-              summary: `rotation started: ${replacement} will replace this token, which stays untouched until you confirm`,
-              before: null,
-              after: ids,
-            },
-            {
-              tokenId: row.newTokenId ?? '',
-              tokenName: newName,
-              kind: 'rotation',
-              at,
-              source: 'keyflare',
-              summary: `created to replace ${old} (rotation with overlap)`,
-              before: null,
-              after: ids,
-            },
+            line(
+              row.oldTokenId,
+              row.oldTokenName,
+              `rotation started: ${replacement} will replace this token, which stays untouched until you confirm`,
+            ),
+            line(newId, newName, `created to replace ${old} (rotation with overlap)`),
           ]
         : [
-            {
-              tokenId: row.oldTokenId,
-              tokenName: row.oldTokenName,
-              kind: 'rotation',
-              at,
-              source: 'keyflare',
-              summary: `rotation finished: ${RETIRED[row.retireAction ?? 'disable']}; ${replacement} replaced this token`,
-              before: null,
-              after: ids,
-            },
-            {
-              tokenId: row.newTokenId ?? '',
-              tokenName: newName,
-              kind: 'rotation',
-              at,
-              source: 'keyflare',
-              summary: `rotation finished: this token replaced ${old}, now ${RETIRED[row.retireAction ?? 'disable']}`,
-              before: null,
-              after: ids,
-            },
+            line(
+              row.oldTokenId,
+              row.oldTokenName,
+              `rotation finished: ${retired}; ${replacement} replaced this token`,
+            ),
+            line(newId, newName, `rotation finished: this token replaced ${old}, now ${retired}`),
           ];
     try {
       recordHistory(ctx.db(), row.profileId, lines);
