@@ -1,9 +1,11 @@
 /**
  * The access explorer's pickable targets: every zone and account any login has cached (each once,
- * however many logins see it), "every zone" and "the user", searchable by name.
+ * however many logins see it), "every zone" and "the user", searchable by name (and by the words
+ * of the window's language for the special two).
  */
 import type { ExploreTarget } from '../../../shared/access/access-schemas';
 import type { Account, Zone } from '../../../shared/domain';
+import type { Translate } from '../../../shared/i18n';
 
 export interface PickableTarget {
   key: string;
@@ -15,25 +17,35 @@ export interface PickableTarget {
   search: string;
 }
 
-export const EVERY_ZONE: PickableTarget = {
-  key: 'all_zones',
-  target: { kind: 'all_zones' },
-  label: 'Every zone',
-  detail: 'Tokens on all zones at once (the zone wildcard)',
-  kind: 'all_zones',
-  search: 'every zone all zones *',
-};
+/** "Every zone" and "User", in the window's language; found by their English words too. */
+export function specialTargets(t: Translate): PickableTarget[] {
+  const everyZone = t('access.targets.everyZone');
+  const user = t('access.targets.user');
+  return [
+    {
+      key: 'all_zones',
+      target: { kind: 'all_zones' },
+      label: everyZone,
+      detail: t('access.targets.everyZoneDetail'),
+      kind: 'all_zones',
+      search: `every zone all zones * ${everyZone}`.toLowerCase(),
+    },
+    {
+      key: 'user',
+      target: { kind: 'user' },
+      label: user,
+      detail: t('access.targets.userDetail'),
+      kind: 'user',
+      search: `user login me ${user}`.toLowerCase(),
+    },
+  ];
+}
 
-export const THE_USER: PickableTarget = {
-  key: 'user',
-  target: { kind: 'user' },
-  label: 'User',
-  detail: 'User-level permissions of each login (API tokens, memberships…)',
-  kind: 'user',
-  search: 'user login me',
-};
-
-export function pickableTargets(zones: readonly Zone[], accounts: readonly Account[]): PickableTarget[] {
+export function pickableTargets(
+  zones: readonly Zone[],
+  accounts: readonly Account[],
+  t: Translate,
+): PickableTarget[] {
   const byAccount = new Map<string, { account: Account; logins: number }>();
   for (const account of accounts) {
     const seen = byAccount.get(account.id);
@@ -47,7 +59,9 @@ export function pickableTargets(zones: readonly Zone[], accounts: readonly Accou
       key: `zone:${zone.id}`,
       target: { kind: 'zone', zoneId: zone.id },
       label: zone.name,
-      detail: zone.accountName ? `Zone in ${zone.accountName}` : 'Zone',
+      detail: zone.accountName
+        ? t('access.targets.zoneIn', { account: zone.accountName })
+        : t('access.targets.zone'),
       kind: 'zone',
       search: `${zone.name} ${zone.accountName ?? ''} ${zone.id}`.toLowerCase(),
     });
@@ -56,7 +70,7 @@ export function pickableTargets(zones: readonly Zone[], accounts: readonly Accou
     key: `account:${account.id}`,
     target: { kind: 'account', accountId: account.id },
     label: account.name,
-    detail: `Account${logins > 1 ? ` · seen by ${logins} logins` : ''}`,
+    detail: t('access.targets.accountDetail', { logins }),
     kind: 'account',
     search: `${account.name} ${account.id}`.toLowerCase(),
   }));
@@ -67,9 +81,12 @@ export function pickableTargets(zones: readonly Zone[], accounts: readonly Accou
 }
 
 /** The targets whose name (or account, or id) holds every word typed; the special two first. */
-export function matchTargets(targets: readonly PickableTarget[], query: string): PickableTarget[] {
+export function matchTargets(
+  special: readonly PickableTarget[],
+  targets: readonly PickableTarget[],
+  query: string,
+): PickableTarget[] {
   const words = query.toLowerCase().split(/\s+/u).filter(Boolean);
-  const special = [EVERY_ZONE, THE_USER];
   if (words.length === 0) return [...special, ...targets];
   return [...special, ...targets].filter((t) => words.every((word) => t.search.includes(word)));
 }

@@ -9,17 +9,18 @@
  * panel beside the answer.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { AccessGrant, AccessGroupGrants } from '../../../shared/access/access-schemas';
+import type { AccessExplore, AccessGrant, AccessGroupGrants } from '../../../shared/access/access-schemas';
+import type { Translate } from '../../../shared/i18n';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon, type IconName } from '../../components/icons';
-import { plural } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { useAccessStore } from '../../stores/access-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore } from '../../stores/ui-store';
-import { matchTargets, pickableTargets, type PickableTarget } from './access-targets';
+import { matchTargets, pickableTargets, specialTargets, type PickableTarget } from './access-targets';
 
 /** Targets listed at once; more wait for a narrower search. */
 const LIST_LIMIT = 60;
@@ -33,6 +34,7 @@ const TARGET_ICON: Record<PickableTarget['kind'], IconName> = {
 
 function GrantRow({ grant }: { grant: AccessGrant }): React.JSX.Element {
   const select = useUiStore((s) => s.select);
+  const t = useT();
   return (
     <li className={`grant${grant.unusable ? ' grant-unusable' : ''}`}>
       <button type="button" className="link-button grant-name" onClick={() => select(grant.tokenKey, true)}>
@@ -40,16 +42,17 @@ function GrantRow({ grant }: { grant: AccessGrant }): React.JSX.Element {
       </button>
       <span className="grant-where muted">
         {grant.profileLabel}
-        {grant.kind === 'account' && grant.accountName ? ` · ${grant.accountName}` : ' · user token'}
+        {' · '}
+        {grant.kind === 'account' && grant.accountName ? grant.accountName : t('access.grant.userToken')}
       </span>
       {grant.unusable ? (
         <span className={`badge badge-${grant.unusable === 'expired' ? 'danger' : 'neutral'}`}>
           <span className="badge-dot" aria-hidden="true" />
-          {grant.unusable}
+          {t('access.grant.unusable', { reason: grant.unusable })}
         </span>
       ) : null}
       <span className="grant-policy">
-        policy {grant.policy.number}: {grant.policy.summary}
+        {t('access.grant.policy', { number: grant.policy.number, summary: grant.policy.summary })}
       </span>
     </li>
   );
@@ -62,14 +65,15 @@ function GroupSection({
   group: AccessGroupGrants;
   showUnusable: boolean;
 }): React.JSX.Element | null {
+  const t = useT();
   const grants = showUnusable ? group.grants : group.grants.filter((g) => g.unusable === null);
   if (grants.length === 0) return null;
   return (
     <section className="grant-group" aria-label={group.groupName}>
       <h3 className="grant-group-title">
         {group.groupName}
-        {group.write ? <span className="badge badge-warn">Write</span> : null}
-        <span className="muted grant-count">{plural(grants.length, 'token')}</span>
+        {group.write ? <span className="badge badge-warn">{t('access.group.write')}</span> : null}
+        <span className="muted grant-count">{t('access.group.tokens', { count: grants.length })}</span>
       </h3>
       <ul className="grant-list">
         {grants.map((grant) => (
@@ -80,7 +84,19 @@ function GroupSection({
   );
 }
 
-function Answer(): React.JSX.Element {
+/** The answer's heading: the zone's or account's name, or what the special two stand for. */
+function targetTitle(
+  target: AccessExplore['target'],
+  targets: readonly PickableTarget[],
+  t: Translate,
+): string {
+  if (target.kind === 'all_zones') return t('access.targets.everyZone');
+  if (target.kind === 'user') return t('access.answer.userTitle');
+  return targets.find((p) => p.key === `${target.kind}:${target.id ?? ''}`)?.label ?? target.id ?? '';
+}
+
+function Answer({ targets }: { targets: readonly PickableTarget[] }): React.JSX.Element {
+  const t = useT();
   const answer = useAccessStore((s) => s.answer);
   const state = useAccessStore((s) => s.state);
   const error = useAccessStore((s) => s.error);
@@ -88,15 +104,15 @@ function Answer(): React.JSX.Element {
 
   if (state === 'idle')
     return (
-      <EmptyState icon="shield" title="Pick a zone or an account" testId="access-empty">
-        <p>See every token of every login that can touch it, and the policy that allows it.</p>
+      <EmptyState icon="shield" title={t('access.empty.title')} testId="access-empty">
+        <p>{t('access.empty.body')}</p>
       </EmptyState>
     );
   if (state === 'error' && error) return <ErrorCallout error={error} />;
   if (!answer)
     return (
       <div className="loading-state" role="status">
-        <span className="spinner" aria-hidden="true" /> Looking through every login’s tokens…
+        <span className="spinner" aria-hidden="true" /> {t('access.answer.loading')}
       </div>
     );
   const hidden = answer.tokenCount - answer.usableCount;
@@ -104,15 +120,15 @@ function Answer(): React.JSX.Element {
     <div className="access-answer" data-testid="access-answer">
       <header className="access-answer-head">
         <h2>
-          {answer.target.label}
+          {targetTitle(answer.target, targets, t)}
           {answer.target.kind === 'zone' && answer.target.accountName ? (
             <span className="muted"> · {answer.target.accountName}</span>
           ) : null}
         </h2>
         <p className="access-answer-counts" role="status">
           {answer.tokenCount === 0
-            ? 'No token of any login has access here.'
-            : `${plural(answer.usableCount, 'token')} can act here today${hidden > 0 ? `; ${hidden} more would, if Cloudflare accepted ${hidden === 1 ? 'it' : 'them'} (disabled, expired or not yet valid)` : ''}.`}
+            ? t('access.answer.none')
+            : t('access.answer.counts', { usable: answer.usableCount, hidden })}
         </p>
         {hidden > 0 ? (
           <label className="checkbox">
@@ -121,7 +137,7 @@ function Answer(): React.JSX.Element {
               checked={showUnusable}
               onChange={(e) => setShowUnusable(e.target.checked)}
             />
-            <span>Show disabled, expired and not-yet-valid tokens</span>
+            <span>{t('access.answer.showUnusable')}</span>
           </label>
         ) : null}
       </header>
@@ -139,8 +155,10 @@ export function AccessView(): React.JSX.Element {
   const target = useAccessStore((s) => s.target);
   const explore = useAccessStore((s) => s.explore);
   const [query, setQuery] = useState('');
-  const targets = useMemo(() => pickableTargets(zones, accounts), [zones, accounts]);
-  const matches = useMemo(() => matchTargets(targets, query), [targets, query]);
+  const t = useT();
+  const targets = useMemo(() => pickableTargets(zones, accounts, t), [zones, accounts, t]);
+  const special = useMemo(() => specialTargets(t), [t]);
+  const matches = useMemo(() => matchTargets(special, targets, query), [special, targets, query]);
   const currentKey = target ? JSON.stringify(target) : null;
 
   // The inventory changed (a sync, a bulk action): ask the same question again.
@@ -152,40 +170,38 @@ export function AccessView(): React.JSX.Element {
     <section className="access-view" aria-labelledby="access-title">
       <header className="toolbar">
         <div className="toolbar-title">
-          <h1 id="access-title">Access</h1>
-          <p className="toolbar-subtitle">
-            Which tokens of every login can touch a zone or an account, and how
-          </p>
+          <h1 id="access-title">{t('access.title')}</h1>
+          <p className="toolbar-subtitle">{t('access.subtitle')}</p>
         </div>
       </header>
       <div className="access-layout">
-        <nav className="access-picker" aria-label="Zones and accounts">
+        <nav className="access-picker" aria-label={t('access.picker.label')}>
           <div className="search">
             <Icon name="search" className="search-icon" />
             <input
               type="search"
               className="input search-input"
-              placeholder="Find a zone or account…"
-              aria-label="Find a zone or account"
+              placeholder={t('access.picker.findPlaceholder')}
+              aria-label={t('access.picker.find')}
               value={query}
               onChange={(event) => setQuery(event.target.value)}
             />
           </div>
           <ul className="access-targets">
-            {matches.slice(0, LIST_LIMIT).map((t) => {
-              const current = currentKey === JSON.stringify(t.target);
+            {matches.slice(0, LIST_LIMIT).map((p) => {
+              const current = currentKey === JSON.stringify(p.target);
               return (
-                <li key={t.key}>
+                <li key={p.key}>
                   <button
                     type="button"
                     className={`access-target${current ? ' access-target-current' : ''}`}
                     aria-current={current ? 'true' : undefined}
-                    onClick={() => void explore(t.target)}
+                    onClick={() => void explore(p.target)}
                   >
-                    <Icon name={TARGET_ICON[t.kind]} size={14} />
+                    <Icon name={TARGET_ICON[p.kind]} size={14} />
                     <span className="access-target-text">
-                      <span className="access-target-label">{t.label}</span>
-                      <span className="access-target-detail">{t.detail}</span>
+                      <span className="access-target-label">{p.label}</span>
+                      <span className="access-target-detail">{p.detail}</span>
                     </span>
                   </button>
                 </li>
@@ -193,16 +209,16 @@ export function AccessView(): React.JSX.Element {
             })}
           </ul>
           {matches.length > LIST_LIMIT ? (
-            <p className="sidebar-note">{matches.length - LIST_LIMIT} more: type to narrow the list.</p>
+            <p className="sidebar-note">{t('access.picker.more', { count: matches.length - LIST_LIMIT })}</p>
           ) : matches.length === 0 ? (
-            <p className="sidebar-note">No zone or account matches “{query.trim()}”.</p>
+            <p className="sidebar-note">{t('access.picker.noMatch', { query: query.trim() })}</p>
           ) : null}
           {zones.length === 0 && accounts.length === 0 ? (
-            <p className="sidebar-note">Sync a profile to list its zones and accounts.</p>
+            <p className="sidebar-note">{t('access.picker.syncFirst')}</p>
           ) : null}
         </nav>
         <div className="access-results">
-          <Answer />
+          <Answer targets={targets} />
           {target ? (
             <div className="access-refresh">
               <Button
@@ -211,7 +227,7 @@ export function AccessView(): React.JSX.Element {
                 icon="sync"
                 onClick={() => void useAccessStore.getState().refresh()}
               >
-                Ask again
+                {t('access.askAgain')}
               </Button>
             </div>
           ) : null}

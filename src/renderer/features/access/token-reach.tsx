@@ -7,7 +7,26 @@
  */
 import { useMemo, useState } from 'react';
 import { buildAccessIndex } from '../../../shared/access/access-index';
+import type { TokenReach as Reach } from '../../../shared/access/access-schemas';
 import type { TokenDetail } from '../../../shared/domain';
+import type { Translate } from '../../../shared/i18n';
+
+/** "Reaches 37 zones in 2 accounts." and what else the token reaches, one sentence each. */
+function reachSentences(reach: Reach, t: Translate): string[] {
+  const sentences: string[] = [];
+  if (reach.zones.length > 0)
+    sentences.push(
+      t('access.reach.zones', {
+        zones: reach.zones.length,
+        accounts: new Set(reach.zones.map((z) => z.accountId ?? '')).size,
+      }),
+    );
+  const accountLevel = reach.accounts.filter((a) => a.groups.length > 0).length;
+  if (accountLevel > 0) sentences.push(t('access.reach.accountLevel', { count: accountLevel }));
+  if (reach.userGroups.length > 0) sentences.push(t('access.reach.userLevel'));
+  return sentences.length > 0 ? sentences : [t('access.reach.nothing')];
+}
+import { useT } from '../../lib/i18n';
 import { useProfilesStore } from '../../stores/profiles-store';
 
 export function TokenReach({ detail }: { detail: TokenDetail }): React.JSX.Element | null {
@@ -15,6 +34,7 @@ export function TokenReach({ detail }: { detail: TokenDetail }): React.JSX.Eleme
   const accounts = useProfilesStore((s) => s.accounts);
   const profiles = useProfilesStore((s) => s.profiles);
   const [open, setOpen] = useState(false);
+  const t = useT();
   const reach = useMemo(
     () =>
       buildAccessIndex({
@@ -30,16 +50,16 @@ export function TokenReach({ detail }: { detail: TokenDetail }): React.JSX.Eleme
   if (!reach) return null;
   const byAccount = new Map<string, typeof reach.zones>();
   for (const zone of reach.zones) {
-    const name = zone.accountName ?? 'Zones without a known account';
+    const name = zone.accountName ?? t('access.reach.noAccount');
     byAccount.set(name, [...(byAccount.get(name) ?? []), zone]);
   }
   return (
     <div className="reach" data-testid="token-reach">
       <p className="reach-summary">
-        <span>{reach.summary.charAt(0).toUpperCase() + reach.summary.slice(1)}.</span>
+        <span>{reachSentences(reach, t).join(' ')}</span>
         {reach.zones.length > 0 ? (
           <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? 'Hide the zones' : 'Show the zones'}
+            {open ? t('access.reach.hideZones') : t('access.reach.showZones')}
           </button>
         ) : null}
       </p>
