@@ -7,16 +7,17 @@ import { useEffect, useMemo } from 'react';
 import type { BulkAction } from '../../../shared/bulk/bulk-schemas';
 import type { TokenRow } from '../../../shared/domain';
 import { Button } from '../../components/button';
-import { plural } from '../../lib/format';
+import type { MessageKey } from '../../../shared/i18n';
+import { useT } from '../../lib/i18n';
 import { useBulkStore } from '../../stores/bulk-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { BulkDialog } from './bulk-dialog';
 
-const ACTIONS: { action: BulkAction; label: string; icon: 'power' | 'check' | 'shield' | 'trash' }[] = [
-  { action: 'disable', label: 'Disable', icon: 'power' },
-  { action: 'enable', label: 'Enable', icon: 'check' },
-  { action: 'verify', label: 'Verify', icon: 'shield' },
-  { action: 'delete', label: 'Delete', icon: 'trash' },
+const ACTIONS: { action: BulkAction; label: MessageKey; icon: 'power' | 'check' | 'shield' | 'trash' }[] = [
+  { action: 'disable', label: 'bulk.start.disable', icon: 'power' },
+  { action: 'enable', label: 'bulk.start.enable', icon: 'check' },
+  { action: 'verify', label: 'bulk.start.verify', icon: 'shield' },
+  { action: 'delete', label: 'bulk.start.delete', icon: 'trash' },
 ];
 
 export function BulkBar({ shown }: { shown: readonly TokenRow[] }): React.JSX.Element | null {
@@ -24,6 +25,7 @@ export function BulkBar({ shown }: { shown: readonly TokenRow[] }): React.JSX.El
   const flow = useBulkStore((s) => s.flow);
   const rows = useTokensStore((s) => s.rows);
   const shownKeys = useMemo(() => shown.map((row) => row.key), [shown]);
+  const t = useT();
 
   // A picked row that left the inventory (deleted, gone after a sync) is dropped.
   useEffect(() => {
@@ -36,10 +38,10 @@ export function BulkBar({ shown }: { shown: readonly TokenRow[] }): React.JSX.El
   return (
     <>
       {picked.size > 0 ? (
-        <div className="bulk-bar" role="toolbar" aria-label="Bulk actions" data-testid="bulk-bar">
+        <div className="bulk-bar" role="toolbar" aria-label={t('bulk.bar.label')} data-testid="bulk-bar">
           <span className="bulk-count" role="status">
-            {plural(picked.size, 'token')} selected
-            {hidden > 0 ? <span className="muted"> ({hidden} not shown by the filters)</span> : null}
+            {t('bulk.bar.selected', { count: picked.size })}
+            {hidden > 0 ? <span className="muted"> {t('bulk.bar.hidden', { count: hidden })}</span> : null}
           </span>
           {ACTIONS.map(({ action, label, icon }) => (
             <Button
@@ -49,17 +51,17 @@ export function BulkBar({ shown }: { shown: readonly TokenRow[] }): React.JSX.El
               variant={action === 'delete' ? 'danger-ghost' : 'secondary'}
               onClick={() => void store.start(action)}
             >
-              {label}…
+              {t(label)}
             </Button>
           ))}
           <span className="bulk-spacer" />
           {picked.size < shownKeys.length || hidden > 0 ? (
             <Button size="sm" variant="ghost" onClick={() => store.pickAll(shownKeys)}>
-              Select all {shownKeys.length.toLocaleString()} shown
+              {t('bulk.bar.selectAll', { count: shownKeys.length })}
             </Button>
           ) : null}
           <Button size="sm" variant="ghost" icon="x" onClick={store.clear}>
-            Clear selection
+            {t('bulk.bar.clear')}
           </Button>
         </div>
       ) : null}

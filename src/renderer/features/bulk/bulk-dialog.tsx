@@ -9,37 +9,45 @@ import { Dialog } from '../../components/dialog';
 import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
-import { plural } from '../../lib/format';
+import type { MessageKey } from '../../../shared/i18n';
+import { useT } from '../../lib/i18n';
 import { useBulkStore, type BulkFlow } from '../../stores/bulk-store';
 
-const TITLE: Record<BulkAction, string> = {
-  disable: 'Disable tokens',
-  enable: 'Enable tokens',
-  verify: 'Verify tokens',
-  delete: 'Delete tokens',
-};
+/** Each action's words: the dialog's title, the plan's line, the primary button and its busy label. */
+const WORDS = {
+  disable: {
+    title: 'bulk.title.disable',
+    will: 'bulk.will.disable',
+    confirm: 'bulk.confirm.disable',
+    busy: 'bulk.busy.disable',
+  },
+  enable: {
+    title: 'bulk.title.enable',
+    will: 'bulk.will.enable',
+    confirm: 'bulk.confirm.enable',
+    busy: 'bulk.busy.enable',
+  },
+  verify: {
+    title: 'bulk.title.verify',
+    will: 'bulk.will.verify',
+    confirm: 'bulk.confirm.verify',
+    busy: 'bulk.busy.verify',
+  },
+  delete: {
+    title: 'bulk.title.delete',
+    will: 'bulk.will.delete',
+    confirm: 'bulk.confirm.delete',
+    busy: 'bulk.busy.delete',
+  },
+} as const satisfies Record<BulkAction, Record<'title' | 'will' | 'confirm' | 'busy', MessageKey>>;
 
-const VERB: Record<BulkAction, string> = {
-  disable: 'Disable',
-  enable: 'Enable',
-  verify: 'Verify',
-  delete: 'Delete',
-};
-
-const WILL: Record<BulkAction, string> = {
-  disable: 'will be disabled',
-  enable: 'will be enabled',
-  verify: 'will be verified with their kept secret',
-  delete: 'will be deleted for good',
-};
-
-const OUTCOME_WORD: Record<BulkOutcome, string> = {
-  done: 'Done',
-  failed: 'Failed',
-  uncertain: 'May have happened',
-  not_sent: 'Not sent',
-  skipped: 'Left out',
-};
+const OUTCOME_WORD = {
+  done: 'bulk.outcome.done',
+  failed: 'bulk.outcome.failed',
+  uncertain: 'bulk.outcome.uncertain',
+  not_sent: 'bulk.outcome.notSent',
+  skipped: 'bulk.outcome.skipped',
+} as const satisfies Record<BulkOutcome, MessageKey>;
 
 const OUTCOME_TONE: Record<BulkOutcome, string> = {
   done: 'ok',
@@ -50,6 +58,7 @@ const OUTCOME_TONE: Record<BulkOutcome, string> = {
 };
 
 function PlanGroup({ group, action }: { group: BulkPlanGroup; action: BulkAction }): React.JSX.Element {
+  const t = useT();
   return (
     <section className="bulk-group" aria-label={`${group.profileLabel} · ${group.ownerLabel}`}>
       <h3 className="bulk-group-title">
@@ -57,9 +66,7 @@ function PlanGroup({ group, action }: { group: BulkPlanGroup; action: BulkAction
       </h3>
       {group.send.length > 0 ? (
         <>
-          <p className="bulk-group-line">
-            {plural(group.send.length, 'token')} {WILL[action]}:
-          </p>
+          <p className="bulk-group-line">{t(WORDS[action].will, { count: group.send.length })}</p>
           <ul className="bulk-names">
             {group.send.map((token) => (
               <li key={token.key}>{token.name}</li>
@@ -69,7 +76,7 @@ function PlanGroup({ group, action }: { group: BulkPlanGroup; action: BulkAction
       ) : null}
       {group.skip.length > 0 ? (
         <>
-          <p className="bulk-group-line muted">Left out:</p>
+          <p className="bulk-group-line muted">{t('bulk.leftOut')}</p>
           <ul className="bulk-names bulk-skipped">
             {group.skip.map((skip) => (
               <li key={skip.token.key}>
@@ -84,13 +91,14 @@ function PlanGroup({ group, action }: { group: BulkPlanGroup; action: BulkAction
 }
 
 function Results({ results }: { results: BulkResult[] }): React.JSX.Element {
+  const t = useT();
   return (
-    <ul className="bulk-results" aria-label="Each token">
+    <ul className="bulk-results" aria-label={t('bulk.results')}>
       {results.map((result) => (
         <li key={result.token.key} className="bulk-result">
           <span className={`badge badge-${OUTCOME_TONE[result.outcome]}`}>
             <span className="badge-dot" aria-hidden="true" />
-            {OUTCOME_WORD[result.outcome]}
+            {t(OUTCOME_WORD[result.outcome])}
           </span>
           <span className="bulk-result-name">{result.token.name}</span>
           {result.message ? <span className="bulk-result-message muted">{result.message}</span> : null}
@@ -104,6 +112,7 @@ export function BulkDialog({ flow }: { flow: BulkFlow }): React.JSX.Element {
   const store = useBulkStore.getState();
   const { action, phase, plan, run, progress, error } = flow;
   const running = phase === 'running';
+  const t = useT();
   const close = (): void => {
     if (!running) store.closeFlow();
   };
@@ -113,7 +122,7 @@ export function BulkDialog({ flow }: { flow: BulkFlow }): React.JSX.Element {
   if (phase === 'planning') {
     body = (
       <p className="loading-state" role="status">
-        <span className="spinner" aria-hidden="true" /> Working out what would be sent…
+        <span className="spinner" aria-hidden="true" /> {t('bulk.planning')}
       </p>
     );
     footer = <DialogFooter onCancel={close} busy={false} primary={null} />;
@@ -140,10 +149,9 @@ export function BulkDialog({ flow }: { flow: BulkFlow }): React.JSX.Element {
         primary={
           plan
             ? {
-                label:
-                  plan.sendCount > 0 ? `${VERB[action]} ${plural(plan.sendCount, 'token')}` : VERB[action],
+                label: t(WORDS[action].confirm, { count: plan.sendCount }),
                 variant: action === 'delete' || action === 'disable' ? 'danger' : 'primary',
-                disabledReason: plan.sendCount === 0 ? 'Nothing is left to send' : null,
+                disabledReason: plan.sendCount === 0 ? t('bulk.nothingToSend') : null,
                 onClick: () => void store.confirm(),
               }
             : null
@@ -155,14 +163,15 @@ export function BulkDialog({ flow }: { flow: BulkFlow }): React.JSX.Element {
     const total = progress?.total ?? plan?.sendCount ?? 0;
     body = (
       <div className="bulk-progress" role="status" aria-live="polite">
-        <progress max={Math.max(1, total)} value={done} aria-label="Requests sent" />
+        <progress max={Math.max(1, total)} value={done} aria-label={t('bulk.progress.label')} />
         <p>
-          {done} of {plural(total, 'request')} answered
-          {progress?.last ? ` · last: ${progress.last.token.name}` : ''}. Each is sent once; please wait.
+          {progress?.last
+            ? t('bulk.progress.answeredLast', { done, total, last: progress.last.token.name })
+            : t('bulk.progress.answered', { done, total })}
         </p>
       </div>
     );
-    footer = <DialogFooter onCancel={close} busy primary={{ label: `${VERB[action]}…` }} />;
+    footer = <DialogFooter onCancel={close} busy primary={{ label: t(WORDS[action].busy) }} />;
   } else {
     const disabledSome = action === 'disable' && (run?.counts.done ?? 0) > 0;
     body = (
@@ -186,13 +195,13 @@ export function BulkDialog({ flow }: { flow: BulkFlow }): React.JSX.Element {
     footer = (
       <DialogFooter
         onCancel={close}
-        cancelLabel="Close"
+        cancelLabel={t('common.actions.close')}
         busy={false}
         primary={null}
         lead={
           disabledSome ? (
             <Button icon="check" onClick={() => void store.enableAgain()}>
-              Enable again
+              {t('bulk.enableAgain')}
             </Button>
           ) : undefined
         }
@@ -202,8 +211,8 @@ export function BulkDialog({ flow }: { flow: BulkFlow }): React.JSX.Element {
 
   return (
     <Dialog
-      title={TITLE[action]}
-      description={running ? 'Sending…' : undefined}
+      title={t(WORDS[action].title)}
+      description={running ? t('bulk.sending') : undefined}
       onClose={close}
       dismissible={!running}
       closable={!running}
