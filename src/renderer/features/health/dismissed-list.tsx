@@ -3,7 +3,9 @@
  */
 import type { HealthReport } from '../../../shared/health/health-schemas';
 import { Button } from '../../components/button';
-import { formatDay, plural, sentence } from '../../lib/format';
+import { formatDay, sentence } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import { useMessageSentence } from '../../lib/message-sentence';
 import { useHealthStore } from '../../stores/health-store';
 
 export function DismissedList({
@@ -11,18 +13,22 @@ export function DismissedList({
 }: {
   dismissed: HealthReport['dismissed'];
 }): React.JSX.Element | null {
+  const t = useT();
+  const words = useMessageSentence();
   if (dismissed.length === 0) return null;
   return (
     <details className="health-dismissed">
-      <summary>{plural(dismissed.length, 'problem')} snoozed or ignored</summary>
+      <summary>{t('health.dismissed.summary', { count: dismissed.length })}</summary>
       <ul className="problem-list">
         {dismissed.map((d) => (
           <li key={`${d.kind}:${d.profileId}:${d.tokenId}`} className="problem problem-dismissed">
             <div className="problem-text">
               <p className="problem-title">{d.tokenName ?? d.tokenId}</p>
               <p className="problem-message">
-                {sentence(d.message)} ·{' '}
-                {d.until === null ? 'ignored' : `snoozed until ${formatDay(d.until) ?? d.until}`}
+                {sentence(words(d.message))} ·{' '}
+                {d.until === null
+                  ? t('health.dismissed.ignored')
+                  : t('health.dismissed.snoozedUntil', { day: formatDay(d.until) ?? d.until })}
               </p>
             </div>
             <div className="problem-actions">
@@ -35,7 +41,7 @@ export function DismissedList({
                     .restore({ profileId: d.profileId, tokenId: d.tokenId, kind: d.kind })
                 }
               >
-                Restore
+                {t('health.dismissed.restore')}
               </Button>
             </div>
           </li>

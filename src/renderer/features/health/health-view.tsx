@@ -9,6 +9,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { HealthSeverity } from '../../../shared/health/health-schemas';
+import type { MessageKey } from '../../../shared/i18n';
+import { useT } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorCallout } from '../../components/error-callout';
@@ -20,11 +23,14 @@ import { QuotaStrip } from './quota-strip';
 import { DeleteDialog } from '../token-detail/delete-dialog';
 import { RollDialog } from '../token-detail/roll-dialog';
 
-const HEADING: Record<HealthSeverity, string> = {
-  danger: 'Act now',
-  warning: 'To fix',
-  info: 'Worth knowing',
-};
+const HEADING = {
+  danger: 'health.severity.danger',
+  warning: 'health.severity.warning',
+  info: 'health.severity.info',
+} as const satisfies Record<HealthSeverity, MessageKey>;
+
+/** The groups, most urgent first. */
+const SEVERITIES: readonly HealthSeverity[] = ['danger', 'warning', 'info'];
 
 /**
  * Rows shown per severity at first, and how many more each "Show more" adds: thousands of tokens
@@ -38,6 +44,7 @@ export function HealthView(): React.JSX.Element {
   const error = useHealthStore((s) => s.error);
   const rows = useTokensStore((s) => s.rows);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const t = useT();
   const [shownPerSeverity, setShownPerSeverity] = useState<Record<HealthSeverity, number>>({
     danger: PAGE,
     warning: PAGE,
@@ -57,7 +64,7 @@ export function HealthView(): React.JSX.Element {
           error={error}
           action={
             <Button size="sm" onClick={() => void useHealthStore.getState().load()}>
-              Try again
+              {t('health.tryAgain')}
             </Button>
           }
         />
@@ -66,28 +73,28 @@ export function HealthView(): React.JSX.Element {
   } else if (!report) {
     body = (
       <div className="loading-state" role="status">
-        <span className="spinner" aria-hidden="true" /> Checking every login’s tokens…
+        <span className="spinner" aria-hidden="true" /> {t('health.loading')}
       </div>
     );
   } else if (report.problems.length === 0) {
     body = (
-      <EmptyState icon="check" title="Nothing needs care" testId="health-empty">
-        <p>No token of any login is expired, close to expiring, due for a roll or reaching too far.</p>
+      <EmptyState icon="check" title={t('health.empty.title')} testId="health-empty">
+        <p>{t('health.empty.body')}</p>
       </EmptyState>
     );
   } else {
     body = (
       <div className="health-body" data-testid="health-list">
         {report.secretFormatNote ? (
-          <p className="callout callout-warn callout-compact">{report.secretFormatNote}</p>
+          <p className="callout callout-warn callout-compact">{messageSentence(report.secretFormatNote)}</p>
         ) : null}
-        {(['danger', 'warning', 'info'] as const).map((severity) => {
+        {SEVERITIES.map((severity) => {
           const problems = report.problems.filter((p) => p.severity === severity);
           if (problems.length === 0) return null;
           return (
             <section key={severity} className="health-group" aria-labelledby={`health-${severity}`}>
               <h2 id={`health-${severity}`} className={`health-group-title health-${severity}`}>
-                {HEADING[severity]} <span className="health-count">{problems.length}</span>
+                {t(HEADING[severity])} <span className="health-count">{problems.length}</span>
               </h2>
               <ul className="problem-list">
                 {problems.slice(0, shownPerSeverity[severity]).map((problem) => (
@@ -103,8 +110,10 @@ export function HealthView(): React.JSX.Element {
                     setShownPerSeverity((shown) => ({ ...shown, [severity]: shown[severity] + PAGE * 5 }))
                   }
                 >
-                  Show {Math.min(PAGE * 5, problems.length - shownPerSeverity[severity])} more of{' '}
-                  {problems.length - shownPerSeverity[severity]}
+                  {t('health.showMore', {
+                    count: Math.min(PAGE * 5, problems.length - shownPerSeverity[severity]),
+                    remaining: problems.length - shownPerSeverity[severity],
+                  })}
                 </Button>
               ) : null}
             </section>
@@ -120,15 +129,13 @@ export function HealthView(): React.JSX.Element {
     <section className="health-view" aria-labelledby="health-title">
       <header className="toolbar">
         <div className="toolbar-title">
-          <h1 id="health-title">Health</h1>
+          <h1 id="health-title">{t('health.title')}</h1>
           <p className="toolbar-subtitle">
-            {counts
-              ? `${counts.danger} to act on now · ${counts.warning} to fix · ${counts.info} worth knowing`
-              : 'What to roll, fix or delete across every login'}
+            {counts ? t('health.counts', { ...counts }) : t('health.subtitle')}
           </p>
         </div>
         <Button icon="sync" busy={state === 'loading'} onClick={() => void useHealthStore.getState().load()}>
-          Check again
+          {t('health.checkAgain')}
         </Button>
       </header>
       {report ? <QuotaStrip quotas={report.quotas} /> : null}

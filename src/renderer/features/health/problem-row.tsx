@@ -8,20 +8,23 @@ import type { HealthAction, HealthProblem } from '../../../shared/health/health-
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
 import { MenuButton } from '../../components/menu';
-import { describeError } from '../../lib/error-copy';
-import { formatDay, plural, sentence } from '../../lib/format';
+import type { MessageKey } from '../../../shared/i18n';
+import { describeError, messageText } from '../../lib/error-copy';
+import { formatDay, sentence } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import { useMessageSentence } from '../../lib/message-sentence';
 import { useHealthStore, type ProblemRef } from '../../stores/health-store';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useUiStore } from '../../stores/ui-store';
 
-const ACTION_LABEL: Record<HealthAction, string> = {
-  roll: 'Roll',
-  edit_expiry: 'Edit expiry',
-  edit: 'Edit',
-  disable: 'Disable',
-  delete: 'Delete',
-};
+const ACTION_LABEL = {
+  roll: 'health.action.roll',
+  edit_expiry: 'health.action.editExpiry',
+  edit: 'health.action.edit',
+  disable: 'health.action.disable',
+  delete: 'health.action.delete',
+} as const satisfies Record<HealthAction, MessageKey>;
 
 const SNOOZE_DAYS = [1, 7, 30, 90];
 
@@ -49,6 +52,9 @@ export function ProblemRow({
   const [busy, setBusy] = useState(false);
   const ref = problemRef(problem);
   const token = problem.token;
+  const t = useT();
+  const words = useMessageSentence();
+  const what = sentence(words(problem.message));
 
   const act = async (action: HealthAction): Promise<void> => {
     if (!row) return;
@@ -59,12 +65,12 @@ export function ProblemRow({
       setBusy(true);
       const result = await useTokensStore.getState().setStatus(row, 'disabled');
       setBusy(false);
-      if (result.ok) toast('success', `“${row.name}” disabled`);
+      if (result.ok) toast('success', t('health.toast.disabled', { name: row.name }));
       else
         toast(
           'danger',
-          `“${row.name}” was not disabled: ${describeError(result.error).title}`,
-          result.error.message,
+          t('health.toast.notDisabled', { name: row.name, reason: describeError(result.error).title }),
+          messageText(result.error),
         );
     }
   };
@@ -72,13 +78,13 @@ export function ProblemRow({
   const dismiss = async (days: number | null): Promise<void> => {
     if (!ref) return;
     const result = await useHealthStore.getState().dismiss(ref, days);
-    if (!result.ok) toast('danger', 'Not saved', result.error.message);
+    if (!result.ok) toast('danger', t('health.toast.notSaved'), messageText(result.error));
     else
       toast(
         'info',
         days === null
-          ? `Ignored for “${token?.name ?? ''}”`
-          : `Snoozed until ${formatDay(result.value.until) ?? ''} for “${token?.name ?? ''}”`,
+          ? t('health.toast.ignored', { name: token?.name ?? '' })
+          : t('health.toast.snoozed', { name: token?.name ?? '', day: formatDay(result.value.until) ?? '' }),
       );
   };
 
@@ -92,7 +98,7 @@ export function ProblemRow({
               {token.name}
             </button>
           ) : (
-            <span>Quota</span>
+            <span>{t('health.quota.title')}</span>
           )}
           {token ? (
             <span className="muted problem-where">
@@ -102,7 +108,7 @@ export function ProblemRow({
             </span>
           ) : null}
         </p>
-        <p className="problem-message">{sentence(problem.message)}</p>
+        <p className="problem-message">{what}</p>
         {problem.actionsNote ? <p className="problem-note muted">{problem.actionsNote}</p> : null}
       </div>
       <div className="problem-actions">
@@ -112,10 +118,10 @@ export function ProblemRow({
             size="sm"
             variant={action === 'delete' ? 'danger-ghost' : 'secondary'}
             busy={busy && action === 'disable'}
-            disabledReason={row ? null : 'Sync: this token is not in the list any more'}
+            disabledReason={row ? null : t('health.notInList')}
             onClick={() => void act(action)}
           >
-            {ACTION_LABEL[action]}
+            {t(ACTION_LABEL[action])}
           </Button>
         ))}
         {ref ? (
@@ -123,23 +129,23 @@ export function ProblemRow({
             <MenuButton
               size="sm"
               variant="ghost"
-              label="Snooze"
+              label={t('health.snooze.label')}
               iconAfter="chevron-down"
               align="end"
-              aria-label={`Snooze: ${token?.name ?? ''}, “${problem.message}”`}
+              aria-label={t('health.snooze.aria', { name: token?.name ?? '', problem: what })}
               items={SNOOZE_DAYS.map((days) => ({
                 id: String(days),
-                label: `For ${plural(days, 'day')}`,
+                label: t('health.snooze.for', { days }),
                 onSelect: () => void dismiss(days),
               }))}
             />
             <Button
               size="sm"
               variant="ghost"
-              aria-label={`Ignore for this token: ${token?.name ?? ''}, “${problem.message}”`}
+              aria-label={t('health.ignore.aria', { name: token?.name ?? '', problem: what })}
               onClick={() => void dismiss(null)}
             >
-              Ignore for this token
+              {t('health.ignore.label')}
             </Button>
           </>
         ) : null}

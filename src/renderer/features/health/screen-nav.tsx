@@ -3,6 +3,8 @@
  * Health (what needs care), with the number of problems to act on or fix once Health was read.
  */
 import { Icon, type IconName } from '../../components/icons';
+import { formatNumber } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { useHealthStore } from '../../stores/health-store';
 import { useUiStore, type Screen } from '../../stores/ui-store';
 
@@ -34,7 +36,7 @@ function ScreenItem({
       </span>
       {count !== undefined && count > 0 ? (
         <span className="nav-count nav-count-alert" aria-label={countLabel}>
-          {count.toLocaleString()}
+          {formatNumber(count)}
         </span>
       ) : null}
     </button>
@@ -44,15 +46,16 @@ function ScreenItem({
 export function ScreenNav(): React.JSX.Element {
   const counts = useHealthStore((s) => s.report?.counts ?? null);
   const attention = counts ? counts.danger + counts.warning : undefined;
+  const t = useT();
   return (
     <>
-      <ScreenItem screen="access" label="Access" icon="shield" />
+      <ScreenItem screen="access" label={t('access.title')} icon="shield" />
       <ScreenItem
         screen="health"
-        label="Health"
+        label={t('health.title')}
         icon="alert"
         {...(attention !== undefined
-          ? { count: attention, countLabel: `${attention} problems to act on or fix` }
+          ? { count: attention, countLabel: t('health.navCount', { count: attention }) }
           : {})}
       />
     </>

@@ -10,6 +10,7 @@
 import { useId, useState } from 'react';
 import type { Settings } from '../../../shared/domain';
 import { Field } from '../../components/field';
+import { SettingCheckbox } from './setting-checkbox';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
@@ -66,40 +67,28 @@ export function BackgroundSection(): React.JSX.Element | null {
       </h3>
       <div className="form-stack">
         <div>
-          <label className={`checkbox${noTray ? ' background-option-off' : ''}`}>
-            <input
-              type="checkbox"
-              checked={settings.keepInTray && !noTray}
-              disabled={noTray}
-              aria-describedby={failure?.field === 'keepInTray' ? errorId : undefined}
-              onChange={(event) => update({ keepInTray: event.target.checked }, 'keepInTray')}
-            />
-            <span>
-              {t('settings.background.keepInTray')}
-              {noTray ? null : <span className="field-hint">{t('settings.background.keepInTrayHint')}</span>}
-            </span>
-          </label>
+          <SettingCheckbox
+            label={t('settings.background.keepInTray')}
+            hint={noTray ? null : t('settings.background.keepInTrayHint')}
+            checked={settings.keepInTray && !noTray}
+            disabled={noTray}
+            dimmed={noTray}
+            describedBy={failure?.field === 'keepInTray' ? errorId : undefined}
+            onChange={(checked) => update({ keepInTray: checked }, 'keepInTray')}
+          />
           {noTray ? <Note testId="no-tray-note">{background.trayUnavailableReason}</Note> : null}
           {errorFor('keepInTray')}
         </div>
         <div>
-          <label
-            className={`checkbox${noLoginItem && !settings.launchAtLogin ? ' background-option-off' : ''}`}
-          >
-            <input
-              type="checkbox"
-              checked={settings.launchAtLogin}
-              disabled={noLoginItem && !settings.launchAtLogin}
-              aria-describedby={failure?.field === 'launchAtLogin' ? errorId : undefined}
-              onChange={(event) => update({ launchAtLogin: event.target.checked }, 'launchAtLogin')}
-            />
-            <span>
-              {t('settings.background.launchAtLogin')}
-              <span className="field-hint">
-                {t(noTray ? 'settings.background.launchNoTrayHint' : 'settings.background.launchHint')}
-              </span>
-            </span>
-          </label>
+          <SettingCheckbox
+            label={t('settings.background.launchAtLogin')}
+            hint={t(noTray ? 'settings.background.launchNoTrayHint' : 'settings.background.launchHint')}
+            checked={settings.launchAtLogin}
+            disabled={noLoginItem && !settings.launchAtLogin}
+            dimmed={noLoginItem && !settings.launchAtLogin}
+            describedBy={failure?.field === 'launchAtLogin' ? errorId : undefined}
+            onChange={(checked) => update({ launchAtLogin: checked }, 'launchAtLogin')}
+          />
           {noLoginItem ? (
             <Note testId="no-login-item-note">{background.launchAtLoginUnavailableReason}</Note>
           ) : null}

@@ -13,6 +13,7 @@ import { Field } from '../../components/field';
 import { useAppStore } from '../../stores/app-store';
 import { useHealthStore } from '../../stores/health-store';
 import { withStored } from './choices';
+import { SettingCheckbox } from './setting-checkbox';
 import { useT } from '../../lib/i18n';
 
 const EXPIRY_CHOICES = [3, 7, 14, 30, 60, 90];
@@ -80,17 +81,12 @@ export function HealthSection(): React.JSX.Element | null {
             ))}
           </select>
         </Field>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={settings.reminders}
-            onChange={(event) => update({ reminders: event.target.checked })}
-          />
-          <span>
-            {t('settings.health.reminders')}
-            <span className="field-hint"> {t('settings.health.remindersHint')}</span>
-          </span>
-        </label>
+        <SettingCheckbox
+          label={t('settings.health.reminders')}
+          hint={t('settings.health.remindersHint')}
+          checked={settings.reminders}
+          onChange={(reminders) => update({ reminders })}
+        />
       </div>
       {error ? <ErrorCallout error={error} compact /> : null}
     </section>

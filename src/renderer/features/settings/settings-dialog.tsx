@@ -16,6 +16,7 @@ import { HealthSection } from './health-section';
 import { KeychainSection } from './keychain-section';
 import { SandboxSection } from '../sandbox/sandbox-section';
 import { withStored } from './choices';
+import { SettingCheckbox } from './setting-checkbox';
 import { LanguageChoice, LOCALES, type MessageKey, type Translate } from '../../../shared/i18n';
 import { useT } from '../../lib/i18n';
 
@@ -115,17 +116,12 @@ export function SettingsDialog(): React.JSX.Element {
               ))}
             </select>
           </Field>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={settings.keepSecretsByDefault}
-              onChange={(event) => update({ keepSecretsByDefault: event.target.checked })}
-            />
-            <span>
-              {t('settings.keepSecrets.label')}
-              <span className="field-hint"> {t('settings.keepSecrets.hint')}</span>
-            </span>
-          </label>
+          <SettingCheckbox
+            label={t('settings.keepSecrets.label')}
+            hint={t('settings.keepSecrets.hint')}
+            checked={settings.keepSecretsByDefault}
+            onChange={(keepSecretsByDefault) => update({ keepSecretsByDefault })}
+          />
         </div>
       ) : (
         <p className="muted">{t('settings.loading')}</p>
