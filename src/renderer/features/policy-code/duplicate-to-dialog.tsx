@@ -9,6 +9,7 @@ import type { ImportResult } from '../../../shared/export/export-schemas';
 import { Dialog } from '../../components/dialog';
 import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
+import { useT } from '../../lib/i18n';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { OwnerFields } from '../wizard/owner-fields';
 import { canCreateTokens, firstOwner } from '../wizard/wizard-model';
@@ -22,6 +23,7 @@ export function DuplicateToDialog({
   row: TokenRow;
   onClose: () => void;
 }): React.JSX.Element {
+  const t = useT();
   const profiles = useProfilesStore((s) => s.profiles).filter(canCreateTokens);
   const [profileId, setProfileId] = useState(
     profiles.find((p) => p.id !== row.profileId)?.id ?? profiles[0]?.id ?? '',
@@ -53,8 +55,8 @@ export function DuplicateToDialog({
 
   return (
     <Dialog
-      title={`Duplicate ${row.name} to…`}
-      description="Accounts and zones are matched by name in the profile you choose."
+      title={t('policyCode.duplicateTo.title', { name: row.name })}
+      description={t('policyCode.duplicateTo.description')}
       onClose={onClose}
       size="lg"
       testId="duplicate-to-dialog"
@@ -63,9 +65,9 @@ export function DuplicateToDialog({
           onCancel={onClose}
           busy={false}
           primary={{
-            label: 'Open in the wizard',
+            label: t('policyCode.openInWizard'),
             icon: 'chevron-right',
-            disabledReason: result ? null : 'Choose where to duplicate it',
+            disabledReason: result ? null : t('policyCode.duplicateTo.chooseFirst'),
             onClick: () => {
               if (!result) return;
               openInWizard(result);

@@ -8,28 +8,29 @@ import type { ExportFormat, ExportResult } from '../../../shared/export/export-s
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
+import type { MessageKey } from '../../../shared/i18n';
+import { useT } from '../../lib/i18n';
 import { toast } from '../../stores/toast-store';
 import { downloadText, policyCode, type TokenRef } from './policy-code-api';
 
-const FORMATS: { format: Exclude<ExportFormat, 'share'>; label: string; hint: string }[] = [
-  {
-    format: 'terraform',
-    label: 'Terraform',
-    hint: 'cloudflare_api_token / cloudflare_account_token, provider v5',
-  },
-  { format: 'body', label: 'API body', hint: 'The JSON body of POST …/tokens' },
-  { format: 'recipe', label: 'Recipe', hint: 'Names instead of ids: re-create the access in another login' },
+type Format = Exclude<ExportFormat, 'share'>;
+
+const FORMATS: { format: Format; label: MessageKey; hint: MessageKey }[] = [
+  { format: 'terraform', label: 'policyCode.export.terraform', hint: 'policyCode.export.terraformHint' },
+  { format: 'body', label: 'policyCode.export.body', hint: 'policyCode.export.bodyHint' },
+  { format: 'recipe', label: 'policyCode.export.recipe', hint: 'policyCode.export.recipeHint' },
 ];
 
 export interface ExportDialogProps {
   tokens: TokenRef[];
-  /** "CI deploy" or "12 tokens", for the title. */
-  what: string;
+  /** The token's name when one is exported ("Export CI deploy"), else null ("Export 12 tokens"). */
+  name: string | null;
   onClose: () => void;
 }
 
-export function ExportDialog({ tokens, what, onClose }: ExportDialogProps): React.JSX.Element {
-  const [format, setFormat] = useState<Exclude<ExportFormat, 'share'>>('terraform');
+export function ExportDialog({ tokens, name, onClose }: ExportDialogProps): React.JSX.Element {
+  const t = useT();
+  const [format, setFormat] = useState<Format>('terraform');
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
 
@@ -47,40 +48,43 @@ export function ExportDialog({ tokens, what, onClose }: ExportDialogProps): Reac
 
   const copy = async (): Promise<void> => {
     const reply = await policyCode.copyExport(tokens, format);
-    if (reply.ok)
-      toast('success', `Copied the ${FORMATS.find((f) => f.format === format)?.label ?? ''} export`);
+    if (reply.ok) toast('success', t('policyCode.export.copied', { format }));
     else setError(reply.error);
   };
 
   return (
     <Dialog
-      title={`Export ${what}`}
-      description="Never includes a secret."
+      title={
+        name === null
+          ? t('policyCode.export.titleMany', { count: tokens.length })
+          : t('policyCode.export.titleOne', { name })
+      }
+      description={t('policyCode.export.description')}
       onClose={onClose}
       size="lg"
       testId="export-dialog"
       footer={
         <>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>{t('common.actions.close')}</Button>
           <Button
             icon="download"
-            disabledReason={result ? null : 'Nothing to save yet'}
+            disabledReason={result ? null : t('policyCode.export.nothingToSave')}
             onClick={() => result && downloadText(result.fileName, result.text)}
           >
-            Save…
+            {t('policyCode.export.save')}
           </Button>
           <Button
             variant="primary"
             icon="copy"
-            disabledReason={result ? null : 'Nothing to copy yet'}
+            disabledReason={result ? null : t('policyCode.export.nothingToCopy')}
             onClick={() => void copy()}
           >
-            Copy
+            {t('policyCode.export.copy')}
           </Button>
         </>
       }
     >
-      <div className="segmented" role="radiogroup" aria-label="Format">
+      <div className="segmented" role="radiogroup" aria-label={t('policyCode.export.format')}>
         {FORMATS.map((item) => (
           <button
             key={item.format}
@@ -88,37 +92,37 @@ export function ExportDialog({ tokens, what, onClose }: ExportDialogProps): Reac
             role="radio"
             aria-checked={format === item.format}
             className={`segment${format === item.format ? ' segment-on' : ''}`}
-            title={item.hint}
+            title={t(item.hint)}
             onClick={() => setFormat(item.format)}
           >
-            {item.label}
+            {t(item.label)}
           </button>
         ))}
       </div>
-      <p className="muted export-hint">{FORMATS.find((item) => item.format === format)?.hint}</p>
+      <p className="muted export-hint">
+        {t(FORMATS.find((item) => item.format === format)?.hint ?? 'policyCode.export.terraformHint')}
+      </p>
       {error ? <ErrorCallout error={error} compact /> : null}
       {result ? (
         <>
           <pre
             className="json-body export-text"
             tabIndex={0}
-            aria-label="Exported text"
+            aria-label={t('policyCode.export.text')}
             data-testid="export-text"
           >
             {result.text}
           </pre>
           {result.importCommands.length > 0 ? (
             <div className="export-imports">
-              <p className="field-label">
-                Adopt the existing tokens into Terraform state instead of re-creating them:
-              </p>
+              <p className="field-label">{t('policyCode.export.importCommands')}</p>
               <pre className="json-body" data-testid="export-import-commands">
                 {result.importCommands.join('\n')}
               </pre>
             </div>
           ) : null}
           {result.notes.length > 0 ? (
-            <ul className="export-notes" aria-label="Notes">
+            <ul className="export-notes" aria-label={t('policyCode.export.notes')}>
               {result.notes.map((note) => (
                 <li key={note}>{note}</li>
               ))}

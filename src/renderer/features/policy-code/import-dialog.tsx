@@ -10,6 +10,7 @@ import { Dialog } from '../../components/dialog';
 import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
+import { useT } from '../../lib/i18n';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { canCreateTokens } from '../wizard/wizard-model';
 import { ImportReport } from './import-report';
@@ -22,6 +23,7 @@ export function ImportDialog({
   profileId: string | null;
   onClose: () => void;
 }): React.JSX.Element {
+  const t = useT();
   const profiles = useProfilesStore((s) => s.profiles).filter(canCreateTokens);
   const [target, setTarget] = useState(profiles.find((p) => p.id === profileId)?.id ?? profiles[0]?.id ?? '');
   const [text, setText] = useState('');
@@ -40,8 +42,8 @@ export function ImportDialog({
 
   return (
     <Dialog
-      title="Import a recipe or API body"
-      description="Resolved against the profile you choose. Nothing is sent before the wizard’s review step."
+      title={t('policyCode.import.title')}
+      description={t('policyCode.import.description')}
       onClose={onClose}
       size="lg"
       testId="import-dialog"
@@ -52,7 +54,7 @@ export function ImportDialog({
           primary={
             result
               ? {
-                  label: 'Open in the wizard',
+                  label: t('policyCode.openInWizard'),
                   icon: 'chevron-right',
                   onClick: () => {
                     openInWizard(result);
@@ -60,20 +62,20 @@ export function ImportDialog({
                   },
                 }
               : {
-                  label: 'Check',
+                  label: t('policyCode.import.check'),
                   icon: 'check',
                   disabledReason: !target
-                    ? 'Add a profile that can create tokens first'
+                    ? t('policyCode.import.noProfile')
                     : text.trim()
                       ? null
-                      : 'Paste something first',
+                      : t('policyCode.import.pasteFirst'),
                   onClick: () => void resolve(),
                 }
           }
         />
       }
     >
-      <Field label="Profile" hint="The recipe’s names are resolved against this profile’s last sync.">
+      <Field label={t('policyCode.import.profile')} hint={t('policyCode.import.profileHint')}>
         <select
           className="select"
           value={target}
@@ -89,13 +91,13 @@ export function ImportDialog({
           ))}
         </select>
       </Field>
-      <Field label="Recipe or API body (JSON)">
+      <Field label={t('policyCode.import.text')}>
         <textarea
           className="textarea mono"
           rows={10}
           spellCheck={false}
           value={text}
-          placeholder='{ "format": "keyflare-recipe", … } or { "name": …, "policies": [ … ] }'
+          placeholder={t('policyCode.import.placeholder')}
           onChange={(event) => {
             setText(event.target.value);
             setResult(null);
@@ -103,7 +105,7 @@ export function ImportDialog({
         />
       </Field>
       {result && result.tokenCount > 1 ? (
-        <Field label={`The text holds ${result.tokenCount} tokens: which one?`}>
+        <Field label={t('policyCode.import.which', { count: result.tokenCount })}>
           <select
             className="select"
             value={index}
@@ -115,7 +117,7 @@ export function ImportDialog({
           >
             {Array.from({ length: result.tokenCount }, (_, i) => (
               <option key={i} value={i}>
-                Token {i + 1}
+                {t('policyCode.import.token', { number: i + 1 })}
               </option>
             ))}
           </select>
@@ -124,10 +126,7 @@ export function ImportDialog({
       {error ? <ErrorCallout error={error} compact /> : null}
       {result ? (
         <>
-          <p>
-            <strong>{result.draft.name}</strong> as a{' '}
-            {result.owner.kind === 'user' ? 'user token' : 'account-owned token'}
-          </p>
+          <p>{t('policyCode.import.as', { name: result.draft.name, owner: result.owner.kind })}</p>
           <ImportReport result={result} />
         </>
       ) : null}

@@ -4,9 +4,11 @@
  */
 import type { ImportResult } from '../../../shared/export/export-schemas';
 import { Icon } from '../../components/icons';
+import { useT } from '../../lib/i18n';
 
 export function ImportReport({ result }: { result: ImportResult }): React.JSX.Element {
   const { resolved, unresolved } = result;
+  const t = useT();
   return (
     <div className="import-report" data-testid="import-report">
       {unresolved.length > 0 ? (
@@ -14,21 +16,24 @@ export function ImportReport({ result }: { result: ImportResult }): React.JSX.El
           <Icon name="alert" className="callout-icon" />
           <div className="callout-body">
             <p className="callout-title">
-              {unresolved.length === 1
-                ? 'One part did not resolve'
-                : `${unresolved.length} parts did not resolve`}
+              {t('policyCode.report.unresolvedTitle', { count: unresolved.length })}
             </p>
-            <p className="callout-text">
-              They are left out of the draft: fill them in before you create the token.
-            </p>
-            <ul className="callout-facts" aria-label="Did not resolve">
+            <p className="callout-text">{t('policyCode.report.unresolvedText')}</p>
+            <ul className="callout-facts" aria-label={t('policyCode.report.unresolvedList')}>
               {unresolved.map((item) => (
                 <li key={`${item.what}:${item.name}`}>
-                  <strong>
-                    {item.what} {item.name}
-                  </strong>
-                  : {item.reason}
-                  {item.closest.length > 0 ? <> — closest: {item.closest.join(', ')}</> : null}
+                  {item.closest.length > 0
+                    ? t('policyCode.report.unresolvedClosest', {
+                        what: item.what,
+                        name: item.name,
+                        reason: item.reason,
+                        closest: item.closest.join(', '),
+                      })
+                    : t('policyCode.report.unresolved', {
+                        what: item.what,
+                        name: item.name,
+                        reason: item.reason,
+                      })}
                 </li>
               ))}
             </ul>
@@ -36,16 +41,16 @@ export function ImportReport({ result }: { result: ImportResult }): React.JSX.El
         </div>
       ) : (
         <p className="import-report-ok" role="status">
-          <Icon name="check" size={13} /> Everything resolved in this profile.
+          <Icon name="check" size={13} /> {t('policyCode.report.allResolved')}
         </p>
       )}
       {resolved.length > 0 ? (
         <details className="import-report-resolved">
-          <summary>{resolved.length} resolved</summary>
+          <summary>{t('policyCode.report.resolved', { count: resolved.length })}</summary>
           <ul>
             {resolved.map((item) => (
               <li key={`${item.what}:${item.from}`}>
-                {item.what} {item.from} → {item.to}
+                {t('policyCode.report.resolvedItem', { what: item.what, from: item.from, to: item.to })}
               </li>
             ))}
           </ul>

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { TokenRow } from '../../../shared/domain';
 import { MenuButton } from '../../components/menu';
-import { plural } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { ExportDialog } from './export-dialog';
 import { ImportDialog } from './import-dialog';
 import type { TokenRef } from './policy-code-api';
@@ -18,6 +18,7 @@ export function PolicyCodeListMenu({
   shown: TokenRow[];
   profileId: string | null;
 }): React.JSX.Element {
+  const t = useT();
   const [open, setOpen] = useState<'import' | null>(null);
   // The selection is taken when the export opens, so the list changing meanwhile cannot re-run it.
   const [exporting, setExporting] = useState<TokenRef[] | null>(null);
@@ -31,28 +32,25 @@ export function PolicyCodeListMenu({
         icon="layers"
         iconAfter="chevron-down"
         // Icon-only to keep the toolbar's title readable; the name stays for assistive tech and tests.
-        label={<span className="visually-hidden">As code</span>}
-        title="As code: import a recipe or API body, export the tokens shown"
+        label={<span className="visually-hidden">{t('policyCode.list.label')}</span>}
+        title={t('policyCode.list.title')}
         align="end"
         items={[
-          { id: 'import', label: 'Import a recipe or API body…', onSelect: () => setOpen('import') },
+          { id: 'import', label: t('policyCode.list.import'), onSelect: () => setOpen('import') },
           {
             id: 'export',
-            label: `Export the ${plural(refs.length, 'token')} shown…`,
-            hint: refs.length < shown.length ? 'The first 500' : 'Search and filters choose which',
-            disabledReason: refs.length === 0 ? 'No token is shown' : null,
+            label: t('policyCode.list.export', { count: refs.length }),
+            hint:
+              refs.length < shown.length
+                ? t('policyCode.list.firstOnes', { count: refs.length })
+                : t('policyCode.list.filtersChoose'),
+            disabledReason: refs.length === 0 ? t('policyCode.list.noneShown') : null,
             onSelect: () => setExporting(refs),
           },
         ]}
       />
       {open === 'import' ? <ImportDialog profileId={profileId} onClose={() => setOpen(null)} /> : null}
-      {exporting ? (
-        <ExportDialog
-          tokens={exporting}
-          what={plural(exporting.length, 'token')}
-          onClose={() => setExporting(null)}
-        />
-      ) : null}
+      {exporting ? <ExportDialog tokens={exporting} name={null} onClose={() => setExporting(null)} /> : null}
     </>
   );
 }

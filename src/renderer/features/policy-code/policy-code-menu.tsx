@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import type { TokenDetail, TokenRow } from '../../../shared/domain';
 import { MenuButton } from '../../components/menu';
+import { useT } from '../../lib/i18n';
 import { useUiStore } from '../../stores/ui-store';
 import { DuplicateToDialog } from './duplicate-to-dialog';
 import { ExportDialog } from './export-dialog';
@@ -21,14 +22,15 @@ export interface PolicyCodeMenuProps {
 }
 
 export function PolicyCodeMenu({ row, detail, retireBlocked }: PolicyCodeMenuProps): React.JSX.Element {
+  const t = useT();
   const [open, setOpen] = useState<Open>(null);
   const refs = useMemo(() => [{ profileId: row.profileId, tokenId: row.id }], [row.profileId, row.id]);
   const openDialog = useUiStore((s) => s.openDialog);
   const noDraft =
     detail === null
-      ? 'Loading the token…'
+      ? t('policyCode.menu.loading')
       : detail.edit.draft === null
-        ? (detail.edit.unrepresentable[0] ?? 'Keyflare cannot read this token into a draft')
+        ? (detail.edit.unrepresentable[0] ?? t('policyCode.menu.noDraft'))
         : null;
   const close = (): void => setOpen(null);
   const owner =
@@ -41,19 +43,19 @@ export function PolicyCodeMenu({ row, detail, retireBlocked }: PolicyCodeMenuPro
       <MenuButton
         size="sm"
         icon="more"
-        label="More"
+        label={t('policyCode.menu.more')}
         align="end"
         items={[
           {
             id: 'export',
-            label: 'Export…',
-            hint: 'Terraform, API body or recipe',
+            label: t('policyCode.menu.export'),
+            hint: t('policyCode.menu.exportHint'),
             onSelect: () => setOpen('export'),
           },
           {
             id: 'duplicate',
-            label: 'Duplicate',
-            hint: 'The wizard, with the same policy',
+            label: t('policyCode.menu.duplicate'),
+            hint: t('policyCode.menu.duplicateHint'),
             disabledReason: noDraft,
             onSelect: () => {
               const draft = detail?.edit.draft;
@@ -63,35 +65,39 @@ export function PolicyCodeMenu({ row, detail, retireBlocked }: PolicyCodeMenuPro
                   target: {
                     mode: 'create',
                     profileId: row.profileId,
-                    start: { owner, draft: { ...draft, name: `${draft.name} (copy)` }, report: null },
+                    start: {
+                      owner,
+                      draft: { ...draft, name: t('policyCode.menu.copyName', { name: draft.name }) },
+                      report: null,
+                    },
                   },
                 });
             },
           },
           {
             id: 'duplicate-to',
-            label: 'Duplicate to…',
-            hint: 'Another profile or account, matched by name',
+            label: t('policyCode.menu.duplicateTo'),
+            hint: t('policyCode.menu.duplicateToHint'),
             disabledReason: noDraft,
             onSelect: () => setOpen('duplicateTo'),
           },
           {
             id: 'rotate',
-            label: 'Rotate with overlap…',
-            hint: 'New token first, old one retired when unused',
+            label: t('policyCode.menu.rotate'),
+            hint: t('policyCode.menu.rotateHint'),
             disabledReason: noDraft ?? retireBlocked,
             onSelect: () => setOpen('rotate'),
           },
           {
             id: 'share',
-            label: 'Share a request…',
-            hint: 'A dashboard link for a teammate',
-            disabledReason: detail === null ? 'Loading the token…' : null,
+            label: t('policyCode.menu.share'),
+            hint: t('policyCode.menu.shareHint'),
+            disabledReason: detail === null ? t('policyCode.menu.loading') : null,
             onSelect: () => setOpen('share'),
           },
         ]}
       />
-      {open === 'export' ? <ExportDialog tokens={refs} what={row.name} onClose={close} /> : null}
+      {open === 'export' ? <ExportDialog tokens={refs} name={row.name} onClose={close} /> : null}
       {open === 'duplicateTo' ? <DuplicateToDialog row={row} onClose={close} /> : null}
       {open === 'rotate' ? <RotateDialog row={row} onClose={close} /> : null}
       {open === 'share' && detail ? <ShareDialog detail={detail} onClose={close} /> : null}

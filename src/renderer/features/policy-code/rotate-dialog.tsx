@@ -16,13 +16,16 @@ import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
 import { KeepSecretCheckbox } from '../../components/keep-secret-checkbox';
 import { formatRelative } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { useAppStore } from '../../stores/app-store';
 import { ShowOnceSecret } from '../secret/show-once-secret';
 import { policyCode } from './policy-code-api';
 
 const OPEN: Rotation['state'][] = ['creating', 'awaiting_confirmation', 'retiring'];
+const RETIRE_CHOICES = ['disable', 'delete'] as const;
 
 export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => void }): React.JSX.Element {
+  const t = useT();
   const keepDefault = useAppStore((s) => s.settings?.keepSecretsByDefault ?? true);
   const keychainAvailable = useAppStore((s) => s.info?.keychain.available ?? true);
   const [keep, setKeep] = useState(keepDefault && keychainAvailable);
@@ -77,12 +80,16 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
 
   let body: React.JSX.Element;
   let footer: React.JSX.Element;
-  const close = <Button onClick={onClose}>{rotation?.state === 'done' ? 'Done' : 'Close'}</Button>;
+  const close = (
+    <Button onClick={onClose}>
+      {rotation?.state === 'done' ? t('policyCode.rotate.done') : t('common.actions.close')}
+    </Button>
+  );
 
   if (!loaded) {
     body = (
       <p className="loading-state" role="status">
-        <span className="spinner" aria-hidden="true" /> Looking for a rotation under way…
+        <span className="spinner" aria-hidden="true" /> {t('policyCode.rotate.looking')}
       </p>
     );
     footer = close;
@@ -90,15 +97,12 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
     body = (
       <>
         <ShowOnceSecret result={created} action="created" />
-        <p className="rotate-next">
-          Next: put this secret wherever “{row.name}” is used (CI secrets, environment variables, .env files,
-          other machines). The old token keeps working meanwhile.
-        </p>
+        <p className="rotate-next">{t('policyCode.rotate.next', { name: row.name })}</p>
       </>
     );
     footer = (
       <Button variant="primary" iconAfter="chevron-right" onClick={() => setCreated(null)}>
-        I have the new secret
+        {t('policyCode.rotate.haveSecret')}
       </Button>
     );
   } else if (rotation && rotation.uncertain) {
@@ -116,7 +120,7 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
           busy={busy}
           onClick={() => void run(() => policyCode.resume(rotation.id), setRotation)}
         >
-          Check with Cloudflare
+          {t('policyCode.rotate.check')}
         </Button>
       </>
     );
@@ -126,12 +130,12 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
         <p role="status">{rotation.message}</p>
         <p className="muted">
           {row.lastUsedOn
-            ? `Cloudflare last saw “${row.name}” used ${formatRelative(row.lastUsedOn) ?? ''}, as of the last sync.`
-            : `Cloudflare has never seen “${row.name}” used, as of the last sync.`}
+            ? t('policyCode.rotate.lastUsed', { name: row.name, when: formatRelative(row.lastUsedOn) ?? '' })
+            : t('policyCode.rotate.neverUsed', { name: row.name })}
         </p>
         <fieldset className="rotate-retire">
-          <legend className="field-label">Then the old token is</legend>
-          {(['disable', 'delete'] as const).map((choice) => (
+          <legend className="field-label">{t('policyCode.rotate.then')}</legend>
+          {RETIRE_CHOICES.map((choice) => (
             <label key={choice} className="checkbox">
               <input
                 type="radio"
@@ -139,7 +143,7 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
                 checked={action === choice}
                 onChange={() => setAction(choice)}
               />
-              {choice === 'disable' ? 'disabled (can be enabled again)' : 'deleted (cannot be undone)'}
+              {choice === 'disable' ? t('policyCode.rotate.thenDisable') : t('policyCode.rotate.thenDelete')}
             </label>
           ))}
         </fieldset>
@@ -149,23 +153,23 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
             checked={confirmed}
             onChange={(event) => setConfirmed(event.target.checked)}
           />
-          Nothing uses “{row.name}” any more: every place has the new secret.
+          {t('policyCode.rotate.confirm', { name: row.name })}
         </label>
       </>
     );
     footer = (
       <>
         <Button busy={busy} onClick={() => void run(() => policyCode.cancel(rotation.id), setRotation)}>
-          Cancel rotation
+          {t('policyCode.rotate.cancel')}
         </Button>
         <Button
           variant={action === 'delete' ? 'danger' : 'primary'}
           icon={action === 'delete' ? 'trash' : 'power'}
           busy={busy}
-          disabledReason={confirmed ? null : 'Confirm that nothing uses the old token first'}
+          disabledReason={confirmed ? null : t('policyCode.rotate.confirmFirst')}
           onClick={() => void run(() => policyCode.retire(rotation.id, action), setRotation)}
         >
-          {action === 'delete' ? 'Delete the old token' : 'Disable the old token'}
+          {action === 'delete' ? t('policyCode.rotate.deleteOld') : t('policyCode.rotate.disableOld')}
         </Button>
       </>
     );
@@ -176,11 +180,9 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
     body = (
       <>
         <ol className="rotate-steps">
-          <li>Keyflare creates a new token with the same permissions, resources, IP filter and dates.</li>
-          <li>
-            You see its secret once and put it wherever “{row.name}” is used. The old token keeps working.
-          </li>
-          <li>When nothing uses the old token any more, Keyflare disables or deletes it.</li>
+          <li>{t('policyCode.rotate.step1')}</li>
+          <li>{t('policyCode.rotate.step2', { name: row.name })}</li>
+          <li>{t('policyCode.rotate.step3')}</li>
         </ol>
         <KeepSecretCheckbox keep={keep} onChange={setKeep} keychainAvailable={keychainAvailable} />
       </>
@@ -189,7 +191,7 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
       <>
         {close}
         <Button variant="primary" icon="roll" busy={busy} onClick={() => void start()}>
-          Create the new token
+          {t('policyCode.rotate.create')}
         </Button>
       </>
     );
@@ -197,8 +199,8 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
 
   return (
     <Dialog
-      title={`Rotate ${row.name} with overlap`}
-      description="Replaces the token without breaking what uses it."
+      title={t('policyCode.rotate.title', { name: row.name })}
+      description={t('policyCode.rotate.description')}
       onClose={onClose}
       dismissible={!busy && !created}
       closable={!busy}

@@ -7,6 +7,8 @@ import type { TokenDetail } from '../../../shared/domain';
 import { shareLink } from '../../../shared/share/template-url';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { messageText } from '../../lib/error-copy';
+import { useT } from '../../lib/i18n';
 import { toast } from '../../stores/toast-store';
 import { policyCode } from './policy-code-api';
 
@@ -17,29 +19,30 @@ export function ShareDialog({
   detail: TokenDetail;
   onClose: () => void;
 }): React.JSX.Element {
+  const t = useT();
   const link = shareLink(detail);
   const copy = async (): Promise<void> => {
     const reply = await policyCode.copyExport([{ profileId: detail.profileId, tokenId: detail.id }], 'share');
-    if (reply.ok) toast('success', 'Copied the request link');
-    else toast('danger', 'Could not copy the link', reply.error.message);
+    if (reply.ok) toast('success', t('policyCode.share.copied'));
+    else toast('danger', t('policyCode.share.notCopied'), messageText(reply.error));
   };
   return (
     <Dialog
-      title={`Share a request for ${detail.name}`}
-      description="The link opens Cloudflare’s create-token form pre-filled; your teammate creates the token in their own login."
+      title={t('policyCode.share.title', { name: detail.name })}
+      description={t('policyCode.share.description')}
       onClose={onClose}
       size="lg"
       testId="share-dialog"
       footer={
         <>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>{t('common.actions.close')}</Button>
           <Button
             variant="primary"
             icon="copy"
-            disabledReason={link.url ? null : 'No permission of this token has a template key'}
+            disabledReason={link.url ? null : t('policyCode.share.noTemplateKey')}
             onClick={() => void copy()}
           >
-            Copy link
+            {t('policyCode.share.copy')}
           </Button>
         </>
       }
@@ -50,15 +53,15 @@ export function ShareDialog({
           readOnly
           rows={3}
           value={link.url}
-          aria-label="Request link"
+          aria-label={t('policyCode.share.link')}
         />
       ) : (
-        <p className="callout callout-warn">A template URL cannot carry any permission of this token.</p>
+        <p className="callout callout-warn">{t('policyCode.share.nothingCarried')}</p>
       )}
       <div className="form-row share-lists">
         <section aria-labelledby="share-carried">
           <h3 id="share-carried" className="detail-heading">
-            The link carries
+            {t('policyCode.share.carried')}
           </h3>
           <ul data-testid="share-carried">
             {link.carried.map((line) => (
@@ -68,7 +71,7 @@ export function ShareDialog({
         </section>
         <section aria-labelledby="share-manual">
           <h3 id="share-manual" className="detail-heading">
-            Your teammate adds by hand
+            {t('policyCode.share.manual')}
           </h3>
           {link.manual.length > 0 ? (
             <ul data-testid="share-manual">
@@ -77,7 +80,7 @@ export function ShareDialog({
               ))}
             </ul>
           ) : (
-            <p className="muted">Nothing: the link says it all.</p>
+            <p className="muted">{t('policyCode.share.nothingManual')}</p>
           )}
         </section>
       </div>
