@@ -11,6 +11,7 @@ import { Dialog } from '../../components/dialog';
 import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
+import { useT } from '../../lib/i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -25,6 +26,7 @@ import {
 } from './credential-fields';
 
 export function AddProfileDialog(): React.JSX.Element {
+  const t = useT();
   const closeDialog = useUiStore((s) => s.closeDialog);
   const setView = useUiStore((s) => s.setView);
   const add = useProfilesStore((s) => s.add);
@@ -66,18 +68,18 @@ export function AddProfileDialog(): React.JSX.Element {
   if (added) {
     return (
       <Dialog
-        title={`${added.label} is ready`}
-        description="Keyflare checked the credential with Cloudflare and is syncing its tokens, accounts and zones now."
+        title={t('profiles.add.ready', { label: added.label })}
+        description={t('profiles.add.readyText')}
         onClose={closeDialog}
         size="md"
         testId="add-profile-dialog"
         footer={
           <Button variant="primary" onClick={closeDialog} data-autofocus>
-            Done
+            {t('profiles.add.done')}
           </Button>
         }
       >
-        <h3 className="wizard-subheading">What this credential can do</h3>
+        <h3 className="wizard-subheading">{t('profiles.capabilities.heading')}</h3>
         <CapabilitiesView capabilities={added.capabilities} />
       </Dialog>
     );
@@ -86,8 +88,8 @@ export function AddProfileDialog(): React.JSX.Element {
   const fieldErrors = issuesByPath(error?.code === 'VALIDATION' ? error.details?.issues : undefined);
   return (
     <Dialog
-      title="Add a Cloudflare login"
-      description="A profile is one Cloudflare login. Keyflare reads its tokens, accounts and zones with the credential you give here."
+      title={t('profiles.add.title')}
+      description={t('profiles.add.description')}
       onClose={closeDialog}
       dismissible={!busy}
       closable={!busy}
@@ -98,11 +100,9 @@ export function AddProfileDialog(): React.JSX.Element {
           onCancel={closeDialog}
           busy={busy}
           primary={{
-            label: busy ? 'Checking with Cloudflare…' : 'Add profile',
+            label: busy ? t('profiles.add.checking') : t('profiles.add.submit'),
             form: 'add-profile-form',
-            disabledReason: keychainDown
-              ? 'The system keychain is unavailable: the credential could not be stored'
-              : null,
+            disabledReason: keychainDown ? t('profiles.add.keychainDown') : null,
           }}
         />
       }
@@ -119,8 +119,8 @@ export function AddProfileDialog(): React.JSX.Element {
         }}
       >
         <Field
-          label="Profile name"
-          hint="How Keyflare names this login, e.g. Personal, Work, Client X."
+          label={t('profiles.name')}
+          hint={t('profiles.add.nameHint')}
           error={fieldErrors['label'] ?? null}
         >
           <input
@@ -138,12 +138,12 @@ export function AddProfileDialog(): React.JSX.Element {
           showAccountId={false}
         />
         <details className="advanced">
-          <summary>Advanced</summary>
+          <summary>{t('profiles.add.advanced')}</summary>
           <div className="form-stack">
             <Field
-              label="API base URL"
+              label={t('profiles.add.baseUrl')}
               optional
-              hint={`Default: ${DEFAULT_BASE_URL}`}
+              hint={t('profiles.add.baseUrlHint', { url: DEFAULT_BASE_URL })}
               error={fieldErrors['baseUrl'] ?? null}
             >
               <input
@@ -156,9 +156,9 @@ export function AddProfileDialog(): React.JSX.Element {
             </Field>
             {credential.type === 'api_token' ? (
               <Field
-                label="Owner account ID"
+                label={t('profiles.credential.accountId')}
                 optional
-                hint="Only for an account-owned API token; Keyflare finds it when left empty."
+                hint={t('profiles.credential.accountIdHint')}
                 error={fieldErrors['credential.accountId'] ?? null}
               >
                 <input

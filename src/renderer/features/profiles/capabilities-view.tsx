@@ -4,13 +4,17 @@
 import type { Capabilities } from '../../../shared/domain';
 import { Icon } from '../../components/icons';
 import { formatDateTime } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 
 function Can({ yes, children }: { yes: boolean; children: React.ReactNode }): React.JSX.Element {
+  const t = useT();
   return (
     <li className={`can ${yes ? 'can-yes' : 'can-no'}`}>
       <Icon name={yes ? 'check' : 'x'} size={14} />
       <span>
-        <span className="visually-hidden">{yes ? 'Can: ' : 'Cannot: '}</span>
+        <span className="visually-hidden">
+          {yes ? t('profiles.capabilities.can') : t('profiles.capabilities.cannot')}{' '}
+        </span>
         {children}
       </span>
     </li>
@@ -18,29 +22,32 @@ function Can({ yes, children }: { yes: boolean; children: React.ReactNode }): Re
 }
 
 export function CapabilitiesView({ capabilities }: { capabilities: Capabilities }): React.JSX.Element {
+  const t = useT();
   return (
     <div className="capabilities" data-testid="capabilities">
       <ul className="can-list">
-        <Can yes={capabilities.readUser}>Read the login’s user details</Can>
-        <Can yes={capabilities.listUserTokens}>List user tokens</Can>
-        <Can yes={capabilities.createUserTokens}>Create and change user tokens</Can>
+        <Can yes={capabilities.readUser}>{t('profiles.capabilities.readUser')}</Can>
+        <Can yes={capabilities.listUserTokens}>{t('profiles.capabilities.listUserTokens')}</Can>
+        <Can yes={capabilities.createUserTokens}>{t('profiles.capabilities.createUserTokens')}</Can>
       </ul>
       {capabilities.accounts.length > 0 ? (
         <table className="cap-table">
-          <caption className="visually-hidden">Account-owned tokens, per account</caption>
+          <caption className="visually-hidden">{t('profiles.capabilities.perAccount')}</caption>
           <thead>
             <tr>
-              <th scope="col">Account</th>
-              <th scope="col">List tokens</th>
-              <th scope="col">Create tokens</th>
+              <th scope="col">{t('profiles.capabilities.account')}</th>
+              <th scope="col">{t('profiles.capabilities.listTokens')}</th>
+              <th scope="col">{t('profiles.capabilities.createTokens')}</th>
             </tr>
           </thead>
           <tbody>
             {capabilities.accounts.map((account) => (
               <tr key={account.accountId}>
                 <th scope="row">{account.accountName}</th>
-                <td>{account.listTokens ? 'Yes' : 'No'}</td>
-                <td>{account.createTokens ? 'Yes' : 'No'}</td>
+                <td>{account.listTokens ? t('profiles.capabilities.yes') : t('profiles.capabilities.no')}</td>
+                <td>
+                  {account.createTokens ? t('profiles.capabilities.yes') : t('profiles.capabilities.no')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -55,7 +62,9 @@ export function CapabilitiesView({ capabilities }: { capabilities: Capabilities 
           ))}
         </ul>
       ) : null}
-      <p className="muted cap-checked">Checked {formatDateTime(capabilities.checkedAt)}</p>
+      <p className="muted cap-checked">
+        {t('profiles.capabilities.checked', { when: formatDateTime(capabilities.checkedAt) ?? '' })}
+      </p>
     </div>
   );
 }

@@ -8,6 +8,7 @@
 import { useId } from 'react';
 import type { CredentialInput } from '../../../shared/domain';
 import { Field } from '../../components/field';
+import { useT } from '../../lib/i18n';
 
 export type CredentialType = CredentialInput['kind'];
 
@@ -41,10 +42,11 @@ export function CredentialFields({
   showAccountId: boolean;
 }): React.JSX.Element {
   const name = useId();
+  const t = useT();
   return (
     <>
       <fieldset className="radio-cards">
-        <legend className="field-label">Credential type</legend>
+        <legend className="field-label">{t('profiles.credential.type')}</legend>
         <label className={`radio-card${values.type === 'api_token' ? ' radio-card-on' : ''}`}>
           <input
             type="radio"
@@ -53,11 +55,8 @@ export function CredentialFields({
             onChange={() => onChange({ ...values, type: 'api_token' })}
           />
           <span>
-            <span className="radio-card-title">API token</span>
-            <span className="radio-card-text">
-              Recommended. Scoped, revocable. To manage tokens it needs “API Tokens Write” or “Account API
-              Tokens Write”.
-            </span>
+            <span className="radio-card-title">{t('profiles.credential.apiToken')}</span>
+            <span className="radio-card-text">{t('profiles.credential.apiTokenText')}</span>
           </span>
         </label>
         <label className={`radio-card${values.type === 'global_key' ? ' radio-card-on' : ''}`}>
@@ -68,15 +67,13 @@ export function CredentialFields({
             onChange={() => onChange({ ...values, type: 'global_key' })}
           />
           <span>
-            <span className="radio-card-title">Global API Key</span>
-            <span className="radio-card-text">
-              Full access to the whole login. Use only when an API token is not an option.
-            </span>
+            <span className="radio-card-title">{t('profiles.credential.globalKey')}</span>
+            <span className="radio-card-text">{t('profiles.credential.globalKeyText')}</span>
           </span>
         </label>
       </fieldset>
       {values.type === 'global_key' ? (
-        <Field label="Email of the Cloudflare login" error={errors['credential.email'] ?? null}>
+        <Field label={t('profiles.credential.email')} error={errors['credential.email'] ?? null}>
           <input
             className="input"
             type="email"
@@ -87,8 +84,12 @@ export function CredentialFields({
         </Field>
       ) : null}
       <Field
-        label={values.type === 'global_key' ? 'Global API Key' : 'API token'}
-        hint="Stored only in your system keychain. Keyflare never shows it again."
+        label={
+          values.type === 'global_key'
+            ? t('profiles.credential.globalKey')
+            : t('profiles.credential.apiToken')
+        }
+        hint={t('profiles.credential.secretHint')}
         error={errors['credential.token'] ?? errors['credential.key'] ?? null}
       >
         <input
@@ -103,9 +104,9 @@ export function CredentialFields({
       </Field>
       {showAccountId && values.type === 'api_token' ? (
         <Field
-          label="Owner account ID"
+          label={t('profiles.credential.accountId')}
           optional
-          hint="Only for an account-owned API token; Keyflare finds it when left empty."
+          hint={t('profiles.credential.accountIdHint')}
           error={errors['credential.accountId'] ?? null}
         >
           <input

@@ -8,7 +8,9 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
-import { formatDateTime, plural } from '../../lib/format';
+import type { MessageKey } from '../../../shared/i18n';
+import { formatDateTime } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { syncStatusOf, useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -25,12 +27,13 @@ import {
 } from './credential-fields';
 
 const CREDENTIAL_WORDS = {
-  user_token: 'API token',
-  account_token: 'Account-owned API token',
-  global_key: 'Global API Key',
-} as const;
+  user_token: 'profiles.credential.apiToken',
+  account_token: 'profiles.credential.accountToken',
+  global_key: 'profiles.credential.globalKey',
+} as const satisfies Record<string, MessageKey>;
 
 export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.Element | null {
+  const t = useT();
   const closeDialog = useUiStore((s) => s.closeDialog);
   const setView = useUiStore((s) => s.setView);
   const profile = useProfilesStore((s) => s.profiles.find((p) => p.id === profileId) ?? null);
@@ -45,7 +48,7 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
 
   const rename = async (): Promise<void> => {
     if ((await run('rename', () => store().rename(profileId, label.trim()))) !== null) {
-      toast('success', `Renamed to ${label.trim()}`);
+      toast('success', t('profiles.toast.renamed', { label: label.trim() }));
       void useTokensStore.getState().load();
     }
   };
@@ -55,7 +58,7 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
     setCredential((current) => ({ ...current, secret: '' }));
     if ((await run('replace', () => store().replaceCredential(input))) !== null) {
       setCredential(EMPTY_CREDENTIAL);
-      toast('success', `Replaced the credential of ${profile.label}`);
+      toast('success', t('profiles.toast.replaced', { label: profile.label }));
     }
   };
 
@@ -65,7 +68,7 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
       setView({ kind: 'all' });
       closeDialog();
       void useTokensStore.getState().load();
-      toast('success', `Removed ${name}`);
+      toast('success', t('profiles.toast.removed', { label: name }));
     }
   };
 
@@ -76,7 +79,7 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
     const problems = results.length - active;
     toast(
       problems > 0 ? 'warning' : 'success',
-      `Verified ${plural(results.length, 'token')}: ${active} active${problems > 0 ? `, ${problems} with problems` : ''}`,
+      t('profiles.toast.verified', { count: results.length, active, problems }),
     );
   };
 
@@ -87,7 +90,7 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
   return (
     <Dialog
       title={profile.label}
-      description={[profile.email, CREDENTIAL_WORDS[profile.credentialKind], profile.baseUrl]
+      description={[profile.email, t(CREDENTIAL_WORDS[profile.credentialKind]), profile.baseUrl]
         .filter(Boolean)
         .join(' · ')}
       onClose={closeDialog}
@@ -97,7 +100,7 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
       testId="profile-dialog"
     >
       <div className="settings-grid">
-        <section className="settings-section" aria-label="Name">
+        <section className="settings-section" aria-label={t('profiles.dialog.nameSection')}>
           <form
             className="inline-form"
             onSubmit={(event) => {
@@ -105,7 +108,10 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
               void rename();
             }}
           >
-            <Field label="Profile name" error={errorFor('rename')?.details?.issues?.[0]?.message ?? null}>
+            <Field
+              label={t('profiles.name')}
+              error={errorFor('rename')?.details?.issues?.[0]?.message ?? null}
+            >
               <input
                 className="input"
                 value={label}
@@ -117,10 +123,10 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
               type="submit"
               busy={busy === 'rename'}
               disabledReason={
-                label.trim() === profile.label || !label.trim() ? 'Type a new name first' : null
+                label.trim() === profile.label || !label.trim() ? t('profiles.dialog.typeName') : null
               }
             >
-              Rename
+              {t('profiles.dialog.rename')}
             </Button>
           </form>
           {errorFor('rename') && errorFor('rename')?.code !== 'VALIDATION' ? (
@@ -129,13 +135,15 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
         </section>
 
         <section className="settings-section" aria-labelledby="p-sync">
-          <h3 id="p-sync">Sync</h3>
+          <h3 id="p-sync">{t('profiles.dialog.sync')}</h3>
           <p className="muted">
             {status.running
-              ? 'Syncing now…'
+              ? t('profiles.dialog.syncingNow')
               : (status.lastSuccessAt ?? profile.lastSyncAt)
-                ? `Last synced ${formatDateTime(status.lastSuccessAt ?? profile.lastSyncAt)}.`
-                : 'Not synced yet.'}
+                ? t('profiles.dialog.lastSynced', {
+                    when: formatDateTime(status.lastSuccessAt ?? profile.lastSyncAt) ?? '',
+                  })
+                : t('profiles.dialog.notSynced')}
           </p>
           <div className="button-row button-row-start">
             <Button
@@ -147,31 +155,28 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
                   .then(() => useTokensStore.getState().load())
               }
             >
-              {status.running ? 'Syncing…' : 'Sync now'}
+              {status.running ? t('profiles.dialog.syncing') : t('profiles.dialog.syncNow')}
             </Button>
             <Button
               icon="check"
               busy={busy === 'verify'}
-              title="Asks Cloudflare about every token whose secret is in the keychain"
+              title={t('profiles.dialog.verifyHint')}
               onClick={() => void verifyAll()}
             >
-              Verify kept secrets
+              {t('profiles.dialog.verify')}
             </Button>
           </div>
           {errorFor('verify') ? <ErrorCallout error={errorFor('verify') as AppErrorShape} compact /> : null}
         </section>
 
         <section className="settings-section settings-wide" aria-labelledby="p-can">
-          <h3 id="p-can">What this credential can do</h3>
+          <h3 id="p-can">{t('profiles.capabilities.heading')}</h3>
           <CapabilitiesView capabilities={profile.capabilities} />
         </section>
 
         <section className="settings-section settings-wide" aria-labelledby="p-cred">
-          <h3 id="p-cred">Replace credential</h3>
-          <p className="muted">
-            For when the credential was rolled or revoked. The new one must belong to the same Cloudflare
-            login.
-          </p>
+          <h3 id="p-cred">{t('profiles.dialog.replace')}</h3>
+          <p className="muted">{t('profiles.dialog.replaceText')}</p>
           <form
             className="form-stack"
             onSubmit={(event) => {
@@ -190,9 +195,9 @@ export function ProfileDialog({ profileId }: { profileId: string }): React.JSX.E
                 type="submit"
                 icon="key"
                 busy={busy === 'replace'}
-                disabledReason={credential.secret.trim() ? null : 'Paste the new credential first'}
+                disabledReason={credential.secret.trim() ? null : t('profiles.dialog.pasteFirst')}
               >
-                Replace credential
+                {t('profiles.dialog.replace')}
               </Button>
             </div>
           </form>

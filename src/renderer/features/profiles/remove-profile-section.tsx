@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors';
 import { Button } from '../../components/button';
 import { ErrorCallout } from '../../components/error-callout';
+import { useT } from '../../lib/i18n';
 
 export function RemoveProfileSection({
   label,
@@ -19,29 +20,27 @@ export function RemoveProfileSection({
   onRemove: () => void;
 }): React.JSX.Element {
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const t = useT();
   return (
     <section className="settings-section settings-wide settings-danger" aria-labelledby="p-remove">
-      <h3 id="p-remove">Remove profile</h3>
+      <h3 id="p-remove">{t('profiles.remove.heading')}</h3>
       {confirmRemove ? (
-        <div className="confirm-box" role="group" aria-label="Confirm removal">
-          <p>
-            Remove <strong>{label}</strong>? Keyflare deletes its cached data and its keychain entries (the
-            credential and any kept token secrets). The tokens themselves stay on Cloudflare.
-          </p>
+        <div className="confirm-box" role="group" aria-label={t('profiles.remove.confirmGroup')}>
+          <p>{t('profiles.remove.confirm', { label })}</p>
           <div className="button-row">
             <Button onClick={() => setConfirmRemove(false)} disabled={busy}>
-              Keep profile
+              {t('profiles.remove.keep')}
             </Button>
             <Button variant="danger" icon="trash" busy={busy} onClick={onRemove}>
-              Remove {label}
+              {t('profiles.remove.removeNamed', { label })}
             </Button>
           </div>
         </div>
       ) : (
         <div className="secret-row">
-          <p className="muted">Forget this login in Keyflare. Nothing changes on Cloudflare.</p>
+          <p className="muted">{t('profiles.remove.text')}</p>
           <Button variant="danger-ghost" icon="trash" onClick={() => setConfirmRemove(true)}>
-            Remove profile…
+            {t('profiles.remove.start')}
           </Button>
         </div>
       )}
