@@ -7,7 +7,7 @@
  * needs a try/catch.
  */
 import type { KeyflareApi } from '../../shared/api-types';
-import type { Result } from '../../shared/errors';
+import { errorTitleKey, genericMessage, type Result } from '../../shared/errors';
 
 declare global {
   interface Window {
@@ -26,7 +26,10 @@ export async function call<T>(request: (api: KeyflareApi) => Promise<Result<T>>)
   } catch (error) {
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: error instanceof Error ? error.message : 'Something went wrong.' },
+      error:
+        error instanceof Error
+          ? { code: 'INTERNAL', message: error.message }
+          : { code: 'INTERNAL', message: genericMessage('INTERNAL'), key: errorTitleKey('INTERNAL') },
     };
   }
 }

@@ -9,7 +9,8 @@ import type { ReportFormat } from '../../../shared/reports/report-schemas';
 import { MenuButton } from '../../components/menu';
 import { describeError } from '../../lib/error-copy';
 import { describeListFilters } from '../../lib/filter-words';
-import { plural } from '../../lib/format';
+import type { MessageKey } from '../../../shared/i18n';
+import { useT } from '../../lib/i18n';
 import { useHealthStore } from '../../stores/health-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
@@ -18,14 +19,15 @@ import { useUiStore } from '../../stores/ui-store';
 /** The most tokens one report takes (the channel's bound). */
 const MAX_REPORT_TOKENS = 20_000;
 
-const FORMATS: { format: ReportFormat; label: string; hint: string }[] = [
-  { format: 'markdown', label: 'Markdown…', hint: 'For a review or a ticket' },
-  { format: 'csv', label: 'CSV…', hint: 'For a spreadsheet' },
-  { format: 'json', label: 'JSON…', hint: 'With every policy, for scripts' },
+const FORMATS: { format: ReportFormat; label: MessageKey; hint: MessageKey }[] = [
+  { format: 'markdown', label: 'reports.markdown', hint: 'reports.markdownHint' },
+  { format: 'csv', label: 'reports.csv', hint: 'reports.csvHint' },
+  { format: 'json', label: 'reports.json', hint: 'reports.jsonHint' },
 ];
 
 export function ReportMenu({ shown }: { shown: readonly TokenRow[] }): React.JSX.Element {
   const [busy, setBusy] = useState(false);
+  const t = useT();
   const save = async (format: ReportFormat): Promise<void> => {
     const ui = useUiStore.getState();
     const { profiles, accounts } = useProfilesStore.getState();
@@ -44,27 +46,36 @@ export function ReportMenu({ shown }: { shown: readonly TokenRow[] }): React.JSX
     setBusy(false);
     if (!result.ok) {
       const copy = describeError(result.error);
-      toast('danger', `The report was not saved: ${copy.title}`, copy.next);
+      toast('danger', t('reports.notSaved', { reason: copy.title }), copy.next);
       return;
     }
     if (result.value.saved)
       toast(
         'success',
-        `Report saved as ${result.value.fileName ?? 'a file'}: ${plural(result.value.tokenCount, 'token')}, ${plural(result.value.problemCount, 'problem')}`,
+        result.value.fileName
+          ? t('reports.saved', {
+              fileName: result.value.fileName,
+              tokens: result.value.tokenCount,
+              problems: result.value.problemCount,
+            })
+          : t('reports.savedUnnamed', {
+              tokens: result.value.tokenCount,
+              problems: result.value.problemCount,
+            }),
       );
   };
   return (
     <MenuButton
       icon="download"
       iconAfter="chevron-down"
-      label="Report"
+      label={t('reports.label')}
       align="end"
       busy={busy}
       items={FORMATS.map(({ format, label, hint }) => ({
         id: format,
-        label: `${label}`,
-        hint: `${hint} · the ${plural(Math.min(shown.length, MAX_REPORT_TOKENS), 'token')} shown`,
-        disabledReason: shown.length === 0 ? 'No token is shown' : null,
+        label: t(label),
+        hint: t('reports.hint', { hint: t(hint), count: Math.min(shown.length, MAX_REPORT_TOKENS) }),
+        disabledReason: shown.length === 0 ? t('reports.noneShown') : null,
         onSelect: () => void save(format),
       }))}
     />

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { getApi } from '../../lib/api';
 import { useProfilesStore } from '../../stores/profiles-store';
+import { t } from '../../lib/i18n';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { useBulkStore } from '../../stores/bulk-store';
@@ -33,7 +34,7 @@ export function useEvents(): void {
         void useProfilesStore.getState().load();
         void useTokensStore.getState().load();
       }),
-      api.on('clipboard.cleared', () => toast('info', 'Clipboard cleared')),
+      api.on('clipboard.cleared', () => toast('info', t('shell.clipboardCleared'))),
       api.on('bulk.progress', (progress) => useBulkStore.getState().applyProgress(progress)),
       // A reminder was clicked: the shell brought the window up; show what needs care.
       api.on('health.open', () => useUiStore.getState().setScreen('health')),
