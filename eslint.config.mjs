@@ -46,15 +46,6 @@ const noLiteralWords = [
  */
 const NOT_YET_TRANSLATED = [
   'src/renderer/features/secret/show-once-secret.tsx',
-  'src/renderer/features/token-detail/adopt-dialog.tsx',
-  'src/renderer/features/token-detail/delete-dialog.tsx',
-  'src/renderer/features/token-detail/detail-body.tsx',
-  'src/renderer/features/token-detail/policy-list.tsx',
-  'src/renderer/features/token-detail/roll-dialog.tsx',
-  'src/renderer/features/token-detail/secret-section.tsx',
-  'src/renderer/features/token-detail/token-actions-bar.tsx',
-  'src/renderer/features/token-detail/token-detail-panel.tsx',
-  'src/renderer/features/token-detail/token-history.tsx',
   'src/renderer/features/wizard/access-step.tsx',
   'src/renderer/features/wizard/limits-step.tsx',
   'src/renderer/features/wizard/owner-fields.tsx',

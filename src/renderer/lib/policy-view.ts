@@ -4,29 +4,86 @@
  * exclusions (the dashboard writes "all zones except x.com" as such a pair). Pairs are found by
  * the shared `exclusionPairs`, as the token list and the Edit draft find them.
  */
-import type { DecodedPolicy, PERMISSION_SCOPES } from '../../shared/domain';
+import type { DecodedPolicy, DecodedResource, PERMISSION_SCOPES } from '../../shared/domain';
+import type { MessageKey } from '../../shared/i18n';
 import { exclusionPairs } from '../../shared/policy/exclusions';
+import { shortId } from '../../shared/policy/labels';
+import { classifyResource } from '../../shared/policy/resource-keys';
+import { t } from './i18n';
 
 type Scope = (typeof PERMISSION_SCOPES)[keyof typeof PERMISSION_SCOPES];
 
-const SCOPE_TITLES: Record<Scope, string> = {
-  'com.cloudflare.api.account.zone': 'Zone',
-  'com.cloudflare.api.account': 'Account',
-  'com.cloudflare.api.user': 'User',
-  'com.cloudflare.edge.r2.bucket': 'R2 bucket',
+/** A permission group scope as the window groups it. */
+export type ScopeName = 'zone' | 'account' | 'user' | 'r2' | 'other';
+
+const SCOPE_NAMES: Record<Scope, ScopeName> = {
+  'com.cloudflare.api.account.zone': 'zone',
+  'com.cloudflare.api.account': 'account',
+  'com.cloudflare.api.user': 'user',
+  'com.cloudflare.edge.r2.bucket': 'r2',
 };
 
-const SCOPE_ORDER = ['Account', 'Zone', 'User', 'R2 bucket', 'Other'];
+const SCOPE_TITLES: Record<ScopeName, MessageKey> = {
+  zone: 'policy.scope.zone',
+  account: 'policy.scope.account',
+  user: 'policy.scope.user',
+  r2: 'policy.scope.r2',
+  other: 'policy.scope.other',
+};
 
-/** "Zone", "Account", "User", "R2 bucket" or "Other" for a permission group scope. */
+const SCOPE_ORDER: readonly ScopeName[] = ['account', 'zone', 'user', 'r2', 'other'];
+
+/** The scope a permission group belongs to ("other" for one Keyflare does not know). */
+export function scopeName(scope: string | null): ScopeName {
+  if (scope === null) return 'other';
+  return (SCOPE_NAMES as Record<string, ScopeName>)[scope] ?? 'other';
+}
+
+/** "Zone", "Account", "User", "R2 bucket" or "Other" for a permission group scope, in the window's language. */
 export function scopeTitle(scope: string | null): string {
-  if (scope === null) return 'Other';
-  return (SCOPE_TITLES as Record<string, string>)[scope] ?? 'Other';
+  return t(SCOPE_TITLES[scopeName(scope)]);
 }
 
 export interface ScopeGroups {
-  scope: string;
+  scope: ScopeName;
   names: string[];
+}
+
+/** Names the window knows for a policy's resources (the profile's cached accounts and zones). */
+export interface ResourceWordsNames {
+  account(id: string): string | null;
+  zone(id: string): string | null;
+  userLabel: string | null;
+}
+
+/**
+ * One resource in the window's language: "zone example.com", "all zones in account Acme",
+ * "all accounts", "user me@example.com". R2 buckets and resources Keyflare does not know keep the
+ * decoder's words, since they quote Cloudflare's raw keys.
+ */
+export function resourceWords(resource: DecodedResource, names: ResourceWordsNames): string {
+  const account = (id: string | null): string => (id ? (names.account(id) ?? shortId(id)) : '');
+  switch (resource.kind) {
+    case 'zone':
+      return t('policy.resource.zone', {
+        zone: resource.zoneId ? (names.zone(resource.zoneId) ?? shortId(resource.zoneId)) : '',
+      });
+    case 'account_zones':
+      return t('policy.resource.accountZones', { account: account(resource.accountId) });
+    case 'all_zones':
+      return t('policy.resource.allZones');
+    case 'account':
+      return t('policy.resource.account', { account: account(resource.accountId) });
+    case 'all_accounts':
+      return t('policy.resource.allAccounts');
+    case 'user':
+      return t('policy.resource.user', {
+        user: names.userLabel ?? shortId(classifyResource(resource.key).userId ?? ''),
+      });
+    case 'r2_bucket':
+    case 'other':
+      return resource.label;
+  }
 }
 
 export interface PolicyView {
@@ -38,10 +95,10 @@ export interface PolicyView {
 }
 
 export function groupByScope(groups: DecodedPolicy['permissionGroups']): ScopeGroups[] {
-  const byScope = new Map<string, string[]>();
+  const byScope = new Map<ScopeName, string[]>();
   for (const group of groups) {
-    const title = scopeTitle(group.scope);
-    byScope.set(title, [...(byScope.get(title) ?? []), group.name]);
+    const scope = scopeName(group.scope);
+    byScope.set(scope, [...(byScope.get(scope) ?? []), group.name]);
   }
   return [...byScope]
     .sort(([a], [b]) => SCOPE_ORDER.indexOf(a) - SCOPE_ORDER.indexOf(b))

@@ -7,6 +7,7 @@
  */
 import type { TokenDetail, TokenRow } from '../../shared/domain';
 import { formatClock, toTime } from './format';
+import { t } from './i18n';
 
 export interface ActionContext {
   /** What the profile's credential may do with this token (TokenDetail.allowed); null while unknown. */
@@ -33,16 +34,17 @@ export interface ActionAvailability {
   forget: string | null;
 }
 
-export const NO_SECRET_REASON = 'Keyflare does not hold this token’s secret: adopt it first';
-export const KEYCHAIN_REASON = 'The system keychain is unavailable';
-export const OFFLINE_REASON = 'Cloudflare cannot be reached: showing cached data';
+/** Reasons are worded when asked, so they follow the window's language. */
+export const noSecretReason = (): string => t('tokenDetail.reasons.noSecret');
+export const keychainReason = (): string => t('tokenDetail.reasons.keychain');
+export const offlineReason = (): string => t('tokenDetail.reasons.offline');
 
 function networkReason(ctx: ActionContext): string | null {
   const until = toTime(ctx.rateLimitedUntil);
   if (until !== null && until > ctx.now.getTime()) {
-    return `Cloudflare is rate-limiting this login until ${formatClock(ctx.rateLimitedUntil, ctx.now) ?? ''}`;
+    return t('tokenDetail.reasons.rateLimited', { until: formatClock(ctx.rateLimitedUntil, ctx.now) ?? '' });
   }
-  return ctx.offline ? OFFLINE_REASON : null;
+  return ctx.offline ? offlineReason() : null;
 }
 
 function permissionReason(
@@ -63,32 +65,25 @@ function permissionReason(
 export function uneditableReason(detail: Pick<TokenDetail, 'edit' | 'policies'>): string | null {
   if (detail.edit.unrepresentable.length === 0) return null;
   const kinds = new Set(detail.policies.flatMap((policy) => policy.resources.map((r) => r.kind)));
-  if (kinds.has('r2_bucket')) return 'This token holds R2 bucket resources Keyflare cannot edit yet';
-  if (kinds.has('other')) return 'This token holds resources Keyflare does not know, so it cannot edit them';
-  return 'This token holds parts Keyflare cannot edit yet';
+  if (kinds.has('r2_bucket')) return t('tokenDetail.reasons.uneditableR2');
+  if (kinds.has('other')) return t('tokenDetail.reasons.uneditableUnknown');
+  return t('tokenDetail.reasons.uneditable');
 }
 
 export function tokenActionAvailability(token: TokenRow, ctx: ActionContext): ActionAvailability {
-  const keychain = ctx.keychainAvailable ? null : KEYCHAIN_REASON;
-  const secret = keychain ?? (token.secretKept ? null : NO_SECRET_REASON);
+  const keychain = ctx.keychainAvailable ? null : keychainReason();
+  const secret = keychain ?? (token.secretKept ? null : noSecretReason());
   const network = networkReason(ctx);
   const allowed = ctx.allowed;
-  const credential = token.isCredential
-    ? 'This token is the profile’s own credential: replace the credential first'
-    : null;
+  const credential = token.isCredential ? t('tokenDetail.reasons.credential') : null;
 
   const change =
-    network ??
-    permissionReason(
-      allowed?.edit,
-      allowed?.reason ?? null,
-      'This login’s credential cannot edit this token',
-    );
+    network ?? permissionReason(allowed?.edit, allowed?.reason ?? null, t('tokenDetail.reasons.cannotEdit'));
   // Enable/disable sends the token back as Cloudflare holds it, not a draft: parts a draft
   // cannot hold do not stop it.
   let toggleStatus = change;
   if (toggleStatus === null && token.status === 'expired') {
-    toggleStatus = 'An expired token cannot be enabled: edit its expiry date instead';
+    toggleStatus = t('tokenDetail.reasons.expired');
   }
   if (toggleStatus === null && token.status === 'active' && credential) toggleStatus = credential;
 
@@ -100,23 +95,15 @@ export function tokenActionAvailability(token: TokenRow, ctx: ActionContext): Ac
     roll:
       network ??
       keychain ??
-      permissionReason(
-        allowed?.roll,
-        allowed?.reason ?? null,
-        'This login’s credential cannot roll this token',
-      ) ??
+      permissionReason(allowed?.roll, allowed?.reason ?? null, t('tokenDetail.reasons.cannotRoll')) ??
       credential,
     edit: change ?? ctx.uneditable,
     toggleStatus,
     delete:
       network ??
-      permissionReason(
-        allowed?.delete,
-        allowed?.reason ?? null,
-        'This login’s credential cannot delete this token',
-      ) ??
+      permissionReason(allowed?.delete, allowed?.reason ?? null, t('tokenDetail.reasons.cannotDelete')) ??
       credential,
     adopt: keychain ?? network,
-    forget: keychain ?? (token.secretKept ? null : 'No secret is kept for this token'),
+    forget: keychain ?? (token.secretKept ? null : t('tokenDetail.reasons.noSecretKept')),
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  KEYCHAIN_REASON,
-  NO_SECRET_REASON,
-  OFFLINE_REASON,
+  keychainReason,
+  noSecretReason,
+  offlineReason,
   tokenActionAvailability,
   uneditableReason,
   type ActionContext,
@@ -27,9 +27,9 @@ describe('token action availability', () => {
 
   it('needs the secret in the keychain to verify or copy it', () => {
     const available = tokenActionAvailability(tokenNamed('Grafana — analytics'), ctx);
-    expect(available.verify).toBe(NO_SECRET_REASON);
-    expect(available.copySecret).toBe(NO_SECRET_REASON);
-    expect(available.copyCurlSecret).toBe(NO_SECRET_REASON);
+    expect(available.verify).toBe(noSecretReason());
+    expect(available.copySecret).toBe(noSecretReason());
+    expect(available.copyCurlSecret).toBe(noSecretReason());
     expect(available.copyCurlEnv).toBeNull();
     expect(available.adopt).toBeNull();
   });
@@ -39,9 +39,9 @@ describe('token action availability', () => {
       ...ctx,
       keychainAvailable: false,
     });
-    expect(available.verify).toBe(KEYCHAIN_REASON);
-    expect(available.copySecret).toBe(KEYCHAIN_REASON);
-    expect(available.adopt).toBe(KEYCHAIN_REASON);
+    expect(available.verify).toBe(keychainReason());
+    expect(available.copySecret).toBe(keychainReason());
+    expect(available.adopt).toBe(keychainReason());
     expect(available.edit).toBeNull();
   });
 
@@ -50,9 +50,9 @@ describe('token action availability', () => {
       ...ctx,
       offline: true,
     });
-    expect(offline.verify).toBe(OFFLINE_REASON);
-    expect(offline.roll).toBe(OFFLINE_REASON);
-    expect(offline.delete).toBe(OFFLINE_REASON);
+    expect(offline.verify).toBe(offlineReason());
+    expect(offline.roll).toBe(offlineReason());
+    expect(offline.delete).toBe(offlineReason());
     expect(offline.copySecret).toBeNull();
     const limited = tokenActionAvailability(tokenNamed('GitHub Actions — deploy acme.com'), {
       ...ctx,
@@ -98,7 +98,7 @@ describe('token action availability', () => {
       offline: true,
       uneditable: 'This token holds parts Keyflare cannot edit yet',
     });
-    expect(offline.edit).toBe(OFFLINE_REASON);
+    expect(offline.edit).toBe(offlineReason());
   });
 });
 

@@ -24,10 +24,10 @@ describe('policy views', () => {
   it('groups permissions by scope and shows exclusions under their policy', () => {
     const views = policyViews(detailFor(tokenNamed('Cache purge bot').key).policies);
     expect(views).toHaveLength(1);
-    expect(views[0]?.groups).toEqual([{ scope: 'Zone', names: ['Cache Purge'] }]);
+    expect(views[0]?.groups).toEqual([{ scope: 'zone', names: ['Cache Purge'] }]);
     expect(views[0]?.exclude.map((r) => r.label)).toEqual(['zone acme.io']);
     const mixed = policyViews(detailFor(tokenNamed('GitHub Actions — deploy acme.com').key).policies);
-    expect(mixed.map((v) => v.groups[0]?.scope)).toEqual(['Zone', 'Account']);
+    expect(mixed.map((v) => v.groups[0]?.scope)).toEqual(['zone', 'account']);
   });
 
   it('pairs each deny with its own allow when two allow policies share the same permissions', () => {

@@ -9,10 +9,12 @@ import { Dialog } from '../../components/dialog';
 import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
+import { useT } from '../../lib/i18n';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
 
 export function AdoptDialog({ row, onClose }: { row: TokenRow; onClose: () => void }): React.JSX.Element {
+  const t = useT();
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -29,14 +31,14 @@ export function AdoptDialog({ row, onClose }: { row: TokenRow; onClose: () => vo
       setError(reply.error);
       return;
     }
-    toast('success', `The secret of ${row.name} is now kept in the keychain`);
+    toast('success', t('tokenDetail.adopt.done', { name: row.name }));
     onClose();
   };
 
   return (
     <Dialog
-      title={`Adopt the secret of ${row.name}`}
-      description="Paste the secret you already have. Keyflare checks that it belongs to this token, then keeps it in the system keychain."
+      title={t('tokenDetail.adopt.title', { name: row.name })}
+      description={t('tokenDetail.adopt.description')}
       onClose={onClose}
       dismissible={!busy}
       closable={!busy}
@@ -46,7 +48,7 @@ export function AdoptDialog({ row, onClose }: { row: TokenRow; onClose: () => vo
         <DialogFooter
           onCancel={onClose}
           busy={busy}
-          primary={{ label: 'Adopt secret', icon: 'key', form: 'adopt-form' }}
+          primary={{ label: t('tokenDetail.adopt.submit'), icon: 'key', form: 'adopt-form' }}
         />
       }
     >
@@ -57,10 +59,7 @@ export function AdoptDialog({ row, onClose }: { row: TokenRow; onClose: () => vo
           void adopt();
         }}
       >
-        <Field
-          label="Token secret"
-          hint="It is never shown again and never leaves the keychain except to call Cloudflare or fill your clipboard."
-        >
+        <Field label={t('tokenDetail.adopt.label')} hint={t('tokenDetail.adopt.hint')}>
           <input
             className="input mono"
             type="password"

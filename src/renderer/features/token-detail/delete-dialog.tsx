@@ -8,10 +8,26 @@ import { Dialog } from '../../components/dialog';
 import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
+import { useT } from '../../lib/i18n';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
 
+/** "Type <name> to confirm" as one sentence of the catalogue, the name set in bold. */
+function NameInSentence({ name }: { name: string }): React.JSX.Element {
+  const t = useT();
+  const marker = '\u2063';
+  const [before = '', after = ''] = t('tokenDetail.delete.typeToConfirm', { name: marker }).split(marker);
+  return (
+    <>
+      {before}
+      <strong className="mono">{name}</strong>
+      {after}
+    </>
+  );
+}
+
 export function DeleteDialog({ row, onClose }: { row: TokenRow; onClose: () => void }): React.JSX.Element {
+  const t = useT();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -27,14 +43,14 @@ export function DeleteDialog({ row, onClose }: { row: TokenRow; onClose: () => v
       setError(reply.error);
       return;
     }
-    toast('success', `Deleted ${row.name}`);
+    toast('success', t('tokenDetail.delete.done', { name: row.name }));
     onClose();
   };
 
   return (
     <Dialog
-      title={`Delete ${row.name}?`}
-      description="Anything that uses this token stops working. This cannot be undone."
+      title={t('tokenDetail.delete.title', { name: row.name })}
+      description={t('tokenDetail.delete.description')}
       onClose={onClose}
       dismissible={!busy}
       closable={!busy}
@@ -45,10 +61,10 @@ export function DeleteDialog({ row, onClose }: { row: TokenRow; onClose: () => v
           onCancel={onClose}
           busy={busy}
           primary={{
-            label: 'Delete token',
+            label: t('tokenDetail.delete.submit'),
             variant: 'danger',
             icon: 'trash',
-            disabledReason: matches ? null : 'Type the token’s name to confirm',
+            disabledReason: matches ? null : t('tokenDetail.delete.typeName'),
             onClick: () => void remove(),
           }}
         />
@@ -60,13 +76,7 @@ export function DeleteDialog({ row, onClose }: { row: TokenRow; onClose: () => v
           void remove();
         }}
       >
-        <Field
-          label={
-            <>
-              Type <strong className="mono">{row.name}</strong> to confirm
-            </>
-          }
-        >
+        <Field label={<NameInSentence name={row.name} />}>
           <input
             className="input"
             value={typed}

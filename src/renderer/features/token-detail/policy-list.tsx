@@ -3,34 +3,55 @@
  * resources it includes and excludes (an exclusion shows inside the policy it narrows).
  */
 import { useMemo } from 'react';
-import type { Account, TokenDetail } from '../../../shared/domain';
+import type { Account, TokenDetail, Zone } from '../../../shared/domain';
+import type { MessageKey } from '../../../shared/i18n';
 import { Icon } from '../../components/icons';
-import { policyViews } from '../../lib/policy-view';
+import { useT } from '../../lib/i18n';
+import { policyViews, resourceWords, type ResourceWordsNames, type ScopeName } from '../../lib/policy-view';
+
+const SCOPE_PERMISSIONS: Record<ScopeName, MessageKey> = {
+  zone: 'tokenDetail.policies.zonePermissions',
+  account: 'tokenDetail.policies.accountPermissions',
+  user: 'tokenDetail.policies.userPermissions',
+  r2: 'tokenDetail.policies.r2Permissions',
+  other: 'tokenDetail.policies.otherPermissions',
+};
 
 export function PolicyList({
   detail,
   accounts,
+  zones,
+  userLabel,
 }: {
   detail: TokenDetail;
   accounts: Account[];
+  zones: Zone[];
+  /** The profile's login (its email), for a user resource. */
+  userLabel: string | null;
 }): React.JSX.Element {
+  const t = useT();
   const views = useMemo(() => policyViews(detail.policies), [detail.policies]);
   const accountName = (id: string | null): string | null =>
     id ? (accounts.find((a) => a.id === id && a.profileId === detail.profileId)?.name ?? null) : null;
-  if (views.length === 0) return <p className="muted">This token has no policies.</p>;
+  const names: ResourceWordsNames = {
+    account: accountName,
+    zone: (id) => zones.find((z) => z.id === id && z.profileId === detail.profileId)?.name ?? null,
+    userLabel,
+  };
+  if (views.length === 0) return <p className="muted">{t('tokenDetail.policies.none')}</p>;
   return (
     <ol className="policy-list">
       {views.map((view, index) => (
         <li key={`${view.id}-${index}`} className={`policy policy-${view.effect}`}>
           <div className="policy-head">
             <span className={`effect effect-${view.effect}`}>
-              {view.effect === 'allow' ? 'Allow' : 'Deny'}
+              {t(view.effect === 'allow' ? 'tokenDetail.policies.allow' : 'tokenDetail.policies.deny')}
             </span>
-            <span className="muted">Policy {index + 1}</span>
+            <span className="muted">{t('tokenDetail.policies.number', { number: index + 1 })}</span>
           </div>
           {view.groups.map((group) => (
             <div key={group.scope} className="policy-scope">
-              <span className="policy-scope-title">{group.scope} permissions</span>
+              <span className="policy-scope-title">{t(SCOPE_PERMISSIONS[group.scope])}</span>
               <ul className="chips">
                 {group.names.map((name) => (
                   <li key={name} className="perm-chip">
@@ -41,7 +62,9 @@ export function PolicyList({
             </div>
           ))}
           <div className="policy-resources">
-            <span className="policy-scope-title">{view.effect === 'allow' ? 'Include' : 'Deny on'}</span>
+            <span className="policy-scope-title">
+              {t(view.effect === 'allow' ? 'tokenDetail.policies.include' : 'tokenDetail.policies.denyOn')}
+            </span>
             <ul className="resource-list">
               {view.include.map((resource) => {
                 const owner = resource.kind === 'zone' ? accountName(resource.accountId) : null;
@@ -57,7 +80,7 @@ export function PolicyList({
                       }
                       size={13}
                     />
-                    <span>{resource.label}</span>
+                    <span>{resourceWords(resource, names)}</span>
                     {owner ? <span className="muted"> · {owner}</span> : null}
                   </li>
                 );
@@ -66,12 +89,12 @@ export function PolicyList({
           </div>
           {view.exclude.length > 0 ? (
             <div className="policy-resources">
-              <span className="policy-scope-title">Exclude</span>
+              <span className="policy-scope-title">{t('tokenDetail.policies.exclude')}</span>
               <ul className="resource-list resource-list-exclude">
                 {view.exclude.map((resource) => (
                   <li key={resource.key}>
                     <Icon name="x" size={13} />
-                    <span>{resource.label}</span>
+                    <span>{resourceWords(resource, names)}</span>
                   </li>
                 ))}
               </ul>

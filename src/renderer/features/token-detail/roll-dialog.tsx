@@ -9,12 +9,14 @@ import { Dialog } from '../../components/dialog';
 import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { KeepSecretCheckbox } from '../../components/keep-secret-checkbox';
+import { useT } from '../../lib/i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useTokensStore } from '../../stores/tokens-store';
 import { ShowOnceSecret } from '../secret/show-once-secret';
 import { verifyToken } from './token-commands';
 
 export function RollDialog({ row, onClose }: { row: TokenRow; onClose: () => void }): React.JSX.Element {
+  const t = useT();
   const keepDefault = useAppStore((s) => s.settings?.keepSecretsByDefault ?? true);
   const keychainAvailable = useAppStore((s) => s.info?.keychain.available ?? true);
   const [keep, setKeep] = useState(keepDefault && keychainAvailable);
@@ -39,13 +41,13 @@ export function RollDialog({ row, onClose }: { row: TokenRow; onClose: () => voi
   if (result) {
     return (
       <Dialog
-        title={`New secret for ${row.name}`}
+        title={t('tokenDetail.roll.newSecret', { name: row.name })}
         onClose={onClose}
         size="md"
         testId="roll-dialog"
         footer={
           <Button variant="primary" onClick={onClose}>
-            Done
+            {t('common.actions.done')}
           </Button>
         }
       >
@@ -56,8 +58,8 @@ export function RollDialog({ row, onClose }: { row: TokenRow; onClose: () => voi
 
   return (
     <Dialog
-      title={`Roll ${row.name}?`}
-      description="Cloudflare issues a new secret and the current one stops working at once."
+      title={t('tokenDetail.roll.title', { name: row.name })}
+      description={t('tokenDetail.roll.description')}
       onClose={onClose}
       dismissible={!busy}
       closable={!busy}
@@ -69,14 +71,19 @@ export function RollDialog({ row, onClose }: { row: TokenRow; onClose: () => voi
           busy={busy}
           // After an uncertain roll, rolling again could throw away a secret that now works.
           {...(uncertain
-            ? { cancelLabel: 'Close', primary: null }
+            ? { cancelLabel: t('common.actions.close'), primary: null }
             : {
-                primary: { label: 'Roll token', variant: 'danger', icon: 'roll', onClick: () => void roll() },
+                primary: {
+                  label: t('tokenDetail.roll.submit'),
+                  variant: 'danger',
+                  icon: 'roll',
+                  onClick: () => void roll(),
+                },
               })}
         />
       }
     >
-      <p>Anything that uses the current secret fails until you give it the new one.</p>
+      <p>{t('tokenDetail.roll.body')}</p>
       <KeepSecretCheckbox keep={keep} onChange={setKeep} keychainAvailable={keychainAvailable} />
       {error ? (
         <ErrorCallout
@@ -88,11 +95,9 @@ export function RollDialog({ row, onClose }: { row: TokenRow; onClose: () => voi
                 size="sm"
                 icon="check"
                 onClick={() => void verifyToken(row)}
-                disabledReason={
-                  row.secretKept ? null : 'The old secret is not in the keychain: sync the profile to check'
-                }
+                disabledReason={row.secretKept ? null : t('tokenDetail.roll.oldSecretMissing')}
               >
-                Verify now
+                {t('tokenDetail.roll.verifyNow')}
               </Button>
             ) : null
           }

@@ -5,6 +5,7 @@
 import type { TokenRow } from '../../../shared/domain';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
+import { useT } from '../../lib/i18n';
 import type { ActionAvailability } from '../../lib/token-actions';
 import { Section } from './detail-section';
 import { forgetSecret } from './token-commands';
@@ -16,13 +17,13 @@ export interface SecretSectionProps {
 }
 
 export function SecretSection({ row, available, onAdopt }: SecretSectionProps): React.JSX.Element {
+  const t = useT();
   return (
-    <Section title="Secret" id="detail-secret">
+    <Section title={t('tokenDetail.secret.title')} id="detail-secret">
       {row.secretKept ? (
         <div className="secret-row">
           <p>
-            <Icon name="lock" size={13} /> The secret is kept in the system keychain. Copy it or verify the
-            token with it.
+            <Icon name="lock" size={13} /> {t('tokenDetail.secret.kept')}
           </p>
           <Button
             size="sm"
@@ -30,17 +31,14 @@ export function SecretSection({ row, available, onAdopt }: SecretSectionProps): 
             disabledReason={available.forget}
             onClick={() => void forgetSecret(row)}
           >
-            Forget secret
+            {t('tokenDetail.secret.forget')}
           </Button>
         </div>
       ) : (
         <div className="secret-row">
-          <p>
-            Keyflare does not hold this token’s secret, so it cannot verify it or copy it. If you have the
-            secret, adopt it.
-          </p>
+          <p>{t('tokenDetail.secret.notKept')}</p>
           <Button size="sm" icon="key" disabledReason={available.adopt} onClick={onAdopt}>
-            Adopt existing secret
+            {t('tokenDetail.secret.adopt')}
           </Button>
         </div>
       )}

@@ -10,6 +10,7 @@ import type { TokenRow } from '../../../shared/domain';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
 import { MenuButton } from '../../components/menu';
+import { useT } from '../../lib/i18n';
 import type { ActionAvailability } from '../../lib/token-actions';
 import { copyToken, setTokenStatus, verifyToken } from './token-commands';
 
@@ -23,6 +24,7 @@ export interface TokenActionsBarProps {
 }
 
 export function TokenActionsBar({ row, available, onOpen }: TokenActionsBarProps): React.JSX.Element {
+  const t = useT();
   const [busy, setBusy] = useState<'verify' | 'status' | null>(null);
   const run = (name: 'verify' | 'status', action: () => Promise<unknown>): void => {
     setBusy(name);
@@ -38,7 +40,7 @@ export function TokenActionsBar({ row, available, onOpen }: TokenActionsBarProps
 
   return (
     <>
-      <div className="detail-actions" role="toolbar" aria-label="Token actions">
+      <div className="detail-actions" role="toolbar" aria-label={t('tokenDetail.actions.label')}>
         <Button
           size="sm"
           icon="check"
@@ -46,25 +48,25 @@ export function TokenActionsBar({ row, available, onOpen }: TokenActionsBarProps
           busy={busy === 'verify'}
           onClick={() => run('verify', () => verifyToken(row))}
         >
-          Verify
+          {t('tokenDetail.actions.verify')}
         </Button>
         <MenuButton
           size="sm"
           icon="terminal"
           iconAfter="chevron-down"
-          label="Copy curl"
+          label={t('tokenDetail.actions.copyCurl')}
           items={[
             {
               id: 'curl-secret',
-              label: 'With the secret',
-              hint: 'Ready to paste and run',
+              label: t('tokenDetail.actions.curlSecret'),
+              hint: t('tokenDetail.actions.curlSecretHint'),
               disabledReason: available.copyCurlSecret,
               onSelect: () => void copyToken(row, 'curl_secret'),
             },
             {
               id: 'curl-env',
-              label: 'With $CLOUDFLARE_API_TOKEN',
-              hint: 'Reads the secret from your shell',
+              label: t('tokenDetail.actions.curlEnv'),
+              hint: t('tokenDetail.actions.curlEnvHint'),
               disabledReason: available.copyCurlEnv,
               onSelect: () => void copyToken(row, 'curl_env'),
             },
@@ -76,13 +78,13 @@ export function TokenActionsBar({ row, available, onOpen }: TokenActionsBarProps
           disabledReason={available.copySecret}
           onClick={() => void copyToken(row, 'secret')}
         >
-          Copy secret
+          {t('tokenDetail.actions.copySecret')}
         </Button>
         <Button size="sm" icon="edit" disabledReason={available.edit} onClick={() => onOpen('edit')}>
-          Edit
+          {t('tokenDetail.actions.edit')}
         </Button>
         <Button size="sm" icon="roll" disabledReason={available.roll} onClick={() => onOpen('roll')}>
-          Roll
+          {t('tokenDetail.actions.roll')}
         </Button>
         <Button
           size="sm"
@@ -93,7 +95,7 @@ export function TokenActionsBar({ row, available, onOpen }: TokenActionsBarProps
             run('status', () => setTokenStatus(row, row.status === 'active' ? 'disabled' : 'active'))
           }
         >
-          {row.status === 'active' ? 'Disable' : 'Enable'}
+          {t(row.status === 'active' ? 'tokenDetail.actions.disable' : 'tokenDetail.actions.enable')}
         </Button>
         <Button
           size="sm"
@@ -102,11 +104,11 @@ export function TokenActionsBar({ row, available, onOpen }: TokenActionsBarProps
           disabledReason={available.delete}
           onClick={() => onOpen('delete')}
         >
-          Delete
+          {t('tokenDetail.actions.delete')}
         </Button>
       </div>
       {reasons.length > 0 ? (
-        <ul className="action-reasons" aria-label="Why some actions are unavailable">
+        <ul className="action-reasons" aria-label={t('tokenDetail.actions.reasons')}>
           {reasons.map((reason) => (
             <li key={reason}>
               <Icon name="info" size={12} /> {reason}

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { SecretKept, StatusBadge } from '../../components/badges';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
+import { useT } from '../../lib/i18n';
 import { tokenActionAvailability, uneditableReason } from '../../lib/token-actions';
 import { useNow } from '../../lib/use-now';
 import { useAppStore } from '../../stores/app-store';
@@ -25,6 +26,7 @@ import { PolicyCodeMenu } from '../policy-code/policy-code-menu';
 type OpenDialog = 'roll' | 'delete' | 'adopt' | null;
 
 export function TokenDetailPanel(): React.JSX.Element | null {
+  const t = useT();
   const selectedKey = useUiStore((s) => s.selectedKey);
   const detailOpen = useUiStore((s) => s.detailOpen);
   const closeDetail = useUiStore((s) => s.closeDetail);
@@ -70,8 +72,8 @@ export function TokenDetailPanel(): React.JSX.Element | null {
           <button
             type="button"
             className="btn btn-ghost btn-icon"
-            aria-label="Close details"
-            title="Close (Esc)"
+            aria-label={t('tokenDetail.panel.close')}
+            title={t('tokenDetail.panel.closeTitle')}
             onClick={closeDetail}
           >
             <Icon name="x" />
@@ -81,7 +83,9 @@ export function TokenDetailPanel(): React.JSX.Element | null {
           <StatusBadge status={row.status} />
           <span className="detail-meta-item">
             <Icon name={row.kind === 'user' ? 'user' : 'building'} size={13} />
-            {row.kind === 'user' ? 'User token' : `Account-owned · ${row.accountName ?? row.accountId ?? ''}`}
+            {row.kind === 'user'
+              ? t('tokenDetail.panel.userToken')
+              : t('tokenDetail.panel.accountOwned', { account: row.accountName ?? row.accountId ?? '' })}
           </span>
           <span className="detail-meta-item">
             <Icon name="layers" size={13} />
@@ -89,7 +93,7 @@ export function TokenDetailPanel(): React.JSX.Element | null {
           </span>
           <span className="detail-meta-item">
             <SecretKept kept={row.secretKept} />
-            {row.secretKept ? 'Secret in keychain' : 'No secret kept'}
+            {t(row.secretKept ? 'tokenDetail.panel.secretKept' : 'tokenDetail.panel.noSecret')}
           </span>
         </div>
         <TokenActionsBar row={row} available={available} onOpen={open} />

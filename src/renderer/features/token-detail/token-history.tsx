@@ -4,6 +4,7 @@
 import type { HistoryEntry } from '../../../shared/domain';
 import { Icon, type IconName } from '../../components/icons';
 import { RelativeTime } from '../../components/relative-time';
+import { useT } from '../../lib/i18n';
 
 const HISTORY_ICON: Record<HistoryEntry['kind'], IconName> = {
   created: 'plus',
@@ -17,12 +18,8 @@ const HISTORY_ICON: Record<HistoryEntry['kind'], IconName> = {
 };
 
 export function TokenHistory({ entries, now }: { entries: HistoryEntry[]; now: Date }): React.JSX.Element {
-  if (entries.length === 0)
-    return (
-      <p className="muted">
-        No changes recorded yet. Keyflare records changes it makes and changes it notices between syncs.
-      </p>
-    );
+  const t = useT();
+  if (entries.length === 0) return <p className="muted">{t('tokenDetail.history.empty')}</p>;
   const sorted = [...entries].sort((a, b) => (a.at < b.at ? 1 : -1));
   return (
     <ol className="timeline">
@@ -35,7 +32,11 @@ export function TokenHistory({ entries, now }: { entries: HistoryEntry[]; now: D
             <p className="timeline-summary">{entry.summary}</p>
             <p className="muted timeline-meta">
               <RelativeTime iso={entry.at} now={now} /> ·{' '}
-              {entry.source === 'keyflare' ? 'by Keyflare' : 'seen at sync'}
+              {t(
+                entry.source === 'keyflare'
+                  ? 'tokenDetail.history.byKeyflare'
+                  : 'tokenDetail.history.seenAtSync',
+              )}
             </p>
           </div>
         </li>
