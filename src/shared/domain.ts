@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { LanguageChoice } from './i18n/locales';
+import { MessageSchema } from './i18n/message';
 
 /** ISO-8601 date-time string with an offset or Z, as Cloudflare sends them. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
@@ -235,8 +236,8 @@ export const VerifyResult = z.object({
   checkedAt: IsoDateTime,
   expiresOn: z.string().nullable(),
   notBefore: z.string().nullable(),
-  /** Plain-language explanation, e.g. "Cloudflare says this token is disabled." */
-  message: z.string(),
+  /** What it means, as a message each face words: `verify.outcome.disabled`, `verify.refused.invalid`… */
+  message: MessageSchema,
 });
 export type VerifyResult = z.infer<typeof VerifyResult>;
 

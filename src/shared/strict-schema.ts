@@ -76,6 +76,8 @@ function strictCopy(schema: z.ZodType): z.ZodType {
       });
     case 'pipe':
       return withDef(schema, { ...def, in: inner('in'), out: inner('out') });
+    case 'record':
+      return withDef(schema, { ...def, keyType: inner('keyType'), valueType: inner('valueType') });
     case 'intersection':
       return withDef(schema, { ...def, left: inner('left'), right: inner('right') });
     default:

@@ -238,11 +238,20 @@ describe('show, verify and curl', () => {
     const disabled = await cli.run(['verify', 'Personal account reader']);
     expect(disabled.code).toBe(1);
     expect(disabled.stdout).toContain('✗ disabled');
+    expect(disabled.stdout).toContain('Cloudflare refused the secret because the token is disabled');
+    const chinese = await cli.run(['--lang', 'zh-CN', 'verify', 'Personal account reader']);
+    expect(chinese.stdout).toContain('Cloudflare 拒绝了此密钥，因为令牌已禁用');
+    expect(chinese.stdout).not.toContain('refused the secret');
     const all = JSON.parse((await cli.run(['verify', '--all', '--profile', 'Alice', '--json'])).stdout) as {
       allActive: boolean;
-      results: { name: string; outcome: string }[];
+      results: { name: string; outcome: string; message: string; key: string }[];
     };
     expect(all.allActive).toBe(false);
+    // --json keeps its English sentence (a stable schema), with the message's key beside it.
+    expect(all.results.find((r) => r.name === 'Personal account reader')).toMatchObject({
+      message: expect.stringMatching(/^Cloudflare refused the secret because the token is disabled/u),
+      key: 'verify.refused.disabled',
+    });
     expect(all.results.map((r) => `${r.name}:${r.outcome}`).sort()).toEqual([
       'Edit DNS acme.com:active',
       'Personal account reader:disabled',

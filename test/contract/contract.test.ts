@@ -31,6 +31,9 @@ function visitObjects(
   else if (def.type === 'pipe') {
     into(def['in'], where);
     into(def['out'], where);
+  } else if (def.type === 'record') {
+    into(def['keyType'], `${where}{key}`);
+    into(def['valueType'], `${where}{}`);
   } else if (def.type === 'intersection') {
     into(def['left'], where);
     into(def['right'], where);
@@ -69,6 +72,34 @@ describe('contract', () => {
         });
     }
     expect(loose).toEqual([]);
+  });
+
+  it('carries a verify outcome as a message (key and parameters), never a finished sentence', () => {
+    const result = {
+      outcome: 'disabled',
+      checkedAt: '2026-01-02T03:04:05.000Z',
+      expiresOn: null,
+      notBefore: null,
+      message: { key: 'verify.outcome.disabled' },
+    };
+    const reply = contract['tokens.verify'].output;
+    expect(reply.safeParse(result).success).toBe(true);
+    expect(
+      reply.safeParse({
+        ...result,
+        message: { key: 'verify.outcome.active', params: { expiresDay: 'none' } },
+      }).success,
+    ).toBe(true);
+    expect(reply.safeParse({ ...result, message: 'Cloudflare says this token is disabled.' }).success).toBe(
+      false,
+    );
+    expect(
+      reply.safeParse({ ...result, message: { key: 'verify.outcome.disabled', text: 'x' } }).success,
+    ).toBe(false);
+    expect(
+      reply.safeParse({ ...result, message: { key: 'verify.outcome.active', params: { at: { nested: 1 } } } })
+        .success,
+    ).toBe(false);
   });
 
   it('refuses plain http base URLs except on loopback', () => {

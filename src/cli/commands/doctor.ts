@@ -18,8 +18,10 @@ import {
   type TokenOwner,
   type VerifyResult,
 } from '../../shared/domain';
+import { messageJson } from '../../shared/i18n/english-message';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
+import { messageText } from '../message-text';
 import { profileFor } from '../refs';
 import { readSecret } from '../secret-input';
 import type { Session } from '../session';
@@ -180,7 +182,14 @@ export async function doctor(
         {
           version: 1,
           kind,
-          verified: found ? { ...found.result, at: where, profile: found.profile.label } : null,
+          verified: found
+            ? {
+                ...found.result,
+                ...messageJson(found.result.message),
+                at: where,
+                profile: found.profile.label,
+              }
+            : null,
           tokenId: found?.tokenId ?? null,
           tokens: details.map((detail) => ({
             profile: { id: detail.profileId, label: detail.profileLabel },
@@ -200,7 +209,7 @@ export async function doctor(
     out.result(`Kind: ${KIND_WORDS[kind]}.`);
     if (found) {
       const mark = outcome === 'active' ? out.good(outcome) : out.bad(outcome);
-      out.result(`Cloudflare: ${mark} — ${found.result.message}`);
+      out.result(`Cloudflare: ${mark} — ${messageText(ctx.lang, found.result.message)}`);
       out.result(`Asked at: ${where ?? ''}, through profile “${found.profile.label}”.`);
     } else {
       out.result(

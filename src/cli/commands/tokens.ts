@@ -6,6 +6,7 @@
  * documented schema (README "Command line"): fields are only ever added in version 1.
  */
 import type { TokenRow } from '../../shared/domain';
+import { messageJson } from '../../shared/i18n/english-message';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
 import type { TOKEN_FILTERS } from '../program';
@@ -44,7 +45,7 @@ export function tokenJson(row: TokenRow) {
     ipFilter: row.ipFilterSummary,
     secretKept: row.secretKept,
     isProfileCredential: row.isCredential,
-    lastVerify: row.lastVerify,
+    lastVerify: row.lastVerify && { ...row.lastVerify, ...messageJson(row.lastVerify.message) },
     warnings: row.warnings.map((warning) => ({
       kind: warning.kind,
       severity: warning.severity,

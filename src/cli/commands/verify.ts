@@ -4,8 +4,10 @@
  * on it; a token whose secret Keyflare does not keep cannot be checked and counts as not active.
  */
 import type { VerifyResult } from '../../shared/domain';
+import { messageJson } from '../../shared/i18n/english-message';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
+import { messageText } from '../message-text';
 import { profileFor, resolveToken } from '../refs';
 
 interface VerifyOptions {
@@ -35,6 +37,7 @@ function report(ctx: CommandContext, checked: readonly Checked[], json: boolean)
             tokenId: item.tokenId,
             name: item.name,
             ...item.result,
+            ...messageJson(item.result.message),
           })),
         },
         null,
@@ -45,7 +48,9 @@ function report(ctx: CommandContext, checked: readonly Checked[], json: boolean)
     for (const item of checked) {
       const mark =
         item.result.outcome === 'active' ? ctx.out.good('✓ active') : ctx.out.bad(`✗ ${item.result.outcome}`);
-      ctx.out.result(`${mark}  ${item.profile}/${item.name}  ${ctx.out.dim(item.result.message)}`);
+      ctx.out.result(
+        `${mark}  ${item.profile}/${item.name}  ${ctx.out.dim(messageText(ctx.lang, item.result.message))}`,
+      );
     }
   }
   return allActive ? EXIT.ok : EXIT.no;

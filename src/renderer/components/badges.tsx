@@ -7,6 +7,7 @@ import type { TokenKind, TokenStatus, VerifyResult } from '../../shared/domain';
 import type { MessageKey } from '../../shared/i18n';
 import { formatRelative } from '../lib/format';
 import { useT } from '../lib/i18n';
+import { messageSentence } from '../lib/message-sentence';
 import { Icon } from './icons';
 
 const STATUS_TONE: Record<TokenStatus, string> = { active: 'ok', disabled: 'neutral', expired: 'danger' };
@@ -56,7 +57,7 @@ export function VerifyBadge({ result, now }: { result: VerifyResult | null; now?
   const t = useT();
   if (result === null) return <span className="muted">{t('common.verify.notVerified')}</span>;
   const when = formatRelative(result.checkedAt, now);
-  const message = result.message;
+  const message = messageSentence(result.message);
   return (
     <span
       className={`verify verify-${VERIFY_TONE[result.outcome]}`}

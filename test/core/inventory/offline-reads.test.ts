@@ -70,7 +70,7 @@ describe('offline reads', () => {
       checkedAt: '2026-01-02T03:04:05.000Z',
       expiresOn: null,
       notBefore: null,
-      message: 'Cloudflare says this token is active.',
+      message: { key: 'verify.outcome.active', params: { expiresDay: 'none' } },
     });
     online.core.close();
     await sim.stop();
@@ -124,7 +124,11 @@ describe('offline reads', () => {
       profileLabel: 'Alice',
       permissionNames: expect.arrayContaining(['DNS Write', 'Zone Read']),
       resourcesSummary: 'zone acme.com',
-      lastVerify: { outcome: 'active', checkedAt: '2026-01-02T03:04:05.000Z' },
+      lastVerify: {
+        outcome: 'active',
+        checkedAt: '2026-01-02T03:04:05.000Z',
+        message: { key: 'verify.outcome.active', params: { expiresDay: 'none' } },
+      },
       secretKept: false,
       isCredential: false,
     });

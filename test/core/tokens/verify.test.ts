@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { createTokenService } from '../../../src/main/core/tokens/token-service';
 import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores } from '../support/core-harness';
@@ -46,8 +47,9 @@ describe('one-click verify', () => {
       outcome: 'active',
       expiresOn: null,
       notBefore: null,
-      message: 'Cloudflare says this token is active. It never expires.',
+      message: { key: 'verify.outcome.active', params: { expiresDay: 'none' } },
     });
+    expect(englishMessage(result.message)).toBe('Cloudflare says this token is active. It never expires.');
     expect(sim.control.requestLog().map((e) => [e.method, e.path, e.credential])).toEqual([
       ['GET', '/client/v4/user/tokens/verify', `token:${tokenId}`],
     ]);
@@ -104,7 +106,10 @@ describe('one-click verify', () => {
     await h.ok('tokens.setStatus', { profileId: h.profile.id, tokenId, status: 'disabled' });
     sim.control.resetLog();
     const result = await h.ok('tokens.verify', { profileId: h.profile.id, tokenId });
-    expect(result).toMatchObject({ outcome: 'disabled', message: expect.stringContaining('disabled') });
+    expect(result).toMatchObject({
+      outcome: 'disabled',
+      message: { key: 'verify.refused.disabled', params: { said: 'Invalid API Token', codes: '1000' } },
+    });
     expect(sim.control.requestLog().map((e) => e.status)).toEqual([401]);
   });
 
@@ -123,6 +128,7 @@ describe('one-click verify', () => {
     ).resolves.toMatchObject({
       outcome: 'not_yet_valid',
       notBefore: expect.any(String),
+      message: { key: 'verify.refused.notYetValid', params: { notBeforeDay: expect.any(String) } },
     });
     clock.advance(2 * day);
     await expect(
@@ -130,6 +136,7 @@ describe('one-click verify', () => {
     ).resolves.toMatchObject({
       outcome: 'expired',
       expiresOn: expect.any(String),
+      message: { key: 'verify.refused.expired', params: { expiresDay: expect.any(String) } },
     });
   });
 
@@ -140,8 +147,9 @@ describe('one-click verify', () => {
     const result = await h.ok('tokens.verify', { profileId: h.profile.id, tokenId });
     expect(result).toMatchObject({
       outcome: 'invalid',
-      message: expect.stringContaining('Invalid API Token (code 1000)'),
+      message: { key: 'verify.refused.invalid', params: { said: 'Invalid API Token', codes: '1000' } },
     });
+    expect(englishMessage(result.message)).toContain('Cloudflare said: Invalid API Token (code 1000).');
   });
 
   it('says network_error when Cloudflare cannot be reached or keeps failing (after the read’s retries)', async () => {
@@ -165,8 +173,9 @@ describe('one-click verify', () => {
     await sim.restart();
     expect(offline).toMatchObject({
       outcome: 'network_error',
-      message: expect.stringContaining('cannot reach Cloudflare'),
+      message: { key: 'verify.networkError', params: { code: 'OFFLINE' } },
     });
+    expect(englishMessage(offline.message)).toContain('cannot reach Cloudflare');
     await expect(h.row(tokenId)).resolves.toMatchObject({ lastVerify: { outcome: 'network_error' } });
   });
 

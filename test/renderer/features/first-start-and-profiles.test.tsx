@@ -142,11 +142,23 @@ describe('managing a profile', () => {
         m.answer('tokens.verifyAll', [
           {
             tokenId: 'a',
-            result: { outcome: 'active', checkedAt, expiresOn: null, notBefore: null, message: 'ok' },
+            result: {
+              outcome: 'active',
+              checkedAt,
+              expiresOn: null,
+              notBefore: null,
+              message: { key: 'verify.outcome.active', params: { expiresDay: 'none' } },
+            },
           },
           {
             tokenId: 'b',
-            result: { outcome: 'invalid', checkedAt, expiresOn: null, notBefore: null, message: 'no' },
+            result: {
+              outcome: 'invalid',
+              checkedAt,
+              expiresOn: null,
+              notBefore: null,
+              message: { key: 'verify.refused.invalid', params: { said: 'none', codes: '' } },
+            },
           },
         ]),
     });

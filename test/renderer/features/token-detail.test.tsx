@@ -78,7 +78,7 @@ describe('token detail', () => {
     expect(access).toHaveTextContent('account Acme Production');
     expect(detail.section('IP filter')).toHaveTextContent('Only from192.0.2.0/24');
     expect(detail.section('Validity')).toHaveTextContent('in 2 months');
-    expect(detail.lastVerify()).toHaveTextContent('Cloudflare says this token is valid and active.');
+    expect(detail.lastVerify()).toHaveTextContent('Cloudflare says this token is active. It never expires.');
     expect(detail.section('History')).toHaveTextContent('secret rolled');
   });
 

@@ -16,6 +16,7 @@ import { planBulk, summarizeRun } from '../../../shared/bulk/bulk-plan';
 import type { BulkAction, BulkPlan, BulkResult, BulkRun, BulkToken } from '../../../shared/bulk/bulk-schemas';
 import type { TokenRow } from '../../../shared/domain';
 import { isAppError } from '../../../shared/errors';
+import { englishMessage } from '../../../shared/i18n/english-message';
 import type { CoreContext } from '../context';
 import { listProfiles } from '../db/profile-repository';
 import type { InventoryService } from '../inventory/inventory-service';
@@ -90,7 +91,7 @@ export function createBulkService(ctx: CoreContext, deps: BulkDeps): BulkService
           return { token, outcome: 'done', message: null, code: null };
         case 'verify': {
           const result = await deps.tokens.verify(token.profileId, token.tokenId);
-          return { token, outcome: 'done', message: result.message, code: result.outcome };
+          return { token, outcome: 'done', message: englishMessage(result.message), code: result.outcome };
         }
       }
     } catch (error) {

@@ -14,6 +14,7 @@
  * Cloudflare's data, it keeps what the cache holds at commit time.
  */
 import type { Profile, TokenKind, TokenRow, VerifyResult } from '../../../shared/domain';
+import { type Message, msg } from '../../../shared/i18n/message';
 import { warningsWithReach } from '../../../shared/insights';
 import type { NameLookup } from '../../../shared/policy/decode';
 import { tokenKey } from '../../../shared/token-key';
@@ -27,6 +28,7 @@ import {
 } from './decoded-columns';
 import { insertHistory, type NewHistoryEntry } from './history-repository';
 import { readNameSources } from './lists-repository';
+import { messageColumn, messageFromColumn } from './message-column';
 import type { Db } from './sqlite-file';
 import { storedFromRaw, type StoredToken } from './stored-token';
 import { tokenRowWriter } from './token-row-writer';
@@ -89,8 +91,26 @@ function lastVerifyOf(c: Omit<RowColumns, 'list_facts'>): VerifyResult | null {
     checkedAt: c.v_checked_at,
     expiresOn: c.v_expires_on,
     notBefore: c.v_not_before,
-    message: c.v_message ?? '',
+    message: messageFromColumn(c.v_message, () => savedVerifyMessage(c)),
   };
+}
+
+/** What a verify result saved as an English sentence (before messages were data) says, by its outcome. */
+function savedVerifyMessage(c: Omit<RowColumns, 'list_facts'>): Message {
+  switch (c.v_outcome) {
+    case 'active':
+      return msg('verify.outcome.active', { expiresDay: c.v_expires_on ?? 'none' });
+    case 'disabled':
+      return msg('verify.outcome.disabled');
+    case 'expired':
+      return msg('verify.outcome.expired', { expiresDay: c.v_expires_on ?? 'none' });
+    case 'not_yet_valid':
+      return msg('verify.outcome.notYetValid', { notBeforeDay: c.v_not_before ?? 'none' });
+    case 'network_error':
+      return msg('verify.networkError', { code: 'none' });
+    default:
+      return msg('verify.refused.invalid', { said: 'none', codes: '' });
+  }
 }
 
 /** The row of one token: its columns, the profile's facts about it and the warnings as of `now`. */
@@ -319,7 +339,7 @@ export function saveVerifyResult(db: Db, profileId: string, tokenId: string, res
     result.checkedAt,
     result.expiresOn,
     result.notBefore,
-    result.message,
+    messageColumn(result.message),
   );
 }
 

@@ -10,6 +10,7 @@
  */
 import type { TokenOwner, TokenRow, VerifyResult } from '../../../shared/domain';
 import { AppError, isAppError } from '../../../shared/errors';
+import { englishMessage } from '../../../shared/i18n/english-message';
 import type { WireVerify } from '../cloudflare/wire';
 import type { CoreContext } from '../context';
 import { saveVerifyResult, setSecretKept } from '../db/token-repository';
@@ -43,12 +44,16 @@ export async function verifyPastedSecret(
   } catch (error) {
     const result = fromVerifyError(error, null, ctx.clock.now());
     if (
-      result.outcome === 'invalid' &&
+      result.message.key === 'verify.refused.invalid' &&
       target.kind === 'user' &&
       owner === undefined &&
       !secret.startsWith('cfut_')
     ) {
-      result.message += ' If it is an account-owned token, choose its account and verify again.';
+      return {
+        result: { ...result, message: { ...result.message, key: 'verify.refused.invalidTryAccount' } },
+        tokenId: null,
+        token: null,
+      };
     }
     return { result, tokenId: null, token: null };
   }
@@ -95,7 +100,7 @@ export async function adoptSecret(
     throw refuse(
       result.outcome === 'invalid'
         ? `Cloudflare does not accept this secret for “${target.row.name}”.`
-        : `Cloudflare cannot confirm this secret: ${result.message}`,
+        : `Cloudflare cannot confirm this secret: ${englishMessage(result.message)}`,
     );
   }
   if (reply.id !== tokenId) {

@@ -1,6 +1,6 @@
 /**
  * What a verify call means for a token: active, disabled, expired, not yet valid, invalid or a
- * network error, in plain words.
+ * network error, as a message (a catalogue key and its parameters) each face words in its language.
  *
  * Cloudflare's verify endpoints answer a valid secret with its status and dates, and answer
  * 401 code 1000 "Invalid API Token" for a secret that does not authenticate — which covers a
@@ -11,15 +11,11 @@
  */
 import type { TokenRow, VerifyResult } from '../../../shared/domain';
 import { type AppError, isAppError } from '../../../shared/errors';
-import { formatDay } from '../../../shared/policy/labels';
+import { type Message, msg } from '../../../shared/i18n/message';
 import type { WireVerify } from '../cloudflare/wire';
 
 /** What the cache knows about the token whose secret was verified: its row, or the part that matters. */
 export type KnownFacts = Pick<TokenRow, 'status' | 'expiresOn' | 'notBefore'>;
-
-function day(iso: string | null): string {
-  return iso === null ? '' : (formatDay(iso) ?? iso);
-}
 
 function past(iso: string | null, now: Date): boolean {
   return iso !== null && Date.parse(iso) <= now.getTime();
@@ -31,7 +27,7 @@ function future(iso: string | null, now: Date): boolean {
 
 function result(
   outcome: VerifyResult['outcome'],
-  message: string,
+  message: Message,
   dates: { expiresOn: string | null; notBefore: string | null },
   now: Date,
 ): VerifyResult {
@@ -44,23 +40,22 @@ function result(
   };
 }
 
+/** A date parameter: the ISO text the face formats, or `none` for the sentence without it. */
+function dateParam(iso: string | null): string {
+  return iso ?? 'none';
+}
+
 /** A verify Cloudflare answered with 200. `expectedId` set: the secret must belong to that token. */
 export function fromVerifyReply(reply: WireVerify, expectedId: string | null, now: Date): VerifyResult {
   const dates = { expiresOn: reply.expiresOn, notBefore: reply.notBefore };
   if (expectedId !== null && reply.id !== expectedId) {
-    return result(
-      'invalid',
-      `The secret Keyflare holds belongs to another token (${reply.id.slice(0, 8)}…), not to this one. Forget it and adopt the right secret.`,
-      dates,
-      now,
-    );
+    return result('invalid', msg('verify.outcome.otherToken', { tokenId: reply.id.slice(0, 8) }), dates, now);
   }
-  if (reply.status === 'disabled')
-    return result('disabled', 'Cloudflare says this token is disabled.', dates, now);
+  if (reply.status === 'disabled') return result('disabled', msg('verify.outcome.disabled'), dates, now);
   if (reply.status === 'expired' || past(reply.expiresOn, now)) {
     return result(
       'expired',
-      `Cloudflare says this token expired${reply.expiresOn ? ` on ${day(reply.expiresOn)}` : ''}.`,
+      msg('verify.outcome.expired', { expiresDay: dateParam(reply.expiresOn) }),
       dates,
       now,
     );
@@ -68,13 +63,17 @@ export function fromVerifyReply(reply: WireVerify, expectedId: string | null, no
   if (future(reply.notBefore, now)) {
     return result(
       'not_yet_valid',
-      `Cloudflare says this token is not valid until ${day(reply.notBefore)}.`,
+      msg('verify.outcome.notYetValid', { notBeforeDay: dateParam(reply.notBefore) }),
       dates,
       now,
     );
   }
-  const until = reply.expiresOn ? ` It expires on ${day(reply.expiresOn)}.` : ' It never expires.';
-  return result('active', `Cloudflare says this token is active.${until}`, dates, now);
+  return result(
+    'active',
+    msg('verify.outcome.active', { expiresDay: dateParam(reply.expiresOn) }),
+    dates,
+    now,
+  );
 }
 
 function isCode1000(error: AppError): boolean {
@@ -83,26 +82,28 @@ function isCode1000(error: AppError): boolean {
   );
 }
 
+/** What Cloudflare itself said (its own words, as sent), or `none`. */
+function cloudflareSaid(error: AppError): { said: string; codes: string } {
+  const entries = error.details?.cloudflare ?? [];
+  if (entries.length === 0) return { said: 'none', codes: '' };
+  return {
+    said: entries.map((entry) => entry.message).join('; '),
+    codes: entries.map((entry) => String(entry.code)).join(', '),
+  };
+}
+
 /** A refusal of the secret, explained by what the cache knows about its token. */
 function refused(error: AppError, known: KnownFacts | null, now: Date): VerifyResult {
   const dates = { expiresOn: known?.expiresOn ?? null, notBefore: known?.notBefore ?? null };
-  const said = (error.details?.cloudflare ?? [])
-    .map((entry) => `${entry.message} (code ${entry.code})`)
-    .join('; ');
-  const cloudflareSaid = said ? ` Cloudflare said: ${said}.` : '';
+  const said = cloudflareSaid(error);
   if (known && isCode1000(error)) {
     if (known.status === 'disabled') {
-      return result(
-        'disabled',
-        `Cloudflare refused the secret because the token is disabled: enable it to use it again.${cloudflareSaid}`,
-        dates,
-        now,
-      );
+      return result('disabled', msg('verify.refused.disabled', said), dates, now);
     }
     if (known.status === 'expired' || past(known.expiresOn, now)) {
       return result(
         'expired',
-        `Cloudflare refused the secret because the token expired on ${day(known.expiresOn)}.${cloudflareSaid}`,
+        msg('verify.refused.expired', { ...said, expiresDay: dateParam(known.expiresOn) }),
         dates,
         now,
       );
@@ -110,26 +111,16 @@ function refused(error: AppError, known: KnownFacts | null, now: Date): VerifyRe
     if (future(known.notBefore, now)) {
       return result(
         'not_yet_valid',
-        `Cloudflare refused the secret because the token is not valid until ${day(known.notBefore)}.${cloudflareSaid}`,
+        msg('verify.refused.notYetValid', { ...said, notBeforeDay: dateParam(known.notBefore) }),
         dates,
         now,
       );
     }
   }
   if (error.code === 'PERMISSION_DENIED') {
-    return result(
-      'invalid',
-      `Cloudflare refused the secret from this computer (HTTP 403): the token's IP filter or permissions do not allow it here.${cloudflareSaid}`,
-      dates,
-      now,
-    );
+    return result('invalid', msg('verify.refused.forbidden', said), dates, now);
   }
-  return result(
-    'invalid',
-    `Cloudflare does not accept this secret: the token was rolled or deleted (or disabled since the last sync), or the secret is wrong.${cloudflareSaid}`,
-    dates,
-    now,
-  );
+  return result('invalid', msg('verify.refused.invalid', said), dates, now);
 }
 
 /**
@@ -149,7 +140,7 @@ export function fromVerifyError(error: unknown, known: KnownFacts | null, now: D
     case 'UPSTREAM':
       return result(
         'network_error',
-        `Keyflare could not ask Cloudflare: ${error.message}`,
+        msg('verify.networkError', { code: error.code }),
         { expiresOn: known?.expiresOn ?? null, notBefore: known?.notBefore ?? null },
         now,
       );

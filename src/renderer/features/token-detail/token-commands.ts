@@ -12,6 +12,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { VERIFY_WORD } from '../../components/badges';
 import { describeError } from '../../lib/error-copy';
 import { t } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 import { toast, type ToastTone } from '../../stores/toast-store';
 import { useTokensStore, type TokenTarget } from '../../stores/tokens-store';
 
@@ -46,7 +47,7 @@ export async function verifyToken(row: TokenTarget): Promise<void> {
   toast(
     VERIFY_TONE[outcome],
     t('tokenDetail.toast.verified', { outcome: t(VERIFY_WORD[outcome]) }),
-    result.value.message,
+    messageSentence(result.value.message),
   );
 }
 
