@@ -3,10 +3,11 @@
  * last verify and the history. Shows the row's summary at once and the full detail once loaded.
  */
 import type { TokenDetail, TokenRow, TokenWarning } from '../../../shared/domain';
+import type { MessageKey } from '../../../shared/i18n';
 import { VerifyBadge } from '../../components/badges';
 import { Icon, type IconName } from '../../components/icons';
-import { RelativeTime } from '../../components/relative-time';
-import { sentence } from '../../lib/format';
+import { formatDateTime, formatRelative, sentence } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { messageSentence } from '../../lib/message-sentence';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { DateRow, Section } from './detail-section';
@@ -22,14 +23,13 @@ const WARNING_ICON: Record<TokenWarning['severity'], IconName> = {
 
 /** The parts of a token Keyflare's editor cannot hold, in full: why Edit is unavailable. */
 function Uneditable({ parts }: { parts: string[] }): React.JSX.Element {
+  const t = useT();
   return (
     <div className="callout callout-warn" data-testid="uneditable">
       <Icon name="alert" className="callout-icon" />
       <div className="callout-body">
-        <p className="callout-title">Keyflare cannot edit this token</p>
-        <p className="callout-text">
-          Saving it from Keyflare would remove these parts. Edit it in the Cloudflare dashboard instead:
-        </p>
+        <p className="callout-title">{t('tokenDetail.body.uneditableTitle')}</p>
+        <p className="callout-text">{t('tokenDetail.body.uneditableText')}</p>
         <ul className="callout-facts">
           {parts.map((part) => (
             <li key={part}>{part}</li>
@@ -49,25 +49,34 @@ export function DetailBody({
   detail: TokenDetail | null;
   now: Date;
 }): React.JSX.Element {
+  const t = useT();
   const accounts = useProfilesStore((s) => s.accounts);
+  const zones = useProfilesStore((s) => s.zones);
+  const userLabel = useProfilesStore((s) => s.profiles.find((p) => p.id === row.profileId)?.email ?? null);
   const source = detail ?? row;
+  const checkedAt = source.lastVerify?.checkedAt ?? null;
+  /** Label, date and the word for no date, per row. */
+  const dateRows = (rows: [MessageKey, string | null, MessageKey][]): React.JSX.Element[] =>
+    rows.map(([label, iso, fallback]) => (
+      <DateRow key={label} label={t(label)} iso={iso} now={now} fallback={t(fallback)} />
+    ));
   return (
     <>
       {source.warnings.length > 0 ? (
-        <ul className="warning-list" aria-label="Warnings">
+        <ul className="warning-list" aria-label={t('tokenDetail.body.warnings')}>
           {source.warnings.map((warning) => (
             <li key={warning.kind} className={`warning warning-${warning.severity}`}>
               <Icon name={WARNING_ICON[warning.severity]} size={14} />
-              <span>{sentence(warning.message)}</span>
+              <span>{sentence(messageSentence(warning.message))}</span>
             </li>
           ))}
         </ul>
       ) : null}
 
-      <Section title="Access" id="detail-access">
+      <Section title={t('tokenDetail.body.access')} id="detail-access">
         {detail ? (
           <>
-            <PolicyList detail={detail} accounts={accounts} />
+            <PolicyList detail={detail} accounts={accounts} zones={zones} userLabel={userLabel} />
             <TokenReach detail={detail} />
             {detail.edit.unrepresentable.length > 0 ? (
               <Uneditable parts={detail.edit.unrepresentable} />
@@ -75,73 +84,86 @@ export function DetailBody({
           </>
         ) : (
           <p>
-            {row.permissionsSummary} on {row.resourcesSummary}
+            {t('tokenDetail.body.accessSummary', {
+              permissions: row.permissionsSummary,
+              resources: row.resourcesSummary,
+            })}
           </p>
         )}
       </Section>
 
-      <Section title="IP filter" id="detail-ip">
+      <Section title={t('tokenDetail.body.ipFilter')} id="detail-ip">
         {detail ? (
           detail.requestIp.in.length === 0 && detail.requestIp.notIn.length === 0 ? (
-            <p className="muted">Works from any IP address.</p>
+            <p className="muted">{t('tokenDetail.body.anyIp')}</p>
           ) : (
             <dl className="kv-list">
               {detail.requestIp.in.length > 0 ? (
                 <div className="kv">
-                  <dt>Only from</dt>
+                  <dt>{t('tokenDetail.body.onlyFrom')}</dt>
                   <dd className="mono">{detail.requestIp.in.join(', ')}</dd>
                 </div>
               ) : null}
               {detail.requestIp.notIn.length > 0 ? (
                 <div className="kv">
-                  <dt>Not from</dt>
+                  <dt>{t('tokenDetail.body.notFrom')}</dt>
                   <dd className="mono">{detail.requestIp.notIn.join(', ')}</dd>
                 </div>
               ) : null}
             </dl>
           )
         ) : (
-          <p>{row.ipFilterSummary ?? 'Works from any IP address.'}</p>
+          <p>{row.ipFilterSummary ?? t('tokenDetail.body.anyIp')}</p>
         )}
       </Section>
 
-      <Section title="Validity" id="detail-validity">
+      <Section title={t('tokenDetail.body.validity')} id="detail-validity">
         <dl className="kv-list">
-          <DateRow label="Valid from" iso={source.notBefore} now={now} fallback="Immediately" />
-          <DateRow label="Expires" iso={source.expiresOn} now={now} fallback="Never" />
+          {dateRows([
+            ['tokenDetail.body.validFrom', source.notBefore, 'tokenDetail.body.immediately'],
+            ['tokenDetail.body.expires', source.expiresOn, 'tokenDetail.body.never'],
+          ])}
         </dl>
       </Section>
 
-      <Section title="Activity" id="detail-activity">
+      <Section title={t('tokenDetail.body.activity')} id="detail-activity">
         <dl className="kv-list">
-          <DateRow label="Issued" iso={source.issuedOn} now={now} fallback="Unknown" />
-          <DateRow label="Modified" iso={source.modifiedOn} now={now} fallback="Unknown" />
-          <DateRow label="Last used" iso={source.lastUsedOn} now={now} fallback="Never used" />
+          {dateRows([
+            ['tokenDetail.body.issued', source.issuedOn, 'tokenDetail.body.unknown'],
+            ['tokenDetail.body.modified', source.modifiedOn, 'tokenDetail.body.unknown'],
+            ['tokenDetail.body.lastUsed', source.lastUsedOn, 'tokenDetail.body.neverUsed'],
+          ])}
         </dl>
       </Section>
 
-      <Section title="Last verify" id="detail-verify">
+      <Section title={t('tokenDetail.body.lastVerify')} id="detail-verify">
         {source.lastVerify ? (
           <div className="verify-result" data-testid="last-verify">
             <VerifyBadge result={source.lastVerify} now={now} />
             <p>{messageSentence(source.lastVerify.message)}</p>
             <p className="muted">
-              Checked <RelativeTime iso={source.lastVerify.checkedAt} now={now} />
+              <time dateTime={checkedAt ?? undefined} title={formatDateTime(checkedAt) ?? undefined}>
+                {t('tokenDetail.body.checked', { when: formatRelative(checkedAt, now) ?? '' })}
+              </time>
             </p>
           </div>
         ) : (
           <p className="muted" data-testid="last-verify">
-            Not verified yet. Verify asks Cloudflare whether this token’s secret works right now.
+            {t('tokenDetail.body.notVerified')}
           </p>
         )}
       </Section>
 
-      <Section title="History" id="detail-history">
-        {detail ? <TokenHistory entries={detail.history} now={now} /> : <p className="muted">Loading…</p>}
+      <Section title={t('tokenDetail.body.history')} id="detail-history">
+        {detail ? (
+          <TokenHistory entries={detail.history} now={now} />
+        ) : (
+          <p className="muted">{t('tokenDetail.body.loading')}</p>
+        )}
       </Section>
 
       <p className="detail-id">
-        Token ID <span className="mono">{row.id}</span>
+        {t('tokenDetail.body.tokenId')} <span className="mono">{row.id}</span>
       </p>
     </>
   );
