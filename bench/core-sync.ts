@@ -16,6 +16,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type Cloudflare from 'cloudflare';
 import { createCore, type Core } from '../src/main/core';
+import { msg } from '../src/shared/i18n/message';
 import type { PlannedRequest } from '../src/main/core/sync/request-planner';
 import { createMemoryStore } from '../src/main/core/secrets/memory-store';
 import type { MemoryStore } from '../src/main/core/secrets/memory-store';
@@ -277,7 +278,9 @@ async function runLarge(): Promise<BenchResult[]> {
     for (let i = 0; i < NAIVE_RUNS; i += 1) {
       const client = core.services.gateway.forCredential(sim.baseUrl, credential);
       const started = performance.now();
-      await naiveSync((work) => client.read('naive sync', (sdk) => work(sdk), { rateLimitWaitMs: 600_000 }));
+      await naiveSync((work) =>
+        client.read(msg('errors.request.list'), (sdk) => work(sdk), { rateLimitWaitMs: 600_000 }),
+      );
       naiveWalls.push(performance.now() - started);
     }
     const naiveLoad = loadNow();

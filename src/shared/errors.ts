@@ -10,7 +10,7 @@
  * title and next step in the catalogues (`errors.code.<CODE>.title|next`).
  */
 import { englishText } from './i18n/translator';
-import type { Message, MessageKey, MessageParams } from './i18n/message';
+import { msg, type Message, type MessageKey, type MessageParams } from './i18n/message';
 
 export const ERROR_CODES = [
   'AUTH_INVALID',
@@ -87,6 +87,11 @@ export class AppError extends Error {
     this.details = details;
     this.key = typeof message === 'string' ? undefined : message.key;
     this.params = typeof message === 'string' ? undefined : message.params;
+  }
+
+  /** The error's sentence as a message, e.g. to nest it as the cause of another (`nest('cause', error.text)`). */
+  get text(): Message {
+    return msg(this.key ?? 'errors.unexpected', this.params);
   }
 
   toShape(): AppErrorShape {

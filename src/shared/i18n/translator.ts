@@ -13,17 +13,39 @@ import ICU from 'i18next-icu';
 import en from './catalogues/en';
 import zhCN from './catalogues/zh-CN';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
-import type { MessageKey, MessageParams } from './message';
+import { splitNested, type MessageKey, type MessageParams } from './message';
 
 export const CATALOGUES: Record<Locale, typeof en> = { en, 'zh-CN': zhCN };
 
 /** A translate function over the typed keys. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
+/** The part of i18next-icu's plugin that formats one message (its typings leave it out). */
+interface IcuParse {
+  parse(res: string, options: Record<string, unknown>, lng: string, ...rest: unknown[]): string;
+}
+
+/**
+ * The ICU plugin, rendering nested messages first (`nest()` in message.ts): each one is translated
+ * in the language of the outer message and placed at its name, so a cause inside an error's
+ * sentence speaks the same language as the sentence.
+ */
+function nestingIcu(instance: i18n): InstanceType<typeof ICU> {
+  const icu = new ICU();
+  const plugin = icu as unknown as IcuParse;
+  const parse = plugin.parse.bind(icu);
+  plugin.parse = (res, options, lng, ...rest) => {
+    const { plain, nested } = splitNested(options);
+    for (const [name, inner] of nested) plain[name] = String(instance.t(inner.key, { ...inner.params, lng }));
+    return parse(res, plain, lng, ...rest);
+  };
+  return icu;
+}
+
 /** A new i18next instance speaking `locale`, ready synchronously (catalogues are bundled). */
 export function createI18n(locale: Locale = DEFAULT_LOCALE): i18n {
   const instance = i18next.createInstance();
-  void instance.use(new ICU()).init({
+  void instance.use(nestingIcu(instance)).init({
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],

@@ -2,6 +2,7 @@
  * Account-owned tokens: the token requests at /accounts/{account_id}/tokens, through the SDK's
  * `accounts.tokens` resource. They verify only at their own account's verify endpoint.
  */
+import { msg } from '../../../shared/i18n/message';
 import { createParams, updateParams } from './token-body';
 import { ROLL_BODY, type OwnerRequests } from './token-endpoints';
 
@@ -9,10 +10,10 @@ export function accountTokenRequests(accountId: string): OwnerRequests {
   const account = { account_id: accountId };
   return {
     names: {
-      list: 'list account tokens',
-      get: 'read an account token',
-      permissionGroups: 'list account permission groups',
-      verify: 'verify an account token',
+      list: msg('errors.request.listAccountTokens'),
+      get: msg('errors.request.readAccountToken'),
+      permissionGroups: msg('errors.request.listAccountGroups'),
+      verify: msg('errors.request.verifyAccountToken'),
     },
     list: (sdk, r, page, perPage) =>
       sdk.accounts.tokens.list({ ...account, page, per_page: perPage, include_expired: true }, r),

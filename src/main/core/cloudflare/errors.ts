@@ -6,9 +6,14 @@
  * which the SDK wraps as a connection error's cause. Everything becomes one AppError whose
  * details carry Cloudflare's code/message list and the HTTP status. Raw error text from the SDK is
  * never passed through: it can quote request details.
+ *
+ * Each sentence is a catalogue message (errors.cloudflare.*, docs/i18n.md): the request being
+ * made travels as a nested message (`{request}`), and Cloudflare's own words (English, not ours to
+ * translate) as `{said}` inside a sentence of ours, so the faces show it in the user's language.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'cloudflare';
-import { AppError, type ErrorDetails } from '../../../shared/errors';
+import { AppError, type ErrorCode, type ErrorDetails } from '../../../shared/errors';
+import { msg, nest, type Message, type MessageKey } from '../../../shared/i18n/message';
 import { MalformedReplyError } from './wire';
 import { parseRetryAfter } from './rate-headers';
 
@@ -97,8 +102,8 @@ export function isRetryable(error: AppError): boolean {
 
 export interface MapContext {
   now: Date;
-  /** What was being done, in plain words: "list the tokens of account Acme". */
-  action?: string;
+  /** The request being made, as its name (errors.request.*): "list the tokens of account Acme". */
+  action?: Message;
 }
 
 /** The parts of the SDK's APIError the mapping reads. */
@@ -112,67 +117,55 @@ export function mapApiError(error: ApiFailure, ctx: MapContext): AppError {
   const messages = cloudflareMessages(error);
   const status = error.status ?? 0;
   const details: ErrorDetails = { status, cloudflare: messages };
-  const said = joined(messages);
-  const suffix = said ? ` Cloudflare said: ${said}` : '';
   const codes = messages.map((m) => m.code);
-  const action = ctx.action ? ` (${ctx.action})` : '';
+  // `said` and `request` are 'none' when there is nothing to name; the sentences select on it.
+  const params = {
+    said: joined(messages) || 'none',
+    status,
+    ...(ctx.action ? nest('request', ctx.action) : { request: 'none' }),
+  };
+  const error_ = (code: ErrorCode, key: MessageKey): AppError =>
+    new AppError(code, msg(key, params), details);
 
   if (
     status === 401 ||
     (status === 403 && codes.some((code) => INVALID_CREDENTIAL_CODES_403.has(code))) ||
     (status === 400 && codes.some((code) => INVALID_CREDENTIAL_CODES_400.has(code)))
   ) {
-    return new AppError(
-      'AUTH_INVALID',
-      `Cloudflare did not accept this credential: it is wrong, expired, disabled or was deleted.${suffix}`,
-      details,
-    );
+    return error_('AUTH_INVALID', 'errors.cloudflare.notAccepted');
   }
-  if (status === 403) {
-    return new AppError(
-      'PERMISSION_DENIED',
-      `The credential is valid but is not allowed to do this${action}. Give it the missing permission in the Cloudflare dashboard.${suffix}`,
-      details,
-    );
-  }
-  if (status === 404)
-    return new AppError(
-      'NOT_FOUND',
-      `Cloudflare does not know this item${action}; it may have been deleted.${suffix}`,
-      details,
-    );
+  if (status === 403) return error_('PERMISSION_DENIED', 'errors.cloudflare.notAllowed');
+  if (status === 404) return error_('NOT_FOUND', 'errors.cloudflare.notFound');
   if (status === 429) {
     const retryAt = parseRetryAfter(error.headers ?? null, ctx.now) ?? new Date(ctx.now.getTime() + 60_000);
-    return new AppError(
-      'RATE_LIMITED',
-      `Cloudflare is rate limiting this login until ${retryAt.toISOString()}. Keyflare waits instead of retrying.`,
-      { ...details, retryAt: retryAt.toISOString() },
-    );
+    return rateLimited(retryAt, details);
   }
-  if (status === 400 || status === 422) {
-    return new AppError(
-      'VALIDATION',
-      said ? `Cloudflare refused the request: ${said}` : 'Cloudflare refused the request as invalid.',
-      details,
-    );
-  }
-  if (status === 409)
-    return new AppError('CONFLICT', `Cloudflare reported a conflict${action}.${suffix}`, details);
-  if (status >= 500) {
-    return retryable(
-      new AppError(
-        'UPSTREAM',
-        `Cloudflare had a problem answering (HTTP ${status})${action}. Try again in a moment.${suffix}`,
-        details,
-      ),
-    );
-  }
-  return new AppError('UPSTREAM', `Cloudflare answered with HTTP ${status}${action}.${suffix}`, details);
+  if (status === 400 || status === 422) return error_('VALIDATION', 'errors.cloudflare.refused');
+  if (status === 409) return error_('CONFLICT', 'errors.cloudflare.conflict');
+  if (status >= 500) return retryable(error_('UPSTREAM', 'errors.cloudflare.serverError'));
+  return error_('UPSTREAM', 'errors.cloudflare.httpStatus');
+}
+
+/**
+ * RATE_LIMITED until `retryAt` (Cloudflare's block, or the gate's when it holds the login longer).
+ * `retryAt` travels as ISO text; the faces say it as a time in the user's locale.
+ */
+export function rateLimited(retryAt: Date, details: ErrorDetails = {}): AppError {
+  const at = retryAt.toISOString();
+  return new AppError('RATE_LIMITED', msg('errors.cloudflare.rateLimited', { retryAt: at }), {
+    ...details,
+    retryAt: at,
+  });
 }
 
 /** A reply Keyflare refused as malformed, as the UPSTREAM error a person reads. */
 export function malformedReply(error: MalformedReplyError): AppError {
-  return new AppError('UPSTREAM', `${error.message} Keyflare did not use it. Try again in a moment.`);
+  return new AppError('UPSTREAM', msg('errors.reply.notUsed', nest('problem', error.problem)));
+}
+
+/** CANCELLED: the person (or a closing window) stopped the call; nothing more was sent. */
+export function cancelled(): AppError {
+  return new AppError('CANCELLED', msg('errors.cancelled'));
 }
 
 /** Maps anything a Cloudflare call threw to an AppError. */
@@ -180,23 +173,14 @@ export function toAppError(error: unknown, ctx: MapContext): AppError {
   if (error instanceof AppError) return error;
   const inner = appErrorInCauses(error);
   if (inner) return inner;
-  if (error instanceof APIUserAbortError) return new AppError('CANCELLED', 'Cancelled.');
+  if (error instanceof APIUserAbortError) return cancelled();
   if (error instanceof APIConnectionTimeoutError) {
-    return retryable(
-      new AppError('TIMEOUT', 'Cloudflare did not answer in time. Check your connection and try again.'),
-    );
+    return retryable(new AppError('TIMEOUT', msg('errors.cloudflare.timeout')));
   }
   if (error instanceof APIConnectionError) {
     const code = causeCode(error.cause);
-    if (code && OFFLINE_CODES.has(code)) {
-      return new AppError(
-        'OFFLINE',
-        'Keyflare cannot reach Cloudflare. Check your internet connection; cached data is still shown.',
-      );
-    }
-    return retryable(
-      new AppError('UPSTREAM', 'The connection to Cloudflare was interrupted. Try again in a moment.'),
-    );
+    if (code && OFFLINE_CODES.has(code)) return new AppError('OFFLINE', msg('errors.cloudflare.offline'));
+    return retryable(new AppError('UPSTREAM', msg('errors.cloudflare.interrupted')));
   }
   if (error instanceof APIError) {
     const failure: ApiFailure = {
@@ -211,12 +195,10 @@ export function toAppError(error: unknown, ctx: MapContext): AppError {
     return retryable(malformedReply(error));
   }
   if (error instanceof SyntaxError) {
-    return retryable(
-      new AppError('UPSTREAM', 'Cloudflare sent a reply Keyflare could not read. Try again in a moment.'),
-    );
+    return retryable(new AppError('UPSTREAM', msg('errors.cloudflare.unreadable')));
   }
-  if (error instanceof Error && error.name === 'AbortError') return new AppError('CANCELLED', 'Cancelled.');
-  return new AppError('INTERNAL', 'Keyflare hit an unexpected problem while talking to Cloudflare.');
+  if (error instanceof Error && error.name === 'AbortError') return cancelled();
+  return new AppError('INTERNAL', msg('errors.cloudflare.unexpected'));
 }
 
 /**

@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Cloudflare from 'cloudflare';
-import { AppError } from '../../../shared/errors';
+import type { AppError } from '../../../shared/errors';
+import { rateLimited } from './errors';
 import { CALL_HEADER, type RequestCounter } from './guarded-fetch';
 import type { RateGate } from './rate-gate';
 import type { SdkRequestOptions } from './sdk-client';
@@ -54,9 +55,5 @@ export function withGateBlock(gate: RateGate, error: AppError): AppError {
   const said = error.details?.retryAt ? Date.parse(error.details.retryAt) : Number.NaN;
   if (error.code !== 'RATE_LIMITED' || !until || until.getTime() <= (Number.isNaN(said) ? 0 : said))
     return error;
-  return new AppError(
-    'RATE_LIMITED',
-    `Cloudflare is rate limiting this login until ${until.toISOString()}. Keyflare waits instead of retrying.`,
-    { ...(error.details ?? {}), retryAt: until.toISOString() },
-  );
+  return rateLimited(until, error.details);
 }

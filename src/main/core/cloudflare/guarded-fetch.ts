@@ -15,6 +15,7 @@
  * `maxReplyBytes` are read (a 50 MB reply is cut off, never buffered).
  */
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { ProfileCredential } from '../secrets/credential';
 import { retryable } from './errors';
 import type { RateGate } from './rate-gate';
@@ -75,29 +76,19 @@ export function applyCredential(headers: Headers, credential: GuardedFetchOption
 }
 
 function timedOut(): AppError {
-  return retryable(
-    new AppError(
-      'TIMEOUT',
-      'Cloudflare did not finish answering in time. Check your connection and try again.',
-    ),
-  );
+  return retryable(new AppError('TIMEOUT', msg('errors.cloudflare.replyTimeout')));
 }
 
 function tooLarge(maxBytes: number): AppError {
   // Not retryable: the same question would bring the same oversized answer.
   return new AppError(
     'UPSTREAM',
-    `Cloudflare's reply was larger than the ${Math.round(maxBytes / (1024 * 1024))} MB Keyflare reads, so it was not used.`,
+    msg('errors.cloudflare.tooLarge', { megabytes: Math.round(maxBytes / (1024 * 1024)) }),
   );
 }
 
 function brokenOff(): AppError {
-  return retryable(
-    new AppError(
-      'UPSTREAM',
-      'The connection to Cloudflare broke off in the middle of its reply. Try again in a moment.',
-    ),
-  );
+  return retryable(new AppError('UPSTREAM', msg('errors.cloudflare.brokenOff')));
 }
 
 interface BodyBounds {
@@ -173,7 +164,7 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
   const guarded = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = urlOf(input);
     if (!isUnderBase(url, base)) {
-      throw new AppError('INTERNAL', 'Keyflare refused to send a request outside the profile’s API address.');
+      throw new AppError('INTERNAL', msg('errors.cloudflare.outsideBase'));
     }
     const given = new Headers(init?.headers);
     const headers = new Headers();

@@ -1,6 +1,7 @@
 /**
  * The reads that describe a login: its user, its accounts and their zones.
  */
+import { msg } from '../../../shared/i18n/message';
 import type { CallOptions } from './gated-send';
 import type { Read } from './read-policy';
 import { readPage, readResult, type Page } from './replies';
@@ -20,11 +21,12 @@ export interface ListEndpoints {
 
 export function listEndpoints(read: Read): ListEndpoints {
   return {
-    getUser: (call) => readResult(read, 'read the user', (sdk, r) => sdk.user.get(r), parseUser, call),
+    getUser: (call) =>
+      readResult(read, msg('errors.request.readUser'), (sdk, r) => sdk.user.get(r), parseUser, call),
     listAccounts: (page, perPage, call) =>
       readPage(
         read,
-        'list accounts',
+        msg('errors.request.listAccounts'),
         page,
         perPage,
         (sdk, r) => sdk.accounts.list({ page, per_page: perPage }, r),
@@ -34,7 +36,7 @@ export function listEndpoints(read: Read): ListEndpoints {
     listZones: (accountId, page, perPage, call) =>
       readPage(
         read,
-        'list zones',
+        msg('errors.request.listZones'),
         page,
         perPage,
         (sdk, r) =>

@@ -22,6 +22,8 @@
  */
 import { malformedReply } from './errors';
 import { MAX_PER_PAGE, type Page } from './replies';
+import { msg, nest, type Message, type MessageKey, type MessageParams } from '../../../shared/i18n/message';
+import { englishText } from '../../../shared/i18n/translator';
 import { MalformedReplyError } from './wire';
 
 /** Cloudflare's documented quota of user-owned tokens per user. */
@@ -44,17 +46,28 @@ export const directPlanner: RequestPlanner = {
 export interface ListBounds {
   /** The most items the list can hold (default MAX_LIST_ITEMS). */
   maxItems?: number;
-  /** What is being listed, for error messages ("list user tokens"). */
-  what?: string;
+  /** The request that reads the list, for error messages (errors.request.*: "list user tokens"). */
+  what?: Message;
   perPage?: number;
 }
 
-function malformed(what: string, problem: string): Error {
-  return malformedReply(new MalformedReplyError(what, problem));
+function malformed(what: Message, key: MessageKey, params?: MessageParams): Error {
+  return malformedReply(new MalformedReplyError(what, { key, ...(params ? { params } : {}) }));
 }
 
 /** Pages that disagree with each other: the list may have changed while it was read. */
-class ListChanged extends Error {}
+class ListChanged extends Error {
+  /** How they disagreed (errors.reply.changed.*), said again if the second reading disagrees too. */
+  readonly change: Message;
+
+  constructor(change: Message) {
+    super(englishText(change.key, change.params));
+    this.change = change;
+  }
+}
+
+/** A list read without naming its request. */
+const A_LIST = msg('errors.request.list');
 
 /** Ids of the items, when they have one (tokens, zones, accounts do). */
 function idOf(item: unknown): string | null {
@@ -80,17 +93,13 @@ export async function fetchAllPagesTracked<T>(
   fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
   bounds: ListBounds = {},
 ): Promise<{ items: T[]; lastNode: number }> {
-  const what = bounds.what ?? name;
+  const what = bounds.what ?? A_LIST;
   for (let walk = 1; ; walk += 1) {
     try {
       return await walkList(planner, name, dependsOn, fetchPage, bounds);
     } catch (error) {
       if (!(error instanceof ListChanged)) throw error;
-      if (walk >= 2)
-        throw malformed(
-          what,
-          `kept contradicting itself across pages (${error.message}), even when read again`,
-        );
+      if (walk >= 2) throw malformed(what, 'errors.reply.keptChanging', nest('change', error.change));
     }
   }
 }
@@ -105,14 +114,14 @@ async function walkList<T>(
   const perPage = bounds.perPage ?? MAX_PER_PAGE;
   const maxItems = bounds.maxItems ?? MAX_LIST_ITEMS;
   const maxPages = Math.max(1, Math.ceil(maxItems / perPage));
-  const what = bounds.what ?? name;
+  const what = bounds.what ?? A_LIST;
   const seen = new Set<string>();
   const items: T[] = [];
   const take = (page: Page<T>): void => {
     for (const item of page.items) {
       const id = idOf(item);
       if (id !== null) {
-        if (seen.has(id)) throw new ListChanged(`an item came back on two pages`);
+        if (seen.has(id)) throw new ListChanged(msg('errors.reply.changed.twice'));
         seen.add(id);
       }
       items.push(item);
@@ -123,13 +132,10 @@ async function walkList<T>(
   const total = first.value.totalCount;
   const claimedPages = total !== null ? Math.ceil(total / perPage) : first.value.totalPages;
   if (total !== null && total > maxItems) {
-    throw malformed(what, `says there are ${total} items, more than the ${maxItems} such a list can hold`);
+    throw malformed(what, 'errors.reply.tooManyItems', { total, maxItems });
   }
   if (claimedPages !== null && claimedPages > maxPages) {
-    throw malformed(
-      what,
-      `says there are ${claimedPages} pages, more than the ${maxPages} such a list can fill`,
-    );
+    throw malformed(what, 'errors.reply.tooManyPages', { pages: claimedPages, maxPages });
   }
   take(first.value);
 
@@ -160,10 +166,14 @@ async function walkList<T>(
       if (!page) continue;
       if (page.totalCount !== total)
         throw new ListChanged(
-          `page 1 says ${total ?? 'nothing'} in all, page ${page.page} says ${page.totalCount ?? 'nothing'}`,
+          msg('errors.reply.changed.total', {
+            first: total ?? 'none',
+            page: page.page,
+            total: page.totalCount ?? 'none',
+          }),
         );
       if (page.totalPages !== first.value.totalPages)
-        throw new ListChanged(`page 1 and page ${page.page} give different page counts`);
+        throw new ListChanged(msg('errors.reply.changed.pages', { page: page.page }));
       take(page);
     }
     return { items, lastNode };
@@ -173,8 +183,7 @@ async function walkList<T>(
   let page = 1;
   while (previous.value.items.length >= perPage) {
     page += 1;
-    if (page > maxPages)
-      throw malformed(what, `kept sending full pages past page ${maxPages}, more than such a list can fill`);
+    if (page > maxPages) throw malformed(what, 'errors.reply.endlessPages', { maxPages });
     const current = page;
     previous = await planner.run(`${name} p${current}`, previous.node, () => fetchPage(current, perPage));
     take(previous.value);

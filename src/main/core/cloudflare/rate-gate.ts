@@ -14,6 +14,8 @@
  * `retry-after: 0` cannot turn into a busy loop. Waiting is cancellable through an AbortSignal.
  */
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
+import { cancelled } from './errors';
 import type { Clock } from '../ports';
 import type { HeaderSource } from './rate-headers';
 import { clampWaitMs, MIN_BLOCK_MS, parseRateLimitHint, parseRetryAfter } from './rate-headers';
@@ -44,7 +46,7 @@ function effectiveLimit(budget: RateBudget): number {
 export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new AppError('CANCELLED', 'Cancelled.'));
+      reject(cancelled());
       return;
     }
     const timer = setTimeout(
@@ -56,7 +58,7 @@ export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
     );
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new AppError('CANCELLED', 'Cancelled.'));
+      reject(cancelled());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -147,11 +149,9 @@ export class RateGate {
     const wait = this.waitNeeded();
     if (wait > maxWaitMs) {
       const until = new Date(this.clock.now().getTime() + wait);
-      throw new AppError(
-        'RATE_LIMITED',
-        `Keyflare is holding calls for this login until ${until.toISOString()} to stay within Cloudflare's rate limit.`,
-        { retryAt: until.toISOString() },
-      );
+      throw new AppError('RATE_LIMITED', msg('errors.cloudflare.holding', { retryAt: until.toISOString() }), {
+        retryAt: until.toISOString(),
+      });
     }
   }
 
@@ -171,7 +171,7 @@ export class RateGate {
       if (wait <= 0) break;
       await sleep(wait, signal);
     }
-    if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+    if (signal?.aborted) throw cancelled();
     const now = this.clock.now().getTime();
     this.sent.push(now);
     this.inFlight += 1;

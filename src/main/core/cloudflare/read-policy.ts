@@ -9,15 +9,15 @@
  * whatever its retry-after says (SECURITY.md 19, 21, 25).
  */
 import { APIError } from 'cloudflare';
-import { AppError } from '../../../shared/errors';
 import type { Clock } from '../ports';
-import { isRetryable, toAppError } from './errors';
+import type { Message } from '../../../shared/i18n/message';
+import { cancelled, isRetryable, toAppError } from './errors';
 import { withGateBlock, type CallOptions, type SdkCall, type Send } from './gated-send';
 import { sleep, type RateGate } from './rate-gate';
 import { parseRetryAfter } from './rate-headers';
 
 /** A read through the SDK, retried on transient failures. `what` names it in errors. */
-export type Read = <T>(what: string, run: SdkCall<T>, call?: CallOptions) => Promise<T>;
+export type Read = <T>(what: Message, run: SdkCall<T>, call?: CallOptions) => Promise<T>;
 
 export interface ReadPolicy {
   send: Send;
@@ -41,7 +41,7 @@ export function createRead(policy: ReadPolicy): Read {
         return await send(run, call);
       } catch (raw) {
         const error = withGateBlock(gate, toAppError(raw, { now: clock.now(), action: what }));
-        if (call?.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+        if (call?.signal?.aborted) throw cancelled();
         if (error.code === 'RATE_LIMITED') {
           // A block the caller may wait out holds the next send in the gate.
           if (attempt >= policy.maxAttempts || gate.waitNeeded() > (call?.rateLimitWaitMs ?? 0)) throw error;

@@ -7,6 +7,7 @@
  * own items.
  */
 import type Cloudflare from 'cloudflare';
+import type { Message } from '../../../shared/i18n/message';
 import type { CallOptions } from './gated-send';
 import type { Read } from './read-policy';
 import type { SdkRequestOptions } from './sdk-client';
@@ -33,7 +34,7 @@ export interface PendingReply {
 /** One SDK request method called with the per-request options. */
 export type SdkRequest = (sdk: Cloudflare, request: SdkRequestOptions) => PendingReply;
 
-async function envelopeOf(pending: PendingReply, what: string): Promise<WireEnvelope> {
+async function envelopeOf(pending: PendingReply, what: Message): Promise<WireEnvelope> {
   const response = await pending.asResponse();
   return parseEnvelope(await response.text(), what);
 }
@@ -41,9 +42,9 @@ async function envelopeOf(pending: PendingReply, what: string): Promise<WireEnve
 /** A read whose checked `result` is parsed by `parse`. */
 export function readResult<T>(
   read: Read,
-  what: string,
+  what: Message,
   request: SdkRequest,
-  parse: (result: unknown, what: string) => T,
+  parse: (result: unknown, what: Message) => T,
   call?: CallOptions,
 ): Promise<T> {
   return read(what, async (sdk, r) => parse((await envelopeOf(request(sdk, r), what)).result, what), call);
@@ -52,11 +53,11 @@ export function readResult<T>(
 /** A read of one list page, its items parsed by `parse` and its result_info checked against them. */
 export function readPage<T>(
   read: Read,
-  what: string,
+  what: Message,
   page: number,
   perPage: number,
   request: SdkRequest,
-  parse: (items: unknown, what: string) => T[],
+  parse: (items: unknown, what: Message) => T[],
   call?: CallOptions,
 ): Promise<Page<T>> {
   return read(

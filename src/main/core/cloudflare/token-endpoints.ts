@@ -8,6 +8,7 @@
  * TokenOwner, the only place that choice is made.
  */
 import type Cloudflare from 'cloudflare';
+import { msg, type Message } from '../../../shared/i18n/message';
 import type { CallOptions } from './gated-send';
 import type { Read } from './read-policy';
 import { readPage, readResult, type Page, type PendingReply } from './replies';
@@ -55,7 +56,7 @@ export interface TokenEndpoints {
 /** One owner's token requests through the SDK, each called with the per-request options `r`. */
 export interface OwnerRequests {
   /** How errors name the four reads ("list user tokens", …). */
-  names: { list: string; get: string; permissionGroups: string; verify: string };
+  names: { list: Message; get: Message; permissionGroups: Message; verify: Message };
   list(sdk: Cloudflare, r: SdkRequestOptions, page: number, perPage: number): PendingReply;
   get(sdk: Cloudflare, r: SdkRequestOptions, tokenId: string): PendingReply;
   permissionGroups(sdk: Cloudflare, r: SdkRequestOptions): PendingReply;
@@ -108,13 +109,15 @@ export function tokenEndpoints({ read, write }: CallPolicies, requests: OwnerReq
     create: (body, call) =>
       write(
         'create',
-        async (sdk, r) => parseCreatedToken(await requests.create(sdk, r, body), 'create a token'),
+        async (sdk, r) =>
+          parseCreatedToken(await requests.create(sdk, r, body), msg('errors.request.createToken')),
         call,
       ),
     update: (tokenId, body, call) =>
       write(
         'update',
-        async (sdk, r) => parseToken(await requests.update(sdk, r, tokenId, body), 'update a token'),
+        async (sdk, r) =>
+          parseToken(await requests.update(sdk, r, tokenId, body), msg('errors.request.updateToken')),
         call,
       ),
     delete: (tokenId, call) =>
@@ -130,7 +133,7 @@ export function tokenEndpoints({ read, write }: CallPolicies, requests: OwnerReq
     roll: (tokenId, call) =>
       write(
         'roll',
-        async (sdk, r) => parseSecret(await requests.roll(sdk, r, tokenId), 'roll a token'),
+        async (sdk, r) => parseSecret(await requests.roll(sdk, r, tokenId), msg('errors.request.rollToken')),
         call,
       ),
   };

@@ -1,15 +1,16 @@
 /**
  * User tokens: the token requests at /user/tokens, through the SDK's `user.tokens` resource.
  */
+import { msg } from '../../../shared/i18n/message';
 import { createParams, updateParams } from './token-body';
 import { ROLL_BODY, type OwnerRequests } from './token-endpoints';
 
 export const userTokenRequests: OwnerRequests = {
   names: {
-    list: 'list user tokens',
-    get: 'read a user token',
-    permissionGroups: 'list user permission groups',
-    verify: 'verify a token',
+    list: msg('errors.request.listUserTokens'),
+    get: msg('errors.request.readUserToken'),
+    permissionGroups: msg('errors.request.listUserGroups'),
+    verify: msg('errors.request.verifyToken'),
   },
   list: (sdk, r, page, perPage) =>
     sdk.user.tokens.list({ page, per_page: perPage, include_expired: true }, r),

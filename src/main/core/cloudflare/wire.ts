@@ -11,6 +11,8 @@
  */
 import { z } from 'zod';
 import type { CfPolicy, CfToken } from '../../../shared/cloudflare-types';
+import { englishText } from '../../../shared/i18n/translator';
+import { msg, nest, type Message, type MessageKey, type MessageParams } from '../../../shared/i18n/message';
 
 const nullableString = z.string().nullish();
 
@@ -87,11 +89,24 @@ export interface WireVerify {
 
 /** Thrown when a reply has the wrong shape; the gateway turns it into a retryable UPSTREAM. */
 export class MalformedReplyError extends Error {
-  /** `problem` completes "Cloudflare's reply to <what> …"; it never quotes the reply's values. */
-  constructor(what: string, problem = 'did not have the expected shape') {
-    super(`Cloudflare's reply to ${what} ${problem}.`);
+  /** What was wrong, as a whole sentence naming the request (errors.reply.*); never the reply's values. */
+  readonly problem: Message;
+
+  constructor(
+    what: Message,
+    problem: ReplyProblem = { key: 'errors.reply.shape', params: { issue: 'unknown' } },
+  ) {
+    const sentence = msg(problem.key, { ...problem.params, ...nest('request', what) });
+    super(englishText(sentence.key, sentence.params));
     this.name = 'MalformedReplyError';
+    this.problem = sentence;
   }
+}
+
+/** A reply's problem: its sentence's key (errors.reply.*) and the facts it names, without the request. */
+export interface ReplyProblem {
+  key: MessageKey;
+  params?: MessageParams;
 }
 
 /** Where a value failed and why, in zod's words (paths and types only, never the value itself). */
@@ -99,13 +114,16 @@ function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'unknown';
   const path = issue.path.map(String).join('.').slice(0, 120);
-  return `${path === '' ? 'at the top' : `at ${path}`}: ${issue.message}`;
+  return `${path === '' ? '(top)' : path}: ${issue.message}`;
 }
 
-function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function check<T>(schema: z.ZodType<T>, value: unknown, what: Message): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success)
-    throw new MalformedReplyError(what, `did not have the expected shape (${firstIssue(parsed.error)})`);
+    throw new MalformedReplyError(what, {
+      key: 'errors.reply.shape',
+      params: { issue: firstIssue(parsed.error) },
+    });
   return parsed.data;
 }
 
@@ -126,48 +144,47 @@ export interface WireEnvelope {
  * many failures), a cut-off body, `success: false`, and a `result` that is null or missing are
  * each a malformed reply with its own sentence, never an empty result.
  */
-export function parseEnvelope(text: string, what: string): WireEnvelope {
+export function parseEnvelope(text: string, what: Message): WireEnvelope {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new MalformedReplyError(
-      what,
-      /^\s*</u.test(text) ? 'was a web page, not an API reply' : 'was cut off or is not valid JSON',
-    );
+    throw new MalformedReplyError(what, {
+      key: /^\s*</u.test(text) ? 'errors.reply.webPage' : 'errors.reply.cutOff',
+    });
   }
   const envelope = Envelope.safeParse(body);
-  if (!envelope.success) throw new MalformedReplyError(what, 'was not a Cloudflare API reply');
-  if (!envelope.data.success) throw new MalformedReplyError(what, 'did not say it succeeded');
+  if (!envelope.success) throw new MalformedReplyError(what, { key: 'errors.reply.notApi' });
+  if (!envelope.data.success) throw new MalformedReplyError(what, { key: 'errors.reply.notSucceeded' });
   const result = envelope.data.result;
   if (result === null || result === undefined) {
-    throw new MalformedReplyError(
-      what,
-      `said it succeeded but its result was ${result === null ? 'null' : 'missing'}`,
-    );
+    throw new MalformedReplyError(what, {
+      key: 'errors.reply.noResult',
+      params: { result: result === null ? 'null' : 'missing' },
+    });
   }
   return { result, resultInfo: envelope.data.result_info };
 }
 
-export function parseToken(value: unknown, what = 'a token read'): WireToken {
+export function parseToken(value: unknown, what: Message = msg('errors.request.readToken')): WireToken {
   const token = check(Token, value, what);
   // A secret is only ever in create/roll replies; it must never reach the cache or history.
   const { value: _secret, ...rest } = token;
   return rest;
 }
 
-export function parseTokens(value: unknown, what: string): WireToken[] {
-  if (!Array.isArray(value)) throw new MalformedReplyError(what, 'did not hold a list where one belongs');
+export function parseTokens(value: unknown, what: Message): WireToken[] {
+  if (!Array.isArray(value)) throw new MalformedReplyError(what, { key: 'errors.reply.notList' });
   return value.map((item) => parseToken(item, what));
 }
 
-export function parsePolicies(value: unknown, what: string): CfPolicy[] {
+export function parsePolicies(value: unknown, what: Message): CfPolicy[] {
   return check(z.array(Policy), value, what);
 }
 
 const Account = z.looseObject({ id: z.string().min(1), name: z.string(), type: z.string().nullish() });
 
-export function parseAccounts(value: unknown, what: string): WireAccount[] {
+export function parseAccounts(value: unknown, what: Message): WireAccount[] {
   return check(z.array(Account), value, what).map((a) => ({ id: a.id, name: a.name, type: a.type ?? null }));
 }
 
@@ -178,7 +195,7 @@ const Zone = z.looseObject({
   account: z.looseObject({ id: z.string().nullish(), name: z.string().nullish() }).nullish(),
 });
 
-export function parseZones(value: unknown, what: string): WireZone[] {
+export function parseZones(value: unknown, what: Message): WireZone[] {
   return check(z.array(Zone), value, what).map((zone) => ({
     id: zone.id,
     name: zone.name,
@@ -194,7 +211,7 @@ const PermissionGroup = z.looseObject({
   scopes: z.array(z.string()).default([]),
 });
 
-export function parsePermissionGroups(value: unknown, what: string): WirePermissionGroup[] {
+export function parsePermissionGroups(value: unknown, what: Message): WirePermissionGroup[] {
   return check(z.array(PermissionGroup), value, what).map((g) => ({
     id: g.id,
     name: g.name,
@@ -205,7 +222,7 @@ export function parsePermissionGroups(value: unknown, what: string): WirePermiss
 const User = z.looseObject({ id: z.string().min(1), email: z.string().nullish() });
 
 export function parseUser(value: unknown): WireUser {
-  const user = check(User, value, 'GET /user');
+  const user = check(User, value, msg('errors.request.readUser'));
   return { id: user.id, email: user.email ?? null };
 }
 
@@ -216,7 +233,7 @@ const Verify = z.looseObject({
   not_before: nullableString,
 });
 
-export function parseVerify(value: unknown, what: string): WireVerify {
+export function parseVerify(value: unknown, what: Message): WireVerify {
   const verify = check(Verify, value, what);
   return {
     id: verify.id,
@@ -257,50 +274,50 @@ export function parsePageInfo(
   page: number,
   perPage: number,
   items: number,
-  what: string,
+  what: Message,
 ): WirePageInfo {
   const parsed = ResultInfo.safeParse(value);
   if (!parsed.success)
-    throw new MalformedReplyError(what, `had an impossible result_info (${firstIssue(parsed.error)})`);
+    throw new MalformedReplyError(what, {
+      key: 'errors.reply.resultInfo',
+      params: { issue: firstIssue(parsed.error) },
+    });
   const info = parsed.data ?? {};
-  const contradiction = (detail: string): MalformedReplyError =>
-    new MalformedReplyError(what, `contradicts itself: ${detail}`);
-  if (items > perPage)
-    throw contradiction(`page ${page} holds ${items} items, more than the ${perPage} asked for`);
+  const contradiction = (key: MessageKey, params: MessageParams): MalformedReplyError =>
+    new MalformedReplyError(what, { key, params });
+  if (items > perPage) throw contradiction('errors.reply.contradicts.overfull', { page, items, perPage });
   if (typeof info.page === 'number' && info.page !== page)
-    throw contradiction(`Keyflare asked for page ${page}, result_info says page ${info.page}`);
+    throw contradiction('errors.reply.contradicts.page', { page, said: info.page });
   if (typeof info.per_page === 'number' && info.per_page !== perPage)
-    throw contradiction(`Keyflare asked for ${perPage} per page, result_info says ${info.per_page}`);
+    throw contradiction('errors.reply.contradicts.perPage', { perPage, said: info.per_page });
   if (typeof info.count === 'number' && info.count !== items)
-    throw contradiction(`result_info counts ${info.count} items but the page holds ${items}`);
+    throw contradiction('errors.reply.contradicts.count', { count: info.count, items });
   const total = typeof info.total_count === 'number' ? info.total_count : null;
   const pages = typeof info.total_pages === 'number' ? info.total_pages : null;
   if (total !== null) {
     const expected = Math.max(0, Math.min(perPage, total - (page - 1) * perPage));
     if (items !== expected)
-      throw contradiction(
-        `result_info says ${total} in all, so page ${page} would hold ${expected}, but it holds ${items}`,
-      );
+      throw contradiction('errors.reply.contradicts.total', { total, page, expected, items });
     const needed = Math.ceil(total / perPage);
     if (pages !== null && pages !== needed && !(total === 0 && pages <= 1))
-      throw contradiction(`result_info says ${pages} pages for ${total} items of ${perPage} per page`);
+      throw contradiction('errors.reply.contradicts.pages', { pages, total, perPage });
   } else if (pages !== null) {
     if ((page < pages && items !== perPage) || (page > pages && items > 0))
-      throw contradiction(`page ${page} of ${pages} holds ${items} items`);
+      throw contradiction('errors.reply.contradicts.pageOf', { page, pages, items });
   }
   return { totalCount: total, totalPages: pages };
 }
 
 const Secret = z.string().min(1);
 
-export function parseSecret(value: unknown, what: string): string {
+export function parseSecret(value: unknown, what: Message): string {
   return check(Secret, value, what);
 }
 
 const CreatedToken = z.looseObject({ value: z.string().min(1) });
 
 /** A create reply: the token (without its secret) and the secret, kept apart from here on. */
-export function parseCreatedToken(value: unknown, what: string): { token: WireToken; secret: string } {
+export function parseCreatedToken(value: unknown, what: Message): { token: WireToken; secret: string } {
   const created = check(CreatedToken, value, what);
   return { token: parseToken(value, what), secret: created.value };
 }

@@ -18,6 +18,7 @@
 import { nullWhenDenied } from '../cloudflare/errors';
 import type { Profile } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { CallOptions, CloudflareClient } from '../cloudflare/gateway';
 import {
   ACCOUNT_TOKEN_QUOTA,
@@ -60,7 +61,7 @@ export async function fetchSnapshot(
     'accounts',
     null,
     (page, perPage) => client.listAccounts(page, perPage, call),
-    { what: 'list accounts' },
+    { what: msg('errors.request.listAccounts') },
   ).catch((error: unknown) => {
     // An account-owned token that may not list accounts still knows the one it belongs to.
     if (
@@ -86,7 +87,7 @@ export async function fetchSnapshot(
           'user tokens',
           null,
           (page, perPage) => client.tokens({ kind: 'user' }).list(page, perPage, call),
-          { what: 'list user tokens', maxItems: USER_TOKEN_QUOTA },
+          { what: msg('errors.request.listUserTokens'), maxItems: USER_TOKEN_QUOTA },
         ).then((r) => r.items),
       );
   const userGroupsWork = accountOwned
@@ -113,7 +114,10 @@ export async function fetchSnapshot(
               `account ${id} tokens`,
               after,
               (page, perPage) => client.tokens({ kind: 'account', accountId: id }).list(page, perPage, call),
-              { what: `list the tokens of account ${id}`, maxItems: ACCOUNT_TOKEN_QUOTA },
+              {
+                what: msg('errors.request.listTokensOfAccount', { accountId: id }),
+                maxItems: ACCOUNT_TOKEN_QUOTA,
+              },
             ).then((r) => r.items),
           )
         : Promise.resolve(null),
@@ -125,7 +129,7 @@ export async function fetchSnapshot(
           `account ${id} zones`,
           after,
           (page, perPage) => client.listZones(id, page, perPage, call),
-          { what: `list the zones of account ${id}` },
+          { what: msg('errors.request.listZonesOfAccount', { accountId: id }) },
         ).then((r) => r.items),
       ),
     );
