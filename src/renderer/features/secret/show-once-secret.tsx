@@ -9,6 +9,7 @@ import { useId, useRef, useState } from 'react';
 import type { ShowOnceSecret as ShowOnceSecretValue } from '../../../shared/domain';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
+import { useT } from '../../lib/i18n';
 import { copyToken } from '../token-detail/token-commands';
 
 export interface ShowOnceSecretProps {
@@ -18,6 +19,7 @@ export interface ShowOnceSecretProps {
 }
 
 export function ShowOnceSecret({ result, action }: ShowOnceSecretProps): React.JSX.Element {
+  const t = useT();
   const secretId = useId();
   const field = useRef<HTMLInputElement>(null);
   const [copyFailed, setCopyFailed] = useState(false);
@@ -39,12 +41,16 @@ export function ShowOnceSecret({ result, action }: ShowOnceSecretProps): React.J
         </span>
         <div>
           <p className="secret-title">
-            {action === 'created' ? `${token.name} is ready` : `${token.name} has a new secret`}
+            {t(action === 'created' ? 'secret.ready' : 'secret.rolled', { name: token.name })}
           </p>
           <p className="muted">
-            {action === 'created'
-              ? `${token.kind === 'user' ? 'User token' : `Account-owned token of ${token.accountName ?? 'the account'}`} in ${token.profileLabel}.`
-              : 'The previous secret has stopped working.'}
+            {action === 'rolled'
+              ? t('secret.previousStopped')
+              : token.kind === 'user'
+                ? t('secret.userTokenIn', { profile: token.profileLabel })
+                : token.accountName
+                  ? t('secret.accountTokenIn', { account: token.accountName, profile: token.profileLabel })
+                  : t('secret.accountTokenInUnnamed', { profile: token.profileLabel })}
           </p>
         </div>
       </div>
@@ -52,15 +58,13 @@ export function ShowOnceSecret({ result, action }: ShowOnceSecretProps): React.J
       <div className="callout callout-warn callout-compact" role="note">
         <Icon name="alert" className="callout-icon" />
         <div className="callout-body">
-          <p className="callout-title">Copy the secret now: it will not be shown again</p>
-          <p className="callout-text">
-            Cloudflare returns a token’s secret only once. Keyflare does not keep a copy on screen or on disk.
-          </p>
+          <p className="callout-title">{t('secret.copyNow')}</p>
+          <p className="callout-text">{t('secret.onlyOnce')}</p>
         </div>
       </div>
 
       <label htmlFor={secretId} className="field-label">
-        Token secret
+        {t('secret.label')}
       </label>
       <div className="secret-box">
         <input
@@ -75,18 +79,16 @@ export function ShowOnceSecret({ result, action }: ShowOnceSecretProps): React.J
           data-testid="secret-value"
         />
         <Button variant="primary" icon="copy" onClick={() => void copy('secret')}>
-          Copy secret
+          {t('secret.copy')}
         </Button>
       </div>
-      {copyFailed ? (
-        <p className="field-hint">The secret is selected: press Ctrl+C (⌘C on macOS) to copy it yourself.</p>
-      ) : null}
+      {copyFailed ? <p className="field-hint">{t('secret.copyYourself')}</p> : null}
       <div className="secret-actions">
         <Button size="sm" icon="terminal" onClick={() => void copy('curl_secret')}>
-          Copy curl with secret
+          {t('secret.copyCurl')}
         </Button>
         <Button size="sm" icon="terminal" onClick={() => void copy('curl_env')}>
-          Copy curl with $CLOUDFLARE_API_TOKEN
+          {t('secret.copyCurlEnv')}
         </Button>
       </div>
 
@@ -96,10 +98,10 @@ export function ShowOnceSecret({ result, action }: ShowOnceSecretProps): React.J
       >
         <Icon name={result.keptInKeychain ? 'lock' : 'info'} size={14} />
         {result.keptInKeychain
-          ? 'Kept in the keychain: you can copy or verify it later from the token’s panel.'
+          ? t('secret.kept')
           : result.keychainError
-            ? `Not kept in the keychain: ${result.keychainError}`
-            : 'Not kept in the keychain, as you chose.'}
+            ? t('secret.notKeptError', { reason: result.keychainError })
+            : t('secret.notKept')}
       </p>
     </div>
   );
