@@ -257,7 +257,8 @@ export type WarningKind = z.infer<typeof WarningKind>;
 export const TokenWarning = z.object({
   kind: WarningKind,
   severity: z.enum(['info', 'warning', 'danger']),
-  message: z.string(),
+  /** `insights.warning.*` with its parameters: "expires in {days} days" as data, each face words it. */
+  message: MessageSchema,
 });
 export type TokenWarning = z.infer<typeof TokenWarning>;
 

@@ -1,5 +1,6 @@
 /**
- * Token insights: least-privilege and expiry warnings in plain words.
+ * Token insights: least-privilege and expiry warnings, each a message (`insights.warning.*` with
+ * its parameters) that the window, the command line and the reminders word in the user's language.
  *
  * Severity says how soon to act:
  * - danger: the token is broken now, or a leak of it hands over more than its own reach:
@@ -17,6 +18,7 @@
  * and warns, and one with 30.5 days left does not; "within 30 days" is 30 × 24 hours or less.
  */
 import type { DecodedPolicy, TokenStatus, TokenWarning } from './domain';
+import { msg } from './i18n/message';
 import { formatDay } from './policy/labels';
 
 export interface TokenFacts {
@@ -58,10 +60,6 @@ function time(iso: string | null): number | null {
   return Number.isNaN(value) ? null : value;
 }
 
-function days(count: number): string {
-  return `${count} ${count === 1 ? 'day' : 'days'}`;
-}
-
 /** Whether a permission group changes things: its name ends in "Write" (DNS Write, Workers Scripts Write). */
 export function isWritePermission(name: string): boolean {
   return /\bWrite$/u.test(name);
@@ -77,25 +75,44 @@ function allowedGroups(policies: readonly DecodedPolicy[]): string[] {
   ];
 }
 
-function broadWrites(policies: readonly DecodedPolicy[]): string | null {
-  const clauses = new Set<string>();
+/**
+ * The Write groups an allow policy grants on all zones and on all accounts (each name once), or
+ * null when there are none: the `broad_write` warning's parameters.
+ */
+function broadWrites(policies: readonly DecodedPolicy[]): TokenWarning['message'] | null {
+  const zones = new Set<string>();
+  const accounts = new Set<string>();
   for (const policy of policies) {
     if (policy.effect !== 'allow') continue;
     const writes = policy.permissionGroups.map((group) => group.name).filter(isWritePermission);
-    if (writes.length === 0) continue;
-    const broad = policy.resources.filter((r) => r.kind === 'all_zones' || r.kind === 'all_accounts');
-    for (const resource of broad) clauses.add(`${writes.join(', ')} on ${resource.label}`);
+    for (const resource of policy.resources) {
+      const into = resource.kind === 'all_zones' ? zones : resource.kind === 'all_accounts' ? accounts : null;
+      for (const name of into ? writes : []) into?.add(name);
+    }
   }
-  return clauses.size > 0 ? [...clauses].join('; ') : null;
+  if (zones.size === 0 && accounts.size === 0) return null;
+  const where = zones.size === 0 ? 'accounts' : accounts.size === 0 ? 'zones' : 'both';
+  return msg('insights.warning.broadWrite', {
+    where,
+    zoneGroups: [...zones].join(', '),
+    accountGroups: [...accounts].join(', '),
+  });
 }
 
 function expiryWarnings(token: TokenDates, now: number, thresholds: WarningThresholds): TokenWarning[] {
   const expires = time(token.expiresOn);
-  if (expires === null) return [{ kind: 'no_expiry', severity: 'info', message: 'never expires' }];
+  if (expires === null)
+    return [{ kind: 'no_expiry', severity: 'info', message: msg('insights.warning.noExpiry') }];
   const left = expires - now;
   if (left > thresholds.expiresSoonDays * DAY_MS) return [];
   const count = Math.ceil(left / DAY_MS);
-  return [{ kind: 'expires_soon', severity: 'warning', message: `expires in ${days(count)}` }];
+  return [
+    {
+      kind: 'expires_soon',
+      severity: 'warning',
+      message: msg('insights.warning.expiresSoon', { days: count }),
+    },
+  ];
 }
 
 function usageWarnings(token: TokenDates, now: number, thresholds: WarningThresholds): TokenWarning[] {
@@ -104,11 +121,19 @@ function usageWarnings(token: TokenDates, now: number, thresholds: WarningThresh
     const issued = time(token.issuedOn);
     if (issued === null || now - issued <= NEVER_USED_GRACE_DAYS * DAY_MS) return [];
     const age = Math.floor((now - issued) / DAY_MS);
-    return [{ kind: 'never_used', severity: 'warning', message: `issued ${days(age)} ago and never used` }];
+    return [
+      { kind: 'never_used', severity: 'warning', message: msg('insights.warning.neverUsed', { days: age }) },
+    ];
   }
   const idle = Math.floor((now - lastUsed) / DAY_MS);
   return idle >= thresholds.unusedDays
-    ? [{ kind: 'unused_long', severity: 'warning', message: `not used for ${days(idle)}` }]
+    ? [
+        {
+          kind: 'unused_long',
+          severity: 'warning',
+          message: msg('insights.warning.unusedLong', { days: idle }),
+        },
+      ]
     : [];
 }
 
@@ -125,18 +150,17 @@ export function reachWarnings(token: Pick<TokenFacts, 'policies' | 'requestIp'>)
     warnings.push({
       kind: 'can_create_tokens',
       severity: 'danger',
-      message: `can create more API tokens (${minting.join(', ')})`,
+      message: msg('insights.warning.canCreateTokens', { groups: minting.join(', ') }),
     });
   }
   const broad = broadWrites(token.policies);
-  if (broad !== null)
-    warnings.push({ kind: 'broad_write', severity: 'warning', message: `can write everywhere: ${broad}` });
+  if (broad !== null) warnings.push({ kind: 'broad_write', severity: 'warning', message: broad });
   const writes = groups.filter(isWritePermission);
   if (writes.length > 0 && token.requestIp.in.length === 0) {
     warnings.push({
       kind: 'no_ip_filter',
       severity: 'warning',
-      message: `has Write permissions (${writes.join(', ')}) and works from any IP address`,
+      message: msg('insights.warning.noIpFilter', { groups: writes.join(', ') }),
     });
   }
   return warnings;
@@ -168,9 +192,9 @@ export function warningsWithReach(
   const expires = time(token.expiresOn);
   if (token.status === 'expired' || (expires !== null && expires <= at)) {
     const day = token.expiresOn === null ? null : formatDay(token.expiresOn);
-    return [
-      { kind: 'expired', severity: 'danger', message: day === null ? 'has expired' : `expired on ${day}` },
-    ];
+    const message =
+      day === null ? msg('insights.warning.expired') : msg('insights.warning.expiredOn', { expiresDay: day });
+    return [{ kind: 'expired', severity: 'danger', message }];
   }
   const warnings = [
     ...expiryWarnings(token, at, thresholds),
@@ -182,7 +206,7 @@ export function warningsWithReach(
     warnings.push({
       kind: 'not_yet_valid',
       severity: 'info',
-      message: `not valid until ${formatDay(token.notBefore ?? '') ?? ''}`,
+      message: msg('insights.warning.notYetValid', { startDay: formatDay(token.notBefore ?? '') ?? '' }),
     });
   }
   // Most serious first, in their order otherwise (a stable sort by severity, for a few items).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CfPolicy } from '../../src/shared/cloudflare-types';
+import { englishMessage } from '../../src/shared/i18n/english-message';
 import { tokenWarnings, type TokenFacts } from '../../src/shared/insights';
 import { decodePolicies } from '../../src/shared/policy/decode';
 import { ACME, EXAMPLE_COM, USER_ID, groupId, nameLookup } from './support/world';
@@ -28,50 +29,68 @@ function facts(extra: Partial<TokenFacts> = {}, policies: CfPolicy[] = [zoneRead
   };
 }
 
+/** The warnings with their messages in English, as the command line's --json and logs word them. */
+const inEnglish = (token: TokenFacts, now: Date) =>
+  tokenWarnings(token, now).map((warning) => ({ ...warning, message: englishMessage(warning.message) }));
+
 const kinds = (extra: Partial<TokenFacts> = {}, policies?: CfPolicy[]) =>
   tokenWarnings(facts(extra, policies), NOW).map((warning) => warning.kind);
 
 describe('tokenWarnings', () => {
   it('has nothing to say about a well-kept token', () => {
-    expect(tokenWarnings(facts(), NOW)).toEqual([]);
+    expect(inEnglish(facts(), NOW)).toEqual([]);
+  });
+
+  it('returns each warning as a message, its key and parameters, never a sentence', () => {
+    expect(tokenWarnings(facts({ expiresOn: daysFromNow(29) }), NOW)).toEqual([
+      {
+        kind: 'expires_soon',
+        severity: 'warning',
+        message: { key: 'insights.warning.expiresSoon', params: { days: 29 } },
+      },
+    ]);
+    expect(tokenWarnings(facts({ expiresOn: daysFromNow(-1) }), NOW)[0]?.message).toEqual({
+      key: 'insights.warning.expiredOn',
+      params: { expiresDay: '2026-06-14' },
+    });
   });
 
   it('warns from 30 days before expiry, counting days up', () => {
-    expect(tokenWarnings(facts({ expiresOn: daysFromNow(29) }), NOW)).toEqual([
+    expect(inEnglish(facts({ expiresOn: daysFromNow(29) }), NOW)).toEqual([
       { kind: 'expires_soon', severity: 'warning', message: 'expires in 29 days' },
     ]);
-    expect(tokenWarnings(facts({ expiresOn: daysFromNow(30) }), NOW)).toEqual([
+    expect(inEnglish(facts({ expiresOn: daysFromNow(30) }), NOW)).toEqual([
       { kind: 'expires_soon', severity: 'warning', message: 'expires in 30 days' },
     ]);
-    expect(tokenWarnings(facts({ expiresOn: daysFromNow(31) }), NOW)).toEqual([]);
-    expect(tokenWarnings(facts({ expiresOn: daysFromNow(12) }), NOW)[0]?.message).toBe('expires in 12 days');
-    expect(tokenWarnings(facts({ expiresOn: daysFromNow(0.1) }), NOW)[0]?.message).toBe('expires in 1 day');
+    expect(inEnglish(facts({ expiresOn: daysFromNow(31) }), NOW)).toEqual([]);
+    expect(inEnglish(facts({ expiresOn: daysFromNow(12) }), NOW)[0]?.message).toBe('expires in 12 days');
+    expect(inEnglish(facts({ expiresOn: daysFromNow(0.1) }), NOW)[0]?.message).toBe('expires in 1 day');
   });
 
   it('says an expired token is expired, and nothing else', () => {
     const write: CfPolicy = { ...zoneRead, permission_groups: [{ id: groupId('DNS Write', 'zone') }] };
     const expected = [{ kind: 'expired', severity: 'danger', message: 'expired on 2026-06-14' }];
     expect(
-      tokenWarnings(
+      inEnglish(
         facts({ expiresOn: daysFromNow(-1), lastUsedOn: null, requestIp: { in: [], notIn: [] } }, [write]),
         NOW,
       ),
     ).toEqual(expected);
-    expect(tokenWarnings(facts({ expiresOn: NOW.toISOString() }), NOW)[0]?.kind).toBe('expired');
-    expect(tokenWarnings(facts({ status: 'expired', expiresOn: null }), NOW)).toEqual([
+    expect(inEnglish(facts({ expiresOn: NOW.toISOString() }), NOW)[0]?.kind).toBe('expired');
+    expect(inEnglish(facts({ status: 'expired', expiresOn: null }), NOW)).toEqual([
       { kind: 'expired', severity: 'danger', message: 'has expired' },
     ]);
   });
 
   it('notes a token that never expires', () => {
-    expect(tokenWarnings(facts({ expiresOn: null }), NOW)).toEqual([
+    expect(inEnglish(facts({ expiresOn: null }), NOW)).toEqual([
       { kind: 'no_expiry', severity: 'info', message: 'never expires' },
     ]);
   });
 
   it('warns about Write permissions usable from any IP address, but not about reads', () => {
     const write: CfPolicy = { ...zoneRead, permission_groups: [{ id: groupId('DNS Write', 'zone') }] };
-    expect(tokenWarnings(facts({ requestIp: { in: [], notIn: [] } }, [write]), NOW)).toEqual([
+    expect(inEnglish(facts({ requestIp: { in: [], notIn: [] } }, [write]), NOW)).toEqual([
       {
         kind: 'no_ip_filter',
         severity: 'warning',
@@ -94,7 +113,7 @@ describe('tokenWarnings', () => {
 
   it('warns about a token never used more than 7 days after issue', () => {
     expect(kinds({ lastUsedOn: null, issuedOn: daysFromNow(-7) })).toEqual([]);
-    expect(tokenWarnings(facts({ lastUsedOn: null, issuedOn: daysFromNow(-8) }), NOW)).toEqual([
+    expect(inEnglish(facts({ lastUsedOn: null, issuedOn: daysFromNow(-8) }), NOW)).toEqual([
       { kind: 'never_used', severity: 'warning', message: 'issued 8 days ago and never used' },
     ]);
     expect(kinds({ lastUsedOn: null, issuedOn: null })).toEqual([]);
@@ -102,7 +121,7 @@ describe('tokenWarnings', () => {
 
   it('warns about a token unused for 90 days or more', () => {
     expect(kinds({ lastUsedOn: daysFromNow(-89) })).toEqual([]);
-    expect(tokenWarnings(facts({ lastUsedOn: daysFromNow(-90) }), NOW)).toEqual([
+    expect(inEnglish(facts({ lastUsedOn: daysFromNow(-90) }), NOW)).toEqual([
       { kind: 'unused_long', severity: 'warning', message: 'not used for 90 days' },
     ]);
   });
@@ -127,7 +146,7 @@ describe('tokenWarnings', () => {
       permission_groups: [{ id: groupId('Billing Read', 'account') }],
       resources: { 'com.cloudflare.api.account.*': '*' },
     };
-    expect(tokenWarnings(facts({}, [allZones, allAccounts, allAccountsRead]), NOW)).toEqual([
+    expect(inEnglish(facts({}, [allZones, allAccounts, allAccountsRead]), NOW)).toEqual([
       {
         kind: 'broad_write',
         severity: 'warning',
@@ -148,7 +167,7 @@ describe('tokenWarnings', () => {
       permission_groups: [{ id: groupId('Account API Tokens Write', 'account') }],
       resources: { [`com.cloudflare.api.account.${ACME}`]: '*' },
     };
-    expect(tokenWarnings(facts({ expiresOn: null }, [mint, accountMint]), NOW)).toEqual([
+    expect(inEnglish(facts({ expiresOn: null }, [mint, accountMint]), NOW)).toEqual([
       {
         kind: 'can_create_tokens',
         severity: 'danger',
@@ -159,7 +178,7 @@ describe('tokenWarnings', () => {
   });
 
   it('notes a token that is not valid yet', () => {
-    expect(tokenWarnings(facts({ notBefore: daysFromNow(3) }), NOW)).toEqual([
+    expect(inEnglish(facts({ notBefore: daysFromNow(3) }), NOW)).toEqual([
       { kind: 'not_yet_valid', severity: 'info', message: 'not valid until 2026-06-18' },
     ]);
     expect(kinds({ notBefore: daysFromNow(-3) })).toEqual([]);

@@ -197,7 +197,7 @@ export async function doctor(
             name: detail.name,
             status: detail.status,
             policies: detail.policies.map((policy) => policy.summary),
-            warnings: detail.warnings,
+            warnings: detail.warnings.map((warning) => ({ ...warning, ...messageJson(warning.message) })),
             allowed: detail.allowed,
           })),
         },

@@ -49,7 +49,7 @@ export function tokenJson(row: TokenRow) {
     warnings: row.warnings.map((warning) => ({
       kind: warning.kind,
       severity: warning.severity,
-      message: warning.message,
+      ...messageJson(warning.message),
     })),
   };
 }

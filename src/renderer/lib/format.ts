@@ -58,6 +58,8 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 /** A phrase as a sentence: "expires in 12 days" reads "Expires in 12 days." (English only, as plural). */
 export function sentence(text: string): string {
-  const trimmed = text.trim().replace(/\.$/u, '');
+  const trimmed = text.trim().replace(/[.。]$/u, '');
+  // A Chinese clause (a core message in zh-CN) ends with the ideographic full stop.
+  if (/\p{Script=Han}/u.test(trimmed)) return `${trimmed}。`;
   return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
 }

@@ -1,6 +1,6 @@
 /**
- * Health rules: what needs care across every login's tokens, in plain words, with the actions
- * that fix it.
+ * Health rules: what needs care across every login's tokens, each problem a message
+ * (`insights.warning.*`, `insights.problem.*`) with the actions that fix it.
  *
  * Per token (a disabled token can do nothing, so it has no problems until it is enabled again):
  * - From the insights (insights.ts), with the user's thresholds: expired, expiring (within the
@@ -17,6 +17,7 @@
  * Pure: the core feeds it the cache, the renderer's demo backend its fixtures.
  */
 import type { Profile, TokenRow, TokenWarning } from '../domain';
+import { msg, type Message } from '../i18n/message';
 import { tokenWarnings, type WarningThresholds } from '../insights';
 import type {
   HealthAction,
@@ -97,10 +98,6 @@ const FITTING: Record<Exclude<HealthProblemKind, 'quota_near_full'>, HealthActio
 const SEVERITY_ORDER: Record<HealthSeverity, number> = { danger: 0, warning: 1, info: 2 };
 const KIND_ORDER = new Map(KINDS.options.map((kind, index) => [kind, index]));
 
-function days(count: number): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? 'day' : 'days'}`;
-}
-
 function time(iso: string | null): number | null {
   if (iso === null) return null;
   const value = Date.parse(iso);
@@ -150,7 +147,7 @@ function actionsFor(
 function problem(
   kind: Exclude<HealthProblemKind, 'quota_near_full'>,
   severity: HealthSeverity,
-  message: string,
+  message: Message | TokenWarning['message'],
   facts: TokenHealthFacts,
 ): HealthProblem {
   const { actions, note } = actionsFor(kind, facts);
@@ -179,11 +176,11 @@ function rotationProblem(
   if (since === null) return null;
   const age = Math.floor((now - since) / DAY_MS);
   if (age < thresholds.rotationDueDays) return null;
-  const every = `rotate every ${days(thresholds.rotationDueDays)}`;
+  const params = { days: age, every: thresholds.rotationDueDays };
   const message =
     rolled !== null
-      ? `rotation due: last rolled ${days(age)} ago (${every})`
-      : `rotation due: not rolled or changed for ${days(age)} (${every})`;
+      ? msg('insights.problem.rotationDueRolled', params)
+      : msg('insights.problem.rotationDueUnchanged', params);
   return problem('rotation_due', 'warning', message, facts);
 }
 
@@ -226,14 +223,7 @@ export function tokenProblems(
     if (rotation) problems.push(rotation);
   }
   if (facts.olderFormat === true) {
-    problems.push(
-      problem(
-        'older_format',
-        'info',
-        'its kept secret has the older format (no cfut_/cfat_ prefix): roll it so Cloudflare’s leaked-token scanning recognises it',
-        facts,
-      ),
-    );
+    problems.push(problem('older_format', 'info', msg('insights.problem.olderFormat'), facts));
   }
   return problems;
 }
@@ -301,15 +291,13 @@ export function tokenQuotas(rows: readonly TokenRow[], profiles: readonly Profil
 /** A quota problem from 90 % on; danger once full (Cloudflare refuses the next create). */
 export function quotaProblem(quota: TokenQuota): HealthProblem | null {
   if (quota.used < Math.ceil(quota.limit * QUOTA_WARN_SHARE)) return null;
-  const what = quota.scope === 'user' ? `user tokens of ${quota.label}` : `tokens of account ${quota.label}`;
   const full = quota.used >= quota.limit;
+  const params = { used: quota.used, limit: quota.limit, scope: quota.scope, label: quota.label };
   return {
     id: `quota_near_full:${quota.scope}:${quota.accountId ?? quota.profileIds.join(',')}`,
     kind: 'quota_near_full',
     severity: full ? 'danger' : 'warning',
-    message: full
-      ? `${quota.used} of ${quota.limit} ${what}: the quota is full, Cloudflare refuses new ones`
-      : `${quota.used} of ${quota.limit} ${what} in use: delete unused ones before the quota is full`,
+    message: full ? msg('insights.problem.quotaFull', params) : msg('insights.problem.quotaNearFull', params),
     token: null,
     quota,
     actions: [],
@@ -323,7 +311,7 @@ export function sortProblems(problems: HealthProblem[]): HealthProblem[] {
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
-      (a.token?.name ?? a.message).localeCompare(b.token?.name ?? b.message),
+      (a.token?.name ?? a.quota?.label ?? '').localeCompare(b.token?.name ?? b.quota?.label ?? ''),
   );
 }
 
@@ -337,12 +325,12 @@ export function applyDismissals(
   problems: readonly HealthProblem[],
   dismissals: readonly HealthDismissal[],
   now: Date,
-): { shown: HealthProblem[]; dismissed: (HealthDismissal & { message: string })[] } {
+): { shown: HealthProblem[]; dismissed: (HealthDismissal & { message: HealthProblem['message'] })[] } {
   const active = new Map<string, HealthDismissal>();
   for (const d of dismissals)
     if (dismissalActive(d, now)) active.set(`${d.kind}:${d.profileId}:${d.tokenId}`, d);
   const shown: HealthProblem[] = [];
-  const dismissed: (HealthDismissal & { message: string })[] = [];
+  const dismissed: (HealthDismissal & { message: HealthProblem['message'] })[] = [];
   for (const p of problems) {
     const d = p.token ? active.get(`${p.kind}:${p.token.profileId}:${p.token.tokenId}`) : undefined;
     if (d) dismissed.push({ ...d, tokenName: p.token?.name ?? d.tokenName, message: p.message });

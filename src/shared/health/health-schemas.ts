@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IsoDateTime, ProfileId, TokenKind, TokenStatus } from '../domain';
+import { MessageSchema } from '../i18n/schemas';
 
 export const HealthProblemKind = z.enum([
   'expired',
@@ -66,8 +67,8 @@ export const HealthProblem = z.object({
   id: z.string(),
   kind: HealthProblemKind,
   severity: HealthSeverity,
-  /** Plain words, lower case as a clause: "expires in 3 days". */
-  message: z.string(),
+  /** `insights.warning.*` or `insights.problem.*` with its parameters; a clause: "expires in 3 days". */
+  message: MessageSchema,
   token: HealthToken.nullable(),
   quota: TokenQuota.nullable(),
   /** The actions this profile may take on this token for this problem, most fitting first. */
@@ -95,8 +96,8 @@ export const HealthReport = z.object({
   counts: z.object({ danger: z.number().int(), warning: z.number().int(), info: z.number().int() }),
   quotas: z.array(TokenQuota),
   /** Problems hidden by a snooze or an ignore, with what hides them. */
-  dismissed: z.array(HealthDismissal.extend({ message: z.string() })),
+  dismissed: z.array(HealthDismissal.extend({ message: MessageSchema })),
   /** Set when kept secrets could not be read to check their format (keychain unavailable). */
-  secretFormatNote: z.string().nullable(),
+  secretFormatNote: MessageSchema.nullable(),
 });
 export type HealthReport = z.infer<typeof HealthReport>;

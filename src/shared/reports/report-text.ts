@@ -12,6 +12,7 @@
 import type { DecodedPolicy, TokenRow } from '../domain';
 import type { HealthProblem, HealthSeverity, TokenQuota } from '../health/health-schemas';
 import type { ReportFormat } from './report-schemas';
+import { englishMessage } from '../i18n/english-message';
 
 /** One token of the report: its row, and its decoded policies and IP filter when the JSON wants them. */
 export interface ReportToken {
@@ -130,7 +131,7 @@ function markdown(data: ReportData): string {
       const who = p.token
         ? `**${markdownText(p.token.name)}** (${markdownText(p.token.profileLabel)}${p.token.accountName ? ` · ${markdownText(p.token.accountName)}` : ''})`
         : '**Quota**';
-      lines.push(`- ${who}: ${markdownText(p.message)}`);
+      lines.push(`- ${who}: ${markdownText(englishMessage(p.message))}`);
     }
     lines.push('');
   }
@@ -140,7 +141,7 @@ function markdown(data: ReportData): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const { row } of data.tokens) {
-    const problems = (byToken.get(row.key) ?? []).map((p) => p.message).join('; ');
+    const problems = (byToken.get(row.key) ?? []).map((p) => englishMessage(p.message)).join('; ');
     lines.push(
       `| ${[
         row.name,
@@ -220,7 +221,7 @@ function csv(data: ReportData): string {
       row.secretKept ? 'yes' : 'no',
       row.lastVerify ? `${row.lastVerify.outcome} ${row.lastVerify.checkedAt}` : '',
       worst ? worst.severity : '',
-      problems.map((p) => p.message).join('; '),
+      problems.map((p) => englishMessage(p.message)).join('; '),
     ];
   });
   return (
@@ -237,7 +238,7 @@ function json(data: ReportData): string {
   const brief = (p: HealthProblem): { kind: string; severity: string; message: string } => ({
     kind: p.kind,
     severity: p.severity,
-    message: p.message,
+    message: englishMessage(p.message),
   });
   return `${JSON.stringify(
     {

@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DecodedColumn } from '../../../src/main/core/db/decoded-columns';
 import type { Db } from '../../../src/main/core/db/sqlite-file';
-import type { TokenRow } from '../../../src/shared/domain';
+import type { TokenRow, TokenWarning } from '../../../src/shared/domain';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore } from '../support/core-harness';
 import { addProfile, call } from '../support/sim-profiles';
@@ -39,7 +40,37 @@ function writeLegacyFacts(db: Db): number {
   return rows.length;
 }
 
+/** Rewrites every list_facts column as version 3 did: the reach warnings as English sentences. */
+function writeSentenceFacts(db: Db): number {
+  const rows = db.prepare('SELECT profile_id, id, list_facts FROM tokens').all() as {
+    profile_id: string;
+    id: string;
+    list_facts: string;
+  }[];
+  const update = db.prepare('UPDATE tokens SET list_facts = ? WHERE profile_id = ? AND id = ?');
+  let sentences = 0;
+  for (const row of rows) {
+    const facts = JSON.parse(row.list_facts) as { summary: unknown; reach: TokenWarning[] };
+    const reach = facts.reach.map((w) => ({ ...w, message: englishMessage(w.message) }));
+    sentences += reach.length;
+    update.run(JSON.stringify({ ...facts, reach }), row.profile_id, row.id);
+  }
+  return sentences;
+}
+
 describe('list_facts written by an older Keyflare', () => {
+  it('reads the English sentences of version 3 back into the same messages', async () => {
+    const h = makeCore();
+    const profile = await addProfile(h.core, sim, 'alice-manager');
+    await call(h.core, 'sync.start', { profileId: profile.id });
+    const fresh = await call<TokenRow[]>(h.core, 'tokens.list', {});
+    const kinds = new Set(fresh.flatMap((row) => row.warnings.map((w) => w.kind)));
+    expect([...kinds]).toEqual(expect.arrayContaining(['no_ip_filter', 'can_create_tokens']));
+
+    expect(writeSentenceFacts(h.core.context.db())).toBeGreaterThan(0);
+    expect(await call<TokenRow[]>(h.core, 'tokens.list', {})).toEqual(fresh);
+  });
+
   it('lists the same rows and warnings, and the next sync writes the new column', async () => {
     const h = makeCore();
     const profile = await addProfile(h.core, sim, 'alice-manager');

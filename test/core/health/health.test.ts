@@ -8,6 +8,7 @@ import type { HealthProblem, HealthReport } from '../../../src/shared/health/hea
 import { createMemoryStore } from '../../../src/main/core/secrets/memory-store';
 import type { SecretStore } from '../../../src/main/core/secrets/secret-store';
 import { AppError } from '../../../src/shared/errors';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { startSimulator, type Simulator } from '../../../src/sandbox';
 import { closeAllCores, makeCore } from '../support/core-harness';
 import { manualTime } from '../support/manual-time';
@@ -72,7 +73,7 @@ describe('the Health view', () => {
     expect(expired).toMatchObject({
       kind: 'expired',
       severity: 'danger',
-      message: 'expired on 2024-12-31',
+      message: { key: 'insights.warning.expiredOn', params: { expiresDay: '2024-12-31' } },
       actions: ['edit_expiry', 'delete'],
     });
     // An expired token can do nothing: no advice about its reach or use.
@@ -83,7 +84,7 @@ describe('the Health view', () => {
     );
     const rotation = problemsOf(health, 'Edit DNS acme.com').find((p) => p.kind === 'rotation_due');
     expect(rotation).toMatchObject({
-      message: 'rotation due: not rolled or changed for 106 days (rotate every 90 days)',
+      message: { key: 'insights.problem.rotationDueUnchanged', params: { days: 106, every: 90 } },
       actions: ['roll'],
     });
 
@@ -122,7 +123,7 @@ describe('the Health view', () => {
       },
     });
     expect(created.token.id).toBeTruthy();
-    expect(problemsOf(await report(), 'Short-lived deploy').map((p) => p.message)).toContain(
+    expect(problemsOf(await report(), 'Short-lived deploy').map((p) => englishMessage(p.message))).toContain(
       'expires in 10 days',
     );
 
@@ -135,9 +136,9 @@ describe('the Health view', () => {
     await call(h.core, 'settings.update', { unusedDays: 21 });
     expect(kindsOf(await report(), 'Keyflare manager (alice)')).not.toContain('unused');
     await call(h.core, 'settings.update', { unusedDays: 20 });
-    expect(problemsOf(await report(), 'Keyflare manager (alice)').map((p) => p.message)).toContain(
-      'not used for 20 days',
-    );
+    expect(
+      problemsOf(await report(), 'Keyflare manager (alice)').map((p) => englishMessage(p.message)),
+    ).toContain('not used for 20 days');
     time.jump(-20 * DAY);
   });
 
@@ -148,7 +149,13 @@ describe('the Health view', () => {
     expect(kindsOf(await report(), 'Edit DNS acme.com')).not.toContain('rotation_due');
     time.jump(95 * DAY);
     const rotation = problemsOf(await report(), 'Edit DNS acme.com').find((p) => p.kind === 'rotation_due');
-    expect(rotation?.message).toBe('rotation due: last rolled 95 days ago (rotate every 90 days)');
+    expect(rotation?.message).toEqual({
+      key: 'insights.problem.rotationDueRolled',
+      params: { days: 95, every: 90 },
+    });
+    expect(englishMessage(rotation?.message ?? { key: '' })).toBe(
+      'rotation due: last rolled 95 days ago (rotate every 90 days)',
+    );
     time.jump(-95 * DAY);
   });
 
@@ -190,7 +197,10 @@ describe('the Health view', () => {
     });
     const health = await report();
     expect(health.problems.length).toBeGreaterThan(0);
-    expect(health.secretFormatNote).toMatch(/could not be checked: The keychain is locked/u);
+    expect(health.secretFormatNote?.key).toBe('insights.problem.secretFormatUnchecked');
+    expect(englishMessage(health.secretFormatNote ?? { key: '' })).toMatch(
+      /^The format of one kept secret could not be checked: The keychain is locked/u,
+    );
   });
 
   it('hides a snoozed problem until the snooze ends, an ignored one until it is restored', async () => {

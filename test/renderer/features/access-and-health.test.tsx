@@ -85,7 +85,7 @@ describe('the Health view', () => {
     const app = await AppWindow.open({ channels: CHANNELS });
     const health = await HealthView.open(app.user);
     expect(health.problems('Act now')).toEqual(
-      expect.arrayContaining(['Migration 2025 (expired): Expired on 2026-02-18.']),
+      expect.arrayContaining(['Migration 2025 (expired): Expired on 18 Feb 2026.']),
     );
     const expired = health.problem('Migration 2025 (expired)', /Expired/u);
     expect(

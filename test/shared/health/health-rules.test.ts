@@ -6,6 +6,7 @@ import type { Profile } from '../../../src/shared/domain';
 import { quotaProblem, tokenQuotas } from '../../../src/shared/health/health-rules';
 import { makeProfile } from '../../fixtures/renderer/fixtures';
 import { row } from '../support/token-rows';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 
 describe('token quotas', () => {
   const first: Profile = makeProfile({
@@ -51,15 +52,32 @@ describe('token quotas', () => {
       limit: 50,
     };
     expect(quotaProblem({ ...quota, used: 44 })).toBeNull();
-    expect(quotaProblem({ ...quota, used: 45 })).toMatchObject({
+    const near = quotaProblem({ ...quota, used: 45 });
+    expect(near).toMatchObject({
       severity: 'warning',
-      message: '45 of 50 user tokens of jo@example.com in use: delete unused ones before the quota is full',
+      message: {
+        key: 'insights.problem.quotaNearFull',
+        params: { used: 45, limit: 50, scope: 'user', label: 'jo@example.com' },
+      },
     });
-    expect(quotaProblem({ ...quota, used: 50 })).toMatchObject({ severity: 'danger' });
-    expect(
-      quotaProblem({ ...quota, scope: 'account', label: 'Acme', accountId: 'a', limit: 500, used: 450 }),
-    ).toMatchObject({
-      message: '450 of 500 tokens of account Acme in use: delete unused ones before the quota is full',
+    expect(englishMessage(near?.message ?? { key: '' })).toBe(
+      '45 of 50 user tokens of jo@example.com in use: delete unused ones before the quota is full',
+    );
+    const full = quotaProblem({ ...quota, used: 50 });
+    expect(full).toMatchObject({ severity: 'danger', message: { key: 'insights.problem.quotaFull' } });
+    expect(englishMessage(full?.message ?? { key: '' })).toBe(
+      '50 of 50 user tokens of jo@example.com: the quota is full, Cloudflare refuses new ones',
+    );
+    const account = quotaProblem({
+      ...quota,
+      scope: 'account',
+      label: 'Acme',
+      accountId: 'a',
+      limit: 500,
+      used: 450,
     });
+    expect(englishMessage(account?.message ?? { key: '' })).toBe(
+      '450 of 500 tokens of account Acme in use: delete unused ones before the quota is full',
+    );
   });
 });

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { CfToken } from '../../../shared/cloudflare-types';
 import type { DecodedPolicy, TokenWarning } from '../../../shared/domain';
+import { msg } from '../../../shared/i18n/message';
 import { reachWarnings } from '../../../shared/insights';
 import {
   decodePolicies,
@@ -37,11 +38,23 @@ export interface DecodedColumn {
  *
  * Caches written before the reach warnings were kept hold the policies' facts instead
  * (`LegacyListFacts`); a row of those computes its reach warnings when read, until the next
- * sync rewrites the column (DECODED_WORDS_VERSION 3 changes every fingerprint).
+ * sync rewrites the column (DECODED_WORDS_VERSION 3 changes every fingerprint). Version 3 kept
+ * each reach warning's English sentence; a row of those reads the sentence back into its message
+ * until the next sync (version 4) rewrites it.
  */
 export interface ListFacts {
   summary: TokenSummary;
   reach: TokenWarning[];
+}
+
+/**
+ * A reach warning as versions 3 of the decoded words kept it: its English sentence
+ * (`message: "can create more API tokens (API Tokens Write)"`), before messages were data.
+ */
+interface SentenceWarning {
+  kind: TokenWarning['kind'];
+  severity: TokenWarning['severity'];
+  message: string;
 }
 
 /** list_facts as written before version 3 of the decoded words. */
@@ -56,15 +69,56 @@ export interface LegacyListFacts {
 }
 
 /** What a list_facts column may hold, whichever version wrote it. */
-export type StoredListFacts = ListFacts | LegacyListFacts;
+export type StoredListFacts =
+  ListFacts | { summary: TokenSummary; reach: SentenceWarning[] } | LegacyListFacts;
 
 export function listFactsOf(decoded: DecodedColumn): ListFacts {
   return { summary: decoded.summary, reach: reachWarnings(decoded) };
 }
 
+/** The groups a sentence of version 3 named, split back into the message's parameters. */
+function messageOfSentence(warning: SentenceWarning): TokenWarning['message'] {
+  const text = warning.message;
+  const listed = /\(([^)]*)\)/u.exec(text)?.[1] ?? '';
+  switch (warning.kind) {
+    case 'can_create_tokens':
+      return msg('insights.warning.canCreateTokens', { groups: listed });
+    case 'no_ip_filter':
+      return msg('insights.warning.noIpFilter', { groups: listed });
+    default: {
+      // "can write everywhere: DNS Write on all zones; Account Settings Write on all accounts"
+      const zones = new Set<string>();
+      const accounts = new Set<string>();
+      for (const clause of text.replace(/^can write everywhere: /u, '').split('; ')) {
+        const match = /^(.*) on all (zones|accounts)$/u.exec(clause);
+        for (const name of match?.[1]?.split(', ') ?? [])
+          (match?.[2] === 'zones' ? zones : accounts).add(name);
+      }
+      const where = zones.size === 0 ? 'accounts' : accounts.size === 0 ? 'zones' : 'both';
+      return msg('insights.warning.broadWrite', {
+        where,
+        zoneGroups: [...zones].join(', '),
+        accountGroups: [...accounts].join(', '),
+      });
+    }
+  }
+}
+
 /** The reach warnings of a list_facts column, whichever version wrote it. */
 export function reachOf(facts: StoredListFacts): readonly TokenWarning[] {
-  if ('reach' in facts) return facts.reach;
+  if ('reach' in facts) {
+    const reach: readonly (TokenWarning | SentenceWarning)[] = facts.reach;
+    if (reach.every((warning) => typeof warning.message !== 'string')) return reach as TokenWarning[];
+    return reach.map((warning) =>
+      typeof warning.message === 'string'
+        ? {
+            kind: warning.kind,
+            severity: warning.severity,
+            message: messageOfSentence(warning as SentenceWarning),
+          }
+        : (warning as TokenWarning),
+    );
+  }
   return reachWarnings({
     requestIp: facts.requestIp,
     policies: facts.policies.map((p, index) => ({
@@ -131,8 +185,9 @@ export function lookupFrom(sources: NameSources): NameLookup {
  * the columns change shape, so the next sync decodes every cached token again instead of
  * showing the old words until some name happens to change. 2: an allow policy and its deny twin
  * read as one exclusion ("all zones except zone x.com"). 3: list_facts keeps the reach warnings.
+ * 4: the reach warnings are messages (key and parameters), no longer English sentences.
  */
-export const DECODED_WORDS_VERSION = 3;
+export const DECODED_WORDS_VERSION = 4;
 
 /** Changes whenever a name the decoded words depend on changes, or their wording does. */
 export function namesFingerprint(sources: NameSources): string {

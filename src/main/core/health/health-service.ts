@@ -13,7 +13,8 @@
  */
 import pLimit from 'p-limit';
 import type { Profile, Settings, TokenRow } from '../../../shared/domain';
-import { isAppError } from '../../../shared/errors';
+import { errorTitleKey, isAppError } from '../../../shared/errors';
+import { msg, nest, type Message } from '../../../shared/i18n/message';
 import {
   applyDismissals,
   countBySeverity,
@@ -86,11 +87,11 @@ export function createHealthService(ctx: CoreContext, deps: HealthDeps): HealthS
   /** Whether each kept secret is of the older format; a keychain failure is a note, not an error. */
   const secretFormats = async (
     rows: readonly TokenRow[],
-  ): Promise<{ older: Map<string, boolean>; note: string | null }> => {
+  ): Promise<{ older: Map<string, boolean>; note: Message | null }> => {
     const older = new Map<string, boolean>();
     const kept = rows.filter((r) => r.secretKept);
     let failed = 0;
-    let firstError: string | null = null;
+    let firstError: Message | null = null;
     const limit = pLimit(SECRET_READS);
     await Promise.all(
       kept.map((row) =>
@@ -109,7 +110,11 @@ export function createHealthService(ctx: CoreContext, deps: HealthDeps): HealthS
             older.set(row.key, isOlder);
           } catch (error) {
             failed += 1;
-            firstError ??= isAppError(error) ? error.message : null;
+            firstError ??= !isAppError(error)
+              ? msg('errors.unexpected')
+              : error.key
+                ? error.text
+                : msg(errorTitleKey(error.code));
           }
         }),
       ),
@@ -117,9 +122,10 @@ export function createHealthService(ctx: CoreContext, deps: HealthDeps): HealthS
     const note =
       failed === 0
         ? null
-        : `The format of ${failed === 1 ? 'one kept secret' : `${failed} kept secrets`} could not be checked: ${
-            firstError ?? 'the keychain did not answer.'
-          }`;
+        : msg('insights.problem.secretFormatUnchecked', {
+            count: failed,
+            ...nest('cause', firstError ?? msg('errors.unexpected')),
+          });
     return { older, note };
   };
 
