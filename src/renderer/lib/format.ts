@@ -48,14 +48,6 @@ export function formatNumber(value: number): string {
   return formats.number(value);
 }
 
-/**
- * A count with its noun: "1 token", "3 tokens". English only: converted screens use an ICU
- * plural in the catalogue instead (docs/i18n.md); this goes when the last caller does.
- */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formats.number(count)} ${count === 1 ? one : many}`;
-}
-
 /** A phrase as a sentence: "expires in 12 days" reads "Expires in 12 days." (English only, as plural). */
 export function sentence(text: string): string {
   const trimmed = text.trim().replace(/[.。]$/u, '');
