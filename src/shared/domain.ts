@@ -100,8 +100,8 @@ export const Capabilities = z.object({
   createUserTokens: z.boolean(),
   accounts: z.array(AccountCapability),
   checkedAt: IsoDateTime,
-  /** Plain sentences explaining what is not allowed and why. */
-  notes: z.array(z.string()),
+  /** What is not allowed and why, as messages (`capabilities.note.*`) each face words. */
+  notes: z.array(MessageSchema),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 

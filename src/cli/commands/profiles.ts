@@ -6,6 +6,7 @@ import readline from 'node:readline/promises';
 import type { CredentialInput, Profile } from '../../shared/domain';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
+import { messageText } from '../message-text';
 import { findProfile } from '../refs';
 import { readSecret } from '../secret-input';
 import { printTable } from '../table';
@@ -91,7 +92,7 @@ export async function addProfile(ctx: CommandContext, label: string, options: Ad
   ctx.out.result(
     `Added profile “${profile.label}” (${KIND_WORDS[profile.credentialKind]}${profile.email ? `, ${profile.email}` : ''}).`,
   );
-  for (const note of profile.capabilities.notes) ctx.out.note(`  ${note}`);
+  for (const note of profile.capabilities.notes) ctx.out.note(`  ${messageText(ctx.lang, note)}`);
   ctx.out.note(`Next: keyflare sync --profile ${JSON.stringify(profile.label)}`);
   return EXIT.ok;
 }

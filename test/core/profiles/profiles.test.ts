@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Profile, SyncRun } from '../../../src/shared/domain';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { createMemoryStore } from '../../../src/main/core/secrets/memory-store';
 import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, countRows, makeCore } from '../support/core-harness';
@@ -262,13 +263,16 @@ describe('capabilities', () => {
         expect.objectContaining({ accountName: 'Acme Corp', listTokens: true, createTokens: false }),
       ],
     });
-    expect(profile.capabilities.notes).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('lacks “User Details Read”'),
-        expect.stringContaining('lacks “API Tokens Write”'),
-        expect.stringContaining('cannot create tokens in account Acme Corp'),
-      ]),
-    );
+    expect(profile.capabilities.notes).toEqual([
+      { key: 'capabilities.note.noUserDetails' },
+      { key: 'capabilities.note.cannotWriteUserTokens' },
+      { key: 'capabilities.note.cannotCreateAccountTokens', params: { account: 'Acme Corp' } },
+    ]);
+    expect(profile.capabilities.notes.map(englishMessage)).toEqual([
+      'This token cannot read the user’s details (it lacks “User Details Read”), so the login’s email is not shown.',
+      'This token cannot create or change user tokens: it lacks “API Tokens Write”.',
+      'This credential cannot create tokens in account Acme Corp: it lacks “Account API Tokens Write” there.',
+    ]);
   });
 
   it('fall back to cheap probes when the credential cannot read its own token', async () => {
@@ -279,9 +283,25 @@ describe('capabilities', () => {
       listUserTokens: false,
       createUserTokens: false,
     });
-    expect(profile.capabilities.notes.join(' ')).toContain('could not read this token’s own permissions');
+    expect(profile.capabilities.notes).toContainEqual({ key: 'capabilities.note.ownPoliciesUnknown' });
     const probe = sim.control.requestLog().find((e) => e.operation === 'GET /user/tokens');
     expect(probe?.query['per_page']).toBe('5');
+  });
+
+  it('word again the notes a profile stored as English sentences (before notes were messages)', async () => {
+    const h = makeCore();
+    const profile = await addProfile(h.core, sim, 'alice-tokens-read');
+    const legacy = { ...profile.capabilities, notes: ['This token cannot list user tokens.'] };
+    h.core.context
+      .db()
+      .prepare('UPDATE profiles SET capabilities = ? WHERE id = ?')
+      .run(JSON.stringify(legacy), profile.id);
+    const [read] = await call<Profile[]>(h.core, 'profiles.list', {});
+    expect(read?.capabilities.notes).toEqual([
+      { key: 'capabilities.note.noUserDetails' },
+      { key: 'capabilities.note.cannotWriteUserTokens' },
+      { key: 'capabilities.note.cannotCreateAccountTokens', params: { account: 'Acme Corp' } },
+    ]);
   });
 
   it('grey out writes on the detail of a token the profile cannot change, with the reason', async () => {

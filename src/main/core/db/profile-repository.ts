@@ -4,6 +4,7 @@
  */
 import type { Capabilities, CredentialKind, Profile } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { type Message, msg } from '../../../shared/i18n/message';
 import type { Db } from './sqlite-file';
 
 interface ProfileRecord {
@@ -43,6 +44,30 @@ const SELECT = `
     (SELECT outcome FROM sync_runs r WHERE r.profile_id = p.id ORDER BY r.id DESC LIMIT 1) AS last_outcome
   FROM profiles p LEFT JOIN snapshots s ON s.profile_id = p.id`;
 
+/**
+ * Capabilities stored before their notes were messages hold English sentences: the notes are
+ * worded again from the stored flags (the next sync records them anew, from the token's policies).
+ */
+function withMessageNotes(capabilities: Capabilities, kind: CredentialKind): Capabilities {
+  if (capabilities.notes.every((note) => typeof note === 'object')) return capabilities;
+  const notes: Message[] = [];
+  if (kind === 'account_token') {
+    if (!capabilities.readUser) notes.push(msg('capabilities.note.accountTokenNoUserDetails'));
+    notes.push(msg('capabilities.note.accountTokenNoUserTokens'));
+  } else if (kind === 'user_token') {
+    if (!capabilities.readUser) notes.push(msg('capabilities.note.noUserDetails'));
+    if (!capabilities.listUserTokens) notes.push(msg('capabilities.note.cannotListUserTokens'));
+    else if (!capabilities.createUserTokens) notes.push(msg('capabilities.note.cannotWriteUserTokens'));
+  }
+  for (const account of capabilities.accounts) {
+    if (!account.listTokens)
+      notes.push(msg('capabilities.note.cannotListAccountTokens', { account: account.accountName }));
+    else if (!account.createTokens)
+      notes.push(msg('capabilities.note.cannotCreateAccountTokens', { account: account.accountName }));
+  }
+  return { ...capabilities, notes };
+}
+
 function toProfile(row: ProfileRecord): Profile {
   return {
     id: row.id,
@@ -55,7 +80,7 @@ function toProfile(row: ProfileRecord): Profile {
     baseUrl: row.base_url,
     // Written by insertProfile and the sync from a checked Capabilities; read back without zod, so
     // a read of the cache does not load the schemas (the window's replies are checked whole).
-    capabilities: JSON.parse(row.capabilities) as Capabilities,
+    capabilities: withMessageNotes(JSON.parse(row.capabilities) as Capabilities, row.credential_kind),
     createdAt: row.created_at,
     lastSyncAt: row.last_sync_at,
     lastSyncOutcome: row.last_outcome ?? null,

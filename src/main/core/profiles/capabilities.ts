@@ -9,6 +9,7 @@
 import type { CfPolicy } from '../../../shared/cloudflare-types';
 import type { Capabilities } from '../../../shared/domain';
 import { PERMISSION_SCOPES } from '../../../shared/domain';
+import { type Message, msg } from '../../../shared/i18n/message';
 import { classifyResource, flattenResources } from '../../../shared/policy/resource-keys';
 
 interface GroupRef {
@@ -101,35 +102,32 @@ export interface PolicyCapabilityInput {
 
 /** Capabilities of an API token, from its own policies or, failing that, from probes. */
 export function tokenCapabilities(input: PolicyCapabilityInput): Capabilities {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const own = input.ownPolicies;
   if (!input.readUser) {
     notes.push(
-      input.kind === 'account_token'
-        ? 'Account-owned tokens cannot read the user’s details, so the login’s email is not shown.'
-        : 'This token cannot read the user’s details (it lacks “User Details Read”), so the login’s email is not shown.',
+      msg(
+        input.kind === 'account_token'
+          ? 'capabilities.note.accountTokenNoUserDetails'
+          : 'capabilities.note.noUserDetails',
+      ),
     );
   }
   let listUserTokens = false;
   let createUserTokens = false;
   if (input.kind === 'account_token') {
-    notes.push(
-      'Account-owned tokens cannot list or create user tokens; add a profile with a user token or Global API Key for those.',
-    );
+    notes.push(msg('capabilities.note.accountTokenNoUserTokens'));
   } else if (own) {
     listUserTokens = grants(own, [TOKEN_GROUPS.userRead, TOKEN_GROUPS.userWrite], { kind: 'user' });
     createUserTokens = grants(own, [TOKEN_GROUPS.userWrite], { kind: 'user' });
-    if (!listUserTokens) notes.push('This token cannot list user tokens: it lacks “API Tokens Read”.');
-    else if (!createUserTokens)
-      notes.push('This token cannot create or change user tokens: it lacks “API Tokens Write”.');
+    if (!listUserTokens) notes.push(msg('capabilities.note.cannotListUserTokens'));
+    else if (!createUserTokens) notes.push(msg('capabilities.note.cannotWriteUserTokens'));
   } else {
     listUserTokens = input.probes.listUserTokens ?? false;
-    if (!listUserTokens) notes.push('This token cannot list user tokens: it lacks “API Tokens Read”.');
+    if (!listUserTokens) notes.push(msg('capabilities.note.cannotListUserTokens'));
   }
   if (!own && input.kind === 'user_token') {
-    notes.push(
-      'Keyflare could not read this token’s own permissions, so it cannot tell whether it may create tokens; creating and editing are turned off.',
-    );
+    notes.push(msg('capabilities.note.ownPoliciesUnknown'));
   }
 
   const accounts = input.accounts.map((account) => {
@@ -141,14 +139,9 @@ export function tokenCapabilities(input: PolicyCapabilityInput): Capabilities {
       ? grants(own, [TOKEN_GROUPS.accountRead, TOKEN_GROUPS.accountWrite], target)
       : (input.probes.listAccountTokens.get(account.id) ?? false);
     const createTokens = own ? grants(own, [TOKEN_GROUPS.accountWrite], target) : false;
-    if (!listTokens)
-      notes.push(
-        `This credential cannot list the tokens of account ${account.name}: it lacks “Account API Tokens Read” there.`,
-      );
+    if (!listTokens) notes.push(msg('capabilities.note.cannotListAccountTokens', { account: account.name }));
     else if (!createTokens && own)
-      notes.push(
-        `This credential cannot create tokens in account ${account.name}: it lacks “Account API Tokens Write” there.`,
-      );
+      notes.push(msg('capabilities.note.cannotCreateAccountTokens', { account: account.name }));
     return { accountId: account.id, accountName: account.name, listTokens, createTokens };
   });
   return {

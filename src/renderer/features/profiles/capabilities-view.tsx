@@ -5,6 +5,7 @@ import type { Capabilities } from '../../../shared/domain';
 import { Icon } from '../../components/icons';
 import { formatDateTime } from '../../lib/format';
 import { useT } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 
 function Can({ yes, children }: { yes: boolean; children: React.ReactNode }): React.JSX.Element {
   const t = useT();
@@ -56,8 +57,8 @@ export function CapabilitiesView({ capabilities }: { capabilities: Capabilities 
       {capabilities.notes.length > 0 ? (
         <ul className="cap-notes">
           {capabilities.notes.map((note) => (
-            <li key={note}>
-              <Icon name="info" size={12} /> {note}
+            <li key={`${note.key}:${JSON.stringify(note.params ?? {})}`}>
+              <Icon name="info" size={12} /> {messageSentence(note)}
             </li>
           ))}
         </ul>
