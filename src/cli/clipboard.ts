@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ClipboardPort } from '../main/core/ports';
+import { msg } from '../shared/i18n/message';
 
 interface Tool {
   name: string;
@@ -65,9 +66,7 @@ export function clipboardTool(
   return null;
 }
 
-export const NO_CLIPBOARD_HELP =
-  'No clipboard is reachable from this terminal: Keyflare needs pbcopy (macOS), PowerShell (Windows), ' +
-  'or wl-clipboard (Wayland) / xclip or xsel (X11) with a display.';
+export const NO_CLIPBOARD_HELP = msg('cli.clipboard.none');
 
 function run(argv: readonly string[], input: string | null): Promise<string> {
   const [command, ...args] = argv;

@@ -6,7 +6,8 @@
  * `exec` returns its command's own code instead; a command killed by a signal gives 128 + the
  * signal's number, as shells do.
  */
-import type { ErrorCode } from '../shared/errors';
+import type { AppErrorShape, ErrorCode } from '../shared/errors';
+import { englishText, type Message, type Translate } from '../shared/i18n';
 
 export const EXIT = {
   ok: 0,
@@ -59,24 +60,50 @@ export function exitCodeFor(code: ErrorCode): number {
   return BY_CODE[code];
 }
 
-/** A failure the command reports on stderr and exits with; never carries a secret. */
+/**
+ * What the command says: a catalogue message, translated when printed, or text with no words of
+ * Keyflare's own (names, ids, a path; a core sentence that has no key yet) printed as it is.
+ */
+export type CliText = Message | string;
+
+/** The text in the user's language. */
+export function textIn(t: Translate, text: CliText): string {
+  return typeof text === 'string' ? text : t(text.key, text.params);
+}
+
+/**
+ * A failure the command reports on stderr and exits with; never carries a secret. Its words are
+ * catalogue messages the printer translates; `message` is their English text, for logs and tests.
+ */
 export class CliError extends Error {
   readonly exitCode: number;
+  /** What went wrong. */
+  readonly text: CliText;
   /** Extra lines after the message: candidates, what to do next. */
-  readonly lines: readonly string[];
+  readonly lines: readonly CliText[];
   /** The core's error code, when the core said no. */
   readonly code: ErrorCode | null;
+  /** The core's error itself, when the core said no: its details pick the next step's words. */
+  readonly core: AppErrorShape | null;
 
   constructor(
     exitCode: number,
-    message: string,
-    lines: readonly string[] = [],
-    code: ErrorCode | null = null,
+    text: CliText,
+    lines: readonly CliText[] = [],
+    core: AppErrorShape | null = null,
   ) {
-    super(message);
+    super();
     this.name = 'CliError';
     this.exitCode = exitCode;
+    this.text = text;
     this.lines = lines;
-    this.code = code;
+    this.code = core?.code ?? null;
+    this.core = core;
+    // English on demand: most errors are printed in the user's language and never need it.
+    Object.defineProperty(this, 'message', {
+      get: () => textIn(englishText, text),
+      enumerable: false,
+      configurable: true,
+    });
   }
 }

@@ -12,6 +12,7 @@ import {
   translatorFor,
   type Formats,
   type Locale,
+  msg,
   type Translate,
 } from '../shared/i18n';
 import { CliError, EXIT } from './exit-codes';
@@ -30,9 +31,31 @@ export function cliLocale(
 ): Locale {
   if (lang !== undefined) {
     const chosen = localeOf(lang);
-    if (!chosen)
-      throw new CliError(EXIT.usage, `--lang: "${lang}" is not a language Keyflare speaks (en, zh-CN)`);
+    if (!chosen) throw new CliError(EXIT.usage, msg('cli.error.badLang', { lang }));
     return chosen;
+  }
+  return resolveLocale(localesFromEnv(env));
+}
+
+/**
+ * The language to speak before a command runs (help, usage errors): `--lang` as given in the
+ * arguments (before `--`) when Keyflare speaks it, else the environment's.
+ */
+export function helpLocale(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Locale {
+  const end = argv.indexOf('--');
+  const args = end >= 0 ? argv.slice(0, end) : argv;
+  for (let index = args.length - 1; index >= 0; index -= 1) {
+    const arg = args[index] ?? '';
+    const value = arg.startsWith('--lang=')
+      ? arg.slice('--lang='.length)
+      : arg === '--lang'
+        ? args[index + 1]
+        : null;
+    const chosen = value ? localeOf(value) : null;
+    if (chosen) return chosen;
   }
   return resolveLocale(localesFromEnv(env));
 }

@@ -20,8 +20,11 @@ export interface Output {
   raw(text: string): void;
   /** A note for a person (stderr), dropped by --quiet. */
   note(text: string): void;
-  /** A detail shown only with --verbose (stderr). */
-  detail(text: string): void;
+  /**
+   * A detail shown only with --verbose (stderr). A function is called only then, so a sentence
+   * is not translated (nor the translator built) on a run that does not show it.
+   */
+  detail(text: string | (() => string)): void;
   /** An error (stderr), always shown. */
   error(text: string): void;
   bold(text: string): string;
@@ -65,7 +68,7 @@ export function createOutput(options: OutputOptions): Output {
       if (!options.quiet) process.stderr.write(`${text}\n`);
     },
     detail: (text) => {
-      if (options.verbose) process.stderr.write(`${text}\n`);
+      if (options.verbose) process.stderr.write(`${typeof text === 'function' ? text() : text}\n`);
     },
     error: (text) => process.stderr.write(`${text}\n`),
     bold: paint(1, 22),

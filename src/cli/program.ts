@@ -6,12 +6,15 @@
  * module under commands/, imported only when that command runs, so `tokens --json` never loads
  * the prompt, table or progress-bar libraries.
  */
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option, type Help } from 'commander';
+import type { MessageKey, Translate } from '../shared/i18n';
 import { createContext, VERSION, type CommandContext } from './context';
 import { resolveDataDir } from './data-dir';
-import { cliLanguage, cliLocale } from './locale';
+import { cliLanguage, cliLocale, helpLocale, type CliLanguage } from './locale';
 import { CliError, EXIT } from './exit-codes';
+import { printError } from './errors';
 import { colorWanted, createOutput, scrub, type Output } from './output';
+import { displayWidth } from './width';
 
 export const TOKEN_FILTERS = [
   'expiring',
@@ -31,8 +34,57 @@ interface GlobalOptions {
   lang?: string;
 }
 
-function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+/**
+ * Help in the user's language: descriptions are catalogue keys, translated only when help is
+ * printed (commander asks the Help methods below), so a run that prints no help builds no
+ * translator. Command and option names, and the examples' command lines, are never translated.
+ */
+const key = (name: MessageKey): string => name;
+
+/** A description as people read it: a catalogue key translated, anything else as it is. */
+export function words(t: Translate, text: string | undefined): string {
+  return text?.startsWith('cli.') ? t(text as MessageKey) : (text ?? '');
+}
+
+const TITLES: Record<string, MessageKey> = {
+  'Usage:': 'cli.help.title.usage',
+  'Arguments:': 'cli.help.title.arguments',
+  'Options:': 'cli.help.title.options',
+  'Global Options:': 'cli.help.title.globalOptions',
+  'Commands:': 'cli.help.title.commands',
+};
+
+/** Commander's Help, speaking the catalogue's language and measuring CJK text as two columns. */
+function helpIn(t: () => Translate): Partial<Help> {
+  const extras = (choices: readonly string[] | undefined, fallback: unknown): string[] => [
+    ...(choices
+      ? [t()('cli.help.choices', { choices: choices.map((c) => JSON.stringify(c)).join(', ') })]
+      : []),
+    ...(fallback !== undefined ? [t()('cli.help.default', { value: JSON.stringify(fallback) })] : []),
+  ];
+  const withExtras = (text: string, extra: string[]): string =>
+    extra.length === 0 ? text : t()('cli.help.withExtras', { text, extras: extra.join(', ') });
+  return {
+    styleTitle: (title) => (TITLES[title] ? t()(TITLES[title]) : title),
+    commandDescription: (cmd) => words(t(), cmd.description()),
+    subcommandDescription: (cmd) => words(t(), cmd.summary() || cmd.description()),
+    optionDescription: (option) =>
+      withExtras(
+        words(t(), option.description),
+        extras(option.argChoices, option.required || option.optional ? option.defaultValue : undefined),
+      ),
+    argumentDescription: (argument) =>
+      withExtras(words(t(), argument.description), extras(argument.argChoices, argument.defaultValue)),
+    displayWidth,
+  };
+}
+
+/** An example's command line, and optionally a comment for people after it. */
+type Example = string | [command: string, comment: MessageKey];
+
+function examplesText(t: Translate, lines: readonly Example[]): string {
+  const shown = lines.map((line) => (typeof line === 'string' ? line : `${line[0]}   # ${t(line[1])}`));
+  return `\n${t('cli.help.examples')}\n${shown.map((line) => `  ${line}`).join('\n')}\n`;
 }
 
 type Action = (ctx: CommandContext, ...args: never[]) => Promise<number>;
@@ -42,21 +94,37 @@ export function buildProgram(
   setExit: (code: number) => void,
   outFor: (options: GlobalOptions) => Output,
   argv: readonly string[] = [],
+  helpLanguage: () => CliLanguage = () => cliLanguage('en'),
+  setLanguage: (lang: CliLanguage) => void = () => undefined,
 ): Command {
+  const t = (): Translate => helpLanguage().t;
   const program = new Command();
+  // Before any subcommand exists: each copies the help settings of its parent.
+  program.configureHelp(helpIn(t));
   program
     .name('keyflare')
-    .description(
-      'Cloudflare API tokens from the terminal: the same profiles, cache and keychain as the Keyflare window.',
-    )
-    .version(VERSION, '-V, --version')
-    .option('--data-dir <folder>', 'data folder (default: the window’s; or KEYFLARE_DATA_DIR)')
-    .option('-q, --quiet', 'print results and errors only')
-    .option('-v, --verbose', 'print details (data folder, timings)')
-    .option('--no-color', 'no colors (also when NO_COLOR is set)')
-    .option('--lang <language>', 'en or zh-CN (default: LC_ALL, LC_MESSAGES or LANG)')
-    .showHelpAfterError('(run with --help for usage)')
+    .description(key('cli.help.program'))
+    .version(VERSION, '-V, --version', key('cli.help.version'))
+    .helpOption('-h, --help', key('cli.help.help'))
+    .helpCommand('help [command]', key('cli.help.help'))
+    .option('--data-dir <folder>', key('cli.help.option.dataDir'))
+    .option('-q, --quiet', key('cli.help.option.quiet'))
+    .option('-v, --verbose', key('cli.help.option.verbose'))
+    .option('--no-color', key('cli.help.option.noColor'))
+    .option('--lang <language>', key('cli.help.option.lang'))
+    .showHelpAfterError(key('cli.help.afterError'))
+    // Commander writes that hint as given: translate it (and only it) on the way out.
+    .configureOutput({
+      writeErr: (text) =>
+        process.stderr.write(
+          text === `${key('cli.help.afterError')}\n` ? `${t()('cli.help.afterError')}\n` : text,
+        ),
+    })
     .exitOverride();
+  const examples =
+    (...lines: Example[]) =>
+    (): string =>
+      examplesText(t(), lines);
 
   /** Wraps a command module's function: context, then the exit code it returns. */
   const act =
@@ -66,8 +134,9 @@ export function buildProgram(
       const globals = command.optsWithGlobals<GlobalOptions>();
       const out = outFor(globals);
       const lang = cliLanguage(cliLocale(globals.lang, process.env));
+      setLanguage(lang);
       const ctx = createContext(out, resolveDataDir(globals.dataDir), argv, lang);
-      out.detail(`data folder: ${ctx.dataDir}`);
+      out.detail(() => lang.t('cli.verbose.dataFolder', { folder: ctx.dataDir }));
       try {
         const run = await load();
         setExit(
@@ -83,28 +152,25 @@ export function buildProgram(
 
   const profiles = program
     .command('profiles')
-    .description('list the profiles (Cloudflare logins) Keyflare knows')
-    .option('--json', 'print JSON')
+    .description(key('cli.help.profiles.about'))
+    .option('--json', key('cli.help.option.json'))
     .addHelpText('after', examples('keyflare profiles', 'keyflare profiles --json'))
     .action(act(async () => (await import('./commands/profiles')).listProfiles));
   profiles
     .command('add <label>')
-    .description(
-      'add a login; the credential is read from standard input or a hidden prompt, never from arguments',
-    )
+    .description(key('cli.help.profiles.add'))
     .addOption(
-      new Option('--kind <kind>', 'what the credential is').choices(['token', 'global-key']).default('token'),
+      new Option('--kind <kind>', key('cli.help.option.kind'))
+        .choices(['token', 'global-key'])
+        .default('token'),
     )
-    .option('--email <email>', 'the login’s email (Global API Key only)')
-    .option(
-      '--account-id <id>',
-      'the owning account of an account-owned token (found automatically when absent)',
-    )
-    .option('--base-url <url>', 'API base URL (default https://api.cloudflare.com/client/v4)')
+    .option('--email <email>', key('cli.help.option.email'))
+    .option('--account-id <id>', key('cli.help.option.accountId'))
+    .option('--base-url <url>', key('cli.help.option.baseUrl'))
     .addHelpText(
       'after',
       examples(
-        'keyflare profiles add Work                       # asks for the API token (hidden)',
+        ['keyflare profiles add Work', 'cli.help.example.asksToken'],
         'pass show cloudflare/work | keyflare profiles add Work',
         'keyflare profiles add Legacy --kind global-key --email me@example.com',
       ),
@@ -112,37 +178,35 @@ export function buildProgram(
     .action(act(async () => (await import('./commands/profiles')).addProfile));
   profiles
     .command('rename <profile> <label>')
-    .description('rename a profile')
+    .description(key('cli.help.profiles.rename'))
     .addHelpText('after', examples('keyflare profiles rename Work "Work (Acme)"'))
     .action(act(async () => (await import('./commands/profiles')).renameProfile));
   profiles
     .command('remove <profile>')
-    .description('remove a profile, its cached tokens and its keychain entries')
-    .option('-y, --yes', 'do not ask for confirmation')
+    .description(key('cli.help.profiles.remove'))
+    .option('-y, --yes', key('cli.help.option.yes'))
     .addHelpText('after', examples('keyflare profiles remove Work', 'keyflare profiles remove Work --yes'))
     .action(act(async () => (await import('./commands/profiles')).removeProfile));
 
   program
     .command('sync')
-    .description('download every token, account and zone again (a progress bar on a terminal)')
-    .option('-p, --profile <profile>', 'only this profile')
+    .description(key('cli.help.sync'))
+    .option('-p, --profile <profile>', key('cli.help.option.profileOnly'))
     .addHelpText('after', examples('keyflare sync', 'keyflare sync --profile Work'))
     .action(act(async () => (await import('./commands/sync')).sync));
 
   program
     .command('tokens')
-    .description('list cached tokens (works offline)')
-    .option('-p, --profile <profile>', 'only this profile')
-    .option('-a, --account <account>', 'tokens owned by or reaching this account (name or id)')
-    .option('-s, --search <words>', 'tokens whose name, permissions or resources contain every word')
+    .description(key('cli.help.tokens'))
+    .option('-p, --profile <profile>', key('cli.help.option.profileOnly'))
+    .option('-a, --account <account>', key('cli.help.option.account'))
+    .option('-s, --search <words>', key('cli.help.option.search'))
     .addOption(
-      new Option('-f, --filter <filter...>', 'only tokens that match (repeatable)').choices([
-        ...TOKEN_FILTERS,
-      ]),
+      new Option('-f, --filter <filter...>', key('cli.help.option.filter')).choices([...TOKEN_FILTERS]),
     )
-    .option('--sync', 'sync first')
-    .addOption(new Option('--json', 'print JSON (documented, stable schema)').conflicts('csv'))
-    .option('--csv', 'print CSV')
+    .option('--sync', key('cli.help.option.sync'))
+    .addOption(new Option('--json', key('cli.help.option.jsonStable')).conflicts('csv'))
+    .option('--csv', key('cli.help.option.csv'))
     .addHelpText(
       'after',
       examples(
@@ -156,9 +220,9 @@ export function buildProgram(
 
   program
     .command('show <token>')
-    .description('a token’s policies, IP filter, dates, warnings and history')
-    .option('-p, --profile <profile>', 'look in this profile only')
-    .option('--json', 'print JSON')
+    .description(key('cli.help.show'))
+    .option('-p, --profile <profile>', key('cli.help.option.profileLook'))
+    .option('--json', key('cli.help.option.json'))
     .addHelpText(
       'after',
       examples('keyflare show "Edit DNS acme.com"', 'keyflare show Work/deploy', 'keyflare show 4f1c…'),
@@ -167,17 +231,15 @@ export function buildProgram(
 
   program
     .command('export <tokens...>')
-    .description(
-      'tokens as Terraform (provider v5), the API body, a recipe, or a share-a-request link; never a secret',
-    )
-    .option('-p, --profile <profile>', 'look in this profile only')
+    .description(key('cli.help.export'))
+    .option('-p, --profile <profile>', key('cli.help.option.profileLook'))
     .addOption(
-      new Option('-f, --format <format>', 'what to write')
+      new Option('-f, --format <format>', key('cli.help.option.format'))
         .choices(['terraform', 'body', 'recipe', 'share'])
         .default('terraform'),
     )
-    .option('-o, --output <file>', 'write to this file instead of printing (it must not exist yet)')
-    .option('--force', 'replace the --output file if it exists')
+    .option('-o, --output <file>', key('cli.help.option.output'))
+    .option('--force', key('cli.help.option.forceOutput'))
     .addHelpText(
       'after',
       examples(
@@ -190,10 +252,10 @@ export function buildProgram(
 
   program
     .command('verify [token]')
-    .description('ask Cloudflare whether a token is active; exits 0 only when every checked token is')
-    .option('--all', 'every token whose secret Keyflare keeps')
-    .option('-p, --profile <profile>', 'only this profile')
-    .option('--json', 'print JSON')
+    .description(key('cli.help.verify'))
+    .option('--all', key('cli.help.option.all'))
+    .option('-p, --profile <profile>', key('cli.help.option.profileOnly'))
+    .option('--json', key('cli.help.option.json'))
     .addHelpText(
       'after',
       examples('keyflare verify deploy', 'keyflare verify --all', 'keyflare verify --all --profile Work'),
@@ -202,25 +264,25 @@ export function buildProgram(
 
   program
     .command('curl <token>')
-    .description('print the curl command that verifies a token, using $CLOUDFLARE_API_TOKEN')
-    .option('-p, --profile <profile>', 'look in this profile only')
-    .option('--copy', 'copy the command with the secret instead, cleared from the clipboard after the delay')
+    .description(key('cli.help.curl'))
+    .option('-p, --profile <profile>', key('cli.help.option.profileLook'))
+    .option('--copy', key('cli.help.option.copy'))
     .addHelpText('after', examples('keyflare curl deploy', 'keyflare curl deploy --copy'))
     .action(act(async () => (await import('./commands/curl')).curl));
 
   program
     .command('exec')
-    .description('run a command with CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID) from the keychain')
-    .argument('[token]', 'the token; default: the nearest .keyflare.json')
-    .argument('[command...]', 'the command, after --')
-    .option('-p, --profile <profile>', 'look in this profile only')
-    .option('--force', 'run even when the token is disabled, expired or not yet valid')
-    .option('--allow-nested', 'run even inside another keyflare exec')
+    .description(key('cli.help.exec'))
+    .argument('[token]', key('cli.help.argument.execToken'))
+    .argument('[command...]', key('cli.help.argument.execCommand'))
+    .option('-p, --profile <profile>', key('cli.help.option.profileLook'))
+    .option('--force', key('cli.help.option.forceExec'))
+    .option('--allow-nested', key('cli.help.option.allowNested'))
     .addHelpText(
       'after',
       examples(
         'keyflare exec deploy -- wrangler deploy',
-        'keyflare exec -- wrangler whoami        # token named by .keyflare.json',
+        ['keyflare exec -- wrangler whoami', 'cli.help.example.namedByFile'],
         'keyflare exec Work/ci -- terraform apply',
       ),
     )
@@ -228,47 +290,45 @@ export function buildProgram(
 
   program
     .command('link <token>')
-    .description('write .keyflare.json in the current folder, naming the token (ids only, safe to commit)')
-    .option('-p, --profile <profile>', 'look in this profile only')
+    .description(key('cli.help.link'))
+    .option('-p, --profile <profile>', key('cli.help.option.profileLook'))
     .addHelpText('after', examples('keyflare link deploy && git add .keyflare.json'))
     .action(act(async () => (await import('./commands/link')).link));
 
   program
     .command('doctor')
-    .description('diagnose a secret read from standard input: its kind, status, token and what it can do')
-    .option('-p, --profile <profile>', 'verify through this profile only')
-    .option('--json', 'print JSON')
+    .description(key('cli.help.doctor'))
+    .option('-p, --profile <profile>', key('cli.help.option.profileVerify'))
+    .option('--json', key('cli.help.option.json'))
     .addHelpText(
       'after',
-      examples(
-        'grep CLOUDFLARE_API_TOKEN .env | cut -d= -f2 | keyflare doctor',
-        'keyflare doctor   # asks (hidden)',
-      ),
+      examples('grep CLOUDFLARE_API_TOKEN .env | cut -d= -f2 | keyflare doctor', [
+        'keyflare doctor',
+        'cli.help.example.asksSecret',
+      ]),
     )
     .action(act(async () => (await import('./commands/doctor')).doctor));
 
   program
     .command('can <token> <permission> <resource>')
-    .description('can this token use a permission on a zone, account or user? exits 0 for yes, 1 for no')
-    .option('-p, --profile <profile>', 'look in this profile only')
-    .option('--json', 'print JSON')
+    .description(key('cli.help.can'))
+    .option('-p, --profile <profile>', key('cli.help.option.profileLook'))
+    .option('--json', key('cli.help.option.json'))
     .addHelpText(
       'after',
       examples(
         'keyflare can deploy "edit DNS" example.com',
         'keyflare can ci "Workers Scripts Write" "account:Acme Corp"',
         'keyflare can auditor "API Tokens Read" user',
-      ) +
-        '\nPermissions: a group id or name ("DNS Write"), or the same words in any order with\n' +
-        'edit/change = Write and view/list = Read ("edit dns"). Resources: a zone or account name or\n' +
-        'id, zone:<name>, account:<name>, or user.\n',
+      ),
     )
+    .addHelpText('after', () => `\n${t()('cli.help.canWords', { name: '<name>' })}\n`)
     .action(act(async () => (await import('./commands/can')).can));
 
   program
     .command('completion')
-    .description('print a shell completion script')
-    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .description(key('cli.help.completion'))
+    .addArgument(new Argument('<shell>', key('cli.help.argument.shell')).choices(['bash', 'zsh', 'fish']))
     .addHelpText(
       'after',
       examples(
@@ -290,13 +350,23 @@ export function buildProgram(
 export async function run(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
   let out: Output | null = null;
+  // The command's language once it runs; before that (help, usage errors) the one --lang or the
+  // environment names, read from the arguments as given.
+  let lang: CliLanguage | null = null;
+  const language = (): CliLanguage => (lang ??= cliLanguage(helpLocale(argv, process.env)));
   const outFor = (options: GlobalOptions): Output =>
     (out = createOutput({
       quiet: options.quiet === true,
       verbose: options.verbose === true,
       color: colorWanted(options.color, process.stderr),
     }));
-  const program = buildProgram((value) => (code = value), outFor, argv);
+  const program = buildProgram(
+    (value) => (code = value),
+    outFor,
+    argv,
+    language,
+    (chosen) => (lang = chosen),
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
@@ -307,11 +377,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     const report = out ?? outFor({});
     if (error instanceof CliError) {
-      report.error(`keyflare: ${error.message}`);
-      for (const line of error.lines) report.error(line);
+      printError(report, language(), error);
       return error.exitCode;
     }
-    report.error('keyflare: an unexpected problem stopped the command.');
+    report.error(`keyflare: ${language().t('cli.error.unexpected')}`);
     report.detail(scrub(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     return EXIT.internal;
   }

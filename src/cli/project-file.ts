@@ -11,9 +11,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { msg } from '../shared/i18n/message';
 import { CliError, EXIT } from './exit-codes';
 
 export const PROJECT_FILE_NAME = '.keyflare.json';
+
+/** zod's issue codes as the catalogue's words for what is wrong with a field. */
+const PROBLEMS: Readonly<Record<string, string>> = {
+  invalid_type: 'type',
+  invalid_format: 'shape',
+  invalid_string: 'shape',
+  too_big: 'long',
+  unrecognized_keys: 'unknown',
+};
 
 const ProjectFile = z
   .object({
@@ -54,28 +64,35 @@ export function readProjectFile(file: string): ProjectFile {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new CliError(EXIT.notFound, `Keyflare cannot read ${file}.`);
+    throw new CliError(EXIT.notFound, msg('cli.projectFile.unreadable', { file }));
   }
   if (SECRET_SHAPE.test(text)) {
-    throw new CliError(EXIT.usage, `${file} seems to hold a secret; Keyflare will not use it.`, [
-      'Remove the secret (and rotate it if the file was shared), then run `keyflare link <token>` to write a reference.',
+    throw new CliError(EXIT.usage, msg('cli.projectFile.holdsSecret', { file }), [
+      msg('cli.projectFile.holdsSecretNext', { command: 'keyflare link <token>' }),
     ]);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new CliError(EXIT.usage, `${file} is not valid JSON.`);
+    throw new CliError(EXIT.usage, msg('cli.projectFile.notJson', { file }));
   }
   const checked = ProjectFile.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const where = issue?.path.join('.') || '(file)';
+    const field = issue?.path.join('.') ?? '';
     throw new CliError(
       EXIT.usage,
-      `${file} is not a Keyflare reference: ${where} ${issue?.message ?? ''}`.trim(),
+      msg('cli.projectFile.notReference', {
+        file,
+        field: field === '' ? 'none' : field,
+        problem: PROBLEMS[issue?.code ?? ''] ?? 'other',
+      }),
       [
-        'It needs {"profileId": "<profile id>", "tokenId": "<token id>"}; `keyflare link <token>` writes one.',
+        msg('cli.projectFile.notReferenceNext', {
+          shape: '{"profileId": "<profile id>", "tokenId": "<token id>"}',
+          command: 'keyflare link <token>',
+        }),
       ],
     );
   }

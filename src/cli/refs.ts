@@ -8,10 +8,14 @@
  * `tokens.get` per profile answers from one row, which keeps `exec <id>` and `can <id>` fast.
  */
 import type { Profile, TokenDetail, TokenRow } from '../shared/domain';
+import { msg } from '../shared/i18n/message';
 import { CliError, EXIT } from './exit-codes';
 import type { Session } from './session';
 
 const ID_PATTERN = /^[A-Za-z0-9]{1,32}$/u;
+
+/** "Add one with `keyflare profiles add <label>`.": where a command needs a profile and there is none. */
+export const ADD_PROFILE = msg('cli.refs.addProfile', { command: 'keyflare profiles add <label>' });
 
 export function findProfile(profiles: readonly Profile[], ref: string): Profile {
   const text = ref.trim();
@@ -23,16 +27,16 @@ export function findProfile(profiles: readonly Profile[], ref: string): Profile 
   if (byLabel.length > 1) {
     throw new CliError(
       EXIT.conflict,
-      `${byLabel.length} profiles are labelled “${text}”; name one by its id.`,
+      msg('cli.refs.profileAmbiguous', { count: byLabel.length, label: text }),
       byLabel.map((profile) => `  ${profile.id}  ${profile.label}`),
     );
   }
   throw new CliError(
     EXIT.notFound,
-    `No profile is called “${text}”.`,
+    msg('cli.refs.noProfile', { label: text }),
     profiles.length > 0
-      ? [`Profiles: ${profiles.map((profile) => profile.label).join(', ')}`]
-      : ['Add one with `keyflare profiles add <label>`.'],
+      ? [msg('cli.refs.profileList', { labels: profiles.map((profile) => profile.label).join(', ') })]
+      : [ADD_PROFILE],
   );
 }
 
@@ -87,12 +91,10 @@ export async function resolveToken(
   scope: Profile | null,
 ): Promise<TokenDetail> {
   const text = ref.trim();
-  if (text.length === 0) throw new CliError(EXIT.usage, 'Name a token: its id, its name or profile/name.');
+  if (text.length === 0) throw new CliError(EXIT.usage, msg('cli.refs.nameToken'));
   const profiles = scope ? [scope] : await session.call('profiles.list', {});
   if (profiles.length === 0) {
-    throw new CliError(EXIT.notFound, 'Keyflare has no profiles yet.', [
-      'Add one with `keyflare profiles add <label>`.',
-    ]);
+    throw new CliError(EXIT.notFound, msg('cli.refs.noProfiles'), [ADD_PROFILE]);
   }
   if (ID_PATTERN.test(text)) {
     const found: TokenDetail[] = [];
@@ -105,7 +107,7 @@ export async function resolveToken(
     if (found.length > 1) {
       throw new CliError(
         EXIT.conflict,
-        `Token ${text} is cached under ${found.length} profiles; say which with profile/${text} or --profile.`,
+        msg('cli.refs.idAmbiguous', { id: text, count: found.length }),
         candidateLines(found),
       );
     }
@@ -120,12 +122,12 @@ export async function resolveToken(
   if (matches.length > 1) {
     throw new CliError(
       EXIT.conflict,
-      `“${text}” names ${matches.length} tokens; use profile/name or the id.`,
+      msg('cli.refs.nameAmbiguous', { name: text, count: matches.length }),
       candidateLines(matches),
     );
   }
-  throw new CliError(EXIT.notFound, `No cached token is called “${text}”.`, [
-    'Check the name with `keyflare tokens --search <words>`, or sync with `keyflare sync` if it is new.',
+  throw new CliError(EXIT.notFound, msg('cli.refs.noToken', { name: text }), [
+    msg('cli.refs.noTokenNext', { search: 'keyflare tokens --search <words>', sync: 'keyflare sync' }),
   ]);
 }
 
@@ -133,23 +135,15 @@ export async function resolveToken(
 export async function tokenByKey(session: Session, key: TokenKey, what: string): Promise<TokenDetail> {
   const profiles = await session.call('profiles.list', {});
   if (!profiles.some((profile) => profile.id === key.profileId)) {
-    throw new CliError(
-      EXIT.notFound,
-      `${what} names profile ${key.profileId}, which this machine does not have.`,
-      [
-        'Add that login with `keyflare profiles add`, or point the file at one of your tokens with `keyflare link`.',
-      ],
-    );
+    throw new CliError(EXIT.notFound, msg('cli.refs.fileProfileMissing', { file: what, id: key.profileId }), [
+      msg('cli.refs.fileProfileMissingNext', { add: 'keyflare profiles add', link: 'keyflare link' }),
+    ]);
   }
   const detail = await detailIfKnown(session, key);
   if (!detail) {
-    throw new CliError(
-      EXIT.notFound,
-      `${what} names token ${key.tokenId}, which is not in this machine's cache.`,
-      [
-        'Sync with `keyflare sync`; if it is still missing, the token was deleted or belongs to another login.',
-      ],
-    );
+    throw new CliError(EXIT.notFound, msg('cli.refs.fileTokenMissing', { file: what, id: key.tokenId }), [
+      msg('cli.refs.fileTokenMissingNext', { sync: 'keyflare sync' }),
+    ]);
   }
   return detail;
 }

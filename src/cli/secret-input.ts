@@ -5,6 +5,7 @@
  * and lands in shell history. The prompt is @inquirer/password (masked, no echo), loaded only
  * when a terminal asks for it. Only the first line of piped input is taken, trimmed.
  */
+import { msg } from '../shared/i18n/message';
 import { CliError, EXIT } from './exit-codes';
 
 async function readStdin(): Promise<string> {
@@ -13,7 +14,7 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
-    if (size > 64 * 1024) throw new CliError(EXIT.usage, 'Standard input is too long to be a secret.');
+    if (size > 64 * 1024) throw new CliError(EXIT.usage, msg('cli.secret.tooLong'));
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -26,15 +27,15 @@ export async function readSecret(prompt: string): Promise<string> {
     try {
       text = await password({ message: prompt, mask: '*' }, { output: process.stderr });
     } catch {
-      throw new CliError(EXIT.cancelled, 'Cancelled; nothing was read.');
+      throw new CliError(EXIT.cancelled, msg('cli.secret.cancelled'));
     }
   } else {
     text = (await readStdin()).split(/\r?\n/u).find((line) => line.trim().length > 0) ?? '';
   }
   const secret = text.trim();
   if (secret.length === 0) {
-    throw new CliError(EXIT.usage, 'No secret was given.', [
-      'Pipe it on standard input (e.g. `pbpaste | keyflare doctor`), or run in a terminal to be asked for it.',
+    throw new CliError(EXIT.usage, msg('cli.secret.none'), [
+      msg('cli.secret.noneNext', { example: 'pbpaste | keyflare doctor' }),
     ]);
   }
   return secret;

@@ -32,6 +32,8 @@ export interface SessionOptions {
   version: string;
   clipboard?: ClipboardPort;
   onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** False for a command that never edits: details come without Edit's draft (offline-reader.ts). */
+  editDrafts?: boolean;
 }
 
 export interface Session {
@@ -48,10 +50,14 @@ export function keychainService(env: NodeJS.ProcessEnv = process.env): string | 
   return name && name.length <= 100 && !/\p{Cc}/u.test(name) ? name : undefined;
 }
 
-function failure(error: Pick<AppErrorShape, 'code' | 'message' | 'details'>): CliError {
+/** The core's error as the command's: its own sentence (translated when it has a key), its fields. */
+function failure(error: AppErrorShape): CliError {
   const issues = error.details?.issues ?? [];
   const lines = issues.length > 1 ? issues.map((issue) => `  ${issue.path}: ${issue.message}`) : [];
-  return new CliError(exitCodeFor(error.code), error.message, lines, error.code);
+  const text = error.key
+    ? { key: error.key, ...(error.params ? { params: error.params } : {}) }
+    : error.message;
+  return new CliError(exitCodeFor(error.code), text, lines, error);
 }
 
 export function openSession(options: SessionOptions): Promise<Session> {
@@ -71,7 +77,10 @@ export function openSession(options: SessionOptions): Promise<Session> {
     if (reader) return reader;
     detail(`loading the offline reader at ${ms()}`);
     const { openOfflineReader } = await import('../main/core/inventory/offline-reader');
-    reader = openOfflineReader({ dataDir: options.dataDir });
+    reader = openOfflineReader({
+      dataDir: options.dataDir,
+      ...(options.editDrafts === undefined ? {} : { editDrafts: options.editDrafts }),
+    });
     detail(`data folder open for reading at ${ms()}`);
     return reader;
   };

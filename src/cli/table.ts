@@ -1,11 +1,13 @@
 /**
  * Tables that fit the terminal, with cli-table3 (the maintained successor of cli-table, used by
  * npm and many CLIs): borderless columns like `gh`, one flexible column cut with "…" so a row
- * never wraps. Off a terminal the same rows print tab-separated without a header, for `cut` and
+ * never wraps. Widths are terminal columns (string-width, as cli-table3 pads): a CJK character
+ * takes two. Off a terminal the same rows print tab-separated without a header, for `cut` and
  * `awk`, as `gh` does.
  */
 import Table from 'cli-table3';
 import type { Output } from './output';
+import { cutToWidth, displayWidth } from './width';
 
 export interface Column<T> {
   header: string;
@@ -21,11 +23,6 @@ export interface Column<T> {
 const GAP = 2;
 /** Optional columns make way while the flexible one would be narrower than this. */
 const FLEX_WANTED = 24;
-
-function cut(text: string, width: number): string {
-  if (width <= 0) return '';
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
-}
 
 /**
  * Column widths for a terminal `width` wide (0 = left out): optional columns are left out while
@@ -75,13 +72,14 @@ export function printTable<T>(out: Output, columns: readonly Column<T>[], rows: 
     for (const line of cells) out.result(line.join('\t'));
     return;
   }
+  // Widths in terminal columns, not characters: a CJK character takes two.
   const natural = columns.map((column, index) =>
-    Math.max(column.header.length, ...cells.map((line) => (line[index] ?? '').length)),
+    Math.max(displayWidth(column.header), ...cells.map((line) => displayWidth(line[index] ?? ''))),
   );
   const widths = fitWidths(columns, natural, width);
   const shown = columns.map((_, index) => index).filter((index) => (widths[index] ?? 0) > 0);
   const table = new Table({
-    head: shown.map((index) => out.bold(cut(columns[index]?.header ?? '', widths[index] ?? 0))),
+    head: shown.map((index) => out.bold(cutToWidth(columns[index]?.header ?? '', widths[index] ?? 0))),
     chars: {
       top: '',
       'top-mid': '',
@@ -103,6 +101,7 @@ export function printTable<T>(out: Output, columns: readonly Column<T>[], rows: 
     colWidths: shown.map((index) => widths[index] ?? 0),
     wordWrap: false,
   });
-  for (const line of cells) table.push(shown.map((index) => cut(line[index] ?? '', widths[index] ?? 0)));
+  for (const line of cells)
+    table.push(shown.map((index) => cutToWidth(line[index] ?? '', widths[index] ?? 0)));
   out.result(table.toString().replace(/[ ]+$/gmu, ''));
 }

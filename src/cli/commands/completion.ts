@@ -3,9 +3,10 @@
  * tree, so a new command or option completes without editing this file.
  */
 import type { Command } from 'commander';
+import type { Translate } from '../../shared/i18n';
 import type { CommandContext } from '../context';
 import { EXIT } from '../exit-codes';
-import { buildProgram } from '../program';
+import { buildProgram, words } from '../program';
 
 interface Entry {
   /** "profiles" or "profiles add". */
@@ -15,7 +16,8 @@ interface Entry {
   subcommands: string[];
 }
 
-function entries(command: Command, prefix = ''): Entry[] {
+/** Every visible command under `command`, its descriptions in the run's language (zsh and fish show them). */
+function entries(command: Command, t: Translate, prefix = ''): Entry[] {
   const list: Entry[] = [];
   for (const sub of command.commands) {
     const hidden = (sub as unknown as { _hidden?: boolean })._hidden === true;
@@ -23,14 +25,14 @@ function entries(command: Command, prefix = ''): Entry[] {
     const path = prefix ? `${prefix} ${sub.name()}` : sub.name();
     list.push({
       path,
-      description: sub.description(),
+      description: words(t, sub.description()),
       options: sub.options.map((option) => ({
         flag: option.long ?? option.short ?? '',
-        description: option.description,
+        description: words(t, option.description),
       })),
       subcommands: sub.commands.map((child) => child.name()),
     });
-    list.push(...entries(sub, path));
+    list.push(...entries(sub, t, path));
   }
   return list;
 }
@@ -117,20 +119,20 @@ function fish(list: Entry[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function completionScript(shell: 'bash' | 'zsh' | 'fish'): string {
+export function completionScript(shell: 'bash' | 'zsh' | 'fish', t: Translate): string {
   const program = buildProgram(
     () => undefined,
     () => {
       throw new Error('not run');
     },
   );
-  const list = entries(program);
+  const list = entries(program, t);
   if (shell === 'bash') return bash(program, list);
   if (shell === 'zsh') return zsh(list);
   return fish(list);
 }
 
 export function completion(ctx: CommandContext, shell: 'bash' | 'zsh' | 'fish'): Promise<number> {
-  ctx.out.raw(completionScript(shell));
+  ctx.out.raw(completionScript(shell, ctx.lang.t));
   return Promise.resolve(EXIT.ok);
 }

@@ -5,6 +5,7 @@
  * configured delay only if it still holds that text.
  */
 import { buildVerifyCurl } from '../../shared/curl';
+import { msg } from '../../shared/i18n/message';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
 import { clipboardTool, createCliClipboard, NO_CLIPBOARD_HELP, scheduleClear } from '../clipboard';
@@ -28,13 +29,11 @@ export async function curl(
     });
     const written = clipboard.lastDigest();
     if (written) scheduleClear(reply.clearsInSeconds, written);
-    ctx.out.note(
-      `Copied the verify command with the secret of “${token.name}”; the clipboard is cleared in ${reply.clearsInSeconds} s.`,
-    );
+    ctx.out.note(ctx.lang.t('cli.curl.copied', { name: token.name, seconds: reply.clearsInSeconds }));
     return EXIT.ok;
   }
   const profile = (await session.call('profiles.list', {})).find((p) => p.id === token.profileId);
-  if (!profile) throw new CliError(EXIT.notFound, 'The token’s profile is gone.');
+  if (!profile) throw new CliError(EXIT.notFound, msg('cli.curl.profileGone'));
   ctx.out.result(
     buildVerifyCurl({ baseUrl: profile.baseUrl, kind: token.kind, accountId: token.accountId, secret: null }),
   );

@@ -17,9 +17,9 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import type { TokenDetail } from '../../shared/domain';
+import { msg, type MessageParams } from '../../shared/i18n/message';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
-import { findProjectFile, readProjectFile } from '../project-file';
 import { profileFor, resolveToken, tokenByKey } from '../refs';
 
 /** Set in the child's environment: `<profileId>/<tokenId>`, never the secret. */
@@ -44,17 +44,26 @@ const FORWARDED: NodeJS.Signals[] = [
   'SIGWINCH',
 ];
 
-/** Why the token cannot be used right now, from the cache; null when it can. */
-export function unusableReason(token: TokenDetail, now: Date): string | null {
-  if (token.status === 'disabled') return 'is disabled';
+/**
+ * Why the token cannot be used right now, from the cache, as the catalogue's select values
+ * (`why`: disabled, expired or notYet; `day`: the ISO day, or 'none'); null when it can.
+ */
+export function unusableReason(token: TokenDetail, now: Date): MessageParams | null {
+  if (token.status === 'disabled') return { why: 'disabled', day: 'none' };
   if (
     token.status === 'expired' ||
     (token.expiresOn !== null && Date.parse(token.expiresOn) <= now.getTime())
   )
-    return `expired${token.expiresOn ? ` on ${token.expiresOn.slice(0, 10)}` : ''}`;
+    return { why: 'expired', day: token.expiresOn ?? 'none' };
   if (token.notBefore !== null && Date.parse(token.notBefore) > now.getTime())
-    return `is not valid before ${token.notBefore.slice(0, 10)}`;
+    return { why: 'notYet', day: token.notBefore };
   return null;
+}
+
+/** The reason's parameters for a sentence: its day as the locale writes it. */
+export function unusableParams(ctx: CommandContext, name: string, reason: MessageParams): MessageParams {
+  const day = String(reason.day);
+  return { ...reason, name, day: day === 'none' ? day : (ctx.lang.formats.day(day) ?? day) };
 }
 
 /** The one account a token works in: its owner, or the only account its policies reach. */
@@ -84,15 +93,21 @@ async function chooseToken(
   ref: string | undefined,
   options: ExecOptions,
 ): Promise<TokenDetail> {
-  const session = await ctx.session();
+  // exec never edits: the token's detail comes without Edit's draft, whose check loads zod.
+  const session = await ctx.session({ editDrafts: false });
   if (ref !== undefined) return resolveToken(session, ref, await profileFor(session, options.profile));
+  // Loaded only here: the project file is checked with zod, which `exec <token>` does not need.
+  const { findProjectFile, readProjectFile } = await import('../project-file');
   const file = findProjectFile(process.cwd());
   if (!file) {
-    throw new CliError(EXIT.usage, 'Name a token, or run inside a folder with a .keyflare.json.', [
-      'keyflare exec <token> -- <command>   or   keyflare link <token>',
+    throw new CliError(EXIT.usage, msg('cli.exec.noToken', { file: '.keyflare.json' }), [
+      msg('cli.exec.noTokenNext', {
+        exec: 'keyflare exec <token> -- <command>',
+        link: 'keyflare link <token>',
+      }),
     ]);
   }
-  ctx.out.detail(`token named by ${file}`);
+  ctx.out.detail(() => ctx.lang.t('cli.exec.namedBy', { file }));
   const reference = readProjectFile(file);
   return tokenByKey(session, { profileId: reference.profileId, tokenId: reference.tokenId }, file);
 }
@@ -123,31 +138,28 @@ export async function exec(
     command = afterDash;
   }
   if (command.length === 0)
-    throw new CliError(EXIT.usage, 'Give the command to run after --: keyflare exec <token> -- <command>');
-  if (process.env[EXEC_MARKER] && !options.allowNested) {
     throw new CliError(
-      EXIT.refused,
-      'Already inside `keyflare exec`; the outer token is in this environment.',
-      ['Add --allow-nested to run with another token anyway.'],
+      EXIT.usage,
+      msg('cli.exec.noCommand', { usage: 'keyflare exec <token> -- <command>' }),
     );
+  if (process.env[EXEC_MARKER] && !options.allowNested) {
+    throw new CliError(EXIT.refused, msg('cli.exec.nested', { command: 'keyflare exec' }), [
+      msg('cli.exec.nestedNext', { flag: '--allow-nested' }),
+    ]);
   }
   const token = await chooseToken(ctx, ref, options);
   const unusable = unusableReason(token, new Date());
   if (unusable && !options.force) {
-    throw new CliError(
-      EXIT.refused,
-      `“${token.name}” ${unusable}, so Cloudflare would refuse it. Nothing was run.`,
-      ['Sync if you changed it elsewhere, or add --force to run anyway.'],
-    );
+    throw new CliError(EXIT.refused, msg('cli.exec.unusable', unusableParams(ctx, token.name, unusable)), [
+      msg('cli.exec.unusableNext', { flag: '--force' }),
+    ]);
   }
   const session = await ctx.session();
   const secret = await (await session.secrets()).get(`token:${token.profileId}:${token.id}`);
   if (secret === null) {
-    throw new CliError(
-      EXIT.notFound,
-      `Keyflare does not keep the secret of “${token.name}”. Nothing was run.`,
-      ['Keep it when you create or roll the token, or adopt it in the window (Secret → Adopt).'],
-    );
+    throw new CliError(EXIT.notFound, msg('cli.exec.noSecret', { name: token.name }), [
+      msg('cli.exec.noSecretNext'),
+    ]);
   }
   // The cache is not needed while the command runs: let the window have it alone.
   ctx.close();
@@ -159,8 +171,12 @@ export async function exec(
   if (account) env.CLOUDFLARE_ACCOUNT_ID = account;
   else delete env.CLOUDFLARE_ACCOUNT_ID;
   env[EXEC_MARKER] = `${token.profileId}/${token.id}`;
-  ctx.out.detail(
-    `running with “${token.name}” (${token.profileLabel})${account ? ` in account ${account}` : ''}`,
+  ctx.out.detail(() =>
+    ctx.lang.t('cli.exec.running', {
+      name: token.name,
+      profile: token.profileLabel,
+      account: account ?? 'none',
+    }),
   );
 
   const [program, ...args] = command;
@@ -177,7 +193,9 @@ export async function exec(
     };
     child.on('error', (error: NodeJS.ErrnoException) => {
       const missing = error.code === 'ENOENT';
-      ctx.out.error(`keyflare: ${missing ? 'command not found' : 'cannot run'}: ${program ?? ''}`);
+      ctx.out.error(
+        `keyflare: ${ctx.lang.t(missing ? 'cli.exec.notFound' : 'cli.exec.cannotRun', { command: program ?? '' })}`,
+      );
       done(missing ? 127 : 126);
     });
     child.on('exit', (code, signal) => done(signal ? 128 + signalNumber(signal) : (code ?? 0)));

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import type { ExportFormat } from '../../shared/export/export-schemas';
+import { msg } from '../../shared/i18n/message';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
 import { profileFor, resolveToken } from '../refs';
@@ -32,19 +33,20 @@ export async function exportTokens(
       if (code === 'EEXIST')
         throw new CliError(
           EXIT.conflict,
-          `${options.output} exists already: choose another file, or add --force to replace it.`,
+          msg('cli.export.exists', { file: options.output, flag: '--force' }),
         );
       if (code === 'ENOENT')
-        throw new CliError(EXIT.notFound, `Could not write ${options.output}: its folder does not exist.`);
-      throw new CliError(EXIT.usage, `Could not write ${options.output}: ${(error as Error).message}`);
+        throw new CliError(EXIT.notFound, msg('cli.export.noFolder', { file: options.output }));
+      throw new CliError(
+        EXIT.usage,
+        msg('cli.export.cannotWrite', { file: options.output, reason: code ?? (error as Error).message }),
+      );
     }
-    ctx.out.note(
-      `Wrote ${result.tokenCount === 1 ? 'one token' : `${result.tokenCount} tokens`} to ${options.output}.`,
-    );
+    ctx.out.note(ctx.lang.t('cli.export.wrote', { count: result.tokenCount, file: options.output }));
   } else {
     ctx.out.result(text.replace(/\n$/u, ''));
   }
-  for (const command of result.importCommands) ctx.out.note(`adopt into state: ${command}`);
+  for (const command of result.importCommands) ctx.out.note(ctx.lang.t('cli.export.adopt', { command }));
   for (const note of result.notes) ctx.out.note(note);
   return EXIT.ok;
 }

@@ -16,8 +16,6 @@ export async function link(ctx: CommandContext, ref: string, options: { profile?
     profile: token.profileLabel,
     token: token.name,
   });
-  ctx.out.result(
-    `Wrote ${file}: “${token.name}” (${token.profileLabel}). It holds no secret; commit it if you like.`,
-  );
+  ctx.out.result(ctx.lang.t('cli.link.wrote', { file, name: token.name, profile: token.profileLabel }));
   return EXIT.ok;
 }

@@ -4,17 +4,18 @@
  */
 import readline from 'node:readline/promises';
 import type { CredentialInput, Profile } from '../../shared/domain';
+import { msg, type MessageKey } from '../../shared/i18n/message';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
 import { messageText } from '../message-text';
-import { findProfile } from '../refs';
+import { ADD_PROFILE, findProfile } from '../refs';
 import { readSecret } from '../secret-input';
 import { printTable } from '../table';
 
-const KIND_WORDS: Record<Profile['credentialKind'], string> = {
-  user_token: 'user token',
-  account_token: 'account token',
-  global_key: 'Global API Key',
+const KIND_WORDS: Record<Profile['credentialKind'], MessageKey> = {
+  user_token: 'cli.profiles.kind.user_token',
+  account_token: 'cli.profiles.kind.account_token',
+  global_key: 'cli.profiles.kind.global_key',
 };
 
 function profileJson(profile: Profile) {
@@ -42,25 +43,26 @@ export async function listProfiles(ctx: CommandContext, options: { json?: boolea
     return EXIT.ok;
   }
   if (profiles.length === 0) {
-    ctx.out.note('No profiles yet. Add one with `keyflare profiles add <label>`.');
+    ctx.out.note(ctx.lang.t('cli.profiles.none', ADD_PROFILE.params));
     return EXIT.ok;
   }
+  const { t, formats } = ctx.lang;
   printTable(
     ctx.out,
     [
-      { header: 'LABEL', value: (p: Profile) => p.label },
-      { header: 'CREDENTIAL', value: (p) => KIND_WORDS[p.credentialKind] },
-      { header: 'LOGIN', value: (p) => p.email ?? '' },
+      { header: t('cli.profiles.column.label'), value: (p: Profile) => p.label },
+      { header: t('cli.profiles.column.credential'), value: (p) => t(KIND_WORDS[p.credentialKind]) },
+      { header: t('cli.profiles.column.login'), value: (p) => p.email ?? '' },
       {
-        header: 'LAST SYNC',
-        value: (p) => (p.lastSyncAt ? p.lastSyncAt.slice(0, 16).replace('T', ' ') : 'never'),
+        header: t('cli.profiles.column.lastSync'),
+        value: (p) => formats.dateTime(p.lastSyncAt) ?? t('cli.never'),
       },
       {
-        header: 'ACCOUNTS',
+        header: t('cli.profiles.column.accounts'),
         value: (p) => p.capabilities.accounts.map((a) => a.accountName).join(', '),
         flexible: true,
       },
-      { header: 'ID', value: (p) => p.id },
+      { header: t('cli.profiles.column.id'), value: (p) => p.id },
     ],
     profiles,
   );
@@ -76,9 +78,11 @@ interface AddOptions {
 
 export async function addProfile(ctx: CommandContext, label: string, options: AddOptions): Promise<number> {
   if (options.kind === 'global-key' && !options.email) {
-    throw new CliError(EXIT.usage, 'A Global API Key needs the login’s email: add --email <email>.');
+    throw new CliError(EXIT.usage, msg('cli.profiles.needsEmail', { flag: '--email <email>' }));
   }
-  const secret = await readSecret(options.kind === 'global-key' ? 'Global API Key:' : 'API token:');
+  const secret = await readSecret(
+    ctx.lang.t(options.kind === 'global-key' ? 'cli.profiles.prompt.globalKey' : 'cli.profiles.prompt.token'),
+  );
   const credential: CredentialInput =
     options.kind === 'global-key'
       ? { kind: 'global_key', email: options.email ?? '', key: secret }
@@ -90,10 +94,16 @@ export async function addProfile(ctx: CommandContext, label: string, options: Ad
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
   });
   ctx.out.result(
-    `Added profile “${profile.label}” (${KIND_WORDS[profile.credentialKind]}${profile.email ? `, ${profile.email}` : ''}).`,
+    ctx.lang.t('cli.profiles.added', {
+      label: profile.label,
+      kind: ctx.lang.t(KIND_WORDS[profile.credentialKind]),
+      email: profile.email ?? 'none',
+    }),
   );
   for (const note of profile.capabilities.notes) ctx.out.note(`  ${messageText(ctx.lang, note)}`);
-  ctx.out.note(`Next: keyflare sync --profile ${JSON.stringify(profile.label)}`);
+  ctx.out.note(
+    ctx.lang.t('cli.profiles.next', { command: `keyflare sync --profile ${JSON.stringify(profile.label)}` }),
+  );
   return EXIT.ok;
 }
 
@@ -101,14 +111,16 @@ export async function renameProfile(ctx: CommandContext, ref: string, label: str
   const session = await ctx.session();
   const profile = findProfile(await session.call('profiles.list', {}), ref);
   const renamed = await session.call('profiles.rename', { profileId: profile.id, label });
-  ctx.out.result(`Renamed “${profile.label}” to “${renamed.label}”.`);
+  ctx.out.result(ctx.lang.t('cli.profiles.renamed', { from: profile.label, to: renamed.label }));
   return EXIT.ok;
 }
 
-async function confirm(question: string): Promise<boolean> {
+/** Asks on the terminal: y, yes, 是 or 是的 mean yes; anything else (Enter too) means no. */
+async function confirm(ctx: CommandContext, question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return /^y(es)?$/iu.test((await rl.question(`${question} [y/N] `)).trim());
+    const answer = (await rl.question(ctx.lang.t('cli.confirm.ask', { question }))).trim();
+    return /^(?:y(?:es)?|是|是的)$/iu.test(answer);
   } finally {
     rl.close();
   }
@@ -123,17 +135,15 @@ export async function removeProfile(
   const profile = findProfile(await session.call('profiles.list', {}), ref);
   if (!options.yes) {
     if (!process.stdin.isTTY) {
-      throw new CliError(EXIT.usage, `Removing “${profile.label}” needs confirmation: add --yes.`);
+      throw new CliError(EXIT.usage, msg('cli.profiles.removeNeedsYes', { label: profile.label }));
     }
-    const sure = await confirm(
-      `Remove profile “${profile.label}”, its cached tokens and history, and its keychain entries?`,
-    );
+    const sure = await confirm(ctx, ctx.lang.t('cli.profiles.removeQuestion', { label: profile.label }));
     if (!sure) {
-      ctx.out.note('Nothing was removed.');
+      ctx.out.note(ctx.lang.t('cli.profiles.notRemoved'));
       return EXIT.cancelled;
     }
   }
   await session.call('profiles.remove', { profileId: profile.id });
-  ctx.out.result(`Removed profile “${profile.label}” and its keychain entries.`);
+  ctx.out.result(ctx.lang.t('cli.profiles.removed', { label: profile.label }));
   return EXIT.ok;
 }

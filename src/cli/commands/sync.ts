@@ -6,8 +6,10 @@
 import type { SyncRun } from '../../shared/domain';
 import { isErrorCode } from '../../shared/errors';
 import type { CommandContext } from '../context';
+import { coreSentence } from '../errors';
 import { EXIT, exitCodeFor } from '../exit-codes';
-import { findProfile } from '../refs';
+import { ADD_PROFILE, findProfile } from '../refs';
+import { displayWidth, padToWidth } from '../width';
 
 interface ProgressView {
   update(profileId: string, done: number, planned: number): void;
@@ -22,7 +24,7 @@ async function progressView(ctx: CommandContext, labels: Map<string, string>): P
     const bars = new MultiBar(
       {
         stream: process.stderr,
-        format: ' {label} [{bar}] {value}/{total} requests',
+        format: ` {label} [{bar}] ${ctx.lang.t('cli.sync.barRequests', { done: '{value}', planned: '{total}' })}`,
         hideCursor: true,
         clearOnComplete: false,
         stopOnComplete: false,
@@ -30,11 +32,11 @@ async function progressView(ctx: CommandContext, labels: Map<string, string>): P
       },
       Presets.shades_classic,
     );
-    const width = Math.max(...[...labels.values()].map((label) => label.length));
+    const width = Math.max(...[...labels.values()].map((label) => displayWidth(label)));
     const byProfile = new Map<string, ReturnType<typeof bars.create>>();
     return {
       update(profileId, done, planned) {
-        const label = (labels.get(profileId) ?? profileId).padEnd(width);
+        const label = padToWidth(labels.get(profileId) ?? profileId, width);
         let bar = byProfile.get(profileId);
         if (!bar) {
           bar = bars.create(Math.max(planned, 1), 0, { label });
@@ -52,15 +54,22 @@ async function progressView(ctx: CommandContext, labels: Map<string, string>): P
       const quarter = planned > 0 ? Math.floor((done / planned) * 4) : 0;
       if ((lastQuarter.get(profileId) ?? -1) >= quarter) return;
       lastQuarter.set(profileId, quarter);
-      ctx.out.note(`${labels.get(profileId) ?? profileId}: ${done}/${planned} requests`);
+      ctx.out.note(
+        ctx.lang.t('cli.sync.progress', { label: labels.get(profileId) ?? profileId, done, planned }),
+      );
     },
     stop: () => undefined,
   };
 }
 
-function seconds(run: SyncRun): string {
-  if (!run.endedAt) return '';
-  return ` in ${((Date.parse(run.endedAt) - Date.parse(run.startedAt)) / 1000).toFixed(1)} s`;
+/** How long a run took, in seconds with one decimal as the locale writes it; 'none' when unknown. */
+function seconds(ctx: CommandContext, run: SyncRun): string {
+  if (!run.endedAt) return 'none';
+  const value = Math.round((Date.parse(run.endedAt) - Date.parse(run.startedAt)) / 100) / 10;
+  return value.toLocaleString(ctx.lang.formats.locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
 }
 
 /** Syncs and reports each run; the exit code of the first failure, else 0. */
@@ -76,7 +85,7 @@ export async function runSync(ctx: CommandContext, profileRef: string | undefine
   const profiles = await session.call('profiles.list', {});
   const chosen = profileRef === undefined ? null : findProfile(profiles, profileRef);
   if (profiles.length === 0) {
-    ctx.out.note('No profiles to sync. Add one with `keyflare profiles add <label>`.');
+    ctx.out.note(ctx.lang.t('cli.sync.noProfiles', ADD_PROFILE.params));
     return EXIT.ok;
   }
   const labels = new Map(profiles.map((profile) => [profile.id, profile.label]));
@@ -91,11 +100,26 @@ export async function runSync(ctx: CommandContext, profileRef: string | undefine
   for (const run of runs) {
     const label = labels.get(run.profileId) ?? run.profileId;
     if (run.outcome === 'ok') {
-      ctx.out.note(`${label}: ${ctx.out.good('synced')}${seconds(run)} (${run.requestCount} requests)`);
+      ctx.out.note(
+        ctx.lang.t('cli.sync.synced', {
+          label,
+          synced: ctx.out.good(ctx.lang.t('cli.sync.syncedWord')),
+          seconds: seconds(ctx, run),
+          requests: run.requestCount,
+        }),
+      );
       continue;
     }
-    const message = run.error?.message ?? `the sync ended ${run.outcome}`;
-    ctx.out.error(`${label}: ${ctx.out.bad('not synced')}: ${message} The previous snapshot is kept.`);
+    const message = run.error
+      ? coreSentence(ctx.lang, run.error)
+      : ctx.lang.t('cli.sync.ended', { outcome: run.outcome });
+    ctx.out.error(
+      ctx.lang.t('cli.sync.failed', {
+        label,
+        notSynced: ctx.out.bad(ctx.lang.t('cli.sync.notSyncedWord')),
+        message,
+      }),
+    );
     if (code === EXIT.ok)
       code = run.error && isErrorCode(run.error.code) ? exitCodeFor(run.error.code) : EXIT.network;
   }

@@ -6,6 +6,7 @@
 import type { VerifyResult } from '../../shared/domain';
 import { messageJson } from '../../shared/i18n/english-message';
 import type { CommandContext } from '../context';
+import { msg } from '../../shared/i18n/message';
 import { CliError, EXIT } from '../exit-codes';
 import { messageText } from '../message-text';
 import { profileFor, resolveToken } from '../refs';
@@ -47,7 +48,9 @@ function report(ctx: CommandContext, checked: readonly Checked[], json: boolean)
   } else {
     for (const item of checked) {
       const mark =
-        item.result.outcome === 'active' ? ctx.out.good('✓ active') : ctx.out.bad(`✗ ${item.result.outcome}`);
+        item.result.outcome === 'active'
+          ? ctx.out.good(`✓ ${ctx.lang.t('cli.verify.outcome', { outcome: 'active' })}`)
+          : ctx.out.bad(`✗ ${ctx.lang.t('cli.verify.outcome', { outcome: item.result.outcome })}`);
       ctx.out.result(
         `${mark}  ${item.profile}/${item.name}  ${ctx.out.dim(messageText(ctx.lang, item.result.message))}`,
       );
@@ -62,10 +65,7 @@ export async function verify(
   options: VerifyOptions,
 ): Promise<number> {
   if ((ref === undefined) === (options.all !== true)) {
-    throw new CliError(
-      EXIT.usage,
-      'Name one token, or use --all for every token whose secret Keyflare keeps.',
-    );
+    throw new CliError(EXIT.usage, msg('cli.verify.nameOne', { flag: '--all' }));
   }
   const session = await ctx.session();
   const scope = await profileFor(session, options.profile);
@@ -104,9 +104,7 @@ export async function verify(
       });
   }
   if (checked.length === 0) {
-    ctx.out.note(
-      'Keyflare keeps no token secret to verify; keep one when you create, roll or adopt a token.',
-    );
+    ctx.out.note(ctx.lang.t('cli.verify.nothingKept'));
   }
   return report(ctx, checked, options.json === true);
 }

@@ -27,7 +27,18 @@ export interface KnownResources {
 
 export type TargetResolution =
   | { ok: true; target: AccessTarget }
-  | { ok: false; reason: 'unknown' | 'ambiguous'; message: string; candidates: string[] };
+  | {
+      ok: false;
+      reason: 'unknown' | 'ambiguous';
+      message: string;
+      candidates: string[];
+      /** The name as typed, without its `zone:`/`account:` prefix ('' when nothing was named). */
+      name: string;
+      /** What was asked for: the prefix typed, or 'any' (a zone or an account). */
+      kind: 'zone' | 'account' | 'any';
+      /** How many resources the name matches (ambiguous). */
+      count: number;
+    };
 
 type Prefix = 'zone' | 'account' | 'user';
 
@@ -59,7 +70,15 @@ export function resolveTarget(input: string, known: KnownResources): TargetResol
     return { ok: true, target: userTarget(known, prefix === 'user' && rest.length > 0 ? rest : null) };
   }
   if (rest.length === 0) {
-    return { ok: false, reason: 'unknown', message: 'Name a zone, an account or "user".', candidates: [] };
+    return {
+      ok: false,
+      reason: 'unknown',
+      message: 'Name a zone, an account or "user".',
+      candidates: [],
+      name: '',
+      kind: prefix ?? 'any',
+      count: 0,
+    };
   }
   const lower = rest.toLowerCase();
   const zones =
@@ -76,6 +95,9 @@ export function resolveTarget(input: string, known: KnownResources): TargetResol
       reason: 'unknown',
       message: `No ${what} named “${rest}” is in the cache; sync to refresh it, or give its id.`,
       candidates: [],
+      name: rest,
+      kind: prefix ?? 'any',
+      count: 0,
     };
   }
   const candidates = [
@@ -87,5 +109,8 @@ export function resolveTarget(input: string, known: KnownResources): TargetResol
     reason: 'ambiguous',
     message: `“${rest}” names ${matches.length} resources; give one of them as shown.`,
     candidates,
+    name: rest,
+    kind: prefix ?? 'any',
+    count: matches.length,
   };
 }
