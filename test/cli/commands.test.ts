@@ -153,6 +153,8 @@ describe('sync and tokens', () => {
       'Alice/Keyflare manager (alice)',
     ]);
     expect(await names('--filter', 'no-ip', '--profile', 'Alice')).not.toContain('Alice/Office analytics');
+    // Search looks where the window's search box looks, the IP filter included.
+    expect(await names('--search', '203.0.113.0/24')).toEqual(['Alice/Office analytics']);
     const bad = await cli.run(['tokens', '--filter', 'shiny']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Allowed choices are expiring, never-used');

@@ -5,12 +5,13 @@
  * term per row (token-filter.ts) and a sort compares prepared keys (token-sort.ts).
  */
 import type { TokenRow } from '../../shared/domain';
+import { tokenSearchText } from '../../shared/token-row-text';
 import { toTime } from './format';
 
 /** One row plus what search and sort need, computed once per load. */
 export interface IndexedToken {
   row: TokenRow;
-  /** Lowercased haystack: name, permissions, resources, account and profile names. */
+  /** Lowercased haystack (`tokenSearchText`, the command's --search reads the same). */
   text: string;
   /** Lowercased name, the sort key of the Name column. */
   name: string;
@@ -19,20 +20,9 @@ export interface IndexedToken {
 }
 
 export function indexToken(row: TokenRow): IndexedToken {
-  const parts = [
-    row.name,
-    row.permissionsSummary,
-    row.resourcesSummary,
-    ...row.permissionNames,
-    ...row.resourceNames,
-    row.accountName ?? '',
-    row.profileLabel,
-    row.ipFilterSummary ?? '',
-    row.id,
-  ];
   return {
     row,
-    text: parts.join('\n').toLowerCase(),
+    text: tokenSearchText(row),
     name: row.name.toLowerCase(),
     expiresAt: toTime(row.expiresOn),
     lastUsedAt: toTime(row.lastUsedOn),

@@ -12,6 +12,7 @@
 import type { DecodedPolicy, TokenRow } from '../domain';
 import type { HealthProblem, HealthSeverity, TokenQuota } from '../health/health-schemas';
 import type { ReportFormat } from './report-schemas';
+import { tokenFactsJson } from '../token-row-text';
 import { englishMessage } from '../i18n/english-message';
 
 /** One token of the report: its row, and its decoded policies and IP filter when the JSON wants them. */
@@ -264,14 +265,7 @@ function json(data: ReportData): string {
         profile: { id: row.profileId, label: row.profileLabel },
         id: row.id,
         name: row.name,
-        kind: row.kind,
-        account: row.accountId === null ? null : { id: row.accountId, name: row.accountName },
-        status: row.status,
-        issuedOn: row.issuedOn,
-        modifiedOn: row.modifiedOn,
-        lastUsedOn: row.lastUsedOn,
-        notBefore: row.notBefore,
-        expiresOn: row.expiresOn,
+        ...tokenFactsJson(row),
         permissions: row.permissionsSummary,
         resources: row.resourcesSummary,
         ipFilter: requestIp ?? null,
