@@ -57,6 +57,10 @@ describe('the cross-login screens in 简体中文', () => {
     const picker = within(view).getByRole('navigation', { name: '区域和账户' });
     expect(within(picker).getByRole('searchbox', { name: '查找区域或账户' })).toBeInTheDocument();
     expect(within(view).getByText('选择一个区域或账户')).toBeInTheDocument();
+    // An account one login sees is just 账户 (Chinese plurals have no “one”: the message says =1).
+    expect(within(picker).getByRole('button', { name: /^Acme Production/u })).toHaveTextContent(
+      /^Acme Production账户$/u,
+    );
     expectNoEnglish(view);
 
     await app.user.click(within(picker).getByRole('button', { name: /^acme\.com/u }));
