@@ -20,9 +20,10 @@ import {
 } from '../../shared/domain';
 import { messageJson } from '../../shared/i18n/english-message';
 import type { CommandContext } from '../context';
+import { msg } from '../../shared/i18n/message';
 import { CliError, EXIT } from '../exit-codes';
 import { messageText } from '../message-text';
-import { profileFor } from '../refs';
+import { ADD_PROFILE, profileFor } from '../refs';
 import { readSecret } from '../secret-input';
 import type { Session } from '../session';
 
@@ -35,12 +36,10 @@ export function secretKind(secret: string): SecretKind {
   return 'older_token';
 }
 
-const KIND_WORDS: Record<SecretKind, string> = {
-  user_token: 'a user API token (cfut_)',
-  account_token: 'an account-owned API token (cfat_)',
-  global_key: 'a Global API Key (cfk_)',
-  older_token: 'an API token in the older format (no prefix): user or account-owned',
-};
+/** "Kind: a user API token (cfut_)." in the run's language. */
+function kindLine(ctx: CommandContext, kind: SecretKind): string {
+  return ctx.lang.t('cli.doctor.kind', { kind });
+}
 
 /** The profiles a secret may be sent through: one API address only. */
 function reachableProfiles(profiles: readonly Profile[]): Profile[] {
@@ -48,10 +47,7 @@ function reachableProfiles(profiles: readonly Profile[]): Profile[] {
   if (addresses.size <= 1) return [...profiles];
   const official = profiles.filter((profile) => profile.baseUrl === DEFAULT_BASE_URL);
   if (official.length > 0) return official;
-  throw new CliError(
-    EXIT.conflict,
-    'Your profiles use different API addresses; choose the one to ask with --profile.',
-  );
+  throw new CliError(EXIT.conflict, msg('cli.doctor.severalAddresses', { flag: '--profile' }));
 }
 
 interface Attempt {
@@ -107,12 +103,15 @@ async function cachedDetails(session: Session, tokenId: string): Promise<TokenDe
   return details;
 }
 
-function managers(details: readonly TokenDetail[]): string[] {
+/** "Manage: profile “Alice” can roll and delete it.", one line per profile that caches the token. */
+function managers(ctx: CommandContext, details: readonly TokenDetail[]): string[] {
   return details.map((detail) => {
-    const can = [detail.allowed.roll && 'roll', detail.allowed.delete && 'delete'].filter(Boolean);
-    return can.length > 0
-      ? `profile “${detail.profileLabel}” can ${can.join(' and ')} it`
-      : `profile “${detail.profileLabel}” cannot change it${detail.allowed.reason ? `: ${detail.allowed.reason}` : ''}`;
+    const { roll, delete: remove, reason } = detail.allowed;
+    return ctx.lang.t('cli.doctor.manage', {
+      profile: detail.profileLabel,
+      can: roll && remove ? 'both' : roll ? 'roll' : remove ? 'delete' : 'none',
+      reason: reason ?? 'none',
+    });
   });
 }
 
@@ -120,7 +119,7 @@ export async function doctor(
   ctx: CommandContext,
   options: { profile?: string; json?: boolean },
 ): Promise<number> {
-  const secret = await readSecret('Secret to check (hidden):');
+  const secret = await readSecret(ctx.lang.t('cli.doctor.prompt'));
   const kind = secretKind(secret);
   const session = await ctx.session();
   const scope = await profileFor(session, options.profile);
@@ -144,27 +143,24 @@ export async function doctor(
         ),
       );
     } else {
-      out.result(`Kind: ${KIND_WORDS[kind]}.`);
-      out.result(
-        'It is not an API token, so no token verify endpoint takes it: it works together with its login’s email, with every permission of that login.',
-      );
+      const { t } = ctx.lang;
+      out.result(kindLine(ctx, kind));
+      out.result(t('cli.doctor.globalKey.notToken'));
       out.result(
         users.length > 0
-          ? `Profiles using a Global API Key: ${users.map((p) => `${p.label} (${p.email ?? 'no email'})`).join(', ')}.`
-          : 'No profile uses a Global API Key.',
+          ? t('cli.doctor.globalKey.profiles', {
+              profiles: users
+                .map((p) => t('cli.doctor.globalKey.profile', { label: p.label, email: p.email ?? 'none' }))
+                .join(t('cli.listSeparator')),
+            })
+          : t('cli.doctor.globalKey.noProfile'),
       );
-      out.result(
-        'Prefer a scoped API token; roll the key in the dashboard (My Profile → API Tokens) if it was exposed.',
-      );
+      out.result(t('cli.doctor.globalKey.advice'));
     }
     return EXIT.no;
   }
   if (all.length === 0) {
-    throw new CliError(
-      EXIT.notFound,
-      'Keyflare has no profiles: doctor verifies through a profile’s API address.',
-      ['Add one with `keyflare profiles add <label>`.'],
-    );
+    throw new CliError(EXIT.notFound, msg('cli.doctor.noProfiles'), [ADD_PROFILE]);
   }
   const found = await verifyEverywhere(session, reachableProfiles(all), kind, secret);
   const details = found?.tokenId ? await cachedDetails(session, found.tokenId) : [];
@@ -206,35 +202,45 @@ export async function doctor(
       ),
     );
   } else {
-    out.result(`Kind: ${KIND_WORDS[kind]}.`);
+    const { t } = ctx.lang;
+    out.result(kindLine(ctx, kind));
     if (found) {
-      const mark = outcome === 'active' ? out.good(outcome) : out.bad(outcome);
-      out.result(`Cloudflare: ${mark} — ${messageText(ctx.lang, found.result.message)}`);
-      out.result(`Asked at: ${where ?? ''}, through profile “${found.profile.label}”.`);
-    } else {
+      const word = t('cli.verify.outcome', { outcome });
+      const mark = outcome === 'active' ? out.good(word) : out.bad(word);
       out.result(
-        `Cloudflare: ${out.bad('not checked')} — no account is known to verify an account-owned token at; sync first.`,
+        t('cli.doctor.cloudflare', { outcome: mark, message: messageText(ctx.lang, found.result.message) }),
       );
+      out.result(
+        t('cli.doctor.askedAt', {
+          owner: found.owner.kind,
+          account: found.owner.kind === 'account' ? found.owner.accountId : 'none',
+          profile: found.profile.label,
+        }),
+      );
+    } else {
+      out.result(t('cli.doctor.notChecked', { notChecked: out.bad(t('cli.doctor.notCheckedWord')) }));
     }
     const first = details[0];
     if (!first) {
-      out.result(
-        found?.tokenId
-          ? `Token ${found.tokenId} is not in Keyflare's cache: sync, or it belongs to a login Keyflare does not know.`
-          : 'No cached token matches: Cloudflare did not say which token this is.',
-      );
+      out.result(found?.tokenId ? t('cli.doctor.notCached', { id: found.tokenId }) : t('cli.doctor.noMatch'));
     } else {
       out.result(
-        `Token: “${first.name}” (${first.id}), ${first.kind === 'account' ? `owned by account ${first.accountName ?? first.accountId ?? ''}` : 'a user token'}.`,
+        t('cli.doctor.token', {
+          name: first.name,
+          id: first.id,
+          kind: first.kind,
+          account: first.accountName ?? first.accountId ?? '',
+        }),
       );
-      out.result('Can:');
+      out.result(t('cli.doctor.can'));
       for (const policy of first.policies) out.result(`  ${policy.summary}`);
       if (first.ipFilterSummary) out.result(`  ${first.ipFilterSummary}`);
       if (first.warnings.length > 0) {
-        out.result('Warnings:');
-        for (const warning of first.warnings) out.result(`  ${out.warn('!')} ${warning.message}`);
+        out.result(t('cli.doctor.warnings'));
+        for (const warning of first.warnings)
+          out.result(`  ${out.warn('!')} ${messageText(ctx.lang, warning.message)}`);
       }
-      for (const line of managers(details)) out.result(`Manage: ${line}.`);
+      for (const line of managers(ctx, details)) out.result(line);
     }
   }
   if (outcome === 'active') return EXIT.ok;

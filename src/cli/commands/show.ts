@@ -3,62 +3,86 @@
  * warnings, last verify, what the profile may do, and history.
  */
 import type { TokenDetail } from '../../shared/domain';
+import type { MessageKey } from '../../shared/i18n/message';
 import type { CommandContext } from '../context';
 import { EXIT } from '../exit-codes';
+import { messageText } from '../message-text';
 import { profileFor, resolveToken } from '../refs';
+import { displayWidth, padToWidth } from '../width';
 import { tokenJson } from './tokens';
 
-function line(ctx: CommandContext, label: string, value: string): void {
-  ctx.out.result(`${ctx.out.dim(label.padEnd(12))} ${value}`);
+function line(ctx: CommandContext, label: MessageKey, value: string): void {
+  ctx.out.result(`${ctx.out.dim(padToWidth(ctx.lang.t(label), 12))} ${value}`);
 }
 
 export function printDetail(ctx: CommandContext, token: TokenDetail): void {
   const { out } = ctx;
+  const { t, formats } = ctx.lang;
+  const never = t('cli.never');
   out.result(out.bold(token.name));
-  line(ctx, 'id', token.id);
-  line(ctx, 'profile', token.profileLabel);
+  line(ctx, 'cli.show.label.id', token.id);
+  line(ctx, 'cli.show.label.profile', token.profileLabel);
   line(
     ctx,
-    'owner',
-    token.kind === 'account' ? `account ${token.accountName ?? token.accountId ?? ''}` : 'user',
+    'cli.show.label.owner',
+    token.kind === 'account'
+      ? t('cli.show.ownerAccount', { account: token.accountName ?? token.accountId ?? '' })
+      : t('cli.show.ownerUser'),
   );
-  const status = token.status === 'active' ? out.good(token.status) : out.bad(token.status);
-  line(ctx, 'status', status);
-  line(ctx, 'issued', token.issuedOn ?? 'unknown');
-  if (token.notBefore) line(ctx, 'valid from', token.notBefore);
-  line(ctx, 'expires', token.expiresOn ?? 'never');
-  line(ctx, 'last used', token.lastUsedOn ?? 'never');
-  line(ctx, 'IP filter', token.ipFilterSummary ?? 'none (any address)');
-  line(ctx, 'secret', token.secretKept ? 'kept in the keychain' : 'not kept');
-  if (token.lastVerify) line(ctx, 'verified', `${token.lastVerify.outcome} at ${token.lastVerify.checkedAt}`);
+  const statusWord = t('cli.status', { status: token.status });
+  line(ctx, 'cli.show.label.status', token.status === 'active' ? out.good(statusWord) : out.bad(statusWord));
+  line(ctx, 'cli.show.label.issued', formats.dateTime(token.issuedOn) ?? t('cli.show.unknown'));
+  if (token.notBefore)
+    line(ctx, 'cli.show.label.validFrom', formats.dateTime(token.notBefore) ?? token.notBefore);
+  line(ctx, 'cli.show.label.expires', formats.dateTime(token.expiresOn) ?? never);
+  line(ctx, 'cli.show.label.lastUsed', formats.dateTime(token.lastUsedOn) ?? never);
+  line(ctx, 'cli.show.label.ipFilter', token.ipFilterSummary ?? t('cli.show.anyAddress'));
+  line(ctx, 'cli.show.label.secret', t(token.secretKept ? 'cli.show.secretKept' : 'cli.show.secretNotKept'));
+  if (token.lastVerify)
+    line(
+      ctx,
+      'cli.show.label.verified',
+      t('cli.show.verifiedAt', {
+        outcome: t('cli.verify.outcome', { outcome: token.lastVerify.outcome }),
+        at: formats.dateTime(token.lastVerify.checkedAt) ?? token.lastVerify.checkedAt,
+      }),
+    );
   out.result('');
-  out.result(out.bold('Policies'));
+  out.result(out.bold(t('cli.show.policies')));
+  const allow = t('cli.show.effect', { effect: 'allow' });
+  const deny = t('cli.show.effect', { effect: 'deny' });
+  const effectWidth = Math.max(displayWidth(allow), displayWidth(deny));
   token.policies.forEach((policy, index) => {
-    const effect = policy.effect === 'deny' ? out.bad('deny ') : out.good('allow');
+    const effect =
+      policy.effect === 'deny'
+        ? out.bad(padToWidth(deny, effectWidth))
+        : out.good(padToWidth(allow, effectWidth));
     out.result(`  ${index + 1}. ${effect} ${policy.permissionGroups.map((g) => g.name).join(', ')}`);
-    out.result(`           on ${policy.resources.map((r) => r.label).join(', ')}`);
+    out.result(
+      `           ${t('cli.show.on', { resources: policy.resources.map((r) => r.label).join(', ') })}`,
+    );
   });
   if (token.warnings.length > 0) {
     out.result('');
-    out.result(out.bold('Warnings'));
-    for (const warning of token.warnings) out.result(`  ${out.warn('!')} ${warning.message}`);
+    out.result(out.bold(t('cli.show.warnings')));
+    for (const warning of token.warnings)
+      out.result(`  ${out.warn('!')} ${messageText(ctx.lang, warning.message)}`);
   }
-  const can = [
-    token.allowed.edit && 'edit',
-    token.allowed.roll && 'roll',
-    token.allowed.delete && 'delete',
-  ].filter(Boolean);
+  const can = (['edit', 'roll', 'delete'] as const)
+    .filter((action) => token.allowed[action])
+    .map((action) => t('cli.show.action', { action }));
   out.result('');
+  const may = can.length > 0 ? can.join(t('cli.listSeparator')) : t('cli.show.onlyRead');
   out.result(
-    `${out.dim('profile may')} ${can.length > 0 ? can.join(', ') : 'only read it'}${token.allowed.reason ? ` (${token.allowed.reason})` : ''}`,
+    `${out.dim(t('cli.show.label.may'))} ${token.allowed.reason ? t('cli.show.mayBecause', { may, reason: token.allowed.reason }) : may}`,
   );
   if (token.history.length > 0) {
     out.result('');
-    out.result(out.bold('History'));
+    out.result(out.bold(t('cli.show.history')));
     for (const entry of token.history.slice(0, 10))
-      out.result(`  ${entry.at.slice(0, 16).replace('T', ' ')}  ${entry.summary}`);
+      out.result(`  ${formats.dateTime(entry.at) ?? entry.at}  ${entry.summary}`);
     if (token.history.length > 10)
-      out.result(out.dim(`  … ${token.history.length - 10} more (--json has all)`));
+      out.result(out.dim(`  ${t('cli.show.moreHistory', { count: token.history.length - 10 })}`));
   }
 }
 

@@ -6,9 +6,9 @@
  * documented schema (README "Command line"): fields are only ever added in version 1.
  */
 import type { TokenRow } from '../../shared/domain';
-import { tokenFactsJson, tokenSearchText } from '../../shared/token-row-text';
 import { messageJson } from '../../shared/i18n/english-message';
 import type { CommandContext } from '../context';
+import { msg } from '../../shared/i18n/message';
 import { CliError, EXIT } from '../exit-codes';
 import type { TOKEN_FILTERS } from '../program';
 import { findProfile } from '../refs';
@@ -32,7 +32,14 @@ export function tokenJson(row: TokenRow) {
     id: row.id,
     name: row.name,
     profile: { id: row.profileId, label: row.profileLabel },
-    ...tokenFactsJson(row),
+    kind: row.kind,
+    account: row.accountId === null ? null : { id: row.accountId, name: row.accountName },
+    status: row.status,
+    issuedOn: row.issuedOn,
+    modifiedOn: row.modifiedOn,
+    lastUsedOn: row.lastUsedOn,
+    notBefore: row.notBefore,
+    expiresOn: row.expiresOn,
     permissions: row.permissionNames,
     resources: row.resourceNames,
     summary: { permissions: row.permissionsSummary, resources: row.resourcesSummary },
@@ -58,6 +65,21 @@ const FILTER_TEST: Record<TokenFilter, (row: TokenRow) => boolean> = {
   expired: (row) => row.status === 'expired',
 };
 
+function searchText(row: TokenRow): string {
+  return [
+    row.name,
+    row.id,
+    row.permissionsSummary,
+    row.resourcesSummary,
+    ...row.permissionNames,
+    ...row.resourceNames,
+    row.accountName ?? '',
+    row.profileLabel,
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
 /** Tokens an account owns, and user tokens whose resources reach it (the sidebar's account view). */
 async function accountFilter(
   ctx: CommandContext,
@@ -68,7 +90,7 @@ async function accountFilter(
   const accounts = await session.call('accounts.list', profileId ? { profileId } : {});
   const text = ref.trim().toLowerCase();
   const matches = accounts.filter((a) => a.id === ref.trim() || a.name.toLowerCase() === text);
-  if (matches.length === 0) throw new CliError(EXIT.notFound, `No cached account is called “${ref}”.`);
+  if (matches.length === 0) throw new CliError(EXIT.notFound, msg('cli.tokens.noAccount', { name: ref }));
   const reach = new Map<string, Set<string>>();
   for (const account of matches) {
     const zones = await session.call('zones.list', { profileId: account.profileId, accountId: account.id });
@@ -108,14 +130,10 @@ const CSV_COLUMNS: [string, (row: TokenRow) => string][] = [
   ['warnings', (r) => r.warnings.map((w) => w.kind).join(' ')],
 ];
 
-function day(iso: string | null): string {
-  return iso ? iso.slice(0, 10) : '';
-}
-
 export async function listTokens(ctx: CommandContext, options: TokensOptions): Promise<number> {
   if (options.sync) {
     const code = await runSync(ctx, options.profile);
-    if (code !== EXIT.ok) ctx.out.note('Showing the cached tokens from before.');
+    if (code !== EXIT.ok) ctx.out.note(ctx.lang.t('cli.tokens.showingCached'));
   }
   const session = await ctx.session();
   const profile =
@@ -126,12 +144,7 @@ export async function listTokens(ctx: CommandContext, options: TokensOptions): P
   if (options.account !== undefined)
     rows = rows.filter(await accountFilter(ctx, options.account, profile?.id));
   const words = (options.search ?? '').toLowerCase().split(/\s+/u).filter(Boolean);
-  if (words.length > 0) {
-    rows = rows.filter((row) => {
-      const text = tokenSearchText(row);
-      return words.every((word) => text.includes(word));
-    });
-  }
+  if (words.length > 0) rows = rows.filter((row) => words.every((word) => searchText(row).includes(word)));
   for (const filter of options.filter ?? []) rows = rows.filter(FILTER_TEST[filter]);
 
   if (options.json) {
@@ -145,30 +158,41 @@ export async function listTokens(ctx: CommandContext, options: TokensOptions): P
     return EXIT.ok;
   }
   if (rows.length === 0) {
-    ctx.out.note('No cached token matches.');
+    ctx.out.note(ctx.lang.t('cli.tokens.noMatch'));
     return EXIT.ok;
   }
   const { printTable } = await import('../table');
+  const { t, formats } = ctx.lang;
+  const never = t('cli.never');
+  const user = t('cli.tokens.ownerUser');
   printTable(
     ctx.out,
     [
-      { header: 'NAME', value: (r: TokenRow) => r.name },
+      { header: t('cli.tokens.column.name'), value: (r: TokenRow) => r.name },
       // On a narrow terminal, last used, then the profile (first when --profile names it), then
       // the expiry and the owner make way.
-      { header: 'PROFILE', value: (r) => r.profileLabel, dropOrder: profile ? 6 : 4 },
+      { header: t('cli.tokens.column.profile'), value: (r) => r.profileLabel, dropOrder: profile ? 6 : 4 },
       {
-        header: 'OWNER',
-        value: (r) => (r.kind === 'account' ? (r.accountName ?? r.accountId ?? '') : 'user'),
+        header: t('cli.tokens.column.owner'),
+        value: (r) => (r.kind === 'account' ? (r.accountName ?? r.accountId ?? '') : user),
         dropOrder: 1,
       },
-      { header: 'STATUS', value: (r) => r.status },
-      { header: 'EXPIRES', value: (r) => day(r.expiresOn) || 'never', dropOrder: 3 },
-      { header: 'LAST USED', value: (r) => day(r.lastUsedOn) || 'never', dropOrder: 5 },
-      { header: 'PERMISSIONS', value: (r) => r.permissionsSummary, flexible: true },
-      { header: 'ID', value: (r) => r.id, fixed: true },
+      { header: t('cli.tokens.column.status'), value: (r) => t('cli.status', { status: r.status }) },
+      {
+        header: t('cli.tokens.column.expires'),
+        value: (r) => formats.day(r.expiresOn) ?? never,
+        dropOrder: 3,
+      },
+      {
+        header: t('cli.tokens.column.lastUsed'),
+        value: (r) => formats.day(r.lastUsedOn) ?? never,
+        dropOrder: 5,
+      },
+      { header: t('cli.tokens.column.permissions'), value: (r) => r.permissionsSummary, flexible: true },
+      { header: t('cli.tokens.column.id'), value: (r) => r.id, fixed: true },
     ],
     rows,
   );
-  ctx.out.note(ctx.out.dim(`${rows.length} token${rows.length === 1 ? '' : 's'}`));
+  ctx.out.note(ctx.out.dim(t('cli.tokens.count', { count: rows.length })));
   return EXIT.ok;
 }
