@@ -124,6 +124,11 @@ describe('the cross-login screens in 简体中文', () => {
     const app = await openInChinese();
     await app.user.click(row(GITHUB));
     const panel = await screen.findByTestId('token-detail');
+    // The token's reach, two Chinese sentences run on without a space.
+    expect(
+      (await within(panel).findByTestId('token-reach')).querySelector('.reach-summary span'),
+    ).toHaveTextContent(/^可访问 1 个账户中的 1 个区域。对 1 个账户有账户级访问权限。$/u);
+    expect(within(panel).getByRole('button', { name: '显示区域' })).toBeInTheDocument();
     const more = async (item: RegExp): Promise<HTMLElement> => {
       await app.user.click(within(panel).getByRole('button', { name: '更多' }));
       await app.user.click(await screen.findByRole('menuitem', { name: item }));

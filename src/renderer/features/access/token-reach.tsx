@@ -26,7 +26,7 @@ function reachSentences(reach: Reach, t: Translate): string[] {
   if (reach.userGroups.length > 0) sentences.push(t('access.reach.userLevel'));
   return sentences.length > 0 ? sentences : [t('access.reach.nothing')];
 }
-import { useT } from '../../lib/i18n';
+import { currentLocale, useT } from '../../lib/i18n';
 import { useProfilesStore } from '../../stores/profiles-store';
 
 export function TokenReach({ detail }: { detail: TokenDetail }): React.JSX.Element | null {
@@ -56,7 +56,8 @@ export function TokenReach({ detail }: { detail: TokenDetail }): React.JSX.Eleme
   return (
     <div className="reach" data-testid="token-reach">
       <p className="reach-summary">
-        <span>{reachSentences(reach, t).join(' ')}</span>
+        {/* Chinese runs its sentences on after 。; English puts a space between them. */}
+        <span>{reachSentences(reach, t).join(currentLocale() === 'zh-CN' ? '' : ' ')}</span>
         {reach.zones.length > 0 ? (
           <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? t('access.reach.hideZones') : t('access.reach.showZones')}
