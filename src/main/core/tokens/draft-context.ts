@@ -7,6 +7,7 @@
  */
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { BuildContext } from '../../../shared/policy/build-context';
 import type { InventoryService } from '../inventory/inventory-service';
 import type { Clock } from '../ports';
@@ -14,11 +15,7 @@ import type { Clock } from '../ports';
 /** Refuses a profile that has never synced: without its permission groups nothing can be checked. */
 export function assertSynced(profile: Profile): void {
   if (profile.lastSyncAt === null) {
-    throw new AppError(
-      'NOT_FOUND',
-      'Keyflare has not synced this profile yet: sync it first, so tokens can be built from its permission groups, accounts and zones.',
-      { profileId: profile.id },
-    );
+    throw new AppError('NOT_FOUND', msg('errors.draft.notSynced'), { profileId: profile.id });
   }
 }
 
@@ -26,11 +23,10 @@ export function assertSynced(profile: Profile): void {
 export function assertOwnerKnown(inventory: InventoryService, profile: Profile, owner: TokenOwner): void {
   if (owner.kind === 'user') return;
   if (!inventory.accounts(profile.id).some((account) => account.id === owner.accountId)) {
-    throw new AppError(
-      'NOT_FOUND',
-      `This profile does not see account ${owner.accountId}: sync it, or choose one of its accounts.`,
-      { profileId: profile.id, accountId: owner.accountId },
-    );
+    throw new AppError('NOT_FOUND', msg('errors.draft.unknownAccount', { accountId: owner.accountId }), {
+      profileId: profile.id,
+      accountId: owner.accountId,
+    });
   }
 }
 

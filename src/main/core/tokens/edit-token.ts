@@ -10,6 +10,7 @@
  */
 import type { TokenDraft, TokenRow } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import { draftFromToken } from '../../../shared/policy/build';
 import type { CloudflareClient } from '../cloudflare/gateway';
 import type { WireToken } from '../cloudflare/wire';
@@ -74,11 +75,11 @@ export async function updateToken(
 
   const unrepresentable = draftFromToken(fresh, buildContext).unrepresentable;
   if (unrepresentable.length > 0) {
-    throw new AppError(
-      'VALIDATION',
-      `Keyflare cannot save this token without removing parts it cannot edit: ${unrepresentable.join(' ')} Edit it in the Cloudflare dashboard. Nothing was changed.`,
-      { profileId, tokenId, issues: unrepresentable.map((message) => ({ path: '(token)', message })) },
-    );
+    throw new AppError('VALIDATION', msg('errors.tokens.cannotSave', { parts: unrepresentable.join(' ') }), {
+      profileId,
+      tokenId,
+      issues: unrepresentable.map((message) => ({ path: '(token)', message })),
+    });
   }
   const at = ctx.clock.now().toISOString();
   const outside = changeEntries(target.stored, asFetched(target, fresh), at, 'sync');
@@ -87,7 +88,10 @@ export async function updateToken(
     putToken(ctx.db(), profileId, asFetched(target, fresh), outside);
     throw new AppError(
       'CONFLICT',
-      `“${fresh.name}” was changed outside Keyflare since the last sync (${outside.map((entry) => entry.summary).join('; ')}). Keyflare refreshed it: review the token and make your change again. Nothing was changed.`,
+      msg('errors.tokens.changedOutside', {
+        name: fresh.name,
+        changes: outside.map((entry) => entry.summary).join('; '),
+      }),
       { profileId, tokenId },
     );
   }
@@ -123,11 +127,11 @@ export async function setTokenStatus(
 
   if (fresh.status === 'expired' && status === 'active') {
     catchUp();
-    throw new AppError(
-      'VALIDATION',
-      'An expired token cannot be enabled: edit its expiry date instead. Nothing was changed.',
-      { profileId, tokenId, issues: [{ path: 'status', message: 'an expired token cannot be enabled' }] },
-    );
+    throw new AppError('VALIDATION', msg('errors.tokens.expiredEnable'), {
+      profileId,
+      tokenId,
+      issues: [{ path: 'status', message: 'an expired token cannot be enabled' }],
+    });
   }
   if (fresh.status === status) {
     // Already so at Cloudflare (changed elsewhere): nothing to send, only the cache to catch up.

@@ -12,6 +12,7 @@
  * The wait is bounded by the writes' own request and keychain timeouts, and a cancel ends it.
  */
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 
 export interface InFlightWrites {
   /** Runs one write of the profile's tokens, known to syncs until it settles (either way). */
@@ -42,8 +43,7 @@ export function createInFlightWrites(): InFlightWrites {
       const pending = [...(inFlight.get(profileId) ?? [])];
       if (pending.length === 0) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const cancelled = (): void =>
-          reject(new AppError('CANCELLED', 'The sync was cancelled; the cached data is unchanged.'));
+        const cancelled = (): void => reject(new AppError('CANCELLED', msg('errors.sync.cancelled')));
         if (signal.aborted) {
           cancelled();
           return;

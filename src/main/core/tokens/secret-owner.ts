@@ -10,10 +10,15 @@
  */
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { englishText } from '../../../shared/i18n/translator';
+import { msg, nest, type Message } from '../../../shared/i18n/message';
 import type { InventoryService } from '../inventory/inventory-service';
 
-function invalid(path: string, message: string): AppError {
-  return new AppError('VALIDATION', `${message} Nothing was sent.`, { issues: [{ path, message }] });
+/** VALIDATION naming the field; the issue carries the sentence's English for the field list. */
+function invalid(path: string, message: Message): AppError {
+  return new AppError('VALIDATION', msg('errors.secretOwner.notSent', nest('reason', message)), {
+    issues: [{ path, message: englishText(message.key, message.params) }],
+  });
 }
 
 export function ownerForSecret(
@@ -23,31 +28,28 @@ export function ownerForSecret(
   owner: TokenOwner | undefined,
 ): TokenOwner {
   if (secret.startsWith('cfk_')) {
-    throw invalid('secret', 'This is a Global API Key, not an API token: only API tokens can be verified.');
+    throw invalid('secret', msg('errors.secretOwner.globalKey'));
   }
   const accounts = inventory.accounts(profile.id);
   if (owner) {
     if (owner.kind === 'account' && !accounts.some((account) => account.id === owner.accountId)) {
-      throw invalid('owner.accountId', `This profile does not see account ${owner.accountId}.`);
+      throw invalid(
+        'owner.accountId',
+        msg('errors.secretOwner.unknownAccount', { accountId: owner.accountId }),
+      );
     }
     if (owner.kind === 'account' && secret.startsWith('cfut_')) {
-      throw invalid('owner', 'A secret starting with cfut_ belongs to a user token, not to an account.');
+      throw invalid('owner', msg('errors.secretOwner.userSecret'));
     }
     if (owner.kind === 'user' && secret.startsWith('cfat_')) {
-      throw invalid(
-        'owner',
-        'A secret starting with cfat_ belongs to an account-owned token: choose its account.',
-      );
+      throw invalid('owner', msg('errors.secretOwner.accountSecret'));
     }
     return owner;
   }
   if (!secret.startsWith('cfat_')) return { kind: 'user' };
   const only = profile.ownerAccountId ?? (accounts.length === 1 ? (accounts[0]?.id ?? null) : null);
   if (only === null) {
-    throw invalid(
-      'owner',
-      'This is an account-owned token: choose the account it belongs to, so it is verified there and nowhere else.',
-    );
+    throw invalid('owner', msg('errors.secretOwner.chooseAccount'));
   }
   return { kind: 'account', accountId: only };
 }

@@ -9,6 +9,7 @@
 import pLimit from 'p-limit';
 import type { TokenRow, VerifyResult } from '../../../shared/domain';
 import { AppError, isAppError } from '../../../shared/errors';
+import { msg, nest } from '../../../shared/i18n/message';
 import type { CoreContext } from '../context';
 import { saveVerifyResult, setSecretKept } from '../db/token-repository';
 import { tokenSecretAccount } from '../secrets/secret-store';
@@ -21,7 +22,8 @@ import { fromVerifyError, fromVerifyReply } from './verify-outcome';
 /** Verifies in flight at once during "verify all". */
 export const VERIFY_ALL_CONCURRENCY = 4;
 
-export const NO_SECRET_MESSAGE = 'Keyflare doesn’t hold this token’s secret: adopt it first.';
+/** The token's secret is not in the keychain: verify and copy need it first. */
+export const NO_SECRET_MESSAGE = msg('errors.tokens.noSecret');
 
 async function keptSecret(ctx: CoreContext, row: TokenRow): Promise<string | null> {
   const secret = await ctx.secrets.get(tokenSecretAccount(row.profileId, row.id));
@@ -85,7 +87,7 @@ export async function verifyAllTokens(
           // A rate limit, a keychain or cache failure stops the run: the next check would fail alike.
           stop ??= isAppError(error)
             ? error
-            : new AppError('INTERNAL', 'Keyflare hit an unexpected problem while verifying.');
+            : new AppError('INTERNAL', msg('errors.tokens.verifyUnexpected'));
         }
       }),
     ),
@@ -99,7 +101,12 @@ export async function verifyAllTokens(
   const retryAt = failure.details?.retryAt;
   throw new AppError(
     'RATE_LIMITED',
-    `${done.length} of ${rows.length} tokens were verified; the other ${rows.length - done.length} were not checked (their last results are unchanged). ${failure.message} Verify all again after that time.`,
+    msg('errors.tokens.verifyAllStopped', {
+      done: done.length,
+      total: rows.length,
+      left: rows.length - done.length,
+      ...nest('cause', failure.text),
+    }),
     { ...(retryAt ? { retryAt } : {}), profileId },
   );
 }

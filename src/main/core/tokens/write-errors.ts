@@ -9,37 +9,19 @@
  * and says that nothing happened.
  */
 import { AppError, isAppError, type ErrorDetails } from '../../../shared/errors';
+import { msg, nest } from '../../../shared/i18n/message';
 
 export type WriteOperation = 'create' | 'update' | 'setStatus' | 'delete' | 'roll';
 
-const MAY_HAVE_HAPPENED: Record<WriteOperation, string> = {
-  create: 'The token may have been created: sync to check.',
-  update: 'The change may have been saved: sync to check.',
-  setStatus: 'The status change may have been saved: sync to check.',
-  delete: 'The token may have been deleted: sync to check.',
-  roll:
-    'The roll may have happened: verify the token to check. If its current secret no longer verifies, ' +
-    'roll it again to get a secret you can see.',
-};
-
-const NOTHING_HAPPENED: Record<WriteOperation, string> = {
-  create: 'Nothing was created.',
-  update: 'Nothing was changed.',
-  setStatus: 'Nothing was changed.',
-  delete: 'Nothing was deleted.',
-  roll: 'Nothing was rolled: the current secret still works.',
-};
-
-function uncertainCause(details: ErrorDetails | undefined): string {
-  return details?.status !== undefined
-    ? `(Cloudflare answered HTTP ${details.status} instead of confirming.)`
-    : '(The connection failed, timed out or returned an unreadable reply before Cloudflare confirmed.)';
+/** The HTTP status Cloudflare answered instead of confirming, or 'none' when no answer came. */
+function answered(details: ErrorDetails | undefined): number | 'none' {
+  return details?.status ?? 'none';
 }
 
 /** The error to report when a write's request failed. */
 export function writeFailure(operation: WriteOperation, error: unknown): AppError {
   if (!isAppError(error)) {
-    return new AppError('UNCERTAIN', `${MAY_HAVE_HAPPENED[operation]} ${uncertainCause(undefined)}`, {
+    return new AppError('UNCERTAIN', msg('errors.write.mayHaveHappened', { operation, status: 'none' }), {
       operation,
     });
   }
@@ -48,33 +30,35 @@ export function writeFailure(operation: WriteOperation, error: unknown): AppErro
   if (error.code === 'UNCERTAIN') {
     // A 4xx the gateway could not classify is still a refusal: the request did not take effect.
     if (status !== undefined && status >= 400 && status < 500) {
-      return new AppError(
-        'UPSTREAM',
-        `${NOTHING_HAPPENED[operation]} Cloudflare refused the request (HTTP ${status}).`,
-        {
-          ...error.details,
-          operation,
-        },
-      );
+      return new AppError('UPSTREAM', msg('errors.write.refusedStatus', { operation, status }), {
+        ...error.details,
+        operation,
+      });
     }
-    return new AppError('UNCERTAIN', `${MAY_HAVE_HAPPENED[operation]} ${uncertainCause(error.details)}`, {
-      ...error.details,
-      operation,
-    });
+    return new AppError(
+      'UNCERTAIN',
+      msg('errors.write.mayHaveHappened', { operation, status: answered(error.details) }),
+      { ...error.details, operation },
+    );
   }
-  return new AppError(error.code, `${NOTHING_HAPPENED[operation]} ${error.message}`, {
-    ...(error.details ?? {}),
-    operation,
-  });
+  return nothingHappened(operation, error);
 }
 
 /** The error to report when a read a write depends on failed: nothing was sent that changes anything. */
 export function readBeforeWriteFailure(operation: WriteOperation, error: unknown): AppError {
-  if (!isAppError(error))
-    return new AppError('INTERNAL', `${NOTHING_HAPPENED[operation]} Keyflare hit an unexpected problem.`);
+  if (!isAppError(error)) return new AppError('INTERNAL', msg('errors.write.unexpected', { operation }));
   if (error.code === 'CANCELLED') return error;
-  return new AppError(error.code, `${NOTHING_HAPPENED[operation]} ${error.message}`, {
-    ...(error.details ?? {}),
-    operation,
-  });
+  return nothingHappened(operation, error);
+}
+
+/** A clear refusal: its own code and sentence, after saying that nothing happened. */
+function nothingHappened(operation: WriteOperation, error: AppError): AppError {
+  return new AppError(
+    error.code,
+    msg('errors.write.nothingHappened', { operation, ...nest('cause', error.text) }),
+    {
+      ...(error.details ?? {}),
+      operation,
+    },
+  );
 }

@@ -9,6 +9,7 @@
  */
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg, type Message } from '../../../shared/i18n/message';
 import { tokenPermissions } from '../inventory/token-permissions';
 import type { OperationTarget } from './operation-target';
 
@@ -17,20 +18,23 @@ export function assertMayCreate(profile: Profile, owner: TokenOwner): void {
   const caps = profile.capabilities;
   if (owner.kind === 'user') {
     if (caps.createUserTokens) return;
-    const reason =
-      profile.credentialKind === 'account_token'
-        ? 'This profile signs in with an account-owned token, which cannot create user tokens. Nothing was created.'
-        : 'This profile’s credential cannot create user tokens: it lacks the “API Tokens Write” permission. Nothing was created.';
-    throw new AppError('PERMISSION_DENIED', reason, { profileId: profile.id });
+    throw new AppError('PERMISSION_DENIED', userTokensRefusal(profile, 'create'), { profileId: profile.id });
   }
   const account = caps.accounts.find((candidate) => candidate.accountId === owner.accountId);
   if (account?.createTokens) return;
   const name = account?.accountName ?? owner.accountId;
   const reason =
     profile.credentialKind === 'account_token' && profile.ownerAccountId !== owner.accountId
-      ? `This profile signs in with a token owned by another account, so it cannot create tokens in ${name}. Nothing was created.`
-      : `This profile’s credential cannot create tokens in account ${name}: it lacks the “Account API Tokens Write” permission there. Nothing was created.`;
+      ? msg('errors.write.denied.otherAccount', { account: name })
+      : msg('errors.write.denied.accountTokens', { verb: 'create', account: name });
   throw new AppError('PERMISSION_DENIED', reason, { profileId: profile.id, accountId: owner.accountId });
+}
+
+/** Why this profile may not create or change user tokens. */
+function userTokensRefusal(profile: Profile, verb: 'create' | 'change'): Message {
+  return profile.credentialKind === 'account_token'
+    ? msg('errors.write.denied.accountTokenUser', { verb })
+    : msg('errors.write.denied.userTokens', { verb });
 }
 
 export type ExistingTokenAction = 'edit' | 'roll' | 'delete' | 'disable';
@@ -41,17 +45,18 @@ export function assertMayChange(target: OperationTarget, action: ExistingTokenAc
   const allowed = tokenPermissions(target.profile, target.row);
   const details = { profileId: target.profile.id, tokenId: target.row.id };
   if (!allowed.edit) {
-    throw new AppError(
-      'PERMISSION_DENIED',
-      `${allowed.reason ?? 'This profile may not change this token.'} Nothing was changed.`,
-      details,
-    );
+    // The same cases as tokenPermissions' reason, said for a change that was refused.
+    const { row } = target;
+    const reason =
+      row.kind === 'user'
+        ? userTokensRefusal(target.profile, 'change')
+        : msg('errors.write.denied.accountTokens', {
+            verb: 'change',
+            account: row.accountName ?? row.accountId ?? '',
+          });
+    throw new AppError('PERMISSION_DENIED', reason, details);
   }
   if (target.row.isCredential && action !== 'edit') {
-    throw new AppError(
-      'CONFLICT',
-      'This token is the credential of this profile: rolling, disabling or deleting it would lock Keyflare out. Replace the profile’s credential first. Nothing was changed.',
-      details,
-    );
+    throw new AppError('CONFLICT', msg('errors.write.ownCredential'), details);
   }
 }
