@@ -153,7 +153,7 @@ describe('the cross-login screens in 简体中文', () => {
     expectNoEnglish(sharing);
     await app.user.click(within(sharing).getAllByRole('button', { name: '关闭' }).at(-1) as HTMLElement);
 
-    await app.user.click(screen.getByRole('button', { name: '代码' }));
+    await app.user.click(screen.getByRole('button', { name: '策略即代码' }));
     await app.user.click(await screen.findByRole('menuitem', { name: /^导入配方或 API 请求体/u }));
     const importing = await screen.findByRole('dialog', { name: '导入配方或 API 请求体' });
     expect(within(importing).getByRole('button', { name: '检查' })).toBeDisabled();
