@@ -23,7 +23,8 @@ const SCOPE_NAMES: Record<Scope, ScopeName> = {
   'com.cloudflare.edge.r2.bucket': 'r2',
 };
 
-const SCOPE_TITLES: Record<ScopeName, MessageKey> = {
+/** Each scope's title: "Zone", "Account"… */
+export const SCOPE_TITLES: Record<ScopeName, MessageKey> = {
   zone: 'policy.scope.zone',
   account: 'policy.scope.account',
   user: 'policy.scope.user',
@@ -37,11 +38,6 @@ const SCOPE_ORDER: readonly ScopeName[] = ['account', 'zone', 'user', 'r2', 'oth
 export function scopeName(scope: string | null): ScopeName {
   if (scope === null) return 'other';
   return (SCOPE_NAMES as Record<string, ScopeName>)[scope] ?? 'other';
-}
-
-/** "Zone", "Account", "User", "R2 bucket" or "Other" for a permission group scope, in the window's language. */
-export function scopeTitle(scope: string | null): string {
-  return t(SCOPE_TITLES[scopeName(scope)]);
 }
 
 export interface ScopeGroups {

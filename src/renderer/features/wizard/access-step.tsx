@@ -5,10 +5,13 @@ import type { PermissionGroup, TokenDraft, TokenOwner } from '../../../shared/do
 import type { DraftIssue } from '../../../shared/policy/build';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
+import { useT } from '../../lib/i18n';
 import { PermissionPicker } from './permission-picker';
 import type { ResourceChoices } from './resource-choices';
 import { ResourcePicker } from './resource-picker';
 import { addPolicy, policyIssues, policyKind, policyScope, removePolicy, updatePolicy } from './wizard-model';
+
+const EFFECTS = ['allow', 'deny'] as const;
 
 export interface AccessStepProps {
   draft: TokenDraft;
@@ -31,15 +34,12 @@ export function AccessStep({
   issues,
   showIssues,
 }: AccessStepProps): React.JSX.Element {
+  const t = useT();
   const nameIssue = showIssues ? issues.find((i) => i.path === 'name')?.message : undefined;
   const draftIssue = showIssues ? issues.find((i) => i.path === 'policies')?.message : undefined;
   return (
     <div className="wizard-step" data-testid="wizard-access">
-      <Field
-        label="Token name"
-        error={nameIssue ?? null}
-        hint="Say where it is used, e.g. “GitHub Actions — deploy example.com”."
-      >
+      <Field label={t('wizard.access.name')} error={nameIssue ?? null} hint={t('wizard.access.nameHint')}>
         <input
           className="input"
           value={draft.name}
@@ -51,7 +51,7 @@ export function AccessStep({
       {draftIssue ? <p className="field-error">{draftIssue}</p> : null}
       <ol className="policy-editor-list">
         {draft.policies.map((policy, index) => {
-          const label = `Policy ${index + 1}`;
+          const label = t('wizard.access.policy', { number: index + 1 });
           const scope = policyScope(policy, groupsById);
           const kind = policyKind(policy, groupsById);
           const { general, resources } = policyIssues(showIssues ? issues : [], index);
@@ -59,8 +59,12 @@ export function AccessStep({
             <li key={index} className="policy-editor" aria-label={label}>
               <div className="policy-editor-head">
                 <h3>{label}</h3>
-                <div className="segmented" role="radiogroup" aria-label={`Effect of ${label}`}>
-                  {(['allow', 'deny'] as const).map((effect) => (
+                <div
+                  className="segmented"
+                  role="radiogroup"
+                  aria-label={t('wizard.access.effectOf', { policy: label })}
+                >
+                  {EFFECTS.map((effect) => (
                     <button
                       key={effect}
                       type="button"
@@ -79,7 +83,7 @@ export function AccessStep({
                         )
                       }
                     >
-                      {effect === 'allow' ? 'Allow' : 'Deny'}
+                      {t(effect === 'allow' ? 'wizard.access.allow' : 'wizard.access.deny')}
                     </button>
                   ))}
                 </div>
@@ -88,14 +92,14 @@ export function AccessStep({
                     size="sm"
                     variant="ghost"
                     icon="trash"
-                    aria-label={`Remove ${label}`}
+                    aria-label={t('wizard.access.remove', { policy: label })}
                     onClick={() => onDraft(removePolicy(draft, index))}
                   />
                 ) : null}
               </div>
               <div className="policy-editor-body">
                 <div className="policy-editor-col">
-                  <h4 className="policy-editor-label">Permissions</h4>
+                  <h4 className="policy-editor-label">{t('wizard.access.permissions')}</h4>
                   <PermissionPicker
                     groups={groups}
                     selected={policy.permissionGroupIds}
@@ -116,7 +120,7 @@ export function AccessStep({
                   />
                 </div>
                 <div className="policy-editor-col">
-                  <h4 className="policy-editor-label">Resources</h4>
+                  <h4 className="policy-editor-label">{t('wizard.access.resources')}</h4>
                   <ResourcePicker
                     kind={kind}
                     owner={owner}
@@ -130,7 +134,7 @@ export function AccessStep({
                 </div>
               </div>
               {general.length > 0 ? (
-                <ul className="issue-list" aria-label={`Problems in ${label}`}>
+                <ul className="issue-list" aria-label={t('wizard.access.problemsIn', { policy: label })}>
                   {general.map((message) => (
                     <li key={message} className="field-error">
                       {message}
@@ -143,7 +147,7 @@ export function AccessStep({
         })}
       </ol>
       <Button icon="plus" onClick={() => onDraft(addPolicy(draft))}>
-        Add policy
+        {t('wizard.access.addPolicy')}
       </Button>
     </div>
   );

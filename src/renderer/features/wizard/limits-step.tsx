@@ -5,7 +5,9 @@ import { useState } from 'react';
 import type { TokenDraft } from '../../../shared/domain';
 import type { DraftIssue } from '../../../shared/policy/build';
 import { Field } from '../../components/field';
+import type { MessageKey } from '../../../shared/i18n';
 import { formatDay } from '../../lib/format';
+import { useT } from '../../lib/i18n';
 import { dayToIso, daysFromNow, isoToDay } from '../../lib/token-draft';
 import { parseList } from './wizard-model';
 
@@ -17,13 +19,16 @@ export interface LimitsStepProps {
   now: Date;
 }
 
-const PRESETS: { label: string; days: number | null }[] = [
-  { label: 'No expiry', days: null },
-  { label: '7 days', days: 7 },
-  { label: '30 days', days: 30 },
-  { label: '90 days', days: 90 },
-  { label: '1 year', days: 365 },
+const PRESETS: { label: MessageKey; days: number | null }[] = [
+  { label: 'wizard.limits.noExpiry', days: null },
+  { label: 'wizard.limits.days7', days: 7 },
+  { label: 'wizard.limits.days30', days: 30 },
+  { label: 'wizard.limits.days90', days: 90 },
+  { label: 'wizard.limits.year1', days: 365 },
 ];
+
+/** Documentation addresses (RFC 5737, RFC 3849) as the example of a list. */
+const ONLY_FROM_EXAMPLE = '203.0.113.0/24\n2001:db8::/32';
 
 /**
  * Addresses or ranges, one per line. The text area keeps what the user typed (blank lines
@@ -100,6 +105,7 @@ function listIssues(issues: readonly DraftIssue[], field: 'in' | 'notIn', values
 }
 
 export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsStepProps): React.JSX.Element {
+  const t = useT();
   const shown = showIssues ? issues : [];
   const expiresIssue = shown.find((i) => i.path === 'expiresOn')?.message ?? null;
   const notBeforeIssue = shown.find((i) => i.path === 'notBefore')?.message ?? null;
@@ -109,22 +115,19 @@ export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsSt
     <div className="wizard-step" data-testid="wizard-limits">
       <section className="wizard-section" aria-labelledby="ip-heading">
         <h3 id="ip-heading" className="wizard-subheading">
-          Client IP address filtering
+          {t('wizard.limits.ipTitle')}
         </h3>
-        <p className="muted">
-          Limit where the token works. Addresses or ranges (CIDR), one per line. Leave both empty to allow any
-          address.
-        </p>
+        <p className="muted">{t('wizard.limits.ipText')}</p>
         <div className="form-row">
           <IpListField
-            label="Only allow requests from"
-            placeholder={'203.0.113.0/24\n2001:db8::/32'}
+            label={t('wizard.limits.onlyFrom')}
+            placeholder={ONLY_FROM_EXAMPLE}
             error={listIssues(shown, 'in', draft.requestIp.in)}
             initial={draft.requestIp.in}
             onChange={(list) => onDraft({ ...draft, requestIp: { ...draft.requestIp, in: list } })}
           />
           <IpListField
-            label="Block requests from"
+            label={t('wizard.limits.blockFrom')}
             placeholder="198.51.100.7"
             error={listIssues(shown, 'notIn', draft.requestIp.notIn)}
             initial={draft.requestIp.notIn}
@@ -135,10 +138,10 @@ export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsSt
 
       <section className="wizard-section" aria-labelledby="ttl-heading">
         <h3 id="ttl-heading" className="wizard-subheading">
-          TTL
+          {t('wizard.limits.ttlTitle')}
         </h3>
-        <p className="muted">Short-lived tokens limit the damage of a leak. Dates are in UTC.</p>
-        <div className="chip-row" role="group" aria-label="Expiry presets">
+        <p className="muted">{t('wizard.limits.ttlText')}</p>
+        <div className="chip-row" role="group" aria-label={t('wizard.limits.presets')}>
           {PRESETS.map((preset) => {
             const value = preset.days === null ? null : daysFromNow(preset.days, now);
             const on =
@@ -151,26 +154,26 @@ export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsSt
                 aria-pressed={on}
                 onClick={() => onDraft({ ...draft, expiresOn: value })}
               >
-                {preset.label}
+                {t(preset.label)}
               </button>
             );
           })}
         </div>
         <div className="form-row">
           <DayField
-            label="Start date"
-            hint="Before this day the token does not work."
+            label={t('wizard.limits.start')}
+            hint={t('wizard.limits.startHint')}
             error={notBeforeIssue}
             min={today}
             value={draft.notBefore}
             onChange={(notBefore) => onDraft({ ...draft, notBefore })}
           />
           <DayField
-            label="End date"
+            label={t('wizard.limits.end')}
             hint={
               draft.expiresOn
-                ? `Expires at the start of ${formatDay(draft.expiresOn) ?? ''} (UTC).`
-                : 'The token never expires.'
+                ? t('wizard.limits.endHint', { day: formatDay(draft.expiresOn) ?? '' })
+                : t('wizard.limits.neverExpires')
             }
             error={expiresIssue}
             min={today}

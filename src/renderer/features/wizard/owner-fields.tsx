@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { Field } from '../../components/field';
+import { useT } from '../../lib/i18n';
 import { ownerChoices, ownerValue } from './wizard-model';
 
 export interface OwnerFieldsProps {
@@ -28,10 +29,11 @@ export function OwnerFields({
   profileHint,
   ownerHint,
 }: OwnerFieldsProps): React.JSX.Element {
+  const t = useT();
   const owners = ownerChoices(profile);
   return (
     <div className="form-row">
-      <Field label="Profile" hint={profileHint}>
+      <Field label={t('wizard.owner.profile')} hint={profileHint}>
         <select
           className="select"
           value={profile?.id ?? ''}
@@ -44,7 +46,7 @@ export function OwnerFields({
           ))}
         </select>
       </Field>
-      <Field label="Owner" hint={ownerHint}>
+      <Field label={t('wizard.owner.owner')} hint={ownerHint}>
         <select
           className="select"
           value={ownerValue(owner)}

@@ -6,7 +6,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { PermissionGroup } from '../../../shared/domain';
 import { Icon } from '../../components/icons';
-import { scopeTitle } from '../../lib/policy-view';
+import { useT } from '../../lib/i18n';
+import { SCOPE_TITLES, scopeName, type ScopeName } from '../../lib/policy-view';
 
 export interface PermissionPickerProps {
   groups: readonly PermissionGroup[];
@@ -17,7 +18,7 @@ export interface PermissionPickerProps {
   policyLabel: string;
 }
 
-const SCOPE_ORDER = ['Zone', 'Account', 'User', 'R2 bucket', 'Other'];
+const SCOPE_ORDER: readonly ScopeName[] = ['zone', 'account', 'user', 'r2', 'other'];
 
 export function PermissionPicker({
   groups,
@@ -26,6 +27,7 @@ export function PermissionPicker({
   scope,
   policyLabel,
 }: PermissionPickerProps): React.JSX.Element {
+  const t = useT();
   const [query, setQuery] = useState('');
   const listId = useId();
   const chosen = useMemo(() => new Set(selected), [selected]);
@@ -33,17 +35,18 @@ export function PermissionPicker({
 
   const sections = useMemo(() => {
     const terms = query.toLowerCase().split(/\s+/u).filter(Boolean);
-    const map = new Map<string, PermissionGroup[]>();
+    const map = new Map<ScopeName, PermissionGroup[]>();
     for (const group of groups) {
       if (scope !== null && group.scope !== scope) continue;
-      const text = `${group.name} ${scopeTitle(group.scope)}`.toLowerCase();
-      if (!terms.every((t) => text.includes(t))) continue;
-      const title = scopeTitle(group.scope);
-      map.set(title, [...(map.get(title) ?? []), group]);
+      // A scope's word finds its groups, in the window's language.
+      const name = scopeName(group.scope);
+      const text = `${group.name} ${t(SCOPE_TITLES[name])}`.toLowerCase();
+      if (!terms.every((term) => text.includes(term))) continue;
+      map.set(name, [...(map.get(name) ?? []), group]);
     }
     for (const list of map.values()) list.sort((a, b) => a.name.localeCompare(b.name));
     return [...map].sort(([a], [b]) => SCOPE_ORDER.indexOf(a) - SCOPE_ORDER.indexOf(b));
-  }, [groups, query, scope]);
+  }, [groups, query, scope, t]);
 
   const toggle = (id: string): void => {
     onChange(chosen.has(id) ? selected.filter((x) => x !== id) : [...selected, id]);
@@ -52,14 +55,17 @@ export function PermissionPicker({
   return (
     <div className="perm-picker">
       {selected.length > 0 ? (
-        <ul className="chips chips-removable" aria-label={`Chosen permissions of ${policyLabel}`}>
+        <ul
+          className="chips chips-removable"
+          aria-label={t('wizard.permissions.chosen', { policy: policyLabel })}
+        >
           {selected.map((id) => (
             <li key={id} className="perm-chip perm-chip-on">
-              {byId.get(id)?.name ?? `Unknown permission ${id.slice(0, 8)}`}
+              {byId.get(id)?.name ?? t('wizard.permissions.unknown', { id: id.slice(0, 8) })}
               <button
                 type="button"
                 className="chip-remove"
-                aria-label={`Remove ${byId.get(id)?.name ?? id}`}
+                aria-label={t('wizard.permissions.remove', { name: byId.get(id)?.name ?? id })}
                 onClick={() => toggle(id)}
               >
                 <Icon name="x" size={11} />
@@ -73,25 +79,29 @@ export function PermissionPicker({
         <input
           type="search"
           className="input search-input"
-          placeholder="Search permissions, e.g. DNS, Workers, Read"
-          aria-label={`Search permissions for ${policyLabel}`}
+          placeholder={t('wizard.permissions.searchPlaceholder')}
+          aria-label={t('wizard.permissions.search', { policy: policyLabel })}
           aria-controls={listId}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
       {scope !== null ? (
-        <p className="field-hint">
-          Showing {scopeTitle(scope).toLowerCase()} permissions. Permissions of another kind go in a policy of
-          their own: use “Add policy”.
-        </p>
+        <p className="field-hint">{t('wizard.permissions.oneScope', { scope: scopeName(scope) })}</p>
       ) : null}
-      <div id={listId} className="perm-list" role="group" aria-label={`Permissions for ${policyLabel}`}>
-        {sections.length === 0 ? <p className="muted perm-empty">No permission matches “{query}”.</p> : null}
-        {sections.map(([title, list]) => (
-          <fieldset key={title} className="perm-section">
+      <div
+        id={listId}
+        className="perm-list"
+        role="group"
+        aria-label={t('wizard.permissions.list', { policy: policyLabel })}
+      >
+        {sections.length === 0 ? (
+          <p className="muted perm-empty">{t('wizard.permissions.noMatch', { query })}</p>
+        ) : null}
+        {sections.map(([name, list]) => (
+          <fieldset key={name} className="perm-section">
             <legend className="perm-section-title">
-              {title} <span className="muted">({list.length})</span>
+              {t(SCOPE_TITLES[name])} <span className="muted">({list.length})</span>
             </legend>
             {list.map((group) => (
               <label key={group.id} className="perm-option">

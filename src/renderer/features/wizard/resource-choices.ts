@@ -3,7 +3,9 @@
  * types a permission's scope and the token's owner allow, and the target a new selector starts on.
  */
 import type { ResourceSelector, TokenOwner } from '../../../shared/domain';
+import type { MessageKey } from '../../../shared/i18n';
 import type { ScopeKind } from '../../../shared/policy/scopes';
+import { t } from '../../lib/i18n';
 
 export interface ResourceChoices {
   accounts: readonly { id: string; name: string }[];
@@ -14,13 +16,13 @@ export interface ResourceChoices {
 
 export type SelectorType = ResourceSelector['type'];
 
-export const TYPE_WORDS: Record<SelectorType, string> = {
-  zone: 'Specific zone',
-  account_zones: 'All zones of an account',
-  all_zones: 'All zones',
-  account: 'Specific account',
-  all_accounts: 'All accounts',
-  user: 'The user',
+export const TYPE_WORDS: Record<SelectorType, MessageKey> = {
+  zone: 'wizard.resources.type.zone',
+  account_zones: 'wizard.resources.type.accountZones',
+  all_zones: 'wizard.resources.type.allZones',
+  account: 'wizard.resources.type.account',
+  all_accounts: 'wizard.resources.type.allAccounts',
+  user: 'wizard.resources.type.user',
 };
 
 /** Zones grouped under their account's name, for the zone picker's option groups. */
@@ -29,7 +31,7 @@ export function zonesByAccount(
 ): [string, ResourceChoices['zones'][number][]][] {
   const groups = new Map<string, ResourceChoices['zones'][number][]>();
   for (const zone of zones) {
-    const name = zone.accountName ?? 'Other zones';
+    const name = zone.accountName ?? t('wizard.resources.otherZones');
     groups.set(name, [...(groups.get(name) ?? []), zone]);
   }
   for (const list of groups.values()) list.sort((a, b) => a.name.localeCompare(b.name));

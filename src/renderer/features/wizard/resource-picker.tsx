@@ -9,6 +9,7 @@ import type { ResourceSelector, TokenOwner } from '../../../shared/domain';
 import type { ScopeKind } from '../../../shared/policy/scopes';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
+import { useT } from '../../lib/i18n';
 import {
   defaultSelector,
   typesFor,
@@ -39,25 +40,18 @@ export function ResourcePicker({
   policyLabel,
   issues,
 }: ResourcePickerProps): React.JSX.Element {
+  const t = useT();
   if (kind === null)
-    return (
-      <p className="muted resource-placeholder">
-        Choose a permission first: it decides whether this policy applies to zones, accounts or the user.
-      </p>
-    );
+    return <p className="muted resource-placeholder">{t('wizard.resources.choosePermission')}</p>;
   if (kind === 'r2_bucket')
-    return (
-      <p className="callout callout-warn callout-compact">
-        R2 bucket permissions need bucket resources, which Keyflare cannot choose yet. Use the Cloudflare
-        dashboard for them.
-      </p>
-    );
+    return <p className="callout callout-warn callout-compact">{t('wizard.resources.r2')}</p>;
 
   if (kind === 'user') {
+    const user = choices.userLabel ?? choices.userId;
     return (
       <p className="resource-user">
-        <Icon name="user" size={14} /> Applies to the user{' '}
-        {choices.userLabel ?? choices.userId ?? 'of this login'}.
+        <Icon name="user" size={14} />{' '}
+        {user ? t('wizard.resources.user', { user }) : t('wizard.resources.userOfLogin')}
       </p>
     );
   }
@@ -81,29 +75,29 @@ export function ResourcePicker({
 
   return (
     <div className="resource-picker">
-      {resources.length === 0 ? <p className="muted">No resources yet.</p> : null}
+      {resources.length === 0 ? <p className="muted">{t('wizard.resources.none')}</p> : null}
       <ul className="resource-rows">
         {resources.map((selector, index) => {
-          const rowLabel = `${policyLabel}, resource ${index + 1}`;
+          const rowLabel = t('wizard.resources.row', { policy: policyLabel, number: index + 1 });
           const rowIssues = issues.get(index) ?? [];
           return (
             <li key={index} className="resource-row-wrap">
               <div className="resource-row">
                 <select
                   className="select select-sm resource-include"
-                  aria-label={`Include or exclude (${rowLabel})`}
+                  aria-label={t('wizard.resources.includeOrExclude', { row: rowLabel })}
                   value={selector.include ? 'include' : 'exclude'}
                   disabled={effect === 'deny'}
                   onChange={(event) =>
                     replace(index, { ...selector, include: event.target.value === 'include' })
                   }
                 >
-                  <option value="include">Include</option>
-                  <option value="exclude">Exclude</option>
+                  <option value="include">{t('wizard.resources.include')}</option>
+                  <option value="exclude">{t('wizard.resources.exclude')}</option>
                 </select>
                 <select
                   className="select select-sm"
-                  aria-label={`Resource type (${rowLabel})`}
+                  aria-label={t('wizard.resources.typeOf', { row: rowLabel })}
                   value={selector.type}
                   onChange={(event) => {
                     const next = defaultSelector(
@@ -117,7 +111,7 @@ export function ResourcePicker({
                 >
                   {[...new Set([...types, selector.type])].map((type) => (
                     <option key={type} value={type}>
-                      {TYPE_WORDS[type]}
+                      {t(TYPE_WORDS[type])}
                     </option>
                   ))}
                 </select>
@@ -132,7 +126,7 @@ export function ResourcePicker({
                   size="sm"
                   variant="ghost"
                   icon="x"
-                  aria-label={`Remove resource ${index + 1} of ${policyLabel}`}
+                  aria-label={t('wizard.resources.remove', { number: index + 1, policy: policyLabel })}
                   onClick={() => replace(index, null)}
                 />
               </div>
@@ -151,12 +145,10 @@ export function ResourcePicker({
         icon="plus"
         onClick={add}
         disabledReason={
-          kind === 'zone' && zones.length === 0 && types.length === 2
-            ? 'No cached zones: sync the profile first'
-            : null
+          kind === 'zone' && zones.length === 0 && types.length === 2 ? t('wizard.resources.noZones') : null
         }
       >
-        {kind === 'zone' ? 'Add zones' : 'Add accounts'}
+        {t(kind === 'zone' ? 'wizard.resources.addZones' : 'wizard.resources.addAccounts')}
       </Button>
     </div>
   );

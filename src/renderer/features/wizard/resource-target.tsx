@@ -3,6 +3,7 @@
  * knows stays listed as unknown), or the words for "every zone" and "every account".
  */
 import type { ResourceSelector } from '../../../shared/domain';
+import { useT } from '../../lib/i18n';
 import { zonesByAccount, type ResourceChoices } from './resource-choices';
 
 export function ResourceTarget({
@@ -18,15 +19,18 @@ export function ResourceTarget({
   rowLabel: string;
   onChange: (next: ResourceSelector) => void;
 }): React.JSX.Element {
+  const t = useT();
   return selector.type === 'zone' ? (
     <select
       className="select select-sm resource-target"
-      aria-label={`Zone (${rowLabel})`}
+      aria-label={t('wizard.resources.zoneOf', { row: rowLabel })}
       value={selector.zoneId}
       onChange={(event) => onChange({ ...selector, zoneId: event.target.value })}
     >
       {zones.some((z) => z.id === selector.zoneId) ? null : (
-        <option value={selector.zoneId}>Unknown zone {selector.zoneId.slice(0, 8)}</option>
+        <option value={selector.zoneId}>
+          {t('wizard.resources.unknownZone', { id: selector.zoneId.slice(0, 8) })}
+        </option>
       )}
       {zonesByAccount(zones).map(([accountName, list]) => (
         <optgroup key={accountName} label={accountName}>
@@ -41,12 +45,14 @@ export function ResourceTarget({
   ) : selector.type === 'account_zones' || selector.type === 'account' ? (
     <select
       className="select select-sm resource-target"
-      aria-label={`Account (${rowLabel})`}
+      aria-label={t('wizard.resources.accountOf', { row: rowLabel })}
       value={selector.accountId}
       onChange={(event) => onChange({ ...selector, accountId: event.target.value })}
     >
       {accounts.some((a) => a.id === selector.accountId) ? null : (
-        <option value={selector.accountId}>Unknown account {selector.accountId.slice(0, 8)}</option>
+        <option value={selector.accountId}>
+          {t('wizard.resources.unknownAccount', { id: selector.accountId.slice(0, 8) })}
+        </option>
       )}
       {accounts.map((account) => (
         <option key={account.id} value={account.id}>
@@ -57,9 +63,9 @@ export function ResourceTarget({
   ) : (
     <span className="resource-target resource-all">
       {selector.type === 'all_zones'
-        ? 'Every zone this login can reach'
+        ? t('wizard.resources.everyZone')
         : selector.type === 'all_accounts'
-          ? 'Every account this login can reach'
+          ? t('wizard.resources.everyAccount')
           : ''}
     </span>
   );

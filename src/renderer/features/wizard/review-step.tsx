@@ -8,6 +8,8 @@ import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
 import { KeepSecretCheckbox } from '../../components/keep-secret-checkbox';
 import { sentence } from '../../lib/format';
+import { useT } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 
 export interface ReviewStepProps {
   localSummary: string;
@@ -26,11 +28,12 @@ export function ReviewStep({
   onKeep,
   keychainAvailable,
 }: ReviewStepProps): React.JSX.Element {
+  const t = useT();
   return (
     <div className="wizard-step" data-testid="wizard-review">
       <section className="wizard-section" aria-labelledby="summary-heading">
         <h3 id="summary-heading" className="wizard-subheading">
-          Summary
+          {t('wizard.review.summary')}
         </h3>
         <p className="review-summary" data-testid="review-summary">
           {preview?.summary ?? localSummary}
@@ -38,11 +41,11 @@ export function ReviewStep({
       </section>
 
       {preview && preview.warnings.length > 0 ? (
-        <ul className="warning-list" aria-label="Warnings">
+        <ul className="warning-list" aria-label={t('wizard.review.warnings')}>
           {preview.warnings.map((warning) => (
             <li key={warning.kind} className={`warning warning-${warning.severity}`}>
               <Icon name={warning.severity === 'info' ? 'info' : 'alert'} size={14} />
-              <span>{sentence(warning.message)}</span>
+              <span>{sentence(messageSentence(warning.message))}</span>
             </li>
           ))}
         </ul>
@@ -52,16 +55,21 @@ export function ReviewStep({
 
       <section className="wizard-section" aria-labelledby="body-heading">
         <h3 id="body-heading" className="wizard-subheading">
-          Request
+          {t('wizard.review.request')}
         </h3>
         {preview ? <p className="mono review-endpoint">{preview.endpoint}</p> : null}
         {preview ? (
-          <pre className="json-body" tabIndex={0} aria-label="JSON body" data-testid="review-body">
+          <pre
+            className="json-body"
+            tabIndex={0}
+            aria-label={t('wizard.review.body')}
+            data-testid="review-body"
+          >
             {JSON.stringify(preview.body, null, 2)}
           </pre>
         ) : previewError ? null : (
           <p className="muted" role="status">
-            <span className="spinner spinner-sm" aria-hidden="true" /> Building the request…
+            <span className="spinner spinner-sm" aria-hidden="true" /> {t('wizard.review.buildingRequest')}
           </p>
         )}
       </section>

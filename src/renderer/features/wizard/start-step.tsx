@@ -5,6 +5,7 @@ import type { Profile, ResolvedTemplate, TokenOwner } from '../../../shared/doma
 import type { AppErrorShape } from '../../../shared/errors';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon, type IconName } from '../../components/icons';
+import { useT } from '../../lib/i18n';
 import { OwnerFields } from './owner-fields';
 import { canCreateTokens } from './wizard-model';
 
@@ -41,6 +42,7 @@ export function StartStep({
   templatesError,
   onChoose,
 }: StartStepProps): React.JSX.Element {
+  const t = useT();
   const creatable = profiles.filter(canCreateTokens);
   return (
     <div className="wizard-step" data-testid="wizard-start">
@@ -50,18 +52,14 @@ export function StartStep({
         owner={owner}
         onProfile={onProfile}
         onOwner={onOwner}
-        profileHint={
-          creatable.length < profiles.length
-            ? 'Profiles whose credential cannot create tokens are not listed.'
-            : undefined
-        }
-        ownerHint="Account-owned tokens survive when people leave the account."
+        profileHint={creatable.length < profiles.length ? t('wizard.start.profilesHidden') : undefined}
+        ownerHint={t('wizard.start.ownerHint')}
       />
 
       {templatesError ? <ErrorCallout error={templatesError} compact /> : null}
 
       <h3 className="wizard-subheading" id="template-heading">
-        Start from
+        {t('wizard.start.startFrom')}
       </h3>
       <ul className="template-grid" aria-labelledby="template-heading">
         <li>
@@ -69,8 +67,8 @@ export function StartStep({
             <span className="template-icon" aria-hidden="true">
               <Icon name="plus" />
             </span>
-            <span className="template-name">Custom token</span>
-            <span className="template-perms">Choose every permission and resource yourself.</span>
+            <span className="template-name">{t('wizard.start.custom')}</span>
+            <span className="template-perms">{t('wizard.start.customText')}</span>
           </button>
         </li>
         {templates === null && !templatesError
@@ -84,7 +82,7 @@ export function StartStep({
           const labels = [...new Set(template.permissions.map((p) => p.label))];
           const why = template.available
             ? null
-            : `Not available for this owner: ${template.missing.join(', ')}`;
+            : t('wizard.start.unavailable', { missing: template.missing.join(', ') });
           return (
             <li key={template.id}>
               <button
@@ -101,8 +99,12 @@ export function StartStep({
                 </span>
                 <span className="template-name">{template.name}</span>
                 <span className="template-perms">
-                  {labels.slice(0, 3).join(', ')}
-                  {labels.length > 3 ? ` +${labels.length - 3} more` : ''}
+                  {labels.length > 3
+                    ? t('wizard.start.permsMore', {
+                        perms: labels.slice(0, 3).join(', '),
+                        more: labels.length - 3,
+                      })
+                    : labels.join(', ')}
                 </span>
                 {why ? (
                   <span id={`why-${template.id}`} className="template-missing">

@@ -13,6 +13,7 @@ import { Dialog } from '../../components/dialog';
 import { DialogFooter, type PrimaryAction } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
+import { useT } from '../../lib/i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -36,6 +37,7 @@ import {
 } from './wizard-model';
 
 export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Element {
+  const t = useT();
   const closeDialog = useUiStore((s) => s.closeDialog);
   const profiles = useProfilesStore((s) => s.profiles);
   const keepDefault = useAppStore((s) => s.settings?.keepSecretsByDefault ?? true);
@@ -64,7 +66,7 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
   if (step === 'done' && created) {
     body = <ShowOnceSecret result={created} action="created" />;
   } else if (!profile) {
-    body = <p className="muted">Add a profile first: tokens are created with a profile’s credential.</p>;
+    body = <p className="muted">{t('wizard.noProfile')}</p>;
   } else if (groupsError && step !== 'start') {
     body = <ErrorCallout error={groupsError} />;
   } else if (step === 'start') {
@@ -89,7 +91,7 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
   } else if (loadingGroups || (editing && !state.editReady)) {
     body = (
       <p className="loading-state" role="status">
-        <span className="spinner" aria-hidden="true" /> Loading permission groups…
+        <span className="spinner" aria-hidden="true" /> {t('wizard.loadingGroups')}
       </p>
     );
   } else if (editing && unrepresentable.length > 0) {
@@ -97,10 +99,8 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
       <div className="callout callout-warn" role="alert">
         <Icon name="alert" className="callout-icon" />
         <div className="callout-body">
-          <p className="callout-title">Keyflare cannot edit this token safely</p>
-          <p className="callout-text">
-            Saving would remove parts Keyflare cannot represent. Edit it in the Cloudflare dashboard instead:
-          </p>
+          <p className="callout-title">{t('wizard.edit.unsafeTitle')}</p>
+          <p className="callout-text">{t('wizard.edit.unsafeText')}</p>
           <ul className="callout-facts">
             {unrepresentable.map((line) => (
               <li key={line}>{line}</li>
@@ -144,7 +144,7 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
   if (step === 'done') {
     footer = (
       <Button variant="primary" onClick={finish}>
-        Done
+        {t('common.actions.done')}
       </Button>
     );
   } else {
@@ -152,22 +152,18 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
     const primary: Record<WizardStep, PrimaryAction | null> = {
       start: null,
       access: {
-        label: 'Continue',
+        label: t('wizard.continue'),
         iconAfter: 'chevron-right',
-        disabledReason: blocked
-          ? 'This token cannot be edited in Keyflare'
-          : loadingGroups
-            ? 'Loading…'
-            : null,
+        disabledReason: blocked ? t('wizard.edit.blocked') : loadingGroups ? t('wizard.loading') : null,
         onClick: () => continueFrom('access', 'limits'),
       },
       limits: {
-        label: 'Review',
+        label: t('wizard.toReview'),
         iconAfter: 'chevron-right',
         onClick: () => continueFrom('limits', 'review'),
       },
       review: {
-        label: editing ? 'Save changes' : 'Create token',
+        label: t(editing ? 'wizard.saveChanges' : 'wizard.createToken'),
         icon: editing ? 'check' : 'key',
         disabledReason: submitBlockReason(state, issues),
         onClick: () => void submit(),
@@ -186,7 +182,7 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
             />
           ) : null
         }
-        {...(back ? { cancelLabel: 'Back', onCancel: () => go(back) } : { onCancel: closeDialog })}
+        {...(back ? { cancelLabel: t('wizard.back'), onCancel: () => go(back) } : { onCancel: closeDialog })}
         busy={busy}
         primary={primary[step]}
       />
@@ -194,7 +190,17 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
   }
 
   const title =
-    step === 'done' ? 'Token created' : editing ? `Edit ${editRow?.name ?? 'token'}` : 'Create API token';
+    step === 'done'
+      ? t('wizard.title.created')
+      : editing
+        ? editRow
+          ? t('wizard.title.edit', { name: editRow.name })
+          : t('wizard.title.editToken')
+        : t('wizard.title.create');
+  const ownerAccount =
+    owner.kind === 'account'
+      ? (accounts.find((a) => a.id === owner.accountId)?.name ?? owner.accountId)
+      : null;
   return (
     <Dialog
       title={title}
@@ -202,7 +208,9 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
         step === 'done'
           ? undefined
           : profile
-            ? `${profile.label}${owner.kind === 'account' ? ` · account-owned by ${accounts.find((a) => a.id === owner.accountId)?.name ?? owner.accountId}` : ' · user token'}`
+            ? ownerAccount !== null
+              ? t('wizard.description.account', { profile: profile.label, account: ownerAccount })
+              : t('wizard.description.user', { profile: profile.label })
             : undefined
       }
       onClose={step === 'done' ? finish : closeDialog}
@@ -214,7 +222,7 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
       className="wizard"
     >
       {step !== 'done' ? (
-        <ol className="stepper" aria-label="Steps">
+        <ol className="stepper" aria-label={t('wizard.steps.label')}>
           {steps.map((s, i) => (
             <li
               key={s}
@@ -224,16 +232,14 @@ export function TokenWizard({ target }: { target: WizardTarget }): React.JSX.Ele
               <span className="stepper-number" aria-hidden="true">
                 {i < stepIndex ? <Icon name="check" size={12} /> : i + 1}
               </span>
-              {STEP_TITLES[s]}
+              {t(STEP_TITLES[s])}
             </li>
           ))}
         </ol>
       ) : null}
       {showIssues && stepIssues.length > 0 ? (
         <p className="field-error wizard-issue-count" role="alert">
-          {stepIssues.length === 1
-            ? 'One thing needs fixing before you continue.'
-            : `${stepIssues.length} things need fixing before you continue.`}
+          {t('wizard.issueCount', { count: stepIssues.length })}
         </p>
       ) : null}
       {step !== 'done' && target.mode === 'create' && target.start?.report ? (

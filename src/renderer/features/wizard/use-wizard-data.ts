@@ -17,6 +17,7 @@ import {
   type DraftIssue,
 } from '../../../shared/policy/build';
 import { splitTokenKey } from '../../../shared/token-key';
+import { t } from '../../lib/i18n';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -149,7 +150,7 @@ export function useWizardData(
         return;
       }
       dispatch({ type: 'saved' });
-      toast('success', `Saved changes to ${result.value.name}`);
+      toast('success', t('wizard.saved', { name: result.value.name }));
       closeDialog();
       return;
     }

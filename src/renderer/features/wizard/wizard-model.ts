@@ -23,16 +23,18 @@ import type { AppErrorShape, Result } from '../../../shared/errors';
 import type { DraftIssue } from '../../../shared/policy/build';
 import { scopeKind, type ScopeKind } from '../../../shared/policy/scopes';
 import { splitTokenKey } from '../../../shared/token-key';
+import type { MessageKey } from '../../../shared/i18n';
+import { t } from '../../lib/i18n';
 import { emptyDraft } from '../../lib/token-draft';
 import type { WizardTarget } from '../../stores/ui-store';
 
 export type WizardStep = 'start' | 'access' | 'limits' | 'review' | 'done';
 
-export const STEP_TITLES: Record<Exclude<WizardStep, 'done'>, string> = {
-  start: 'Template',
-  access: 'Permissions and resources',
-  limits: 'IP filter and dates',
-  review: 'Review',
+export const STEP_TITLES: Record<Exclude<WizardStep, 'done'>, MessageKey> = {
+  start: 'wizard.steps.start',
+  access: 'wizard.steps.access',
+  limits: 'wizard.steps.limits',
+  review: 'wizard.steps.review',
 };
 
 /** The steps shown in the stepper: an edit starts at the access step. */
@@ -60,7 +62,9 @@ export function ownerChoices(profile: Profile | null): OwnerChoice[] {
   if (profile.capabilities.createUserTokens) {
     choices.push({
       value: 'user',
-      label: `User token${profile.email ? ` (belongs to ${profile.email})` : ''}`,
+      label: profile.email
+        ? t('wizard.owner.userTokenOf', { email: profile.email })
+        : t('wizard.owner.userToken'),
       owner: { kind: 'user' },
     });
   }
@@ -68,7 +72,7 @@ export function ownerChoices(profile: Profile | null): OwnerChoice[] {
     if (!account.createTokens) continue;
     choices.push({
       value: `account:${account.accountId}`,
-      label: `Account-owned token of ${account.accountName}`,
+      label: t('wizard.owner.accountToken', { account: account.accountName }),
       owner: { kind: 'account', accountId: account.accountId },
     });
   }
@@ -201,7 +205,7 @@ const NOTHING_LOADED = {
 } as const;
 
 /** Without the exact draft nothing may be saved: an empty one would wipe the token. */
-const NO_DRAFT = 'Keyflare could not read this token into a draft.';
+const noDraft = (): string => t('wizard.edit.noDraft');
 
 /** The one way the wizard's state changes; pure, so every path through the wizard can be replayed. */
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
@@ -226,7 +230,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {
         ...loaded,
         draft: draft ?? state.draft,
-        unrepresentable: draft ? [] : unrepresentable.length > 0 ? unrepresentable : [NO_DRAFT],
+        unrepresentable: draft ? [] : unrepresentable.length > 0 ? unrepresentable : [noDraft()],
         editReady: true,
       };
     }
@@ -274,9 +278,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 
 /** Why the review's create or save button is unavailable, or null when it may be pressed. */
 export function submitBlockReason(state: WizardState, issues: readonly DraftIssue[]): string | null {
-  if (issues.length > 0) return 'Fix the problems in the earlier steps first';
+  if (issues.length > 0) return t('wizard.review.fixFirst');
   if (state.preview !== null) return null;
-  return state.previewError ? 'The preview failed: go back and fix the draft' : 'Building the preview…';
+  return t(state.previewError ? 'wizard.review.previewFailed' : 'wizard.review.building');
 }
 
 // ---------------------------------------------------------------------------------------------
