@@ -81,6 +81,8 @@ describe('简体中文 (screenshots)', () => {
     await dialog.getByLabel('语言').waitFor();
     expect(await dialog.getByLabel('语言').inputValue()).toBe('system');
     await capture(app, '20b-zh-CN-settings', leftovers);
+    await dialog.getByRole('heading', { name: zh('settings.about.heading') }).scrollIntoViewIfNeeded();
+    await capture(app, '20b2-zh-CN-settings-end', leftovers);
     expect(leftovers).toEqual({});
   });
 
