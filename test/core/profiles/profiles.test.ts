@@ -99,6 +99,15 @@ describe.each([
     for (const table of ['profiles', ...SNAPSHOT_TABLES, 'token_history', 'verify_results'])
       expect(countRows(db, table, profile.id)).toBe(0);
     await expect(call(h.core, 'profiles.list', {})).resolves.toEqual([]);
+
+    // A window still showing the removed profile hears the same NOT_FOUND from every channel.
+    const renamed = await h.core.dispatch('profiles.rename', { profileId: profile.id, label: 'Gone' });
+    const listed = await h.core.dispatch('tokens.list', { profileId: profile.id });
+    expect(renamed).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', details: { profileId: profile.id } },
+    });
+    expect(renamed.ok ? null : renamed.error.message).toBe(listed.ok ? null : listed.error.message);
   });
 });
 

@@ -22,6 +22,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_BASE_URL, type CredentialInput, type Profile } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { CloudflareGateway } from '../cloudflare/gateway';
 import type { CoreContext } from '../context';
 import {
@@ -31,11 +32,12 @@ import {
   insertProfile,
   listProfiles,
   renameProfile,
+  requireProfile,
   updateCredentialFacts,
 } from '../db/profile-repository';
 import { decodeCredential, encodeCredential, type ProfileCredential } from '../secrets/credential';
 import { profileSecretAccount, tokenSecretPrefix } from '../secrets/secret-store';
-import { checkCredential, describeKind, type CheckedCredential } from './credential-check';
+import { checkCredential, type CheckedCredential } from './credential-check';
 
 export interface ProfileService {
   list(): Profile[];
@@ -82,18 +84,14 @@ function assertNotAdded(
 ): void {
   const existing = findProfileWithCredential(ctx.db(), baseUrl, checked.facts, exceptProfileId);
   if (existing) {
-    throw new AppError('CONFLICT', `This credential is already added as profile “${existing.label}”.`, {
+    throw new AppError('CONFLICT', msg('errors.profiles.alreadyAdded', { label: existing.label }), {
       profileId: existing.id,
     });
   }
 }
 
 export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps): ProfileService {
-  const get = (profileId: string): Profile => {
-    const profile = findProfile(ctx.db(), profileId);
-    if (!profile) throw new AppError('NOT_FOUND', 'This profile no longer exists.', { profileId });
-    return profile;
-  };
+  const get = (profileId: string): Profile => requireProfile(ctx.db(), profileId);
 
   return {
     list: () => listProfiles(ctx.db()),
@@ -158,7 +156,7 @@ export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps)
       if (!sameLogin) {
         throw new AppError(
           'CONFLICT',
-          `This ${describeKind(checked.facts.credentialKind)} belongs to a different Cloudflare login or account. Add it as a new profile instead.`,
+          msg('errors.profiles.otherLogin', { kind: checked.facts.credentialKind }),
           { profileId },
         );
       }
@@ -188,13 +186,13 @@ export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps)
     async reattach(input) {
       const db = ctx.db();
       if (findProfile(db, input.profileId)) {
-        throw new AppError('CONFLICT', 'This keychain entry already belongs to a profile.', {
+        throw new AppError('CONFLICT', msg('errors.profiles.entryTaken'), {
           profileId: input.profileId,
         });
       }
       const stored = await ctx.secrets.get(profileSecretAccount(input.profileId));
       if (stored === null) {
-        throw new AppError('NOT_FOUND', 'The keychain no longer holds this credential.', {
+        throw new AppError('NOT_FOUND', msg('errors.profiles.entryGone'), {
           profileId: input.profileId,
         });
       }
@@ -224,11 +222,7 @@ export function createProfileService(ctx: CoreContext, deps: ProfileServiceDeps)
       get(profileId);
       const stored = await ctx.secrets.get(profileSecretAccount(profileId));
       if (stored === null) {
-        throw new AppError(
-          'AUTH_INVALID',
-          'The keychain has no credential for this profile (it may have been removed outside Keyflare). Replace the credential to continue.',
-          { profileId },
-        );
+        throw new AppError('AUTH_INVALID', msg('errors.profiles.noCredential'), { profileId });
       }
       return decodeCredential(stored, profileId);
     },
