@@ -16,6 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
+import { tokenSecretAccount } from '../../main/core/secrets/secret-store';
 import type { TokenDetail } from '../../shared/domain';
 import { msg, type MessageParams } from '../../shared/i18n/message';
 import type { CommandContext } from '../context';
@@ -155,7 +156,7 @@ export async function exec(
     ]);
   }
   const session = await ctx.session();
-  const secret = await (await session.secrets()).get(`token:${token.profileId}:${token.id}`);
+  const secret = await (await session.secrets()).get(tokenSecretAccount(token.profileId, token.id));
   if (secret === null) {
     throw new CliError(EXIT.notFound, msg('cli.exec.noSecret', { name: token.name }), [
       msg('cli.exec.noSecretNext'),
