@@ -27,9 +27,23 @@ const ISO_FORMATS: MessageFormats = {
   },
 };
 
+/**
+ * Sentences already made, by key and parameters: `keyflare tokens --json` words every token's
+ * warnings and last verify, thousands of messages that are mostly the same few ("This token never
+ * expires"), and i18next costs far more per call than a lookup.
+ */
+const made = new Map<string, string>();
+const MADE_AT_MOST = 10_000;
+
 /** The English sentence of `message`, its dates in ISO form. */
 export function englishMessage(message: MessageData): string {
-  return formatMessage(englishText, message, ISO_FORMATS);
+  const id = message.params ? `${message.key}\u0000${JSON.stringify(message.params)}` : message.key;
+  const known = made.get(id);
+  if (known !== undefined) return known;
+  const text = formatMessage(englishText, message, ISO_FORMATS);
+  if (made.size >= MADE_AT_MOST) made.clear();
+  made.set(id, text);
+  return text;
 }
 
 /** A message for `--json`: its English sentence, with the key and parameters beside it. */
