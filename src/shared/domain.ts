@@ -393,7 +393,8 @@ export const TokenDetail = TokenRow.extend({
     edit: z.boolean(),
     roll: z.boolean(),
     delete: z.boolean(),
-    reason: z.string().nullable(),
+    /** Why not, as a message (`outcomes.allowed.*`); null when everything is allowed. */
+    reason: MessageSchema.nullable(),
   }),
   edit: TokenEdit,
 });

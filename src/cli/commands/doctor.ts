@@ -22,7 +22,7 @@ import { messageJson } from '../../shared/i18n/english-message';
 import type { CommandContext } from '../context';
 import { msg } from '../../shared/i18n/message';
 import { CliError, EXIT } from '../exit-codes';
-import { messageText } from '../message-text';
+import { allowedJson, messageText } from '../message-text';
 import { ADD_PROFILE, profileFor } from '../refs';
 import { readSecret } from '../secret-input';
 import type { Session } from '../session';
@@ -110,7 +110,7 @@ function managers(ctx: CommandContext, details: readonly TokenDetail[]): string[
     return ctx.lang.t('cli.doctor.manage', {
       profile: detail.profileLabel,
       can: roll && remove ? 'both' : roll ? 'roll' : remove ? 'delete' : 'none',
-      reason: reason ?? 'none',
+      reason: reason ? messageText(ctx.lang, reason) : 'none',
     });
   });
 }
@@ -194,7 +194,7 @@ export async function doctor(
             status: detail.status,
             policies: detail.policies.map((policy) => policy.summary),
             warnings: detail.warnings.map((warning) => ({ ...warning, ...messageJson(warning.message) })),
-            allowed: detail.allowed,
+            allowed: allowedJson(detail.allowed),
           })),
         },
         null,

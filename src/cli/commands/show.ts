@@ -6,7 +6,7 @@ import type { TokenDetail } from '../../shared/domain';
 import type { MessageKey } from '../../shared/i18n/message';
 import type { CommandContext } from '../context';
 import { EXIT } from '../exit-codes';
-import { messageText } from '../message-text';
+import { allowedJson, messageText } from '../message-text';
 import { profileFor, resolveToken } from '../refs';
 import { displayWidth, padToWidth } from '../width';
 import { tokenJson } from './tokens';
@@ -74,7 +74,7 @@ export function printDetail(ctx: CommandContext, token: TokenDetail): void {
   out.result('');
   const may = can.length > 0 ? can.join(t('cli.listSeparator')) : t('cli.show.onlyRead');
   out.result(
-    `${out.dim(t('cli.show.label.may'))} ${token.allowed.reason ? t('cli.show.mayBecause', { may, reason: token.allowed.reason }) : may}`,
+    `${out.dim(t('cli.show.label.may'))} ${token.allowed.reason ? t('cli.show.mayBecause', { may, reason: messageText(ctx.lang, token.allowed.reason) }) : may}`,
   );
   if (token.history.length > 0) {
     out.result('');
@@ -102,7 +102,7 @@ export async function show(
             ...tokenJson(token),
             policies: token.policies,
             requestIp: token.requestIp,
-            allowed: token.allowed,
+            allowed: allowedJson(token.allowed),
             history: token.history.map(({ id: _id, before: _b, after: _a, ...entry }) => entry),
           },
         },

@@ -8,10 +8,11 @@
 import type { TokenDetail, TokenRow } from '../../shared/domain';
 import { formatClock, toTime } from './format';
 import { t } from './i18n';
+import { messageSentence } from './message-sentence';
 
 export interface ActionContext {
   /** What the profile's credential may do with this token (TokenDetail.allowed); null while unknown. */
-  allowed: { edit: boolean; roll: boolean; delete: boolean; reason: string | null } | null;
+  allowed: TokenDetail['allowed'] | null;
   /** Why Edit would lose parts of this token (`uneditableReason`); null when it would not, or while unknown. */
   uneditable: string | null;
   /** The last sync could not reach Cloudflare. */
@@ -76,9 +77,10 @@ export function tokenActionAvailability(token: TokenRow, ctx: ActionContext): Ac
   const network = networkReason(ctx);
   const allowed = ctx.allowed;
   const credential = token.isCredential ? t('tokenDetail.reasons.credential') : null;
+  const allowedReason = allowed?.reason ? messageSentence(allowed.reason) : null;
 
   const change =
-    network ?? permissionReason(allowed?.edit, allowed?.reason ?? null, t('tokenDetail.reasons.cannotEdit'));
+    network ?? permissionReason(allowed?.edit, allowedReason, t('tokenDetail.reasons.cannotEdit'));
   // Enable/disable sends the token back as Cloudflare holds it, not a draft: parts a draft
   // cannot hold do not stop it.
   let toggleStatus = change;
@@ -95,13 +97,13 @@ export function tokenActionAvailability(token: TokenRow, ctx: ActionContext): Ac
     roll:
       network ??
       keychain ??
-      permissionReason(allowed?.roll, allowed?.reason ?? null, t('tokenDetail.reasons.cannotRoll')) ??
+      permissionReason(allowed?.roll, allowedReason, t('tokenDetail.reasons.cannotRoll')) ??
       credential,
     edit: change ?? ctx.uneditable,
     toggleStatus,
     delete:
       network ??
-      permissionReason(allowed?.delete, allowed?.reason ?? null, t('tokenDetail.reasons.cannotDelete')) ??
+      permissionReason(allowed?.delete, allowedReason, t('tokenDetail.reasons.cannotDelete')) ??
       credential,
     adopt: keychain ?? network,
     forget: keychain ?? (token.secretKept ? null : t('tokenDetail.reasons.noSecretKept')),

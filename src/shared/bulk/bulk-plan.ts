@@ -1,5 +1,5 @@
 /**
- * Bulk plans and their outcome in words: what a bulk action will send, per profile and account,
+ * Bulk plans and their outcome as messages (outcomes.bulk.*) each face words: what a bulk action will send, per profile and account,
  * and after the run which tokens succeeded, which failed and which may have changed.
  *
  * A token is left out, with its reason, when the action would change nothing (already disabled,
@@ -7,63 +7,50 @@
  * verify) or would lock Keyflare out (disabling or deleting the profile's own credential). Pure:
  * the core plans from the cache, the renderer's demo backend from its fixtures.
  */
-import type { TokenRow } from '../domain';
-import type { BulkAction, BulkPlan, BulkPlanGroup, BulkResult, BulkRun, BulkToken } from './bulk-schemas';
+import type { TokenDetail, TokenRow } from '../domain';
+import { type Message, msg } from '../i18n/message';
+import type {
+  BulkAction,
+  BulkPlan,
+  BulkPlanGroup,
+  BulkResult,
+  BulkRun,
+  BulkSkip,
+  BulkToken,
+} from './bulk-schemas';
 
 /** What the profile may do with a token (TokenDetail.allowed). */
 export interface BulkAllowed {
   edit: boolean;
   delete: boolean;
-  reason: string | null;
-}
-
-const VERB: Record<BulkAction, string> = {
-  disable: 'Disable',
-  enable: 'Enable',
-  verify: 'Verify',
-  delete: 'Delete',
-};
-
-const DONE: Record<BulkAction, string> = {
-  disable: 'disabled',
-  enable: 'enabled',
-  verify: 'verified',
-  delete: 'deleted',
-};
-
-/** The words of an uncertain outcome, as write-errors.ts says them for one token. */
-const MAY_HAVE: Record<BulkAction, string> = {
-  disable: 'may have been disabled',
-  enable: 'may have been enabled',
-  verify: 'could not be verified',
-  delete: 'may have been deleted',
-};
-
-function count(n: number, one = 'token', many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  reason: TokenDetail['allowed']['reason'];
 }
 
 export function bulkToken(row: Pick<TokenRow, 'key' | 'profileId' | 'id' | 'name'>): BulkToken {
   return { key: row.key, profileId: row.profileId, tokenId: row.id, name: row.name };
 }
 
-/** Why the token is left out of the action, or null when it is sent. */
-export function skipReason(action: BulkAction, row: TokenRow, allowed: BulkAllowed): string | null {
+/** Why the token is left out of the action (outcomes.bulk.skip.*), or null when it is sent. */
+export function skipReason(
+  action: BulkAction,
+  row: TokenRow,
+  allowed: BulkAllowed,
+): BulkSkip['reason'] | null {
   switch (action) {
     case 'disable':
-      if (row.status === 'disabled') return 'already disabled';
-      if (row.status === 'expired') return 'has expired: it already works nowhere';
-      if (row.isCredential) return 'is this profile’s own credential: disabling it would lock Keyflare out';
-      return allowed.edit ? null : (allowed.reason ?? 'this profile may not change it');
+      if (row.status === 'disabled') return msg('outcomes.bulk.skip.alreadyDisabled');
+      if (row.status === 'expired') return msg('outcomes.bulk.skip.expiredDisable');
+      if (row.isCredential) return msg('outcomes.bulk.skip.ownCredentialDisable');
+      return allowed.edit ? null : (allowed.reason ?? msg('outcomes.bulk.skip.mayNotChange'));
     case 'enable':
-      if (row.status === 'active') return 'already active';
-      if (row.status === 'expired') return 'has expired: enabling cannot bring it back, edit its expiry';
-      return allowed.edit ? null : (allowed.reason ?? 'this profile may not change it');
+      if (row.status === 'active') return msg('outcomes.bulk.skip.alreadyActive');
+      if (row.status === 'expired') return msg('outcomes.bulk.skip.expiredEnable');
+      return allowed.edit ? null : (allowed.reason ?? msg('outcomes.bulk.skip.mayNotChange'));
     case 'delete':
-      if (row.isCredential) return 'is this profile’s own credential: deleting it would lock Keyflare out';
-      return allowed.delete ? null : (allowed.reason ?? 'this profile may not delete it');
+      if (row.isCredential) return msg('outcomes.bulk.skip.ownCredentialDelete');
+      return allowed.delete ? null : (allowed.reason ?? msg('outcomes.bulk.skip.mayNotDelete'));
     case 'verify':
-      return row.secretKept ? null : 'Keyflare does not keep its secret: adopt it first';
+      return row.secretKept ? null : msg('outcomes.bulk.skip.noSecret');
   }
 }
 
@@ -114,7 +101,7 @@ export function planBulk(
         tokenId: m.tokenId,
         name: m.tokenId,
       },
-      reason: 'no longer in the cache: sync to refresh the list',
+      reason: msg('outcomes.bulk.skip.notInCache'),
     });
   }
   const ordered = [...groups.values()].sort(
@@ -128,17 +115,15 @@ export function planBulk(
   const profiles = new Set(ordered.filter((g) => g.send.length > 0).map((g) => g.profileId)).size;
   const summary =
     sendCount === 0
-      ? `Nothing to ${action}: ${skipCount === 1 ? 'the token is' : `all ${count(skipCount)} are`} left out.`
-      : `${VERB[action]} ${count(sendCount)}${profiles > 1 ? ` in ${count(profiles, 'profile')}` : ''}: ${count(sendCount, 'request')} to Cloudflare, each sent once.` +
-        (skipCount > 0 ? ` ${count(skipCount)} ${skipCount === 1 ? 'is' : 'are'} left out.` : '');
+      ? msg('outcomes.bulk.plan.nothing', { action, skipped: skipCount })
+      : msg('outcomes.bulk.plan.send', { action, count: sendCount, profiles, skipped: skipCount });
   return { action, groups: ordered, sendCount, skipCount, summary };
 }
 
-function listed(results: readonly BulkResult[]): string {
+/** The first five names, quoted as Cloudflare sent them, and how many more: a message's `names` and `more`. */
+function listed(results: readonly BulkResult[]): { count: number; names: string; more: number } {
   const names = results.map((r) => `“${r.token.name}”`);
-  return names.length <= 5
-    ? names.join(', ')
-    : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
+  return { count: results.length, names: names.slice(0, 5).join(', '), more: Math.max(0, names.length - 5) };
 }
 
 /** The run's counts and its paragraph: which succeeded, which failed, which may have happened. */
@@ -149,18 +134,12 @@ export function summarizeRun(action: BulkAction, results: BulkResult[]): BulkRun
   const uncertain = of('uncertain');
   const notSent = of('not_sent');
   const skipped = of('skipped');
-  const parts: string[] = [];
-  if (done.length > 0) parts.push(`${count(done.length)} ${DONE[action]}.`);
-  if (failed.length > 0)
-    parts.push(
-      `${count(failed.length)} failed, nothing happened to ${failed.length === 1 ? 'it' : 'them'}: ${listed(failed)}.`,
-    );
-  if (uncertain.length > 0)
-    parts.push(
-      `${count(uncertain.length)} ${MAY_HAVE[action]} (Cloudflare did not confirm; sync to check, nothing is retried): ${listed(uncertain)}.`,
-    );
-  if (notSent.length > 0) parts.push(`${count(notSent.length)} not sent: ${listed(notSent)}.`);
-  if (skipped.length > 0) parts.push(`${count(skipped.length)} left out.`);
+  const parts: Message[] = [];
+  if (done.length > 0) parts.push(msg('outcomes.bulk.run.done', { action, count: done.length }));
+  if (failed.length > 0) parts.push(msg('outcomes.bulk.run.failed', listed(failed)));
+  if (uncertain.length > 0) parts.push(msg('outcomes.bulk.run.uncertain', { action, ...listed(uncertain) }));
+  if (notSent.length > 0) parts.push(msg('outcomes.bulk.run.notSent', listed(notSent)));
+  if (skipped.length > 0) parts.push(msg('outcomes.bulk.run.skipped', { count: skipped.length }));
   return {
     action,
     results,
@@ -171,6 +150,6 @@ export function summarizeRun(action: BulkAction, results: BulkResult[]): BulkRun
       notSent: notSent.length,
       skipped: skipped.length,
     },
-    summary: parts.join(' ') || 'Nothing was sent.',
+    summary: parts.length > 0 ? parts : [msg('outcomes.bulk.run.nothing')],
   };
 }

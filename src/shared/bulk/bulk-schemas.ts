@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ProfileId } from '../domain';
+import { MessageSchema } from '../i18n/schemas';
 
 export const BulkAction = z.enum(['disable', 'enable', 'verify', 'delete']);
 export type BulkAction = z.infer<typeof BulkAction>;
@@ -20,7 +21,8 @@ export const BulkToken = z.object({
 });
 export type BulkToken = z.infer<typeof BulkToken>;
 
-export const BulkSkip = z.object({ token: BulkToken, reason: z.string() });
+/** A token left out, and why (`outcomes.bulk.skip.*`, or the profile's `outcomes.allowed.*`). */
+export const BulkSkip = z.object({ token: BulkToken, reason: MessageSchema });
 export type BulkSkip = z.infer<typeof BulkSkip>;
 
 /** The tokens of one profile and owner (its user tokens, or one account's tokens). */
@@ -42,8 +44,8 @@ export const BulkPlan = z.object({
   /** Requests the run will send: one per token to send. */
   sendCount: z.number().int(),
   skipCount: z.number().int(),
-  /** One sentence: "Disable 12 tokens in 2 profiles; 3 are left out." */
-  summary: z.string(),
+  /** One sentence as a message: "Disable 12 tokens in 2 profiles: …; 3 tokens are left out." */
+  summary: MessageSchema,
 });
 export type BulkPlan = z.infer<typeof BulkPlan>;
 
@@ -58,8 +60,8 @@ export type BulkOutcome = z.infer<typeof BulkOutcome>;
 export const BulkResult = z.object({
   token: BulkToken,
   outcome: BulkOutcome,
-  /** The error's sentence, or for verify the verify result's; null for a plain success. */
-  message: z.string().nullable(),
+  /** The error's message, or for verify the verify result's; null for a plain success. */
+  message: MessageSchema.nullable(),
   code: z.string().nullable(),
 });
 export type BulkResult = z.infer<typeof BulkResult>;
@@ -74,8 +76,8 @@ export const BulkRun = z.object({
     notSent: z.number().int(),
     skipped: z.number().int(),
   }),
-  /** Which succeeded, which failed and which may have happened, in one paragraph. */
-  summary: z.string(),
+  /** Which succeeded, which failed and which may have happened: a paragraph, one message a sentence. */
+  summary: z.array(MessageSchema),
 });
 export type BulkRun = z.infer<typeof BulkRun>;
 

@@ -16,7 +16,7 @@
  *
  * Pure: the core feeds it the cache, the renderer's demo backend its fixtures.
  */
-import type { Profile, TokenRow, TokenWarning } from '../domain';
+import type { Profile, TokenDetail, TokenRow, TokenWarning } from '../domain';
 import { msg, type Message } from '../i18n/message';
 import { tokenWarnings, type WarningThresholds } from '../insights';
 import type {
@@ -62,7 +62,7 @@ export interface TokenHealthFacts {
   /** True when the kept secret lacks a prefix; null when no secret is kept or it could not be read. */
   olderFormat: boolean | null;
   /** What the profile may do with the token (TokenDetail.allowed). */
-  allowed: { edit: boolean; roll: boolean; delete: boolean; reason: string | null };
+  allowed: TokenDetail['allowed'];
 }
 
 const FROM_WARNING: Partial<Record<TokenWarning['kind'], HealthProblemKind>> = {
@@ -122,7 +122,7 @@ export function healthToken(row: TokenRow): HealthToken {
 function actionsFor(
   kind: Exclude<HealthProblemKind, 'quota_near_full'>,
   facts: TokenHealthFacts,
-): { actions: HealthAction[]; note: string | null } {
+): { actions: HealthAction[]; note: TokenDetail['allowed']['reason'] } {
   const { allowed, row } = facts;
   const may = (action: HealthAction): boolean => {
     switch (action) {

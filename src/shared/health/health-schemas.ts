@@ -74,7 +74,7 @@ export const HealthProblem = z.object({
   /** The actions this profile may take on this token for this problem, most fitting first. */
   actions: z.array(HealthAction),
   /** Why a fitting action is not offered (no permission, the profile's own credential), or null. */
-  actionsNote: z.string().nullable(),
+  actionsNote: MessageSchema.nullable(),
 });
 export type HealthProblem = z.infer<typeof HealthProblem>;
 

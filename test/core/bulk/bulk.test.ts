@@ -5,6 +5,7 @@
  * stops sending for a profile that is rate limited, and "enable again" undoes a disable.
  */
 import { describe, expect, it } from 'vitest';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import type { BulkRun } from '../../../src/shared/bulk/bulk-schemas';
 import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store';
 import {
@@ -47,22 +48,26 @@ describe('bulk actions', () => {
       plan.groups.map((g) => [
         g.ownerLabel,
         g.send.map((t) => t.name),
-        g.skip.map((s) => `${s.token.name}: ${s.reason}`),
+        g.skip.map((s) => `${s.token.name}: ${s.reason.key}`),
       ]),
     ).toEqual([
       [
         'user tokens',
         ['Bulk B'],
         [
-          'Bulk A: already disabled',
-          'Keyflare manager (alice): is this profile’s own credential: disabling it would lock Keyflare out',
-          'CI token 2024: has expired: it already works nowhere',
+          'Bulk A: outcomes.bulk.skip.alreadyDisabled',
+          'Keyflare manager (alice): outcomes.bulk.skip.ownCredentialDisable',
+          'CI token 2024: outcomes.bulk.skip.expiredDisable',
         ],
       ],
       ['account Acme Corp', ['Bulk C'], []],
     ]);
     expect(plan).toMatchObject({ sendCount: 2, skipCount: 3 });
-    expect(plan.summary).toBe(
+    expect(plan.summary).toEqual({
+      key: 'outcomes.bulk.plan.send',
+      params: { action: 'disable', count: 2, profiles: 1, skipped: 3 },
+    });
+    expect(englishMessage(plan.summary)).toBe(
       'Disable 2 tokens: 2 requests to Cloudflare, each sent once. 3 tokens are left out.',
     );
     expect(sim.control.requestLog()).toEqual([]);
@@ -85,7 +90,7 @@ describe('bulk actions', () => {
       'Bulk C': 'done',
       'Keyflare manager (alice)': 'skipped',
     });
-    expect(run.summary).toBe('2 tokens disabled. 1 token left out.');
+    expect(run.summary.map(englishMessage).join(' ')).toBe('2 tokens disabled. 1 token left out.');
     expect(requests(sim, 'PUT')).toHaveLength(2);
     expect(sim.state.token(b)?.status).toBe('disabled');
     expect(sim.state.token(c)?.status).toBe('disabled');
@@ -131,13 +136,17 @@ describe('bulk actions', () => {
       'Answer lost': 'uncertain',
       'Deleted elsewhere': 'failed',
     });
-    expect(run.summary).toBe(
+    expect(run.summary.map((part) => part.key)).toEqual([
+      'outcomes.bulk.run.done',
+      'outcomes.bulk.run.failed',
+      'outcomes.bulk.run.uncertain',
+    ]);
+    expect(run.summary.map(englishMessage).join(' ')).toBe(
       '1 token disabled. 1 token failed, nothing happened to it: “Deleted elsewhere”. ' +
         '1 token may have been disabled (Cloudflare did not confirm; sync to check, nothing is retried): “Answer lost”.',
     );
-    expect(run.results.find((r) => r.token.name === 'Answer lost')?.message).toMatch(
-      /may have been saved: sync to check/u,
-    );
+    const lostMessage = run.results.find((r) => r.token.name === 'Answer lost')?.message;
+    expect(englishMessage(lostMessage ?? { key: '' })).toMatch(/may have been saved: sync to check/u);
     expect(fault.matched()).toBe(1);
     // One PUT each for the two Cloudflare still had; the read before the write found the third gone.
     expect(
@@ -178,7 +187,7 @@ describe('bulk actions', () => {
       confirmed: true,
     });
     expect(outcomes(verify)).toEqual({ 'To verify': 'done', 'CI token 2024': 'skipped' });
-    expect(verify.results[0]?.message).toMatch(/active/u);
+    expect(verify.results[0]?.message).toMatchObject({ key: 'verify.outcome.active' });
 
     const run = await h.ok('bulk.run', {
       action: 'delete',

@@ -93,7 +93,7 @@ describe('the Health view', () => {
       (p) => p.kind === 'can_create_tokens',
     );
     expect(manager).toMatchObject({ severity: 'danger', actions: ['edit'] });
-    expect(manager?.actionsNote).toMatch(/credential of this profile/u);
+    expect(manager?.actionsNote).toEqual({ key: 'outcomes.allowed.ownCredential' });
 
     // A disabled token does nothing until it is enabled again.
     expect(kindsOf(health, 'Old deploy token')).toEqual([]);

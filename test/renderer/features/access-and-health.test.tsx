@@ -244,7 +244,7 @@ describe('bulk actions', () => {
             {
               token: row('Cache purge bot'),
               outcome: 'uncertain',
-              message: 'The token may have been deleted: sync to check.',
+              message: { key: 'errors.code.UNCERTAIN.title', params: { operation: 'delete' } },
               code: 'UNCERTAIN',
             },
           ]),

@@ -68,10 +68,12 @@ describe('token action availability', () => {
         edit: false,
         roll: false,
         delete: false,
-        reason: 'The credential can read but not write Acme Staging’s tokens.',
+        reason: { key: 'outcomes.allowed.noAccountTokensWrite', params: { account: 'Acme Staging' } },
       },
     });
-    expect(available.edit).toBe('The credential can read but not write Acme Staging’s tokens.');
+    expect(available.edit).toBe(
+      'This profile’s credential cannot change the tokens of account Acme Staging: it lacks the “Account API Tokens Write” permission there.',
+    );
     expect(available.roll).toBe(available.edit);
     expect(available.delete).toBe(available.edit);
   });

@@ -15,8 +15,8 @@ import pLimit from 'p-limit';
 import { planBulk, summarizeRun } from '../../../shared/bulk/bulk-plan';
 import type { BulkAction, BulkPlan, BulkResult, BulkRun, BulkToken } from '../../../shared/bulk/bulk-schemas';
 import type { TokenRow } from '../../../shared/domain';
-import { isAppError } from '../../../shared/errors';
-import { englishMessage } from '../../../shared/i18n/english-message';
+import { type ErrorCode, errorTitleKey, isAppError } from '../../../shared/errors';
+import { type Message, msg } from '../../../shared/i18n/message';
 import type { CoreContext } from '../context';
 import { listProfiles } from '../db/profile-repository';
 import type { InventoryService } from '../inventory/inventory-service';
@@ -91,16 +91,17 @@ export function createBulkService(ctx: CoreContext, deps: BulkDeps): BulkService
           return { token, outcome: 'done', message: null, code: null };
         case 'verify': {
           const result = await deps.tokens.verify(token.profileId, token.tokenId);
-          return { token, outcome: 'done', message: englishMessage(result.message), code: result.outcome };
+          return { token, outcome: 'done', message: result.message, code: result.outcome };
         }
       }
     } catch (error) {
       if (!isAppError(error))
-        return { token, outcome: 'failed', message: 'Keyflare hit an unexpected problem.', code: 'INTERNAL' };
+        return { token, outcome: 'failed', message: msg('errors.unexpected'), code: 'INTERNAL' };
       return {
         token,
         outcome: error.code === 'UNCERTAIN' ? 'uncertain' : 'failed',
-        message: error.message,
+        // A converted error says its own sentence; one still in English says its code's title.
+        message: error.key ? { key: error.key, params: error.params ?? {} } : codeTitle(error.code),
         code: error.code,
       };
     }
@@ -121,7 +122,7 @@ export function createBulkService(ctx: CoreContext, deps: BulkDeps): BulkService
         })),
       );
       const total = toSend.length;
-      const stopped = new Map<string, string>();
+      const stopped = new Map<string, Message>();
       const results = new Map<string, BulkResult>();
       let done = 0;
       const limit = pLimit(BULK_CONCURRENCY);
@@ -137,7 +138,7 @@ export function createBulkService(ctx: CoreContext, deps: BulkDeps): BulkService
             if (result.outcome === 'failed' && result.code !== null && PROFILE_STOPPERS.has(result.code))
               stopped.set(
                 token.profileId,
-                `Not sent after an earlier failure in this profile: ${result.message ?? ''}`,
+                msg('outcomes.bulk.result.stoppedAfter', { code: result.code ?? 'other' }),
               );
             results.set(token.key, result);
             done += 1;
@@ -153,6 +154,11 @@ export function createBulkService(ctx: CoreContext, deps: BulkDeps): BulkService
   };
 }
 
+/** A code's generic title, for an error that has no message of its own yet. */
+function codeTitle(code: ErrorCode): Message {
+  return msg(errorTitleKey(code), { until: 'none', operation: 'other', movedTo: 'none', issues: 'none' });
+}
+
 function notSent(token: BulkToken): BulkResult {
-  return { token, outcome: 'not_sent', message: 'Not sent.', code: null };
+  return { token, outcome: 'not_sent', message: msg('outcomes.bulk.result.notSent'), code: null };
 }

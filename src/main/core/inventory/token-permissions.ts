@@ -1,25 +1,30 @@
 /**
- * What a profile may do with one of its tokens (TokenDetail.allowed), from its capabilities.
+ * What a profile may do with one of its tokens (TokenDetail.allowed), from its capabilities; the
+ * reason is a message (outcomes.allowed.*) each face words.
  */
 import type { Profile, TokenDetail, TokenRow } from '../../../shared/domain';
+import { type Message, msg } from '../../../shared/i18n/message';
 
 export function tokenPermissions(profile: Profile, row: TokenRow): TokenDetail['allowed'] {
   const caps = profile.capabilities;
   let canWrite: boolean;
-  let reason: string | null = null;
+  let reason: Message | null = null;
   if (row.kind === 'user') {
     canWrite = caps.createUserTokens;
     if (!canWrite) {
-      reason =
+      reason = msg(
         profile.credentialKind === 'account_token'
-          ? 'This profile signs in with an account-owned token, which cannot change user tokens.'
-          : 'This profile’s credential cannot change user tokens: it lacks the “API Tokens Write” permission.';
+          ? 'outcomes.allowed.accountTokenNoUserTokens'
+          : 'outcomes.allowed.noUserTokensWrite',
+      );
     }
   } else {
     const account = caps.accounts.find((a) => a.accountId === row.accountId);
     canWrite = account?.createTokens ?? false;
     if (!canWrite) {
-      reason = `This profile’s credential cannot change the tokens of account ${row.accountName ?? row.accountId ?? ''}: it lacks the “Account API Tokens Write” permission there.`;
+      reason = msg('outcomes.allowed.noAccountTokensWrite', {
+        account: row.accountName ?? row.accountId ?? '',
+      });
     }
   }
   if (canWrite && row.isCredential) {
@@ -27,8 +32,7 @@ export function tokenPermissions(profile: Profile, row: TokenRow): TokenDetail['
       edit: true,
       roll: false,
       delete: false,
-      reason:
-        'This token is the credential of this profile: rolling or deleting it would lock Keyflare out. Replace the profile’s credential first.',
+      reason: msg('outcomes.allowed.ownCredential'),
     };
   }
   return { edit: canWrite, roll: canWrite, delete: canWrite, reason };

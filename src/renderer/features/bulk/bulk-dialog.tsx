@@ -11,6 +11,7 @@ import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
 import type { MessageKey } from '../../../shared/i18n';
 import { useT } from '../../lib/i18n';
+import { useMessageSentence } from '../../lib/message-sentence';
 import { useBulkStore, type BulkFlow } from '../../stores/bulk-store';
 
 /** Each action's words: the dialog's title, the plan's line, the primary button and its busy label. */
@@ -59,6 +60,7 @@ const OUTCOME_TONE: Record<BulkOutcome, string> = {
 
 function PlanGroup({ group, action }: { group: BulkPlanGroup; action: BulkAction }): React.JSX.Element {
   const t = useT();
+  const words = useMessageSentence();
   return (
     <section className="bulk-group" aria-label={`${group.profileLabel} · ${group.ownerLabel}`}>
       <h3 className="bulk-group-title">
@@ -80,7 +82,7 @@ function PlanGroup({ group, action }: { group: BulkPlanGroup; action: BulkAction
           <ul className="bulk-names bulk-skipped">
             {group.skip.map((skip) => (
               <li key={skip.token.key}>
-                {skip.token.name} <span className="muted">— {skip.reason}</span>
+                {skip.token.name} <span className="muted">— {words(skip.reason)}</span>
               </li>
             ))}
           </ul>
@@ -92,6 +94,7 @@ function PlanGroup({ group, action }: { group: BulkPlanGroup; action: BulkAction
 
 function Results({ results }: { results: BulkResult[] }): React.JSX.Element {
   const t = useT();
+  const words = useMessageSentence();
   return (
     <ul className="bulk-results" aria-label={t('bulk.results')}>
       {results.map((result) => (
@@ -101,7 +104,7 @@ function Results({ results }: { results: BulkResult[] }): React.JSX.Element {
             {t(OUTCOME_WORD[result.outcome])}
           </span>
           <span className="bulk-result-name">{result.token.name}</span>
-          {result.message ? <span className="bulk-result-message muted">{result.message}</span> : null}
+          {result.message ? <span className="bulk-result-message muted">{words(result.message)}</span> : null}
         </li>
       ))}
     </ul>
@@ -113,6 +116,7 @@ export function BulkDialog({ flow }: { flow: BulkFlow }): React.JSX.Element {
   const { action, phase, plan, run, progress, error } = flow;
   const running = phase === 'running';
   const t = useT();
+  const words = useMessageSentence();
   const close = (): void => {
     if (!running) store.closeFlow();
   };
@@ -133,7 +137,7 @@ export function BulkDialog({ flow }: { flow: BulkFlow }): React.JSX.Element {
         {plan ? (
           <>
             <p className="bulk-summary" data-testid="bulk-summary">
-              {plan.summary}
+              {words(plan.summary)}
             </p>
             {plan.groups.map((group) => (
               <PlanGroup key={`${group.profileId}|${group.accountId ?? ''}`} group={group} action={action} />
@@ -185,7 +189,7 @@ export function BulkDialog({ flow }: { flow: BulkFlow }): React.JSX.Element {
               data-testid="bulk-outcome"
             >
               <Icon name={run.counts.failed + run.counts.uncertain > 0 ? 'alert' : 'check'} size={14} />{' '}
-              {run.summary}
+              {run.summary.map(words).join(' ')}
             </p>
             <Results results={run.results} />
           </>

@@ -109,7 +109,7 @@ export function ProblemRow({
           ) : null}
         </p>
         <p className="problem-message">{what}</p>
-        {problem.actionsNote ? <p className="problem-note muted">{problem.actionsNote}</p> : null}
+        {problem.actionsNote ? <p className="problem-note muted">{words(problem.actionsNote)}</p> : null}
       </div>
       <div className="problem-actions">
         {problem.actions.map((action) => (
