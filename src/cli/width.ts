@@ -5,8 +5,11 @@
  */
 import stringWidth from 'string-width';
 
+/** Printable ASCII only: one column per character, no need to ask string-width (most cells). */
+const PLAIN = /^[\x20-\x7e]*$/u;
+
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return PLAIN.test(text) ? text.length : stringWidth(text);
 }
 
 /** `text` cut to at most `width` columns, ending in "…" when cut; never splits a wide character. */
