@@ -58,5 +58,13 @@ export const RESOURCE_PREFIX = {
   r2Bucket: 'com.cloudflare.edge.r2.bucket.',
 } as const;
 
+/** The scope of a permission group: what its policies' resources name. */
+export const PERMISSION_SCOPES = {
+  user: 'com.cloudflare.api.user',
+  account: 'com.cloudflare.api.account',
+  zone: 'com.cloudflare.api.account.zone',
+  r2Bucket: 'com.cloudflare.edge.r2.bucket',
+} as const;
+
 export const ALL_ZONES_KEY = 'com.cloudflare.api.account.zone.*';
 export const ALL_ACCOUNTS_KEY = 'com.cloudflare.api.account.*';

@@ -7,8 +7,7 @@
  * permission group, template, verify, roll).
  */
 import { z } from 'zod';
-import { LanguageChoice } from './i18n/locales';
-import { MessageSchema } from './i18n/message';
+import { LanguageChoice, MessageSchema } from './i18n/schemas';
 
 /** ISO-8601 date-time string with an offset or Z, as Cloudflare sends them. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
@@ -153,12 +152,8 @@ export const Zone = z.object({
 });
 export type Zone = z.infer<typeof Zone>;
 
-export const PERMISSION_SCOPES = {
-  user: 'com.cloudflare.api.user',
-  account: 'com.cloudflare.api.account',
-  zone: 'com.cloudflare.api.account.zone',
-  r2Bucket: 'com.cloudflare.edge.r2.bucket',
-} as const;
+// Lives with Cloudflare's other wire facts, which load no zod (the command's `can` reads it).
+export { PERMISSION_SCOPES } from './cloudflare-types';
 
 export const PermissionGroup = z.object({
   id: CfId,

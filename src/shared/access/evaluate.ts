@@ -22,7 +22,7 @@
  * Pure and synchronous, so the command line and the window's access view give the same answer.
  */
 import type { DecodedPolicy, DecodedResource } from '../domain';
-import { PERMISSION_SCOPES } from '../domain';
+import { PERMISSION_SCOPES } from '../cloudflare-types';
 import { classifyResource } from '../policy/resource-keys';
 import { matchesPermission } from './permission-match';
 import type { AccessTarget } from './target';

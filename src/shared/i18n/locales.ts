@@ -6,15 +6,11 @@
  * Macau): those readers get the next language in their list, English at worst, rather than a
  * script they did not ask for.
  */
-import { z } from 'zod';
+import type { LanguageChoice } from './schemas';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
-
-/** Settings → Language: follow the OS, or one of the locales. */
-export const LanguageChoice = z.enum(['system', ...LOCALES]);
-export type LanguageChoice = z.infer<typeof LanguageChoice>;
 
 const TRADITIONAL = /^zh[-_](?:hant|tw|hk|mo)(?:$|[-_])/iu;
 

@@ -50,6 +50,12 @@ export interface OfflineReaderOptions {
   dataDir: string;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Whether a token's detail carries Edit's draft (the default). The draft is checked with the
+   * contract's zod schema, which costs a command a tenth of its start-up CPU to load; a command
+   * that never edits (`exec`, `can`) reads details without it, their `edit` saying so.
+   */
+  editDrafts?: boolean;
 }
 
 export interface OfflineReader {
@@ -80,6 +86,10 @@ export function openOfflineReader(options: OfflineReaderOptions): OfflineReader 
   const noDraft: EditDraftOf = () => {
     throw new AppError('INTERNAL', 'Edit’s draft was read before it was loaded.');
   };
+  const draftNotRead: EditDraftOf = () => ({
+    draft: null,
+    unrepresentable: ['Edit’s draft was not read: this command does not edit tokens.'],
+  });
 
   const open = (integrity: 'header' | 'quick_check') => {
     const opened = openDataFiles({ dataDir: options.dataDir, now: () => clock.now(), integrity });
@@ -103,7 +113,10 @@ export function openOfflineReader(options: OfflineReaderOptions): OfflineReader 
   return {
     async read(channel, input) {
       if (channel === 'tokens.get' && draftOf === null)
-        draftOf = (await import('../../../shared/policy/edit-draft')).editDraft;
+        draftOf =
+          options.editDrafts === false
+            ? draftNotRead
+            : (await import('../../../shared/policy/edit-draft')).editDraft;
       const answer = (): ReadOutput<typeof channel> =>
         READERS[channel](current.inventory, current.db(), input);
       try {

@@ -17,7 +17,8 @@ import { KeychainSection } from './keychain-section';
 import { SandboxSection } from '../sandbox/sandbox-section';
 import { withStored } from './choices';
 import { SettingCheckbox } from './setting-checkbox';
-import { LanguageChoice, LOCALES, type MessageKey, type Translate } from '../../../shared/i18n';
+import { LOCALES, type MessageKey, type Translate } from '../../../shared/i18n';
+import { LanguageChoice } from '../../../shared/i18n/schemas';
 import { useT } from '../../lib/i18n';
 
 const CLEAR_CHOICES = [10, 20, 30, 45, 60, 90, 120, 300, 600];
