@@ -165,6 +165,13 @@ export async function listTokens(ctx: CommandContext, options: TokensOptions): P
   const { t, formats } = ctx.lang;
   const never = t('cli.never');
   const user = t('cli.tokens.ownerUser');
+  // Thousands of rows, three statuses: each word is translated once.
+  const statusWords = new Map<string, string>();
+  const statusWord = (status: TokenRow['status']): string => {
+    let word = statusWords.get(status);
+    if (word === undefined) statusWords.set(status, (word = t('cli.status', { status })));
+    return word;
+  };
   printTable(
     ctx.out,
     [
@@ -177,7 +184,7 @@ export async function listTokens(ctx: CommandContext, options: TokensOptions): P
         value: (r) => (r.kind === 'account' ? (r.accountName ?? r.accountId ?? '') : user),
         dropOrder: 1,
       },
-      { header: t('cli.tokens.column.status'), value: (r) => t('cli.status', { status: r.status }) },
+      { header: t('cli.tokens.column.status'), value: (r) => statusWord(r.status) },
       {
         header: t('cli.tokens.column.expires'),
         value: (r) => formats.day(r.expiresOn) ?? never,
