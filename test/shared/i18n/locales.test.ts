@@ -46,6 +46,16 @@ describe('messages', () => {
     expect(zh('settings.clipboard.seconds', { seconds: 45 })).toBe('45 秒');
   });
 
+  it('remembers a sentence per key and parameters, never one for another parameter', () => {
+    const en = translatorFor(createI18n('en'));
+    for (let round = 0; round < 2; round += 1) {
+      expect(en('settings.clipboard.seconds', { seconds: 1 })).toBe('1 second');
+      expect(en('settings.clipboard.seconds', { seconds: 45 })).toBe('45 seconds');
+      expect(en('settings.clipboard.seconds', { seconds: '45' })).toBe('45 seconds');
+      expect(en('insights.warning.expiresSoon', { days: 1 })).toBe('expires in 1 day');
+    }
+  });
+
   it('an AppError made from a key carries it, its params and the English text for the log', () => {
     const error = new AppError('RATE_LIMITED', msg('errors.code.RATE_LIMITED.title', { until: '14:02' }));
     expect(error.message).toBe('Cloudflare is rate-limiting this login until 14:02');
