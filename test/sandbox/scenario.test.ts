@@ -8,6 +8,7 @@ import { resolveScenario } from '../../src/sandbox/scenarios';
 import { startSimulator } from '../../src/sandbox/simulator';
 import { call } from '../support/test-http';
 import { startTestSimulator } from '../support/test-simulator';
+import { GROUPS } from '../fixtures/permission-groups';
 
 const sim = await startTestSimulator();
 
@@ -244,7 +245,7 @@ describe('scenario validation', () => {
       extraNote: 'added for a test',
     });
     await withExtra.close();
-    const duplicate = { ...extra, id: 'c8fed203ed3043cba015a93ad1616f1f' };
+    const duplicate = { ...extra, id: GROUPS.zoneRead.id };
     await expect(
       startSimulator({ scenario: { ...minimal(), extra_permission_groups: [duplicate] } }),
     ).rejects.toThrow(/already in the sample/u);

@@ -5,6 +5,7 @@
  * without the SDK, so they see exactly what Cloudflare would put on the wire.
  */
 import type { DemoCredential, Simulator } from '../../src/sandbox/types';
+import { GROUPS } from '../fixtures/permission-groups';
 
 export interface CfErrorJson {
   code: number;
@@ -114,14 +115,15 @@ export const DEMO = {
     acmeInternal: 'c0de0000000000000000000000000205',
     bobStudioIo: 'c0de0000000000000000000000000301',
   },
+  // The group ids come from the one table of them (test/fixtures/permission-groups.ts).
   group: {
-    dnsWrite: '4755a26eedb94da69e1066d98aa820be',
-    zoneRead: 'c8fed203ed3043cba015a93ad1616f1f',
-    apiTokensWrite: '686d18d5ac6c441c867cbf6771e58a0a',
-    accountSettingsRead: 'c1fde68c7bcc44588cbb6ddbc16d6480',
-    logsReadAccount: '6a315a56f18441e59ed03352369ae956',
-    logsReadZone: 'c4a30cd58c5d42619c86a3c36c441e2d',
-    workersScriptsWrite: 'e086da7e2179491d91ee5f35b3ca210a',
-    cachePurge: 'e17beae8b8cb423a99b1730f21238bed',
+    dnsWrite: GROUPS.dnsWrite.id,
+    zoneRead: GROUPS.zoneRead.id,
+    apiTokensWrite: GROUPS.apiTokensWrite.id,
+    accountSettingsRead: GROUPS.accountSettingsRead.id,
+    logsReadAccount: GROUPS.accountLogsRead.id,
+    logsReadZone: GROUPS.zoneLogsRead.id,
+    workersScriptsWrite: GROUPS.workersWrite.id,
+    cachePurge: GROUPS.cachePurge.id,
   },
 } as const;
