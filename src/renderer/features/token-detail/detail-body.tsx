@@ -8,6 +8,7 @@ import { VerifyBadge } from '../../components/badges';
 import { Icon, type IconName } from '../../components/icons';
 import { formatDateTime, formatRelative, sentence } from '../../lib/format';
 import { useT } from '../../lib/i18n';
+import { ipFilterWords } from '../../lib/ip-filter-words';
 import { messageSentence } from '../../lib/message-sentence';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { DateRow, Section } from './detail-section';
@@ -95,7 +96,7 @@ export function DetailBody({
       <Section title={t('tokenDetail.body.ipFilter')} id="detail-ip">
         {detail ? (
           detail.requestIp.in.length === 0 && detail.requestIp.notIn.length === 0 ? (
-            <p className="muted">{t('tokenDetail.body.anyIp')}</p>
+            <p className="muted">{t('policy.ip.any')}</p>
           ) : (
             <dl className="kv-list">
               {detail.requestIp.in.length > 0 ? (
@@ -113,7 +114,7 @@ export function DetailBody({
             </dl>
           )
         ) : (
-          <p>{row.ipFilterSummary ?? t('tokenDetail.body.anyIp')}</p>
+          <p>{ipFilterWords(row.ipFilterSummary)}</p>
         )}
       </Section>
 

@@ -9,6 +9,7 @@ import { KindBadge, SecretKept, StatusBadge, VerifyBadge } from '../../component
 import { Icon } from '../../components/icons';
 import { formatDay, formatRelativeShort, toTime } from '../../lib/format';
 import { useT } from '../../lib/i18n';
+import { ipFilterWords, ipRangesOf } from '../../lib/ip-filter-words';
 import { useMessageSentence } from '../../lib/message-sentence';
 
 const DAY_MS = 86_400_000;
@@ -16,16 +17,8 @@ const DAY_MS = 86_400_000;
 /** The first range of an IP filter, and how many more: a CIDR must never break mid-address. */
 function IpCell({ summary }: { summary: string }): React.JSX.Element {
   const t = useT();
-  const ranges = summary
-    .split(/;\s*/u)
-    .flatMap((part) => {
-      const negative = part.startsWith('not from ');
-      return part
-        .replace(/^(only|not) from /u, '')
-        .split(/,\s*/u)
-        .map((range) => (negative ? t('tokens.row.notFrom', { range }) : range));
-    })
-    .filter(Boolean);
+  const filter = ipRangesOf(summary);
+  const ranges = [...filter.in, ...filter.notIn.map((range) => t('tokens.row.notFrom', { range }))];
   return (
     <span className="ip-cell">
       <span className="cell-line">{ranges[0]}</span>
@@ -151,7 +144,7 @@ export const TokenRowView = memo(function TokenRowView({
           {row.resourcesSummary || <span className="muted">{t('tokens.row.none')}</span>}
         </span>
       </div>
-      <div role="gridcell" className="cell col-ip" title={row.ipFilterSummary ?? t('tokens.row.anyIpTitle')}>
+      <div role="gridcell" className="cell col-ip" title={ipFilterWords(row.ipFilterSummary)}>
         {row.ipFilterSummary ? (
           <IpCell summary={row.ipFilterSummary} />
         ) : (

@@ -5,6 +5,7 @@ import type { Profile, ResolvedTemplate, TokenOwner } from '../../../shared/doma
 import type { AppErrorShape } from '../../../shared/errors';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon, type IconName } from '../../components/icons';
+import { ALL_READ_LABEL } from '../../../shared/templates/templates-data';
 import { useT } from '../../lib/i18n';
 import { OwnerFields } from './owner-fields';
 import { canCreateTokens } from './wizard-model';
@@ -79,7 +80,15 @@ export function StartStep({
             ))
           : null}
         {(templates ?? []).map((template) => {
-          const labels = [...new Set(template.permissions.map((p) => p.label))];
+          // Permission-group names stay Cloudflare's; the template's "(All read permissions)" is a
+          // description of many groups, so it is worded in the window's language.
+          const labels = [
+            ...new Set(
+              template.permissions.map((p) =>
+                p.label === ALL_READ_LABEL ? t('wizard.start.allRead') : p.label,
+              ),
+            ),
+          ];
           const why = template.available
             ? null
             : t('wizard.start.unavailable', { missing: template.missing.join(', ') });
