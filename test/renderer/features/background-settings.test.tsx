@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, IDS, syncStatus } from '../../fixtures/renderer/fixtures';
-import { renderApp } from '../support/render-app';
+import { AppWindow } from '../pages/app-window';
+import type { RenderAppOptions } from '../support/render-app';
 
 const NO_TRAY =
   'This desktop (GNOME) shows no tray icons without an extension such as “AppIndicator and KStatusNotifierItem Support”, so Keyflare quits when its window is closed. Restart Keyflare after adding one.';
@@ -13,14 +14,14 @@ const at = (hours: number, minutes: number): string => {
   return date.toISOString();
 };
 
-async function openBackgroundSettings(options: Parameters<typeof renderApp>[0] = {}) {
-  const harness = await renderApp({
+async function openBackgroundSettings(options: RenderAppOptions = {}) {
+  const app = await AppWindow.open({
     channels: ['settings.update', 'keychain.entries', ...(options.channels ?? [])],
     ...options,
   });
-  await harness.user.click(screen.getByRole('button', { name: 'Settings' }));
-  const section = within(await screen.findByTestId('background-section'));
-  return { ...harness, section };
+  const settings = await app.openSettings();
+  const section = within(await settings.backgroundSection());
+  return { user: app.user, mock: app.mock, section };
 }
 
 describe('settings → in the background', () => {
@@ -103,7 +104,7 @@ describe('settings → in the background', () => {
 
 describe('status bar → next scheduled sync', () => {
   it('shows the soonest next run of the profiles shown, each in the tooltip', async () => {
-    await renderApp({
+    const app = await AppWindow.open({
       before: (mock) =>
         mock.answer('sync.status', [
           syncStatus(IDS.personal, { nextSyncAt: at(19, 40) }),
@@ -111,24 +112,24 @@ describe('status bar → next scheduled sync', () => {
           syncStatus(IDS.globex, { nextSyncAt: null }),
         ]),
     });
-    const next = screen.getByTestId('next-sync');
+    const next = app.statusBar.nextSync();
     expect(next).toHaveTextContent('Next sync 16:05');
     expect(next).toHaveAttribute('title', 'Next scheduled sync: Acme Corp 16:05, Personal 19:40');
   });
 
   it('shows nothing when the scheduled sync is off', async () => {
-    await renderApp({ settings: { syncEveryHours: 0 } });
-    expect(screen.queryByTestId('next-sync')).not.toBeInTheDocument();
+    const app = await AppWindow.open({ settings: { syncEveryHours: 0 } });
+    expect(app.statusBar.nextSync()).not.toBeInTheDocument();
   });
 
   it('is read again when the interval changes in the settings, and goes at Off', async () => {
-    const { user, mock } = await renderApp({ channels: ['settings.update', 'keychain.entries'] });
-    expect(screen.getByTestId('next-sync')).toBeInTheDocument();
-    const reads = mock.callsOf('sync.status').length;
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
-    await user.selectOptions(screen.getByLabelText('Sync every profile automatically'), 'Every 24 hours');
-    await waitFor(() => expect(mock.callsOf('sync.status').length).toBe(reads + 1));
-    await user.selectOptions(screen.getByLabelText('Sync every profile automatically'), 'Off');
-    await waitFor(() => expect(screen.queryByTestId('next-sync')).not.toBeInTheDocument());
+    const app = await AppWindow.open({ channels: ['settings.update', 'keychain.entries'] });
+    expect(app.statusBar.nextSync()).toBeInTheDocument();
+    const reads = app.mock.callsOf('sync.status').length;
+    const settings = await app.openSettings();
+    await settings.syncEvery('Every 24 hours');
+    await waitFor(() => expect(app.mock.callsOf('sync.status').length).toBe(reads + 1));
+    await settings.syncEvery('Off');
+    await waitFor(() => expect(app.statusBar.nextSync()).not.toBeInTheDocument());
   });
 });

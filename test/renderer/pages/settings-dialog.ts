@@ -35,6 +35,19 @@ export class SettingsDialog {
     return within(await this.keychainSection()).findAllByTestId('keychain-entry');
   }
 
+  /** "In the background": tray, start at login and the sync schedule. */
+  async backgroundSection(): Promise<HTMLElement> {
+    return within(this.element()).findByTestId('background-section');
+  }
+
+  /** Picks the automatic sync interval ("Every 6 hours", "Off"…). */
+  async syncEvery(choice: string): Promise<void> {
+    await this.user.selectOptions(
+      within(this.element()).getByLabelText('Sync every profile automatically'),
+      choice,
+    );
+  }
+
   keychainSection(): Promise<HTMLElement> {
     return within(this.element()).findByTestId('keychain-section');
   }

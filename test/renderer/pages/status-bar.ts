@@ -28,4 +28,9 @@ export class StatusBar {
   offlineBadge(): HTMLElement {
     return screen.getByTestId('offline-badge');
   }
+
+  /** "Next sync 16:05", or null while the scheduled sync is off. */
+  nextSync(): HTMLElement | null {
+    return screen.queryByTestId('next-sync');
+  }
 }
