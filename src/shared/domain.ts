@@ -569,7 +569,8 @@ export type DataFileStore = z.infer<typeof DataFileStore>;
 export const DataFileEvent = z.object({
   store: DataFileStore,
   kind: z.enum(['corrupt_moved', 'newer_schema']),
-  message: z.string(),
+  /** What happened and what is still true, as a message (`outcomes.dataFile.*`, `errors.cache.*`). */
+  message: MessageSchema,
   movedTo: z.array(z.string()),
   at: IsoDateTime,
 });

@@ -144,7 +144,7 @@ describe('screen gallery (demo data)', () => {
               {
                 store: 'cache',
                 kind: 'corrupt_moved',
-                message: 'The cache could not be read.',
+                message: { key: 'outcomes.dataFile.cacheMoved' },
                 movedTo: [
                   '/home/alex/.config/Keyflare/keyflare-cache.sqlite.corrupt-2026-03-10T09-12-00-000Z',
                 ],

@@ -130,7 +130,7 @@ describe('opening the data folder', () => {
           {
             store: 'cache',
             kind: 'corrupt_moved',
-            message: expect.stringContaining('profiles, settings and history are intact'),
+            message: { key: 'outcomes.dataFile.cacheMoved' },
           },
         ],
       },
@@ -175,7 +175,7 @@ describe('opening the data folder', () => {
     const secrets = spyStore();
     const { core } = makeCore({ dataDir, secrets });
     expect(core.context.dataEvents).toMatchObject([
-      { store: 'profiles', kind: 'corrupt_moved', message: expect.stringContaining('Settings → Keychain') },
+      { store: 'profiles', kind: 'corrupt_moved', message: { key: 'outcomes.dataFile.profilesMoved' } },
     ]);
     expect(fs.readFileSync(core.context.dataEvents[0]?.movedTo[0] ?? '')).toEqual(garbage);
     await expect(core.dispatch('profiles.list', {})).resolves.toEqual({ ok: true, value: [] });
@@ -245,7 +245,7 @@ describe('a data folder from a newer Keyflare', () => {
       const secrets = spyStore();
       const { core } = makeCore({ dataDir, secrets });
       expect(core.context.dataEvents).toMatchObject([
-        { store, kind: 'newer_schema', message: expect.stringContaining('newer version of Keyflare') },
+        { store, kind: 'newer_schema', message: { key: 'errors.cache.newerSchema', params: { store } } },
       ]);
       for (const [channel, input] of [
         ['profiles.list', {}],
@@ -350,7 +350,7 @@ describe('upgrading a released single-file data folder (schema 3)', () => {
     fs.writeFileSync(path.join(dataDir, CACHE_FILE_NAME), crypto.randomBytes(16 * 1024));
     const opened = openDataFiles({ dataDir, now });
     expect(opened.events).toMatchObject([
-      { store: 'profiles', kind: 'corrupt_moved', message: expect.stringContaining('Settings → Keychain') },
+      { store: 'profiles', kind: 'corrupt_moved', message: { key: 'outcomes.dataFile.profilesMoved' } },
     ]);
     opened.db?.close();
   });

@@ -86,7 +86,7 @@ describe('window-wide problems', () => {
           {
             store: 'cache',
             kind: 'corrupt_moved',
-            message: 'bad file',
+            message: { key: 'outcomes.dataFile.cacheMoved' },
             movedTo: ['/data/cache.db.corrupt-1', '/data/cache.db-wal.corrupt-1'],
             at: FIXTURE_NOW.toISOString(),
           },
@@ -110,7 +110,7 @@ describe('window-wide problems', () => {
           {
             store: 'profiles',
             kind: 'corrupt_moved',
-            message: 'bad file',
+            message: { key: 'outcomes.dataFile.profilesMoved' },
             movedTo: ['/data/profiles.corrupt-1'],
             at: FIXTURE_NOW.toISOString(),
           },
@@ -133,7 +133,7 @@ describe('window-wide problems', () => {
           {
             store: 'cache',
             kind: 'newer_schema',
-            message: 'schema 9 > 4',
+            message: { key: 'errors.code.CACHE_NEWER.title' },
             movedTo: [],
             at: FIXTURE_NOW.toISOString(),
           },

@@ -20,6 +20,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataFileEvent, DataFileStore } from '../../../shared/domain';
+import { type Message, msg } from '../../../shared/i18n/message';
 import { CACHE_MIGRATIONS } from './cache-migrations';
 import { isLegacyLayout, splitLegacyFile } from './legacy-split';
 import { PROFILE_STORE_MIGRATIONS } from './profile-store-migrations';
@@ -61,14 +62,10 @@ export interface OpenDataFilesOptions {
 
 const WORDS: Record<DataFileStore, string> = { profiles: 'profile list', cache: 'token cache' };
 
-const CORRUPT_SENTENCE: Record<DataFileStore, string> = {
-  profiles:
-    'Keyflare could not read its profile list, so it moved the file aside and started a new one. ' +
-    'Nothing was deleted from the keychain: Settings → Keychain lists the credentials Keyflare kept there, ' +
-    'to re-attach as profiles or to forget.',
-  cache:
-    'Keyflare could not read its token cache, so it moved the file aside and started a new one. ' +
-    'Your profiles, settings and history are intact and the keychain was not touched; sync to download the token list again.',
+/** What a moved-aside file means for the user, as a message each face words. */
+const CORRUPT_MESSAGE: Record<DataFileStore, Message> = {
+  profiles: msg('outcomes.dataFile.profilesMoved'),
+  cache: msg('outcomes.dataFile.cacheMoved'),
 };
 
 interface Probe {
@@ -113,7 +110,7 @@ function openOrReplace(
     events.push({
       store: reportAs,
       kind: 'corrupt_moved',
-      message: CORRUPT_SENTENCE[reportAs],
+      message: CORRUPT_MESSAGE[reportAs],
       movedTo,
       at: at.toISOString(),
     });
@@ -159,7 +156,9 @@ export function openDataFiles(options: OpenDataFilesOptions): OpenedDataFiles {
       const refused: DataFileEvent = {
         store,
         kind: 'newer_schema',
-        message: error.message,
+        message: error.key
+          ? { key: error.key, params: error.params ?? {} }
+          : msg('errors.code.CACHE_NEWER.title'),
         movedTo: [],
         at: options.now().toISOString(),
       };
