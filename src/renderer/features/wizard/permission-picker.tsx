@@ -6,6 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { PermissionGroup } from '../../../shared/domain';
 import { Icon } from '../../components/icons';
+import { formatNumber } from '../../lib/format';
 import { useT } from '../../lib/i18n';
 import { SCOPE_TITLES, scopeName, type ScopeName } from '../../lib/policy-view';
 
@@ -101,7 +102,7 @@ export function PermissionPicker({
         {sections.map(([name, list]) => (
           <fieldset key={name} className="perm-section">
             <legend className="perm-section-title">
-              {t(SCOPE_TITLES[name])} <span className="muted">({list.length})</span>
+              {t(SCOPE_TITLES[name])} <span className="muted">({formatNumber(list.length)})</span>
             </legend>
             {list.map((group) => (
               <label key={group.id} className="perm-option">
