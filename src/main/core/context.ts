@@ -3,6 +3,7 @@
  */
 import type { DataFileEvent } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { msg } from '../../shared/i18n/message';
 import type { Db } from './db/sqlite-file';
 import type { ClipboardPort, Clock, EmitEvent, Logger, Timers } from './ports';
 import type { SecretStore } from './secrets/secret-store';
@@ -30,6 +31,6 @@ export interface CoreContext {
 
 export function refusedData(event: DataFileEvent): () => never {
   return () => {
-    throw new AppError('CACHE_NEWER', event.message);
+    throw new AppError('CACHE_NEWER', msg('errors.cache.newerFolder', { store: event.store }));
   };
 }

@@ -99,12 +99,13 @@ describe('launch at login', () => {
     });
     const { core } = makeCore({ background: host(login) });
     const reply = await core.dispatch('settings.update', { launchAtLogin: true, theme: 'dark' });
-    expect(reply).toEqual({
+    expect(reply).toMatchObject({
       ok: false,
       error: {
         code: 'INTERNAL',
         message:
           'Keyflare could not add itself to the programs your system starts at login. The autostart entry /home/alex/.config/autostart/keyflare.desktop could not be written: permission denied. The setting was not changed.',
+        key: 'errors.settings.loginItem',
       },
     });
     await expect(call<Settings>(core, 'settings.get', {})).resolves.toMatchObject({
@@ -120,7 +121,7 @@ describe('launch at login', () => {
     });
     await expect(core.dispatch('settings.update', { launchAtLogin: true })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', message: reason },
+      error: { code: 'VALIDATION', message: `Launch at login stays off. ${reason}` },
     });
     await expect(call<Settings>(core, 'settings.get', {})).resolves.toMatchObject({ launchAtLogin: false });
   });

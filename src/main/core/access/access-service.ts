@@ -9,6 +9,7 @@
 import { buildAccessIndex, type AccessIndex } from '../../../shared/access/access-index';
 import type { AccessExplore, ExploreTarget } from '../../../shared/access/access-schemas';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import { tokenKey } from '../../../shared/token-key';
 import type { CoreContext } from '../context';
 import { accessFingerprint, listPolicyRows } from '../db/access-repository';
@@ -22,8 +23,7 @@ export interface AccessService {
 }
 
 function unknownTarget(target: ExploreTarget): AppError {
-  const what = target.kind === 'zone' ? 'zone' : 'account';
-  return new AppError('NOT_FOUND', `No login’s cache holds this ${what}; sync to refresh the list.`, {
+  return new AppError('NOT_FOUND', msg('errors.access.unknownTarget', { kind: target.kind }), {
     ...(target.kind === 'zone' ? { zoneId: target.zoneId } : {}),
     ...(target.kind === 'account' ? { accountId: target.accountId } : {}),
   });

@@ -60,8 +60,6 @@ export interface OpenDataFilesOptions {
   profileStoreMigrations?: readonly Migration[];
 }
 
-const WORDS: Record<DataFileStore, string> = { profiles: 'profile list', cache: 'token cache' };
-
 /** What a moved-aside file means for the user, as a message each face words. */
 const CORRUPT_MESSAGE: Record<DataFileStore, Message> = {
   profiles: msg('outcomes.dataFile.profilesMoved'),
@@ -152,7 +150,7 @@ export function openDataFiles(options: OpenDataFilesOptions): OpenedDataFiles {
   ] as const) {
     const latest = latestVersion(migrations);
     if (seen.version !== null && seen.version > latest) {
-      const error = newerSchemaError(WORDS[store], seen.version, latest);
+      const error = newerSchemaError(store, seen.version, latest);
       const refused: DataFileEvent = {
         store,
         kind: 'newer_schema',

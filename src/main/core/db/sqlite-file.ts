@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import { MigrationError } from './migration-error';
 
 export type Db = Database.Database;
@@ -187,10 +188,7 @@ export function moveAside(file: string, at: Date): string[] {
   return moved;
 }
 
-export function newerSchemaError(what: string, current: number, latest: number): AppError {
-  return new AppError(
-    'CACHE_NEWER',
-    `Keyflare’s ${what} was written by a newer version of Keyflare (schema ${current}, this version knows ${latest}). ` +
-      'Update Keyflare; the data folder was left untouched.',
-  );
+/** CACHE_NEWER for one data file: `store` picks its name in the sentence. */
+export function newerSchemaError(store: 'profiles' | 'cache', current: number, latest: number): AppError {
+  return new AppError('CACHE_NEWER', msg('errors.cache.newerSchema', { store, current, latest }));
 }

@@ -9,6 +9,7 @@
  */
 import type { TokenKind, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { WireToken } from '../cloudflare/wire';
 
 export interface StoredToken {
@@ -45,10 +46,7 @@ export function storedFromRaw(kind: TokenKind, accountId: string | null, raw: st
 export function ownerOf(stored: Pick<StoredToken, 'kind' | 'accountId'>): TokenOwner {
   if (stored.kind === 'user') return { kind: 'user' };
   if (stored.accountId === null) {
-    throw new AppError(
-      'INTERNAL',
-      'The cache holds an account-owned token without its account; sync the profile.',
-    );
+    throw new AppError('INTERNAL', msg('errors.cache.noAccount'));
   }
   return { kind: 'account', accountId: stored.accountId };
 }

@@ -9,6 +9,7 @@
 import type { ExportFormat, ExportResult, ImportResult } from '../../../shared/export/export-schemas';
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import { tokenApiBody } from '../../../shared/export/api-body';
 import { parseImportText, recipeOwnerIn, resolveBody, resolveRecipe } from '../../../shared/export/import';
 import { RecipeGap, recipeFromDraft, recipeText, type RecipeToken } from '../../../shared/export/recipe';
@@ -67,19 +68,26 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
   };
 
   /** A token as a recipe, or the sentence saying why it cannot be one. */
-  const recipeOf = (ref: TokenRef): RecipeToken | string => {
+  /** A token's recipe, or why it has none (`reason` null: it has no policies). */
+  const recipeOrGap = (
+    ref: TokenRef,
+  ): { recipe: RecipeToken } | { gap: { name: string; reason: string | null } } => {
     const { entry, owner, names } = load(ref);
     const read = draftFromToken(entry.token, names);
-    if (read.unrepresentable.length > 0 || read.draft.policies.length === 0) {
-      return `“${entry.token.name}” was left out of the recipe: ${read.unrepresentable.join(' ') || 'it has no policies.'}`;
-    }
+    if (read.unrepresentable.length > 0 || read.draft.policies.length === 0)
+      return { gap: { name: entry.token.name, reason: read.unrepresentable.join(' ') || null } };
     try {
-      return recipeFromDraft(read.draft, owner, names);
+      return { recipe: recipeFromDraft(read.draft, owner, names) };
     } catch (error) {
-      if (error instanceof RecipeGap)
-        return `“${entry.token.name}” was left out of the recipe: ${error.message}.`;
+      if (error instanceof RecipeGap) return { gap: { name: entry.token.name, reason: `${error.message}.` } };
       throw error;
     }
+  };
+
+  const recipeOf = (ref: TokenRef): RecipeToken | string => {
+    const read = recipeOrGap(ref);
+    if ('recipe' in read) return read.recipe;
+    return `“${read.gap.name}” was left out of the recipe: ${read.gap.reason ?? 'it has no policies.'}`;
   };
 
   const exportTokens = (refs: readonly TokenRef[], format: ExportFormat): ExportResult => {
@@ -106,7 +114,7 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
     } else if (format === 'share') {
       const [only] = refs;
       if (!only || refs.length > 1)
-        throw new AppError('VALIDATION', 'Share a request for one token at a time.', {
+        throw new AppError('VALIDATION', msg('errors.export.shareOne'), {
           issues: [{ path: 'tokens', message: 'share one token at a time' }],
         });
       const detail = deps.inventory.token(only.profileId, only.tokenId);
@@ -114,7 +122,7 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
       if (link.url === null)
         throw new AppError(
           'VALIDATION',
-          `A template URL cannot carry any permission of “${detail.name}”: ${link.manual.join(' ')}`,
+          msg('errors.export.noTemplateUrl', { name: detail.name, manual: link.manual.join(' ') }),
         );
       text = link.url;
       notes.push(...link.manual);
@@ -126,7 +134,7 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
         else recipes.push(recipe);
       }
       if (recipes.length === 0)
-        throw new AppError('VALIDATION', `Keyflare cannot write a recipe for this: ${notes.join(' ')}`, {
+        throw new AppError('VALIDATION', msg('errors.export.noRecipe', { notes: notes.join(' ') }), {
           issues: notes.map((message) => ({ path: '(token)', message })),
         });
       text = recipeText(recipes);
@@ -188,7 +196,7 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
       if (index >= tokenCount)
         throw new AppError(
           'VALIDATION',
-          `The text holds ${tokenCount} token(s); there is no number ${index + 1}.`,
+          msg('errors.export.noSuchIndex', { count: tokenCount, number: index + 1 }),
           {
             issues: [{ path: 'index', message: `must be below ${tokenCount}` }],
           },
@@ -203,14 +211,18 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
         return { ...result, unresolved: [...missing, ...result.unresolved] };
       }
       const body = parsed.source === 'body' ? parsed.tokens[index] : undefined;
-      if (!body) throw new AppError('VALIDATION', 'The text holds no token body.');
+      if (!body) throw new AppError('VALIDATION', msg('errors.export.noBody'));
       return resolveBody(body, target, position);
     },
 
     duplicateTo(ref, targetProfileId, targetOwner) {
-      const recipe = recipeOf(ref);
-      if (typeof recipe === 'string')
-        throw new AppError('VALIDATION', recipe.replace('left out of the recipe', 'cannot be duplicated'));
+      const read = recipeOrGap(ref);
+      if ('gap' in read)
+        throw new AppError(
+          'VALIDATION',
+          msg('errors.export.cannotDuplicate', { name: read.gap.name, reason: read.gap.reason ?? 'none' }),
+        );
+      const recipe = read.recipe;
       const target = deps.profiles.get(targetProfileId);
       assertSynced(target);
       assertOwnerKnown(deps.inventory, target, targetOwner);

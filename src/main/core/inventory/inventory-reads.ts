@@ -23,6 +23,7 @@ import type {
   Zone,
 } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import { createBuildContext, type BuildContext } from '../../../shared/policy/build-context';
 import type { CoreContext } from '../context';
 import { listHistory, type HistoryQuery } from '../db/history-repository';
@@ -48,14 +49,7 @@ export interface InventoryService {
 
 /** The one sentence for a token the cache does not hold, wherever it is asked for. */
 export function unknownToken(profileId: string, tokenId: string): AppError {
-  return new AppError(
-    'NOT_FOUND',
-    'Keyflare does not know this token; sync the profile to refresh the list.',
-    {
-      profileId,
-      tokenId,
-    },
-  );
+  return new AppError('NOT_FOUND', msg('errors.tokens.unknown'), { profileId, tokenId });
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import type { KeychainEntry } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { CoreContext } from '../context';
 import { listProfileIds } from '../db/profile-repository';
 import { hasSnapshot } from '../db/snapshot-repository';
@@ -71,9 +72,7 @@ export function createKeychainService(ctx: CoreContext): KeychainService {
       if (!isOrphan) {
         throw new AppError(
           'CONFLICT',
-          tokenId === null
-            ? 'This credential belongs to a profile: remove the profile instead.'
-            : 'This secret belongs to a cached token: forget it from the token’s detail instead.',
+          tokenId === null ? msg('errors.keychain.profileEntry') : msg('errors.keychain.tokenEntry'),
           { profileId },
         );
       }

@@ -9,8 +9,9 @@
  * Global API Keys are checked by reading /user. Nothing is stored here.
  */
 import { nullWhenDenied } from '../cloudflare/errors';
-import type { CredentialInput, CredentialKind } from '../../../shared/domain';
+import type { CredentialInput } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { CallOptions, CloudflareClient, CloudflareGateway } from '../cloudflare/gateway';
 import { directPlanner, fetchAllPages } from '../cloudflare/paging';
 import type { WireAccount, WireUser, WireVerify } from '../cloudflare/wire';
@@ -25,8 +26,7 @@ export interface CheckedCredential {
   accounts: WireAccount[];
 }
 
-const NOT_ACCEPTED =
-  'Cloudflare did not accept this credential. Check that you copied the whole token (or the Global API Key and its email) and that it is active.';
+const NOT_ACCEPTED = msg('errors.profiles.notAccepted');
 
 function rethrowAsInvalid(error: unknown): never {
   if (error instanceof AppError && (error.code === 'AUTH_INVALID' || error.code === 'NOT_FOUND')) {
@@ -36,16 +36,17 @@ function rethrowAsInvalid(error: unknown): never {
 }
 
 function inactive(status: string): AppError {
-  return new AppError(
-    'AUTH_INVALID',
-    `Cloudflare says this token is ${status}. Enable it in the Cloudflare dashboard or use another one.`,
-  );
+  return new AppError('AUTH_INVALID', msg('errors.profiles.inactive', { status }));
 }
 
 async function listAccounts(client: CloudflareClient, call: CallOptions): Promise<WireAccount[] | null> {
   return nullWhenDenied(
-    fetchAllPages(directPlanner, 'accounts', null, (page, perPage) =>
-      client.listAccounts(page, perPage, call),
+    fetchAllPages(
+      directPlanner,
+      'accounts',
+      null,
+      (page, perPage) => client.listAccounts(page, perPage, call),
+      { what: msg('errors.request.listAccounts') },
     ),
   );
 }
@@ -213,12 +214,4 @@ export async function checkCredential(
     return rethrowAsInvalid(error);
   }
   return checkUserToken(options, token, verify);
-}
-
-export function describeKind(kind: CredentialKind): string {
-  return {
-    user_token: 'user API token',
-    account_token: 'account-owned API token',
-    global_key: 'Global API Key',
-  }[kind];
 }

@@ -13,6 +13,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TokenRow } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import { reportFileName, reportText, type ReportToken } from '../../../shared/reports/report-text';
 import type { ReportFormat, ReportSaved } from '../../../shared/reports/report-schemas';
 import type { CoreContext } from '../context';
@@ -50,11 +51,8 @@ async function writeAtomically(file: string, text: string): Promise<void> {
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
-    const cause = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-    throw new AppError(
-      'INTERNAL',
-      `The report could not be written to ${path.basename(file)}${cause}. Nothing was saved there.`,
-    );
+    const cause = error instanceof Error && 'code' in error ? String(error.code) : 'none';
+    throw new AppError('INTERNAL', msg('errors.reports.notWritten', { file: path.basename(file), cause }));
   }
 }
 
@@ -72,13 +70,8 @@ export function createReportService(ctx: CoreContext, deps: ReportDeps): ReportS
           picked.push(row);
         }
       }
-      if (picked.length === 0)
-        throw new AppError('NOT_FOUND', 'None of these tokens is in the cache any more; sync and try again.');
-      if (!deps.saveDialog)
-        throw new AppError(
-          'INTERNAL',
-          'Keyflare cannot show a save dialog here, so the report was not saved.',
-        );
+      if (picked.length === 0) throw new AppError('NOT_FOUND', msg('errors.reports.noTokens'));
+      if (!deps.saveDialog) throw new AppError('INTERNAL', msg('errors.reports.noDialog'));
 
       const policies = new Map(listPolicyRows(ctx.db()).map((p) => [`${p.profileId}:${p.id}`, p]));
       const health = await deps.health.report();
@@ -107,8 +100,7 @@ export function createReportService(ctx: CoreContext, deps: ReportDeps): ReportS
       });
       if (file === null)
         return { saved: false, fileName: null, tokenCount: picked.length, problemCount: problems.length };
-      if (!path.isAbsolute(file))
-        throw new AppError('VALIDATION', 'The save dialog gave no usable place for the report.');
+      if (!path.isAbsolute(file)) throw new AppError('VALIDATION', msg('errors.reports.badPlace'));
       await writeAtomically(file, text);
       ctx.logger.info('report saved', {
         format: request.format,

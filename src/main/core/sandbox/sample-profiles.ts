@@ -6,12 +6,21 @@
  */
 import type { Profile } from '../../../shared/domain';
 import { AppError, type Result } from '../../../shared/errors';
+import { msg, nest, type Message } from '../../../shared/i18n/message';
 import { SAMPLE_PROFILES } from '../../../sandbox/sample-profiles';
 import type { SimulatorCore } from '../../../sandbox/types';
 import type { Dispatch } from '../dispatch';
 
-function expectOk<T>(result: Result<unknown>, what: string): T {
-  if (!result.ok) throw new AppError(result.error.code, `${what}: ${result.error.message}`);
+/** The step that failed, and why (the failed call's own message, nested in the user's language). */
+function expectOk<T>(result: Result<unknown>, step: Message): T {
+  if (!result.ok) {
+    const { key, params } = result.error;
+    const cause = key ? msg(key, params) : msg('errors.unexpected');
+    throw new AppError(
+      result.error.code,
+      msg('errors.sandbox.stepFailed', { ...nest('step', step), ...nest('cause', cause) }),
+    );
+  }
   return result.value as T;
 }
 
@@ -33,10 +42,10 @@ export async function addSampleProfiles(
           ...(credential.accountId ? { accountId: credential.accountId } : {}),
         },
       }),
-      `adding the sample profile ${sample.label}`,
+      msg('errors.sandbox.addingSample', { label: sample.label }),
     );
     ids.push(profile.id);
   }
-  expectOk(await dispatch('sync.start', {}), 'syncing the sample profiles');
+  expectOk(await dispatch('sync.start', {}), msg('errors.sandbox.syncingSamples'));
   return ids;
 }

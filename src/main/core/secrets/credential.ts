@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { CredentialKind } from '../../../shared/domain';
 
 const StoredCredential = z.discriminatedUnion('kind', [
@@ -30,11 +31,7 @@ export function decodeCredential(text: string, profileId: string): ProfileCreden
   }
   const checked = StoredCredential.safeParse(parsed);
   if (!checked.success) {
-    throw new AppError(
-      'AUTH_INVALID',
-      'The credential Keyflare keeps for this profile in the keychain is damaged. Replace the credential to continue.',
-      { profileId },
-    );
+    throw new AppError('AUTH_INVALID', msg('errors.profiles.damagedCredential'), { profileId });
   }
   return checked.data;
 }

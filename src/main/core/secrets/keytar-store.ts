@@ -18,6 +18,8 @@
  * would otherwise do. A call waiting in line counts against its own timeout.
  */
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
+import { englishText } from '../../../shared/i18n/translator';
 import { SECRET_SERVICE, type KeychainStatus, type SecretStore } from './secret-store';
 
 /** The subset of keytar's API Keyflare uses (injectable for tests of the failure paths). */
@@ -36,26 +38,14 @@ export interface KeytarStoreOptions {
   service?: string;
 }
 
-export const KEYCHAIN_UNAVAILABLE_HELP =
-  'The system keychain is not available. On Linux, Keyflare needs a running Secret Service ' +
-  '(GNOME Keyring or KWallet) in your session: install gnome-keyring and libsecret, log in to a ' +
-  'desktop session (or start one with dbus-run-session), and try again. Cached tokens stay visible.';
+export const KEYCHAIN_UNAVAILABLE_HELP = msg('errors.keychain.unavailable');
 
-export const KEYCHAIN_LOCKED_HELP =
-  'The system keychain is locked. Unlock it (log in again or open your keyring app) and try again.';
+export const KEYCHAIN_LOCKED_HELP = msg('errors.keychain.locked');
 
 const PROBE_ACCOUNT = 'keyflare:probe';
 
-/** What a timed-out call of each kind means for the entry, in the error the user reads. */
-const TIMEOUT_OUTCOME: Record<string, string> = {
-  read: 'Try again once it answers.',
-  list: 'Try again once it answers.',
-  probe: 'Try again once it answers.',
-  write:
-    'Nothing was saved (should the keychain carry the write out later, Keyflare undoes it); try again once it answers.',
-  delete:
-    'The entry may or may not have been removed; Settings → Keychain shows what is left once the keychain answers.',
-};
+/** The kinds of keychain call; a timed-out one's error says what it means for the entry. */
+type KeychainCall = 'read' | 'list' | 'probe' | 'write' | 'delete';
 
 /** Maps whatever keytar/libsecret threw to a sentence a person can act on; never echoes the raw text. */
 function classify(error: unknown): AppError {
@@ -76,7 +66,7 @@ async function defaultLoad(): Promise<KeytarLike> {
 
 function checkAccount(account: string): void {
   if (account.length === 0 || account.length > 300) {
-    throw new AppError('INTERNAL', 'Keyflare asked the keychain for an entry with an invalid name.');
+    throw new AppError('INTERNAL', msg('errors.keychain.invalidName'));
   }
 }
 
@@ -128,7 +118,7 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
   };
 
   const call = async <T>(
-    what: string,
+    what: KeychainCall,
     fn: (k: KeytarLike) => Promise<T>,
     onLateSuccess?: () => void,
   ): Promise<T> => {
@@ -157,8 +147,7 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
             reject(
               new AppError(
                 'KEYCHAIN_UNAVAILABLE',
-                `The system keychain did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s (${what}). ` +
-                  `It may be waiting for an unlock prompt, or not running. ${TIMEOUT_OUTCOME[what] ?? ''}`.trimEnd(),
+                msg('errors.keychain.timeout', { seconds: Math.max(1, Math.round(timeoutMs / 1000)), what }),
               ),
             );
           }, timeoutMs);
@@ -205,7 +194,7 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
       } catch (error) {
         return {
           available: false,
-          message: error instanceof AppError ? error.message : KEYCHAIN_UNAVAILABLE_HELP,
+          message: error instanceof AppError ? error.message : englishText(KEYCHAIN_UNAVAILABLE_HELP.key),
         };
       }
     },

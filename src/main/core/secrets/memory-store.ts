@@ -2,6 +2,8 @@
  * An in-memory SecretStore for unit tests of callers. Never used in production.
  */
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
+import { englishText } from '../../../shared/i18n/translator';
 import type { SecretStore } from './secret-store';
 
 export interface MemoryStore extends SecretStore {
@@ -11,7 +13,7 @@ export interface MemoryStore extends SecretStore {
   setAvailable(available: boolean): void;
 }
 
-const UNAVAILABLE = 'The system keychain is not available (test store).';
+const UNAVAILABLE = msg('errors.keychain.testStore');
 
 export function createMemoryStore(initial: Record<string, string> = {}): MemoryStore {
   const map = new Map(Object.entries(initial));
@@ -32,7 +34,9 @@ export function createMemoryStore(initial: Record<string, string> = {}): MemoryS
     list: (prefix) => call(() => [...map.keys()].filter((key) => key.startsWith(prefix))),
     status: () =>
       Promise.resolve(
-        available ? { available: true, message: null } : { available: false, message: UNAVAILABLE },
+        available
+          ? { available: true, message: null }
+          : { available: false, message: englishText(UNAVAILABLE.key) },
       ),
     entries: () => map,
     setAvailable: (value) => {

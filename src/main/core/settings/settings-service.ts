@@ -9,6 +9,7 @@
  */
 import { DEFAULT_SETTINGS, Settings } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { CoreContext } from '../context';
 import { readSettings, saveSettings } from '../db/settings-repository';
 import type { LoginItemPort } from '../ports';
@@ -35,10 +36,11 @@ export interface SettingsDeps {
 }
 
 function loginItemError(enabled: boolean, error: unknown): AppError {
-  const cause = error instanceof Error && error.message ? ` ${error.message}` : '';
+  // The system's own words (not Keyflare's to translate) ride as a parameter of our sentence.
+  const cause = error instanceof Error && error.message ? error.message : 'none';
   return new AppError(
     'INTERNAL',
-    `Keyflare could not ${enabled ? 'add itself to' : 'remove itself from'} the programs your system starts at login.${cause} The setting was not changed.`,
+    msg('errors.settings.loginItem', { change: enabled ? 'add' : 'remove', cause }),
   );
 }
 
@@ -76,7 +78,11 @@ export function createSettingsService(ctx: CoreContext, deps: SettingsDeps = {})
   const applyLoginItem = (enabled: boolean): void => {
     if (!loginItem) {
       const unavailable = deps.loginItemUnavailable?.() ?? null;
-      if (enabled && unavailable) throw new AppError('VALIDATION', unavailable);
+      if (enabled && unavailable)
+        throw new AppError(
+          'VALIDATION',
+          msg('errors.settings.loginItemUnavailable', { reason: unavailable }),
+        );
       return;
     }
     try {

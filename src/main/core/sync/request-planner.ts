@@ -8,7 +8,7 @@
  * only to throw CANCELLED, so nothing more is sent.
  */
 import pLimit from 'p-limit';
-import { AppError } from '../../../shared/errors';
+import { cancelled } from '../cloudflare/errors';
 import type { RequestPlanner } from '../cloudflare/paging';
 
 export interface PlannedRequest {
@@ -41,7 +41,7 @@ export function createSyncPlanner(options: SyncPlannerOptions): SyncPlanner {
       options.onProgress(done, nodes.length);
       try {
         const value = await limit(async () => {
-          if (options.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+          if (options.signal.aborted) throw cancelled();
           return fn();
         });
         return { value, node };

@@ -15,6 +15,7 @@
  */
 import type { SyncProgress, SyncRun, SyncState } from '../../../shared/domain';
 import { AppError, isAppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { CloudflareGateway } from '../cloudflare/gateway';
 import type { RequestCounter } from '../cloudflare/guarded-fetch';
 import type { CoreContext } from '../context';
@@ -81,9 +82,12 @@ interface ActiveSync {
 }
 
 function runError(error: AppError): SyncRunError {
-  return error.details?.retryAt
-    ? { code: error.code, message: error.message, retryAt: error.details.retryAt }
-    : { code: error.code, message: error.message };
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.key === undefined ? {} : { key: error.key, params: error.params ?? {} }),
+    ...(error.details?.retryAt ? { retryAt: error.details.retryAt } : {}),
+  };
 }
 
 function toSnapshot(fetched: FetchedSnapshot): ProfileSnapshot {
@@ -118,8 +122,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
   const active = new Map<string, ActiveSync>();
   const writes = deps.writes ?? createInFlightWrites();
 
-  const cancelledError = (): AppError =>
-    new AppError('CANCELLED', 'The sync was cancelled; the cached data is unchanged.');
+  const cancelledError = (): AppError => new AppError('CANCELLED', msg('errors.sync.cancelled'));
 
   /**
    * Ids of the profile's tokens whose secret the keychain keeps, asked only when the snapshot
@@ -231,7 +234,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         ? cancelledError()
         : raw instanceof AppError
           ? raw
-          : new AppError('INTERNAL', 'The sync hit an unexpected problem; the cached data is unchanged.');
+          : new AppError('INTERNAL', msg('errors.sync.unexpected'));
       if (!(raw instanceof AppError))
         ctx.logger.error('sync failed unexpectedly', {
           profileId,

@@ -9,7 +9,7 @@
  */
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { msg, type Message } from '../../../shared/i18n/message';
+import { msg, nest } from '../../../shared/i18n/message';
 import { tokenPermissions } from '../inventory/token-permissions';
 import type { OperationTarget } from './operation-target';
 
@@ -18,7 +18,11 @@ export function assertMayCreate(profile: Profile, owner: TokenOwner): void {
   const caps = profile.capabilities;
   if (owner.kind === 'user') {
     if (caps.createUserTokens) return;
-    throw new AppError('PERMISSION_DENIED', userTokensRefusal(profile, 'create'), { profileId: profile.id });
+    const reason =
+      profile.credentialKind === 'account_token'
+        ? msg('errors.write.denied.accountTokenUser')
+        : msg('errors.write.denied.userTokens');
+    throw new AppError('PERMISSION_DENIED', reason, { profileId: profile.id });
   }
   const account = caps.accounts.find((candidate) => candidate.accountId === owner.accountId);
   if (account?.createTokens) return;
@@ -26,15 +30,8 @@ export function assertMayCreate(profile: Profile, owner: TokenOwner): void {
   const reason =
     profile.credentialKind === 'account_token' && profile.ownerAccountId !== owner.accountId
       ? msg('errors.write.denied.otherAccount', { account: name })
-      : msg('errors.write.denied.accountTokens', { verb: 'create', account: name });
+      : msg('errors.write.denied.accountTokens', { account: name });
   throw new AppError('PERMISSION_DENIED', reason, { profileId: profile.id, accountId: owner.accountId });
-}
-
-/** Why this profile may not create or change user tokens. */
-function userTokensRefusal(profile: Profile, verb: 'create' | 'change'): Message {
-  return profile.credentialKind === 'account_token'
-    ? msg('errors.write.denied.accountTokenUser', { verb })
-    : msg('errors.write.denied.userTokens', { verb });
 }
 
 export type ExistingTokenAction = 'edit' | 'roll' | 'delete' | 'disable';
@@ -45,16 +42,12 @@ export function assertMayChange(target: OperationTarget, action: ExistingTokenAc
   const allowed = tokenPermissions(target.profile, target.row);
   const details = { profileId: target.profile.id, tokenId: target.row.id };
   if (!allowed.edit) {
-    // The same cases as tokenPermissions' reason, said for a change that was refused.
-    const { row } = target;
-    const reason =
-      row.kind === 'user'
-        ? userTokensRefusal(target.profile, 'change')
-        : msg('errors.write.denied.accountTokens', {
-            verb: 'change',
-            account: row.accountName ?? row.accountId ?? '',
-          });
-    throw new AppError('PERMISSION_DENIED', reason, details);
+    const reason = allowed.reason ?? msg('errors.write.denied.mayNotChange');
+    throw new AppError(
+      'PERMISSION_DENIED',
+      msg('errors.write.denied.change', nest('reason', reason)),
+      details,
+    );
   }
   if (target.row.isCredential && action !== 'edit') {
     throw new AppError('CONFLICT', msg('errors.write.ownCredential'), details);
