@@ -60,11 +60,13 @@ const OUTCOME_TONE: Record<BulkOutcome, string> = {
 
 function PlanGroup({ group, action }: { group: BulkPlanGroup; action: BulkAction }): React.JSX.Element {
   const t = useT();
+  // The login's user tokens in the window's words; an account by its name.
+  const owner = group.accountId === null ? t('bulk.userTokens') : group.ownerLabel;
   const words = useMessageSentence();
   return (
-    <section className="bulk-group" aria-label={`${group.profileLabel} · ${group.ownerLabel}`}>
+    <section className="bulk-group" aria-label={`${group.profileLabel} · ${owner}`}>
       <h3 className="bulk-group-title">
-        {group.profileLabel} <span className="muted">· {group.ownerLabel}</span>
+        {group.profileLabel} <span className="muted">· {owner}</span>
       </h3>
       {group.send.length > 0 ? (
         <>
