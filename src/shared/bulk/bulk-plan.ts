@@ -9,6 +9,7 @@
  */
 import type { TokenDetail, TokenRow } from '../domain';
 import { type Message, msg } from '../i18n/message';
+import { tokenKey } from '../token-key';
 import type {
   BulkAction,
   BulkPlan,
@@ -96,7 +97,7 @@ export function planBulk(
   for (const m of missing) {
     groupOf(m.profileId, m.profileLabel, null, 'user tokens').skip.push({
       token: {
-        key: `${m.profileId}:${m.tokenId}`,
+        key: tokenKey(m.profileId, m.tokenId),
         profileId: m.profileId,
         tokenId: m.tokenId,
         name: m.tokenId,

@@ -7,6 +7,7 @@ import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { createFormats } from '../../../src/shared/i18n/format';
 import { formatMessage } from '../../../src/shared/i18n/format-message';
 import { createI18n, translatorFor } from '../../../src/shared/i18n/translator';
+import { tokenKey, splitTokenKey } from '../../../src/shared/token-key';
 import { row } from '../support/token-rows';
 
 describe('the bulk plan', () => {
@@ -19,6 +20,14 @@ describe('the bulk plan', () => {
     });
     expect(englishMessage(plan.summary)).toBe('Nothing to disable: the token is left out.');
     expect(plan.sendCount).toBe(0);
+  });
+
+  it('keys a token the cache no longer holds as the window keys its row, so it can be found again', () => {
+    const gone = { profileId: 'p-1', tokenId: 'tok-9', profileLabel: 'Work' };
+    const plan = planBulk('delete', [], () => ({ edit: true, delete: true, reason: null }), [gone]);
+    const skipped = plan.groups.flatMap((g) => g.skip).map((s) => s.token.key);
+    expect(skipped).toEqual([tokenKey('p-1', 'tok-9')]);
+    expect(splitTokenKey(skipped[0] ?? '')).toEqual({ profileId: 'p-1', tokenId: 'tok-9' });
   });
 
   it('words a plan and a run in Simplified Chinese, with counts and names but no English', () => {
