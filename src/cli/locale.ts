@@ -6,6 +6,7 @@
 import {
   createFormats,
   createI18n,
+  DEFAULT_LOCALE,
   localeOf,
   localesFromEnv,
   resolveLocale,
@@ -15,6 +16,7 @@ import {
   msg,
   type Translate,
 } from '../shared/i18n';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { CliError, EXIT } from './exit-codes';
 
 export interface CliLanguage {
@@ -59,6 +61,16 @@ export function helpLocale(
   }
   return resolveLocale(localesFromEnv(env));
 }
+
+/**
+ * intl-messageformat checks each message's locale against the ones Intl.NumberFormat supports,
+ * which sets up ICU's number formatting: about 15 ms of a command's start (the first sentence it
+ * words, its own or an English one for `--json`), for a check that cannot fail here — Keyflare's
+ * locales are en and zh-CN, which every Node build's ICU has. The command takes the locale as
+ * given; a message that formats a number still sets up NumberFormat when it does.
+ */
+IntlMessageFormat.resolveLocale = (locales) =>
+  new Intl.Locale(typeof locales === 'string' ? locales : (locales[0] ?? DEFAULT_LOCALE));
 
 /**
  * The language of a run. The translator is built on first use: most runs print no sentence of
