@@ -6,7 +6,6 @@
  * keychain service and no file of the real data folder changed; the sandbox's folder and keychain
  * entries are gone. Screenshots of the welcome screen and the banner, light and dark.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,24 +22,10 @@ import { WizardPage } from './pages/wizard-page';
 import { seriousAxeViolations } from './support/axe';
 import { launchKeyflare, type KeyflareApp } from './support/harness';
 import { saveThemedScreenshots } from './support/screenshots';
+import { filesOutsideSandbox } from '../support/data-folder-files';
 
 const realKeychain = createKeytarStore({ service: SECRET_SERVICE });
 const sandboxKeychain = createKeytarStore({ service: SANDBOX_KEYCHAIN_SERVICE });
-
-/**
- * Every file of the real data folder outside the sandbox, with a hash of its bytes. SQLite's -shm
- * files are left out: they are the WAL's shared-memory index, which every read updates.
- */
-function realFiles(dataDir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of fs.readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(dataDir, file);
-    if (!entry.isFile() || relative.split(path.sep)[0] === 'sandbox' || relative.endsWith('-shm')) continue;
-    out[relative] = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  }
-  return out;
-}
 
 // The story reads the in-process core's clipboard port: Chromium harness only.
 const inProcessCore = process.env['KEYFLARE_E2E_ELECTRON'] !== '1';
@@ -76,7 +61,7 @@ describe.skipIf(!inProcessCore)('trying Keyflare in the sandbox', () => {
     expect(await seriousAxeViolations(app.page)).toEqual([]);
     await saveThemedScreenshots(app.page, 'sandbox-01-welcome');
     entriesBefore = await realKeychain.list('');
-    filesBefore = realFiles(app.dataDir);
+    filesBefore = filesOutsideSandbox(app.dataDir);
   });
 
   it('enters from the welcome screen onto synced sample logins, under a banner', async () => {
@@ -132,7 +117,7 @@ describe.skipIf(!inProcessCore)('trying Keyflare in the sandbox', () => {
     // file the sandbox wrote is inside its own folder.
     expect(await realKeychain.list('')).toEqual(entriesBefore);
     expect(await sandboxKeychain.list('token:')).not.toEqual([]);
-    expect(realFiles(app.dataDir)).toEqual(filesBefore);
+    expect(filesOutsideSandbox(app.dataDir)).toEqual(filesBefore);
   });
 
   it('disables it, then deletes it: gone from the list and from the sandbox keychain', async () => {
@@ -145,7 +130,7 @@ describe.skipIf(!inProcessCore)('trying Keyflare in the sandbox', () => {
     expect(keptBefore.filter((entry) => !keptAfter.includes(entry))).toHaveLength(1);
     expect(keptAfter.every((entry) => keptBefore.includes(entry))).toBe(true);
     expect(await realKeychain.list('')).toEqual(entriesBefore);
-    expect(realFiles(app.dataDir)).toEqual(filesBefore);
+    expect(filesOutsideSandbox(app.dataDir)).toEqual(filesBefore);
   });
 
   it('Settings says the window is in the sandbox and offers the way out there too', async () => {
@@ -167,6 +152,6 @@ describe.skipIf(!inProcessCore)('trying Keyflare in the sandbox', () => {
     expect(fs.existsSync(path.join(app.dataDir, 'sandbox'))).toBe(false);
     expect(await sandboxKeychain.list('')).toEqual([]);
     expect(await realKeychain.list('')).toEqual(entriesBefore);
-    expect(realFiles(app.dataDir)).toEqual(filesBefore);
+    expect(filesOutsideSandbox(app.dataDir)).toEqual(filesBefore);
   });
 });

@@ -15,6 +15,7 @@ import type { SecretStore } from '../../../src/main/core/secrets/secret-store';
 import type { Profile, TokenRow } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/errors';
 import { SAMPLE_PROFILES } from '../../../src/sandbox/sample-profiles';
+import { filesOutsideSandbox } from '../../support/data-folder-files';
 import { startTestSimulator } from '../../support/test-simulator';
 import { tempDir, throwingStore } from '../support/core-harness';
 
@@ -65,21 +66,6 @@ async function ok<T>(
   const result = (await host.dispatch(channel, input)) as Result<T>;
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value;
-}
-
-/**
- * Every file of the data folder outside the sandbox, with a hash of its bytes. SQLite's -shm
- * files are left out: they are the WAL's shared-memory index, which every read updates.
- */
-function filesOutsideSandbox(dataDir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of fs.readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(dataDir, file);
-    if (!entry.isFile() || relative.split(path.sep)[0] === 'sandbox' || relative.endsWith('-shm')) continue;
-    out[relative] = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  }
-  return out;
 }
 
 /** A world with one real profile (against the loopback simulator), synced. */
