@@ -5,32 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createKeytarStore, type KeytarLike } from '../../../src/main/core/secrets/keytar-store';
-
-const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A keytar whose calls take a few milliseconds and count how many overlap. */
-function countingKeytar(): { keytar: KeytarLike; most: () => number } {
-  let inFlight = 0;
-  let most = 0;
-  const slowly =
-    <T>(value: T) =>
-    async (): Promise<T> => {
-      inFlight += 1;
-      most = Math.max(most, inFlight);
-      await settle(3);
-      inFlight -= 1;
-      return value;
-    };
-  return {
-    keytar: {
-      getPassword: slowly<string | null>(null),
-      setPassword: slowly<void>(undefined),
-      deletePassword: slowly(true),
-      findCredentials: slowly<{ account: string; password: string }[]>([]),
-    },
-    most: () => most,
-  };
-}
+import { countingKeytar } from '../support/counting-keytar';
 
 describe('one keychain line per native module', () => {
   it('keeps the calls of two services from overlapping', async () => {

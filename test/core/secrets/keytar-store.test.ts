@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createKeytarStore, type KeytarLike } from '../../../src/main/core/secrets/keytar-store';
+import { countingKeytar } from '../support/counting-keytar';
 import { describeSecretStoreContract } from '../support/secret-store-contract';
 
 const inKeyringSession = Boolean(process.env['KEYFLARE_IN_KEYRING_SESSION']);
@@ -51,23 +52,7 @@ const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeou
 
 describe('one keychain call at a time', () => {
   it('never lets a delete run while another call reads or lists (libsecret crashes on that)', async () => {
-    let inFlight = 0;
-    let most = 0;
-    const slowly =
-      <T>(value: T) =>
-      async (): Promise<T> => {
-        inFlight += 1;
-        most = Math.max(most, inFlight);
-        await settle(5);
-        inFlight -= 1;
-        return value;
-      };
-    const keytar = fakeKeytar({
-      getPassword: vi.fn(slowly<string | null>('x')),
-      setPassword: vi.fn(slowly<void>(undefined)),
-      deletePassword: vi.fn(slowly(true)),
-      findCredentials: vi.fn(slowly<{ account: string; password: string }[]>([])),
-    });
+    const { keytar, most } = countingKeytar();
     const store = createKeytarStore({ load: () => Promise.resolve(keytar), timeoutMs: 5000 });
     await Promise.all([
       store.list('token:'),
@@ -77,7 +62,7 @@ describe('one keychain call at a time', () => {
       store.list('profile:'),
       store.delete('token:p:2'),
     ]);
-    expect(most).toBe(1);
+    expect(most()).toBe(1);
   });
 
   it.runIf(inKeyringSession)(
