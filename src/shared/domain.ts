@@ -461,7 +461,19 @@ export const SyncRun = z.object({
   endedAt: IsoDateTime.nullable(),
   outcome: SyncOutcome,
   requestCount: z.number().int(),
-  error: z.object({ code: z.string(), message: z.string(), retryAt: z.string().optional() }).nullable(),
+  /**
+   * Why it failed: the code, the English sentence (logs) and, once the error is a catalogue
+   * message, its key and params, which the faces word as they word the error itself.
+   */
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      key: MessageSchema.shape.key.optional(),
+      params: MessageSchema.shape.params,
+      retryAt: z.string().optional(),
+    })
+    .nullable(),
 });
 export type SyncRun = z.infer<typeof SyncRun>;
 

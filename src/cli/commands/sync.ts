@@ -5,6 +5,7 @@
  */
 import type { SyncRun } from '../../shared/domain';
 import { isErrorCode } from '../../shared/errors';
+import type { MessageKey } from '../../shared/i18n/message';
 import type { CommandContext } from '../context';
 import { coreSentence } from '../errors';
 import { EXIT, exitCodeFor } from '../exit-codes';
@@ -111,7 +112,7 @@ export async function runSync(ctx: CommandContext, profileRef: string | undefine
       continue;
     }
     const message = run.error
-      ? coreSentence(ctx.lang, run.error)
+      ? coreSentence(ctx.lang, { ...run.error, key: run.error.key as MessageKey | undefined })
       : ctx.lang.t('cli.sync.ended', { outcome: run.outcome });
     ctx.out.error(
       ctx.lang.t('cli.sync.failed', {

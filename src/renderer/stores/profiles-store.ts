@@ -20,6 +20,7 @@ import type {
   Zone,
 } from '../../shared/domain';
 import { isErrorCode, type AppErrorShape, type Result } from '../../shared/errors';
+import type { MessageKey } from '../../shared/i18n/message';
 import { call } from '../lib/api';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -132,6 +133,7 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => ({
         const error: AppErrorShape = {
           code: isErrorCode(run.error.code) ? run.error.code : 'INTERNAL',
           message: run.error.message,
+          ...(run.error.key ? { key: run.error.key as MessageKey, params: run.error.params ?? {} } : {}),
           ...(run.error.retryAt ? { details: { retryAt: run.error.retryAt } } : {}),
         };
         set({ syncErrors: { ...get().syncErrors, [run.profileId]: error } });

@@ -52,6 +52,7 @@ describe('closing interrupted sync runs', () => {
     expect(lastRun(db, profileId)?.error).toEqual({
       code: 'CANCELLED',
       message: 'Keyflare was closed while this sync was running.',
+      key: 'outcomes.sync.interrupted',
     });
     db.close();
   });

@@ -5,6 +5,7 @@
  * requests, nothing stored, and the previous snapshot byte for byte.
  */
 import { describe, expect, it } from 'vitest';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { profileSecretAccount } from '../../../src/main/core/secrets/secret-store';
 import type { SyncRun } from '../../../src/shared/domain';
 import type { FaultSpec } from '../../../src/sandbox';
@@ -55,6 +56,9 @@ describe('a sync', () => {
       outcome: 'failed',
       error: { code: 'UPSTREAM', message: expect.stringContaining('(HTTP 502)') },
     });
+    // The run keeps the error's message as data too, so each face words it in its language.
+    expect(run.error?.key).toMatch(/^errors\./u);
+    expect(run.error?.params).toBeDefined();
     expect(listed()).toBe(3);
   });
 
@@ -130,7 +134,7 @@ describe('profiles.add', () => {
     [
       'ids as numbers',
       { kind: 'wrong_types', variant: 'numeric_ids' } as const,
-      /at id: Invalid input: expected string/u,
+      /\(id: Invalid input: expected string/u,
     ],
     ['a body cut off', { kind: 'truncated' } as const, /broke off/u],
   ])('meeting %s at verify says so and keeps nothing', async (_name, fault, message) => {
@@ -157,10 +161,12 @@ describe('verify', () => {
     const h = await tokenHarness(sim, secrets);
     const { tokenId } = await keptToken(h, 'verify me');
     sim.control.injectFault({ ...fault, path: '/user/tokens/verify', times: 'always' });
-    await expect(h.ok('tokens.verify', { profileId: h.profile.id, tokenId })).resolves.toMatchObject({
+    const result = await h.ok('tokens.verify', { profileId: h.profile.id, tokenId });
+    expect(result).toMatchObject({
       outcome: 'network_error',
-      message: expect.stringMatching(message),
+      message: { key: 'verify.networkErrorBecause' },
     });
+    expect(englishMessage(result.message)).toMatch(message);
   });
 
   it('meeting a trickled reply answers within the timeout of each attempt', { timeout: 20_000 }, async () => {
@@ -173,10 +179,9 @@ describe('verify', () => {
       times: 'always',
     });
     const started = Date.now();
-    await expect(h.ok('tokens.verify', { profileId: h.profile.id, tokenId })).resolves.toMatchObject({
-      outcome: 'network_error',
-      message: expect.stringContaining('did not finish answering in time'),
-    });
+    const result = await h.ok('tokens.verify', { profileId: h.profile.id, tokenId });
+    expect(result.outcome).toBe('network_error');
+    expect(englishMessage(result.message)).toContain('did not finish answering in time');
     expect(Date.now() - started).toBeLessThan(3 * 700 + 1500);
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromVerifyError, fromVerifyReply } from '../../../src/main/core/tokens/verify-outcome';
 import { AppError } from '../../../src/shared/errors';
+import { msg } from '../../../src/shared/i18n/message';
 import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { createFormats } from '../../../src/shared/i18n/format';
 import { formatMessage } from '../../../src/shared/i18n/format-message';
@@ -51,6 +52,7 @@ const RESULTS: Record<string, VerifyResult> = {
   offline: fromVerifyError(new AppError('OFFLINE', 'offline'), null, NOW),
   timeout: fromVerifyError(new AppError('TIMEOUT', 'slow'), null, NOW),
   upstream: fromVerifyError(new AppError('UPSTREAM', 'HTTP 502'), null, NOW),
+  timeoutWithCause: fromVerifyError(new AppError('TIMEOUT', msg('errors.code.TIMEOUT.title')), null, NOW),
 };
 
 const english = { t: translatorFor(createI18n('en'), 'en'), formats: createFormats('en-GB', 'just now') };
@@ -80,6 +82,17 @@ describe('verify outcomes as messages', () => {
       'Cloudflare 显示此令牌处于活动状态，将于2026年7月15日过期。',
     );
     expect(englishMessage(message)).toBe('Cloudflare says this token is active. It expires on 2026-07-15.');
+  });
+
+  it('says why Cloudflare could not be asked in the error’s own words, nested in the reader’s language', () => {
+    const message = RESULTS['timeoutWithCause']?.message ?? { key: '' };
+    expect(message.key).toBe('verify.networkErrorBecause');
+    expect(formatMessage(english.t, message, english.formats)).toBe(
+      'Keyflare could not ask Cloudflare, so nothing was learned about this token: Cloudflare took too long to answer',
+    );
+    expect(formatMessage(chinese.t, message, chinese.formats)).toBe(
+      'Keyflare 无法询问 Cloudflare，此令牌的状态未知：Cloudflare 响应超时',
+    );
   });
 
   it('keeps Cloudflare’s own words and code as they came', () => {

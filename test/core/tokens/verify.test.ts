@@ -173,7 +173,7 @@ describe('one-click verify', () => {
     await sim.restart();
     expect(offline).toMatchObject({
       outcome: 'network_error',
-      message: { key: 'verify.networkError', params: { code: 'OFFLINE' } },
+      message: { key: 'verify.networkErrorBecause' },
     });
     expect(englishMessage(offline.message)).toContain('cannot reach Cloudflare');
     await expect(h.row(tokenId)).resolves.toMatchObject({ lastVerify: { outcome: 'network_error' } });

@@ -4,6 +4,7 @@
  * folder, never close each other's running syncs.
  */
 import type { SyncOutcome, SyncRun } from '../../../shared/domain';
+import { englishText } from '../../../shared/i18n/translator';
 import { currentRunOwner, ownerAlive, type RunOwner } from './run-owner';
 import type { Db } from './sqlite-file';
 
@@ -90,10 +91,14 @@ export function lastFinishedRun(db: Db, profileId: string): SyncRun | null {
   return row ? toRun(row) : null;
 }
 
-const INTERRUPTED = JSON.stringify({
-  code: 'CANCELLED',
-  message: 'Keyflare was closed while this sync was running.',
-});
+/** The error of a run its process left unfinished (built when needed: English text loads the catalogues). */
+function interrupted(): string {
+  return JSON.stringify({
+    code: 'CANCELLED',
+    message: englishText('outcomes.sync.interrupted'),
+    key: 'outcomes.sync.interrupted',
+  });
+}
 
 /**
  * Runs left 'running' by a process that is gone (a crash, a kill, a quit mid-sync) are marked
@@ -125,7 +130,7 @@ export function closeInterruptedRuns(db: Db, at: string, self: RunOwner = curren
   const close = db.prepare(
     `UPDATE sync_runs SET outcome = 'failed', ended_at = ?, error = ? WHERE id = ? AND outcome = 'running'`,
   );
-  for (const run of gone) close.run(at, INTERRUPTED, run.id);
+  for (const run of gone) close.run(at, interrupted(), run.id);
   return gone.length;
 }
 
@@ -144,5 +149,5 @@ export function closeOwnRuns(
     `UPDATE sync_runs SET outcome = 'failed', ended_at = ?, error = ?
      WHERE outcome = 'running' AND profile_id = ? AND owner_pid = ? AND owner_host = ?`,
   );
-  for (const profileId of profileIds) close.run(at, INTERRUPTED, profileId, self.pid, self.host);
+  for (const profileId of profileIds) close.run(at, interrupted(), profileId, self.pid, self.host);
 }

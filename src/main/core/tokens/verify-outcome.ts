@@ -11,7 +11,7 @@
  */
 import type { TokenRow, VerifyResult } from '../../../shared/domain';
 import { type AppError, isAppError } from '../../../shared/errors';
-import { type Message, msg } from '../../../shared/i18n/message';
+import { type Message, msg, nest } from '../../../shared/i18n/message';
 import type { WireVerify } from '../cloudflare/wire';
 
 /** What the cache knows about the token whose secret was verified: its row, or the part that matters. */
@@ -140,7 +140,10 @@ export function fromVerifyError(error: unknown, known: KnownFacts | null, now: D
     case 'UPSTREAM':
       return result(
         'network_error',
-        msg('verify.networkError', { code: error.code }),
+        // The error's own sentence says what went wrong; one not yet a message gets its code's words.
+        error.key === undefined
+          ? msg('verify.networkError', { code: error.code })
+          : msg('verify.networkErrorBecause', nest('cause', error.text)),
         { expiresOn: known?.expiresOn ?? null, notBefore: known?.notBefore ?? null },
         now,
       );
