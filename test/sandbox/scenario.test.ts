@@ -108,16 +108,13 @@ describe('large scenario', () => {
       userTokens: 50,
       accountTokensPerAccount: 300,
     });
-    const large = await startSimulator({ scenario: 'large' });
-    expect(large.state.users()).toHaveLength(1);
-    expect(large.state.accounts()).toHaveLength(10);
-    expect(large.state.zones()).toHaveLength(1000);
-    expect(large.state.tokens().filter((t) => t.owner.kind === 'user')).toHaveLength(50);
-    expect(large.state.tokens().filter((t) => t.owner.kind === 'account')).toHaveLength(3000);
-    const reply = await call(large, '/zones?per_page=50', { as: large.credential('large-manager') });
-    expect(reply.body.result_info).toMatchObject({ total_count: 1000, total_pages: 20 });
-    expect(large.schemaViolations()).toEqual([]);
-    await large.close();
+    await expectScenario('large', {
+      accounts: 10,
+      zones: 1000,
+      userTokens: 50,
+      accountTokens: 3000,
+      zonePages: 20,
+    });
   });
 
   it('is deterministic', () => {
@@ -127,18 +124,39 @@ describe('large scenario', () => {
   });
 });
 
+interface ScenarioSize {
+  accounts: number;
+  zones: number;
+  userTokens: number;
+  accountTokens: number;
+  /** Pages of 50 zones its manager lists. */
+  zonePages: number;
+}
+
+/** Starts a generated scenario and checks its size, its zone paging and its schema. */
+async function expectScenario(name: 'large' | 'small', size: ScenarioSize): Promise<void> {
+  const sim = await startSimulator({ scenario: name });
+  expect(sim.scenarioName).toBe(name);
+  expect(sim.state.users()).toHaveLength(1);
+  expect(sim.state.accounts()).toHaveLength(size.accounts);
+  expect(sim.state.zones()).toHaveLength(size.zones);
+  expect(sim.state.tokens().filter((t) => t.owner.kind === 'user')).toHaveLength(size.userTokens);
+  expect(sim.state.tokens().filter((t) => t.owner.kind === 'account')).toHaveLength(size.accountTokens);
+  const reply = await call(sim, '/zones?per_page=50', { as: sim.credential(`${name}-manager`) });
+  expect(reply.body.result_info).toMatchObject({ total_count: size.zones, total_pages: size.zonePages });
+  expect(sim.schemaViolations()).toEqual([]);
+  await sim.close();
+}
+
 describe('small scenario', () => {
   it('is the large scenario’s shapes at 3 accounts x 37 zones, 50 user tokens, 40 account tokens each', async () => {
-    const small = await startSimulator({ scenario: 'small' });
-    expect(small.scenarioName).toBe('small');
-    expect(small.state.accounts()).toHaveLength(3);
-    expect(small.state.zones()).toHaveLength(111);
-    expect(small.state.tokens().filter((t) => t.owner.kind === 'user')).toHaveLength(50);
-    expect(small.state.tokens().filter((t) => t.owner.kind === 'account')).toHaveLength(120);
-    const reply = await call(small, '/zones?per_page=50', { as: small.credential('small-manager') });
-    expect(reply.body.result_info).toMatchObject({ total_count: 111, total_pages: 3 });
-    expect(small.schemaViolations()).toEqual([]);
-    await small.close();
+    await expectScenario('small', {
+      accounts: 3,
+      zones: 111,
+      userTokens: 50,
+      accountTokens: 120,
+      zonePages: 3,
+    });
   });
 });
 
