@@ -184,6 +184,26 @@ describe('the tray', () => {
     expect(builder).toMatch(/extraResources:\n\s+- from: resources\/tray\n\s+to: tray\n/u);
   });
 
+  it('speaks the language Settings names: 简体中文 redraws it in Chinese, System in the OS’s English', async () => {
+    const { tray, core } = await start();
+    expect(labels(tray)).toEqual(['Open Keyflare', 'Sync all', '—', 'Quit Keyflare']);
+    await dispatch(core, 'settings.update', { language: 'zh-CN' });
+    await vi.waitFor(
+      () => expect(labels(tray)).toEqual(['打开 Keyflare', '全部同步', '—', '退出 Keyflare']),
+      {
+        timeout: 3000,
+      },
+    );
+    // The fake OS lists en-GB first: System means English again.
+    await dispatch(core, 'settings.update', { language: 'system' });
+    await vi.waitFor(
+      () => expect(labels(tray)).toEqual(['Open Keyflare', 'Sync all', '—', 'Quit Keyflare']),
+      {
+        timeout: 3000,
+      },
+    );
+  });
+
   it('redraws when a sync ends', async () => {
     const { tray, core } = await start();
     const before = fakes.Menu.buildFromTemplate.mock.calls.length;

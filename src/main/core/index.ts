@@ -42,6 +42,8 @@ import { createAccessService, type AccessService } from './access/access-service
 import { createBulkService, type BulkService } from './bulk/bulk-service';
 import { createHealthService, type HealthService } from './health/health-service';
 import { noNotifier, type DesktopNotifier } from './reminders/notifier-port';
+import type { LanguageChoice } from '../../shared/i18n';
+import { userLanguage, type UserLanguage } from './settings/user-language';
 import {
   createReminderService,
   type ReminderOptions,
@@ -100,6 +102,8 @@ export interface CoreServices {
   reminders: ReminderService;
   bulk: BulkService;
   reports: ReportService;
+  /** The user's language now (Settings → Language, or the OS's): what notifications and the tray speak. */
+  language: () => UserLanguage;
 }
 
 export interface Core {
@@ -209,9 +213,19 @@ export function createCore(options: CoreOptions): Core {
   const rotations = createRotationService(context, { inventory, tokens, sync: syncService });
   const access = createAccessService(context);
   const health = createHealthService(context, { inventory, settings });
+  // A data folder that cannot be read (the tray says so) leaves the OS's language.
+  const language = (): UserLanguage => {
+    let choice: LanguageChoice = 'system';
+    try {
+      choice = settings.get().language;
+    } catch {
+      // The OS's language, below.
+    }
+    return userLanguage(choice, options.systemLocales ?? []);
+  };
   const reminderService = createReminderService(
     context,
-    { health, settings, notifier: options.notifier ?? noNotifier },
+    { health, settings, notifier: options.notifier ?? noNotifier, language },
     options.reminders,
   );
   reminders = reminderService;
@@ -305,6 +319,7 @@ export function createCore(options: CoreOptions): Core {
       reminders: reminderService,
       bulk,
       reports,
+      language,
     },
     close() {
       schedule.stop();

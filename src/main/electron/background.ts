@@ -111,7 +111,8 @@ export async function prepareBackground(
       const redraw = (): void => {
         if (settle !== null) clearTimeout(settle);
         settle = null;
-        tray?.update(trayModel(trayFacts(core)));
+        const language = core.services.language();
+        tray?.update(trayModel(trayFacts(core), { locale: language.formats.locale }, language.t));
       };
       const redrawSoon = (): void => {
         settle ??= setTimeout(redraw, SETTLE_MS);

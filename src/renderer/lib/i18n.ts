@@ -11,7 +11,7 @@ import { setI18n, useTranslation } from 'react-i18next';
 import {
   chosenLocale,
   createI18n,
-  localeOf,
+  formatTag,
   type LanguageChoice,
   type Locale,
   type MessageKey,
@@ -38,23 +38,6 @@ export function useT(): Translate {
 /** The window's locale now. */
 export function currentLocale(): Locale {
   return i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
-}
-
-/**
- * The tag dates and numbers use: the OS's own tag for the chosen language when it has one (an
- * en-GB system gets "12 Mar 2026", an en-US one "Mar 12, 2026"), else the locale itself.
- */
-function formatTag(locale: Locale, system: readonly string[]): string {
-  for (const tag of system) {
-    if (localeOf(tag) !== locale) continue;
-    try {
-      const [canonical] = Intl.getCanonicalLocales(tag.replace(/[.@].*$/u, '').replace('_', '-'));
-      if (canonical) return canonical;
-    } catch {
-      // Not a BCP 47 tag: the next one, or the locale itself.
-    }
-  }
-  return locale;
 }
 
 /** Switches the window to `choice` on a system whose languages are `system`. */

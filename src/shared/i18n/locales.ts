@@ -38,6 +38,23 @@ export function chosenLocale(choice: LanguageChoice, system: readonly string[]):
 }
 
 /**
+ * The tag dates and numbers use: the OS's own tag for the chosen language when it has one (an
+ * en-GB system gets "12 Mar 2026", an en-US one "Mar 12, 2026"), else the locale itself.
+ */
+export function formatTag(locale: Locale, system: readonly string[]): string {
+  for (const tag of system) {
+    if (localeOf(tag) !== locale) continue;
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag.replace(/[.@].*$/u, '').replace('_', '-'));
+      if (canonical) return canonical;
+    } catch {
+      // Not a BCP 47 tag: the next one, or the locale itself.
+    }
+  }
+  return locale;
+}
+
+/**
  * The command line's languages in POSIX order: LC_ALL wins over LC_MESSAGES, which wins over
  * LANG; LANGUAGE (a GNU colon-separated list) is read first when LC_ALL is not "C".
  */

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { menuTime, trayModel, type TrayFacts } from '../../../src/main/core/background/tray-menu';
+import { userLanguage } from '../../../src/main/core/settings/user-language';
 import type { TokenRow } from '../../../src/shared/domain';
 import { syncStatus as status } from '../../fixtures/sync-status';
 
@@ -13,7 +14,7 @@ function row(
   status: TokenRow['status'],
   kinds: TokenRow['warnings'][number]['kind'][],
 ): Pick<TokenRow, 'status' | 'warnings'> {
-  return { status, warnings: kinds.map((kind) => ({ kind, severity: 'warning', message: kind })) };
+  return { status, warnings: kinds.map((kind) => ({ kind, severity: 'warning', message: { key: kind } })) };
 }
 
 const profiles: TrayFacts['profiles'] = [
@@ -152,6 +153,39 @@ describe('trayModel', () => {
       enabled: true,
     });
     expect(sync({ profiles: [], statuses: [] })).toMatchObject({ enabled: false });
+  });
+
+  it('speaks Chinese when the user’s language is zh-CN: actions, attention, each profile, the next sync', () => {
+    const zh = userLanguage('zh-CN', []);
+    const model = trayModel(
+      {
+        profiles,
+        statuses: [
+          status('work', { offline: true, lastSuccessAt: '2026-03-10T07:10:00.000Z' }),
+          status('home', {
+            lastSuccessAt: '2026-03-09T20:00:00.000Z',
+            nextSyncAt: '2026-03-10T15:58:00.000Z',
+          }),
+        ],
+        rows: [row('active', ['expires_soon']), row('active', ['expires_soon'])],
+        now: NOW,
+      },
+      { locale: 'zh-CN', timeZone: 'UTC' },
+      zh.t,
+    );
+    expect(model.items.map((item) => (item.kind === 'separator' ? '—' : item.label))).toEqual([
+      '打开 Keyflare',
+      '2 个令牌将在 30 天内过期',
+      '全部同步',
+      '—',
+      'Work — 离线，上次同步 07:10',
+      'Home — 上次同步 周一20:00',
+      '下次计划同步 15:58',
+      '—',
+      '退出 Keyflare',
+    ]);
+    expect(model.tooltip).toBe('Keyflare — 2 个令牌将在 30 天内过期');
+    expect(trayModel(null, {}, zh.t).items[1]).toEqual({ kind: 'info', label: '无法读取数据文件夹' });
   });
 
   it('without a readable data folder: Open, the reason, Quit', () => {

@@ -42,13 +42,16 @@ function recordingNotifier(): RecordingNotifier {
   return notifier;
 }
 
-async function setup(settings: Record<string, unknown> = { rotationDueDays: 0 }) {
+async function setup(
+  settings: Record<string, unknown> = { rotationDueDays: 0 },
+  systemLocales: readonly string[] = [],
+) {
   const sim = await startSimulator({ scenario: 'demo', now: () => time.clock.now() });
   sims.push(sim);
   const dataDir = tempDir();
   const notifier = recordingNotifier();
   const open = (n: DesktopNotifier) =>
-    makeCore({ dataDir, clock: time.clock, timers: time.timers, notifier: n });
+    makeCore({ dataDir, clock: time.clock, timers: time.timers, notifier: n, systemLocales });
   const h = open(notifier);
   const profile = await addProfile(h.core, sim, 'alice-manager', 'Alice');
   await call(h.core, 'settings.update', settings);
@@ -56,7 +59,17 @@ async function setup(settings: Record<string, unknown> = { rotationDueDays: 0 })
   return { sim, h, profile, notifier, open };
 }
 
-const EXPIRED = ['CI token 2024 expired on 2024-12-31', 'Personal zone reader 2024 expired on 2024-06-30'];
+/** A calendar day as an English notification words it (a core without an OS language speaks `en`). */
+function day(iso: string, locale = 'en'): string {
+  const [year, month, date] = iso.split('-').map(Number);
+  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+  return format.format(new Date(year ?? 0, (month ?? 1) - 1, date ?? 1));
+}
+
+const EXPIRED = [
+  `CI token 2024 expired on ${day('2024-12-31')}`,
+  `Personal zone reader 2024 expired on ${day('2024-06-30')}`,
+];
 
 function zoneReadDraft(sim: Simulator, name: string, expiresInDays: number) {
   return {
@@ -140,7 +153,7 @@ describe('reminders', () => {
     ]);
     time.advance(4 * DAY);
     expect(notifier.titles().slice(2)).toEqual([
-      `Release bot expired on ${new Date(time.now() - DAY).toISOString().slice(0, 10)}`,
+      `Release bot expired on ${day(new Date(time.now() - DAY).toISOString().slice(0, 10))}`,
     ]);
     time.advance(30 * DAY);
     expect(notifier.titles()).toHaveLength(4);
@@ -156,7 +169,7 @@ describe('reminders', () => {
       days: 30,
     });
     h.core.services.reminders.start();
-    expect(notifier.titles()).toEqual(['Personal zone reader 2024 expired on 2024-06-30']);
+    expect(notifier.titles()).toEqual([`Personal zone reader 2024 expired on ${day('2024-06-30')}`]);
     expect(notifier.badges.at(-1)).toBe(1);
 
     await call(h.core, 'health.restore', {
@@ -213,6 +226,28 @@ describe('reminders', () => {
     ]);
     h.core.services.reminders.check();
     expect(notifier.titles().filter((t) => t.startsWith('Shared Acme bot'))).toHaveLength(1);
+  });
+
+  it('speaks the language Settings names: 简体中文, and the OS’s Chinese under System', async () => {
+    const chinese = [
+      `CI token 2024 已于 ${day('2024-12-31', 'zh-CN')} 过期`,
+      `Personal zone reader 2024 已于 ${day('2024-06-30', 'zh-CN')} 过期`,
+    ];
+    const { h, notifier } = await setup({ rotationDueDays: 90, language: 'zh-CN' });
+    h.core.services.reminders.start();
+    expect(notifier.titles()).toEqual(expect.arrayContaining(chinese));
+    const expired = notifier.shown.find((n) => n.title.startsWith('CI token 2024'));
+    expect(expired?.body).toMatch(/^Alice(?: · Alice Personal)?：仍在使用它的一切现在都会失败。$/u);
+    const rotation = notifier.shown.find((n) => /个令牌需要轮换$/u.test(n.title));
+    expect(rotation?.body).toMatch(/以及另外 \d+ 个令牌。请打开 Keyflare 的“健康状况”视图进行处理。$/u);
+    for (const n of notifier.shown) expect(`${n.title} ${n.body}`).not.toMatch(/expired|tokens|\{/u);
+
+    const system = await setup({ rotationDueDays: 0, language: 'system' }, ['zh-Hans-CN', 'en-US']);
+    system.h.core.services.reminders.start();
+    expect(system.notifier.titles().sort()).toEqual([...chinese].sort());
+    const english = await setup({ rotationDueDays: 0, language: 'en' }, ['zh-Hans-CN']);
+    english.h.core.services.reminders.start();
+    expect(english.notifier.titles().sort()).toEqual([...EXPIRED].sort());
   });
 
   it('notifies nobody until started (tests of other parts, the e2e bridge, the command line)', async () => {

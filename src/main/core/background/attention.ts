@@ -6,12 +6,13 @@
  * for tokens still active: a disabled token expiring changes nothing for anyone.
  */
 import type { TokenRow } from '../../../shared/domain';
+import { msg, type Message } from '../../../shared/i18n/message';
 import { EXPIRES_SOON_DAYS } from '../../../shared/insights';
 
 export interface Attention {
   count: number;
-  /** One line for the tray menu and tooltip, e.g. "2 tokens expire within 30 days". */
-  summary: string | null;
+  /** One line for the tray menu, e.g. "2 tokens expire within 30 days" (`notifications.tray.attention`). */
+  summary: Message | null;
 }
 
 export function attentionOf(rows: readonly Pick<TokenRow, 'status' | 'warnings'>[]): Attention {
@@ -21,6 +22,6 @@ export function attentionOf(rows: readonly Pick<TokenRow, 'status' | 'warnings'>
   if (count === 0) return { count, summary: null };
   return {
     count,
-    summary: `${count} ${count === 1 ? 'token expires' : 'tokens expire'} within ${EXPIRES_SOON_DAYS} days`,
+    summary: msg('notifications.tray.attention', { count, days: EXPIRES_SOON_DAYS }),
   };
 }

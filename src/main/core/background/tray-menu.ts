@@ -3,10 +3,12 @@
  *
  * The Electron shell turns the model into a Menu and an icon (electron/tray.ts); everything a
  * person reads in it is decided here, from the profiles, their sync status and the token rows,
- * so it is tested without Electron. Times are absolute ("14:05", "Mon 09:12"): a menu is built
+ * so it is tested without Electron. Every label is a catalogue message (`notifications.tray.*`) in
+ * the user's language, which the shell passes in (settings/user-language.ts). Times are absolute ("14:05", "Mon 09:12"): a menu is built
  * ahead of being opened, and "5 minutes ago" would be stale by then.
  */
 import type { Profile, SyncStatus, TokenRow } from '../../../shared/domain';
+import { englishText, type Translate } from '../../../shared/i18n/translator';
 import { attentionOf } from './attention';
 
 export type TrayAction = 'open' | 'sync' | 'quit';
@@ -47,8 +49,9 @@ export function menuTime(iso: string, now: Date, format: TimeFormat = {}): strin
   const clock = new Intl.DateTimeFormat(format.locale, { ...options, hour: '2-digit', minute: '2-digit' });
   if (day.format(at) === day.format(now)) return clock.format(at);
   if (Math.abs(at.getTime() - now.getTime()) < 6 * DAY_MS) {
-    const weekday = new Intl.DateTimeFormat(format.locale, { ...options, weekday: 'short' }).format(at);
-    return `${weekday} ${clock.format(at)}`;
+    // One formatter for the weekday and the time, so each language orders and spaces them its way.
+    const weekdayClock = { ...options, weekday: 'short', hour: '2-digit', minute: '2-digit' } as const;
+    return new Intl.DateTimeFormat(format.locale, weekdayClock).format(at);
   }
   return new Intl.DateTimeFormat(format.locale, { ...options, day: 'numeric', month: 'short' }).format(at);
 }
@@ -58,59 +61,97 @@ function profileLine(
   status: SyncStatus | undefined,
   now: Date,
   format: TimeFormat,
+  t: Translate,
 ): string {
   const lastSync = status?.lastSuccessAt ?? profile.lastSyncAt;
-  const synced = lastSync ? `synced ${menuTime(lastSync, now, format)}` : 'not synced yet';
   const limited = status?.rateLimitedUntil ? Date.parse(status.rateLimitedUntil) : null;
-  let state: string;
-  if (limited !== null && limited > now.getTime())
-    state = `rate-limited until ${menuTime(status?.rateLimitedUntil ?? '', now, format)}`;
-  else if (status?.running) state = 'syncing…';
-  else if (status?.offline) state = `offline, ${synced}`;
-  else if (status?.lastRun?.outcome === 'failed') state = `last sync failed, ${synced}`;
-  else state = synced;
-  return `${profile.label} — ${state}`;
+  const state =
+    limited !== null && limited > now.getTime()
+      ? 'limited'
+      : status?.running
+        ? 'syncing'
+        : status?.offline
+          ? 'offline'
+          : status?.lastRun?.outcome === 'failed'
+            ? 'failed'
+            : 'synced';
+  return t('notifications.tray.profile', {
+    profile: profile.label,
+    state,
+    lastSync: lastSync ? menuTime(lastSync, now, format) : 'none',
+    until: state === 'limited' ? menuTime(status?.rateLimitedUntil ?? '', now, format) : '',
+  });
 }
 
-/** The menu for these facts; `facts` null when the data folder cannot be read. */
-export function trayModel(facts: TrayFacts | null, format: TimeFormat = {}): TrayModel {
-  const open: TrayMenuItem = { kind: 'action', action: 'open', label: 'Open Keyflare', enabled: true };
-  const quit: TrayMenuItem = { kind: 'action', action: 'quit', label: 'Quit Keyflare', enabled: true };
+/**
+ * The menu for these facts in the language of `t` (English by default); `facts` null when the
+ * data folder cannot be read.
+ */
+export function trayModel(
+  facts: TrayFacts | null,
+  format: TimeFormat = {},
+  t: Translate = englishText,
+): TrayModel {
+  const open: TrayMenuItem = {
+    kind: 'action',
+    action: 'open',
+    label: t('notifications.tray.open'),
+    enabled: true,
+  };
+  const quit: TrayMenuItem = {
+    kind: 'action',
+    action: 'quit',
+    label: t('notifications.tray.quit'),
+    enabled: true,
+  };
   if (!facts)
     return {
       attention: true,
       title: '',
-      tooltip: 'Keyflare — its data folder cannot be read',
-      items: [open, { kind: 'info', label: 'The data folder cannot be read' }, { kind: 'separator' }, quit],
+      tooltip: t('notifications.tray.unreadableTooltip'),
+      items: [open, { kind: 'info', label: t('notifications.tray.unreadable') }, { kind: 'separator' }, quit],
     };
   const attention = attentionOf(facts.rows);
   const statuses = new Map(facts.statuses.map((status) => [status.profileId, status]));
   const running = facts.profiles.filter((profile) => statuses.get(profile.id)?.running);
   const allRunning = facts.profiles.length > 0 && running.length === facts.profiles.length;
   const items: TrayMenuItem[] = [open];
-  if (attention.summary)
-    items.push({ kind: 'action', action: 'open', label: attention.summary, enabled: true });
+  const summary = attention.summary ? t(attention.summary.key, attention.summary.params) : null;
+  if (summary) items.push({ kind: 'action', action: 'open', label: summary, enabled: true });
   items.push({
     kind: 'action',
     action: 'sync',
-    label: allRunning ? 'Syncing…' : facts.profiles.length === 1 ? 'Sync now' : 'Sync all',
+    label: t(
+      allRunning
+        ? 'notifications.tray.syncing'
+        : facts.profiles.length === 1
+          ? 'notifications.tray.syncNow'
+          : 'notifications.tray.syncAll',
+    ),
     enabled: facts.profiles.length > 0 && !allRunning,
   });
   if (facts.profiles.length > 0) {
     items.push({ kind: 'separator' });
     for (const profile of facts.profiles)
-      items.push({ kind: 'info', label: profileLine(profile, statuses.get(profile.id), facts.now, format) });
+      items.push({
+        kind: 'info',
+        label: profileLine(profile, statuses.get(profile.id), facts.now, format, t),
+      });
     const next = facts.statuses
       .map((status) => status.nextSyncAt)
       .filter((at): at is string => at !== null)
       .sort()[0];
-    if (next) items.push({ kind: 'info', label: `Next scheduled sync ${menuTime(next, facts.now, format)}` });
+    if (next)
+      items.push({
+        kind: 'info',
+        label: t('notifications.tray.nextSync', { time: menuTime(next, facts.now, format) }),
+      });
   }
   items.push({ kind: 'separator' }, quit);
   return {
     attention: attention.count > 0,
     title: attention.count > 0 ? String(attention.count) : '',
-    tooltip: attention.summary ? `Keyflare — ${attention.summary}` : 'Keyflare',
+    tooltip: summary ? t('notifications.tray.tooltip', { summary }) : 'Keyflare',
     items,
   };
 }

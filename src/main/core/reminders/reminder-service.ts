@@ -9,6 +9,8 @@
  *   nothing twice, and a token given a new expiry that comes close again reminds again.
  * - Batched: more than three tokens crossing the same threshold in one check make one
  *   notification ("5 tokens expire within 14 days") instead of five.
+ * - Words: in the user's language (Settings → Language, or the OS's), `notifications.reminder.*`
+ *   with the problem's own parameters, its dates in that language's formats.
  * - When: `start()` checks at once (what crossed while Keyflare was closed is shown then, once),
  *   then every day while Keyflare runs, and after every sync. A core that was never started
  *   (tests of other parts, the e2e bridge, the command line) notifies nobody.
@@ -17,6 +19,7 @@
  *   is kept up to date, and nothing is recorded as shown.
  */
 import type { HealthProblem } from '../../../shared/health/health-schemas';
+import type { MessageKey } from '../../../shared/i18n/message';
 import type { CoreContext } from '../context';
 import {
   listRemindersSent,
@@ -25,6 +28,7 @@ import {
   type SentReminder,
 } from '../db/health-repository';
 import type { HealthService, ProblemWithSubject } from '../health/health-service';
+import type { UserLanguage } from '../settings/user-language';
 import type { DesktopNotification, DesktopNotifier } from './notifier-port';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -58,6 +62,8 @@ export interface ReminderDeps {
   health: HealthService;
   notifier: DesktopNotifier;
   settings: { get(): { reminders: boolean; expiryWarningDays: number } };
+  /** The language the notifications speak now (settings/user-language.ts). */
+  language: () => UserLanguage;
 }
 
 const THRESHOLDS: readonly ReminderThreshold[] = ['expired', 'expiring', 'rotation_due'];
@@ -66,52 +72,68 @@ function isThreshold(kind: HealthProblem['kind']): kind is ReminderThreshold {
   return (THRESHOLDS as readonly string[]).includes(kind);
 }
 
-function where(problem: HealthProblem): string {
+/** The problem's parameters (days, expiry day…) with the token's name and where it lives. */
+function paramsOf(problem: HealthProblem): Record<string, string | number> {
   const token = problem.token;
-  if (!token) return '';
-  return token.accountName ? `${token.profileLabel} · ${token.accountName}` : token.profileLabel;
+  return {
+    ...problem.message.params,
+    name: token?.name ?? '',
+    profile: token?.profileLabel ?? '',
+    account: token?.accountName ?? 'none',
+  };
 }
 
-function names(problems: readonly HealthProblem[]): string {
-  const list = problems.map((p) => p.token?.name ?? '');
-  if (list.length <= BATCH_AFTER) return list.join(', ');
-  return `${list.slice(0, BATCH_AFTER).join(', ')} and ${list.length - BATCH_AFTER} more`;
-}
-
-function single(threshold: ReminderThreshold, problem: HealthProblem): DesktopNotification {
-  const name = problem.token?.name ?? 'A token';
+/** The title and body keys of one token's crossing, by the problem's own message. */
+function singleKeys(threshold: ReminderThreshold, problem: HealthProblem): [MessageKey, MessageKey] {
   switch (threshold) {
     case 'expiring':
-      return {
-        title: `${name} ${problem.message}`,
-        body: `${where(problem)}: extend its expiry or replace it before it stops working.`,
-      };
+      return ['notifications.reminder.expiring.title', 'notifications.reminder.expiring.body'];
     case 'expired':
-      return {
-        title: `${name} ${problem.message}`,
-        body: `${where(problem)}: whatever still uses it now fails.`,
-      };
+      return problem.message.key === 'insights.warning.expiredOn'
+        ? ['notifications.reminder.expired.titleOn', 'notifications.reminder.expired.body']
+        : ['notifications.reminder.expired.title', 'notifications.reminder.expired.body'];
     case 'rotation_due':
-      return {
-        title: `Time to roll ${name}`,
-        body: `${where(problem)}: ${problem.message.replace(/^rotation due: /u, '')}.`,
-      };
+      return problem.message.key === 'insights.problem.rotationDueRolled'
+        ? ['notifications.reminder.rotation.title', 'notifications.reminder.rotation.bodyRolled']
+        : ['notifications.reminder.rotation.title', 'notifications.reminder.rotation.bodyUnchanged'];
   }
 }
+
+function single(
+  threshold: ReminderThreshold,
+  problem: HealthProblem,
+  language: UserLanguage,
+): DesktopNotification {
+  const [title, body] = singleKeys(threshold, problem);
+  const params = paramsOf(problem);
+  return {
+    title: language.words({ key: title, params }),
+    body: language.words({ key: body, params }),
+  };
+}
+
+const BATCH_TITLE: Record<ReminderThreshold, MessageKey> = {
+  expiring: 'notifications.reminder.batch.expiring',
+  expired: 'notifications.reminder.batch.expired',
+  rotation_due: 'notifications.reminder.batch.rotation',
+};
 
 function batch(
   threshold: ReminderThreshold,
   problems: readonly HealthProblem[],
   expiryWarningDays: number,
+  language: UserLanguage,
 ): DesktopNotification {
+  const { t } = language;
   const count = problems.length;
-  const title =
-    threshold === 'expiring'
-      ? `${count} tokens expire ${expiryWarningDays === 7 ? 'this week' : `within ${expiryWarningDays} days`}`
-      : threshold === 'expired'
-        ? `${count} tokens have expired`
-        : `${count} tokens are due for rotation`;
-  return { title, body: `${names(problems)}. Open Keyflare’s Health view to act on them.` };
+  const names = problems
+    .slice(0, BATCH_AFTER)
+    .map((p) => p.token?.name ?? '')
+    .join(t('notifications.reminder.batch.separator'));
+  return {
+    title: t(BATCH_TITLE[threshold], { count, days: expiryWarningDays }),
+    body: t('notifications.reminder.batch.body', { names, more: count - BATCH_AFTER }),
+  };
 }
 
 function errorName(error: unknown): string {
@@ -155,6 +177,7 @@ export function createReminderService(
     }
     const shown: DesktopNotification[] = [];
     const record: SentReminder[] = [];
+    const language = deps.language();
     for (const threshold of THRESHOLDS) {
       const groups = [...(fresh.get(threshold)?.values() ?? [])];
       if (groups.length === 0) continue;
@@ -162,8 +185,8 @@ export function createReminderService(
       const items = groups.flat();
       const notifications =
         problems.length > BATCH_AFTER
-          ? [batch(threshold, problems, settings.expiryWarningDays)]
-          : problems.map((p) => single(threshold, p));
+          ? [batch(threshold, problems, settings.expiryWarningDays, language)]
+          : problems.map((p) => single(threshold, p, language));
       for (const notification of notifications) {
         deps.notifier.show(notification);
         shown.push(notification);
