@@ -9,6 +9,7 @@ import { Icon, type IconName } from '../../components/icons';
 import { formatDateTime, formatRelative, sentence } from '../../lib/format';
 import { useT } from '../../lib/i18n';
 import { ipFilterWords } from '../../lib/ip-filter-words';
+import { permissionsWords, resourcesWords } from '../../lib/summary-words';
 import { messageSentence } from '../../lib/message-sentence';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { DateRow, Section } from './detail-section';
@@ -86,8 +87,8 @@ export function DetailBody({
         ) : (
           <p>
             {t('tokenDetail.body.accessSummary', {
-              permissions: row.permissionsSummary,
-              resources: row.resourcesSummary,
+              permissions: permissionsWords(row.permissionsSummary, row.permissionNames),
+              resources: resourcesWords(row.resourcesSummary, row.resourceNames),
             })}
           </p>
         )}

@@ -10,6 +10,7 @@ import { Icon } from '../../components/icons';
 import { formatDay, formatRelativeShort, toTime } from '../../lib/format';
 import { useT } from '../../lib/i18n';
 import { ipFilterWords, ipRangesOf } from '../../lib/ip-filter-words';
+import { permissionsWords, resourcesWords } from '../../lib/summary-words';
 import { useMessageSentence } from '../../lib/message-sentence';
 
 const DAY_MS = 86_400_000;
@@ -69,6 +70,8 @@ export const TokenRowView = memo(function TokenRowView({
 }): React.JSX.Element {
   const t = useT();
   const words = useMessageSentence();
+  const permissions = permissionsWords(row.permissionsSummary, row.permissionNames);
+  const resources = resourcesWords(row.resourcesSummary, row.resourceNames);
   const worst =
     row.warnings.find((w) => w.severity === 'danger') ?? row.warnings.find((w) => w.severity === 'warning');
   return (
@@ -134,15 +137,11 @@ export const TokenRowView = memo(function TokenRowView({
       <div role="gridcell" className="cell col-status">
         <StatusBadge status={row.status} />
       </div>
-      <div role="gridcell" className="cell col-permissions" title={row.permissionsSummary}>
-        <span className="clamp">
-          {row.permissionsSummary || <span className="muted">{t('tokens.row.none')}</span>}
-        </span>
+      <div role="gridcell" className="cell col-permissions" title={permissions}>
+        <span className="clamp">{permissions || <span className="muted">{t('tokens.row.none')}</span>}</span>
       </div>
-      <div role="gridcell" className="cell col-resources" title={row.resourcesSummary}>
-        <span className="clamp">
-          {row.resourcesSummary || <span className="muted">{t('tokens.row.none')}</span>}
-        </span>
+      <div role="gridcell" className="cell col-resources" title={resources}>
+        <span className="clamp">{resources || <span className="muted">{t('tokens.row.none')}</span>}</span>
       </div>
       <div role="gridcell" className="cell col-ip" title={ipFilterWords(row.ipFilterSummary)}>
         {row.ipFilterSummary ? (
