@@ -12,6 +12,7 @@ import { createContext, VERSION, type CommandContext } from './context';
 import { resolveDataDir } from './data-dir';
 import { cliLanguage, cliLocale, helpLocale, type CliLanguage } from './locale';
 import { CliError, EXIT } from './exit-codes';
+import { commanderText } from './commander-words';
 import { printError } from './errors';
 import { colorWanted, createOutput, scrub, type Output } from './output';
 import { displayWidth } from './width';
@@ -113,8 +114,11 @@ export function buildProgram(
     .option('--no-color', key('cli.help.option.noColor'))
     .option('--lang <language>', key('cli.help.option.lang'))
     .showHelpAfterError(key('cli.help.afterError'))
-    // Commander writes that hint as given: translate it (and only it) on the way out.
+    // Commander writes its parse errors and that hint itself: both are put in the user's
+    // language on the way out (English runs print commander's own text).
     .configureOutput({
+      outputError: (text, write) =>
+        write(helpLanguage().locale === 'en' ? text : commanderText(helpLanguage().t, text)),
       writeErr: (text) =>
         process.stderr.write(
           text === `${key('cli.help.afterError')}\n` ? `${t()('cli.help.afterError')}\n` : text,

@@ -173,7 +173,7 @@ describe('keyflare in Simplified Chinese', () => {
     }
   });
 
-  it('prints help in Chinese, command and option names untouched', async () => {
+  it('prints help and commander’s parse errors in Chinese, command and option names untouched', async () => {
     const help = await inChinese(['tokens', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('用法： keyflare tokens [options]');
@@ -186,7 +186,23 @@ describe('keyflare in Simplified Chinese', () => {
     expect(english.stdout).toContain('Examples:');
     const bad = await inChinese(['tokens', '--no-such-option']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('（加 --help 查看用法）');
+    expect(bad.stderr).toBe('错误：未知选项“--no-such-option”\n（加 --help 查看用法）\n');
+    const choice = await inChinese(['tokens', '--filter', 'nope']);
+    expect(choice.code).toBe(2);
+    expect(choice.stderr).toContain(
+      '错误：选项“-f, --filter <filter...>”的值“nope”无效。可选值为 expiring, never-used,',
+    );
+    const missing = await inChinese(['show']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('错误：缺少必需的参数“token”');
+    const typo = await inChinese(['tokenz']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('错误：未知命令“tokenz”\n（你是不是想用 tokens？）');
+    expect(`${bad.stderr}${choice.stderr}${missing.stderr}${typo.stderr}`).not.toMatch(
+      /error:|Did you mean/u,
+    );
+    const typoInEnglish = await cli.run(['--lang', 'en', 'tokenz']);
+    expect(typoInEnglish.stderr).toContain("error: unknown command 'tokenz'\n(Did you mean tokens?)");
   });
 });
 
