@@ -280,8 +280,8 @@ export const HistoryEntry = z.object({
   at: IsoDateTime,
   /** 'sync' when seen between two syncs, 'keyflare' when Keyflare itself made the change. */
   source: z.enum(['sync', 'keyflare']),
-  /** Plain words: "status active -> disabled", "name changed". */
-  summary: z.string(),
+  /** What changed, as a message each face words: `history.statusChanged` {from, to}, `history.rolled`… */
+  message: MessageSchema,
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
 });

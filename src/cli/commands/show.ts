@@ -10,6 +10,7 @@ import { allowedJson, messageText } from '../message-text';
 import { profileFor, resolveToken } from '../refs';
 import { displayWidth, padToWidth } from '../width';
 import { tokenJson } from './tokens';
+import { englishMessage } from '../../shared/i18n/english-message';
 
 function line(ctx: CommandContext, label: MessageKey, value: string): void {
   ctx.out.result(`${ctx.out.dim(padToWidth(ctx.lang.t(label), 12))} ${value}`);
@@ -80,7 +81,7 @@ export function printDetail(ctx: CommandContext, token: TokenDetail): void {
     out.result('');
     out.result(out.bold(t('cli.show.history')));
     for (const entry of token.history.slice(0, 10))
-      out.result(`  ${formats.dateTime(entry.at) ?? entry.at}  ${entry.summary}`);
+      out.result(`  ${formats.dateTime(entry.at) ?? entry.at}  ${messageText(ctx.lang, entry.message)}`);
     if (token.history.length > 10)
       out.result(out.dim(`  ${t('cli.show.moreHistory', { count: token.history.length - 10 })}`));
   }
@@ -103,7 +104,12 @@ export async function show(
             policies: token.policies,
             requestIp: token.requestIp,
             allowed: allowedJson(token.allowed),
-            history: token.history.map(({ id: _id, before: _b, after: _a, ...entry }) => entry),
+            history: token.history.map(({ id: _id, before: _b, after: _a, message, ...entry }) => ({
+              ...entry,
+              summary: englishMessage(message),
+              key: message.key,
+              params: message.params ?? {},
+            })),
           },
         },
         null,

@@ -15,6 +15,7 @@ import {
   type TokenHarness,
 } from '../support/token-harness';
 import { makeCore } from '../support/core-harness';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 
 const { sim, secrets } = await useTokenSuite();
 
@@ -78,7 +79,7 @@ describe('rotate with overlap', () => {
 
     const oldHistory = await h.ok('tokens.history', { profileId: h.profile.id, tokenId: old.tokenId });
     const newHistory = await h.ok('tokens.history', { profileId: h.profile.id, tokenId: created.token.id });
-    expect(oldHistory.filter((e) => e.kind === 'rotation').map((e) => e.summary)).toEqual(
+    expect(oldHistory.filter((e) => e.kind === 'rotation').map((e) => englishMessage(e.message))).toEqual(
       expect.arrayContaining([
         expect.stringContaining(`will replace this token`),
         expect.stringContaining(
@@ -86,7 +87,7 @@ describe('rotate with overlap', () => {
         ),
       ]),
     );
-    expect(newHistory.filter((e) => e.kind === 'rotation').map((e) => e.summary)).toEqual(
+    expect(newHistory.filter((e) => e.kind === 'rotation').map((e) => englishMessage(e.message))).toEqual(
       expect.arrayContaining([expect.stringContaining(`created to replace “CI deploy” (${old.tokenId})`)]),
     );
     expect(await h.ok('rotation.list', { tokenId: created.token.id })).toEqual([done]);

@@ -10,6 +10,8 @@ import { DEFAULT_RATE_LIMIT } from '../../../src/sandbox';
 import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, dumpProfileRows, makeCore } from '../support/core-harness';
 import { addProfile, call } from '../support/sim-profiles';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
+import type { Message } from '../../../src/shared/i18n/message';
 
 const scenario = generateLargeScenario({
   accounts: 3,
@@ -430,7 +432,7 @@ describe('history across two syncs', () => {
     const [run] = await call<SyncRun[]>(h.core, 'sync.start', { profileId: profile.id });
     expect(run?.outcome).toBe('ok');
     const history = await call<
-      { tokenId: string; kind: string; summary: string; source: string; before: unknown; after: unknown }[]
+      { tokenId: string; kind: string; message: Message; source: string; before: unknown; after: unknown }[]
     >(h.core, 'tokens.history', { profileId: profile.id });
     expect(history.map((e) => [e.tokenId, e.kind])).toEqual(
       expect.arrayContaining([
@@ -443,8 +445,13 @@ describe('history across two syncs', () => {
     );
     expect(history).toHaveLength(5);
     expect(history.every((e) => e.source === 'sync')).toBe(true);
-    expect(history.find((e) => e.kind === 'status_changed')?.summary).toBe('status active -> disabled');
-    expect(history.find((e) => e.kind === 'modified')?.summary).toContain('Edit DNS acme.com (renamed)');
+    expect(history.find((e) => e.kind === 'status_changed')?.message).toEqual({
+      key: 'history.statusChanged',
+      params: { from: 'active', to: 'disabled' },
+    });
+    const modified = history.find((e) => e.kind === 'modified')?.message ?? { key: '' };
+    expect(modified).toMatchObject({ key: 'history.modified', params: { name: 'yes' } });
+    expect(englishMessage(modified)).toBe('name "Edit DNS acme.com" -> "Edit DNS acme.com (renamed)"');
     expect(history.find((e) => e.kind === 'deleted')).toMatchObject({
       after: null,
       before: expect.objectContaining({ id: reader.id }),

@@ -9,6 +9,7 @@ import { tokenSecretAccount } from '../../../src/main/core/secrets/secret-store'
 import { AppError } from '../../../src/shared/errors';
 import type { FaultSpec } from '../../../src/sandbox';
 import { DEMO, dnsDraft, outsideCall, requests, tokenHarness, useTokenSuite } from '../support/token-harness';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 
 const { sim, secrets } = await useTokenSuite();
 
@@ -46,7 +47,14 @@ describe('creating a token', () => {
       secretKept: true,
     });
     const history = await h.ok('tokens.history', { profileId: h.profile.id, tokenId: created.token.id });
-    expect(history).toMatchObject([{ kind: 'created', source: 'keyflare', summary: 'created "Deploy bot"' }]);
+    expect(history).toMatchObject([
+      {
+        kind: 'created',
+        source: 'keyflare',
+        message: { key: 'history.created', params: { name: 'Deploy bot' } },
+      },
+    ]);
+    expect(englishMessage(history[0]?.message ?? { key: '' })).toBe('created "Deploy bot"');
     // The cache holds the policy rows Cloudflare answered with, as a sync would write them.
     const detail = await h.ok('tokens.get', { profileId: h.profile.id, tokenId: created.token.id });
     expect(detail.policies.map((p) => p.summary)).toEqual(['DNS Write on zone acme.com']);

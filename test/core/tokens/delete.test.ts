@@ -12,6 +12,7 @@ import {
   keptToken,
   useTokenSuite,
 } from '../support/token-harness';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 
 const { sim, secrets } = await useTokenSuite();
 
@@ -30,7 +31,7 @@ describe('deleting a token', () => {
     );
     await expect(secrets.get(tokenSecretAccount(h.profile.id, tokenId))).resolves.toBeNull();
     const history = await h.ok('tokens.history', { profileId: h.profile.id, tokenId });
-    expect(history.map((e) => [e.kind, e.source, e.summary])).toEqual([
+    expect(history.map((e) => [e.kind, e.source, englishMessage(e.message)])).toEqual([
       ['deleted', 'keyflare', 'deleted "Short-lived"'],
       ['created', 'keyflare', 'created "Short-lived"'],
     ]);

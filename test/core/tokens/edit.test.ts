@@ -18,6 +18,7 @@ import {
   type TokenHarness,
   useTokenSuite,
 } from '../support/token-harness';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 
 const { sim, secrets } = await useTokenSuite();
 
@@ -91,6 +92,12 @@ describe('editing a token', () => {
         .map((e) => e.kind)
         .sort(),
     ).toEqual(['created', 'modified', 'policies_changed']);
+    // One line names every field that changed, in order, in the catalogue's words.
+    const modified = history.find((e) => e.kind === 'modified')?.message ?? { key: '' };
+    expect(modified).toMatchObject({ key: 'history.modified', params: { name: 'yes', to: 'After edit' } });
+    expect(englishMessage(modified)).toMatch(
+      /^name ".+" -> "After edit"; expiry changed; IP filter changed$/u,
+    );
   });
 
   it('keeps the token’s current status (a disabled token stays disabled)', async () => {
@@ -212,7 +219,7 @@ describe('enabling and disabling', () => {
     expect(history[0]).toMatchObject({
       kind: 'status_changed',
       source: 'keyflare',
-      summary: 'status active -> disabled',
+      message: { key: 'history.statusChanged', params: { from: 'active', to: 'disabled' } },
     });
 
     const enabled = await h.ok('tokens.setStatus', {

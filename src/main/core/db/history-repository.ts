@@ -3,9 +3,14 @@
  *
  * History outlives the tokens it describes (a deleted token keeps its lines) and lives in the
  * profile store, because a sync cannot download it again. Entries carry tokens as Cloudflare
- * describes them, never a secret. Reads come newest first.
+ * describes them, never a secret. Reads come newest first. Each line's words are a message kept
+ * as JSON in the `summary` column (message-column.ts); lines from before hold their English
+ * sentence, read back into the same message (history-messages.ts).
  */
 import type { HistoryEntry, HistoryKind } from '../../../shared/domain';
+import type { Message } from '../../../shared/i18n/message';
+import { legacyHistoryMessage } from './history-messages';
+import { messageColumn, messageFromColumn } from './message-column';
 import type { Db } from './sqlite-file';
 
 /** A history line about to be written (the store gives it its id). */
@@ -15,7 +20,8 @@ export interface NewHistoryEntry {
   kind: HistoryKind;
   at: string;
   source: 'sync' | 'keyflare';
-  summary: string;
+  /** `history.*`: what changed, worded by each face. */
+  message: Message;
   before: unknown;
   after: unknown;
 }
@@ -59,7 +65,7 @@ export function insertHistory(db: Db, profileId: string, entries: readonly NewHi
       e.kind,
       e.at,
       e.source,
-      e.summary,
+      messageColumn(e.message),
       json(e.before),
       json(e.after),
     );
@@ -94,7 +100,7 @@ export function listHistory(db: Db, query: HistoryQuery): HistoryEntry[] {
     kind: r.kind,
     at: r.at,
     source: r.source,
-    summary: r.summary,
+    message: messageFromColumn(r.summary, () => legacyHistoryMessage(r.kind, r.token_name, r.summary)),
     before: r.before === null ? null : (JSON.parse(r.before) as unknown),
     after: r.after === null ? null : (JSON.parse(r.after) as unknown),
   }));

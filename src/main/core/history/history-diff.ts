@@ -4,12 +4,15 @@
  * Policies are compared as sets (Cloudflare re-orders them and their groups, and may spell a
  * zone flat or nested), the IP filter as sets too. last_used_on moves on every use and is not a
  * change of the token. The first snapshot of a profile records nothing: "first seen" is not
- * "created".
+ * "created". Each entry's words are a message (`history.*` with its parameters) each face words in
+ * the user's language.
  */
 import type { CfCondition } from '../../../shared/cloudflare-types';
+import { msg, type Message } from '../../../shared/i18n/message';
 import { samePolicies } from '../../../shared/policy/build';
 import type { WireToken } from '../cloudflare/wire';
 import type { NewHistoryEntry } from '../db/history-repository';
+import { modifiedMessage } from '../db/history-messages';
 import { rawOf, type StoredToken } from '../db/stored-token';
 
 function ipSet(condition: CfCondition | null | undefined): string {
@@ -17,13 +20,13 @@ function ipSet(condition: CfCondition | null | undefined): string {
   return JSON.stringify([[...(ip?.in ?? [])].sort(), [...(ip?.not_in ?? [])].sort()]);
 }
 
-function changedFields(before: WireToken, after: WireToken): string[] {
-  const changes: string[] = [];
-  if (before.name !== after.name) changes.push(`name "${before.name}" -> "${after.name}"`);
-  if ((before.expires_on ?? null) !== (after.expires_on ?? null)) changes.push('expiry changed');
-  if ((before.not_before ?? null) !== (after.not_before ?? null)) changes.push('start date changed');
-  if (ipSet(before.condition) !== ipSet(after.condition)) changes.push('IP filter changed');
-  return changes;
+function changedFields(before: WireToken, after: WireToken): Message | null {
+  return modifiedMessage({
+    name: before.name === after.name ? null : { from: before.name, to: after.name },
+    expiry: (before.expires_on ?? null) !== (after.expires_on ?? null),
+    start: (before.not_before ?? null) !== (after.not_before ?? null),
+    ip: ipSet(before.condition) !== ipSet(after.condition),
+  });
 }
 
 /**
@@ -46,7 +49,7 @@ export function diffSnapshots(
       entries.push({
         ...base,
         kind: 'created',
-        summary: `created "${token.name}"`,
+        message: msg('history.created', { name: token.name }),
         before: null,
         after: token,
       });
@@ -59,7 +62,7 @@ export function diffSnapshots(
       entries.push({
         ...base,
         kind: 'status_changed',
-        summary: `status ${old.status} -> ${token.status}`,
+        message: msg('history.statusChanged', { from: old.status, to: token.status }),
         before: old,
         after: token,
       });
@@ -68,17 +71,17 @@ export function diffSnapshots(
       entries.push({
         ...base,
         kind: 'policies_changed',
-        summary: 'permissions or resources changed',
+        message: msg('history.policiesChanged'),
         before: old,
         after: token,
       });
     }
     const fields = changedFields(old, token);
-    if (fields.length > 0) {
+    if (fields !== null) {
       entries.push({
         ...base,
         kind: 'modified',
-        summary: fields.join('; '),
+        message: fields,
         before: old,
         after: token,
       });
@@ -93,7 +96,7 @@ export function diffSnapshots(
       at,
       source: 'sync',
       kind: 'deleted',
-      summary: `deleted "${old.name}"`,
+      message: msg('history.deleted', { name: old.name }),
       before: old,
       after: null,
     });

@@ -4,6 +4,7 @@
  * Edits reuse the sync's snapshot diff, so an edit and the same change seen by a sync are worded
  * alike; only the source differs. Entries carry the token as Cloudflare describes it, never a secret.
  */
+import { msg } from '../../../shared/i18n/message';
 import type { NewHistoryEntry } from '../db/history-repository';
 import type { StoredToken } from '../db/stored-token';
 import { diffSnapshots } from './history-diff';
@@ -17,7 +18,7 @@ function wholeTokenEntry(stored: StoredToken, kind: 'created' | 'deleted', at: s
     kind,
     at,
     source: 'keyflare',
-    summary: `${kind} "${token.name}"`,
+    message: msg(kind === 'created' ? 'history.created' : 'history.deleted', { name: token.name }),
     before: kind === 'created' ? null : token,
     after: kind === 'created' ? token : null,
   };
@@ -38,7 +39,7 @@ export function rolledEntry(stored: StoredToken, at: string): NewHistoryEntry {
     kind: 'rolled',
     at,
     source: 'keyflare',
-    summary: 'secret rolled: the previous secret no longer works',
+    message: msg('history.rolled'),
     before: null,
     after: null,
   };

@@ -14,6 +14,7 @@
  */
 import type { Rotation, RotationStart } from '../../../shared/export/export-schemas';
 import { AppError, isAppError } from '../../../shared/errors';
+import { msg, type Message } from '../../../shared/i18n/message';
 import type { CoreContext } from '../context';
 import { recordHistory } from '../db/history-repository';
 import type { InventoryService } from '../inventory/inventory-service';
@@ -116,37 +117,33 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
   const link = (row: RotationRow, newName: string, stage: 'started' | 'finished'): void => {
     const at = now();
     const ids = { rotationId: row.id, oldTokenId: row.oldTokenId, newTokenId: row.newTokenId };
-    const old = `“${row.oldTokenName}” (${row.oldTokenId})`;
-    const replacement = `“${newName}” (${row.newTokenId ?? 'unknown'})`;
-    const line = (tokenId: string, tokenName: string, summary: string): HistoryLine => ({
+    const newId = row.newTokenId ?? '';
+    const params = {
+      oldName: row.oldTokenName,
+      oldId: row.oldTokenId,
+      newName,
+      newId: newId === '' ? '?' : newId,
+      retired: row.retireAction ?? 'disable',
+    };
+    const line = (tokenId: string, tokenName: string, message: Message): HistoryLine => ({
       tokenId,
       tokenName,
       kind: 'rotation',
       at,
       source: 'keyflare',
-      summary,
+      message,
       before: null,
       after: ids,
     });
-    const retired = RETIRED[row.retireAction ?? 'disable'];
-    const newId = row.newTokenId ?? '';
     const lines: HistoryLine[] =
       stage === 'started'
         ? [
-            line(
-              row.oldTokenId,
-              row.oldTokenName,
-              `rotation started: ${replacement} will replace this token, which stays untouched until you confirm`,
-            ),
-            line(newId, newName, `created to replace ${old} (rotation with overlap)`),
+            line(row.oldTokenId, row.oldTokenName, msg('history.rotation.started', params)),
+            line(newId, newName, msg('history.rotation.replacing', params)),
           ]
         : [
-            line(
-              row.oldTokenId,
-              row.oldTokenName,
-              `rotation finished: ${retired}; ${replacement} replaced this token`,
-            ),
-            line(newId, newName, `rotation finished: this token replaced ${old}, now ${retired}`),
+            line(row.oldTokenId, row.oldTokenName, msg('history.rotation.finishedOld', params)),
+            line(newId, newName, msg('history.rotation.finishedNew', params)),
           ];
     try {
       recordHistory(ctx.db(), row.profileId, lines);

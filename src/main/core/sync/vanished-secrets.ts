@@ -12,6 +12,7 @@
  * nothing changes, the next sync looks again (and Settings → Keychain lists what is left).
  */
 import { isAppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import type { CloudflareClient } from '../cloudflare/gateway';
 import type { CoreContext } from '../context';
 import { insertHistory } from '../db/history-repository';
@@ -88,7 +89,7 @@ export async function dropVanishedSecrets(
       kind: 'secret_removed' as const,
       at,
       source: 'keyflare' as const,
-      summary: 'Its kept secret was removed from the keychain: the token no longer exists in Cloudflare.',
+      message: msg('history.secretRemoved'),
       before: null,
       after: null,
     })),

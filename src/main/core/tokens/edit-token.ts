@@ -10,6 +10,7 @@
  */
 import type { TokenDraft, TokenRow } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { englishMessage } from '../../../shared/i18n/english-message';
 import { msg } from '../../../shared/i18n/message';
 import { draftFromToken } from '../../../shared/policy/build';
 import type { CloudflareClient } from '../cloudflare/gateway';
@@ -90,7 +91,7 @@ export async function updateToken(
       'CONFLICT',
       msg('errors.tokens.changedOutside', {
         name: fresh.name,
-        changes: outside.map((entry) => entry.summary).join('; '),
+        changes: outside.map((entry) => englishMessage(entry.message)).join('; '),
       }),
       { profileId, tokenId },
     );

@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../../shared/domain';
 import { Icon, type IconName } from '../../components/icons';
 import { RelativeTime } from '../../components/relative-time';
 import { useT } from '../../lib/i18n';
+import { useMessageSentence } from '../../lib/message-sentence';
 
 const HISTORY_ICON: Record<HistoryEntry['kind'], IconName> = {
   created: 'plus',
@@ -19,6 +20,7 @@ const HISTORY_ICON: Record<HistoryEntry['kind'], IconName> = {
 
 export function TokenHistory({ entries, now }: { entries: HistoryEntry[]; now: Date }): React.JSX.Element {
   const t = useT();
+  const words = useMessageSentence();
   if (entries.length === 0) return <p className="muted">{t('tokenDetail.history.empty')}</p>;
   const sorted = [...entries].sort((a, b) => (a.at < b.at ? 1 : -1));
   return (
@@ -29,7 +31,7 @@ export function TokenHistory({ entries, now }: { entries: HistoryEntry[]; now: D
             <Icon name={HISTORY_ICON[entry.kind]} size={12} />
           </span>
           <div>
-            <p className="timeline-summary">{entry.summary}</p>
+            <p className="timeline-summary">{words(entry.message)}</p>
             <p className="muted timeline-meta">
               <RelativeTime iso={entry.at} now={now} /> ·{' '}
               {t(
