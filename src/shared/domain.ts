@@ -594,7 +594,8 @@ export const AppInfo = z.object({
   dataDir: z.string(),
   schemaVersions: z.object({ profiles: z.number().int(), cache: z.number().int() }),
   platform: z.string(),
-  keychain: z.object({ available: z.boolean(), message: z.string().nullable() }),
+  /** Whether the keychain answers; when not, why, as a message (the keychain error's own). */
+  keychain: z.object({ available: z.boolean(), message: MessageSchema.nullable() }),
   /** What happened to the data files at start: moved aside or refused. */
   dataEvents: z.array(DataFileEvent),
   background: BackgroundSupport.nullable(),

@@ -139,7 +139,7 @@ describe('screen gallery (demo data)', () => {
         scheme,
         {
           info: {
-            keychain: { available: false, message: 'No Secret Service provider answered on D-Bus.' },
+            keychain: { available: false, message: { key: 'errors.keychain.unavailable' } },
             dataEvents: [
               {
                 store: 'cache',

@@ -141,7 +141,7 @@ describe('keytar store failures', () => {
     });
     await expect(store.status()).resolves.toMatchObject({
       available: false,
-      message: expect.stringContaining('keychain is not available'),
+      message: { key: 'errors.keychain.unavailable' },
     });
   });
 
@@ -225,11 +225,11 @@ describe('no D-Bus session', () => {
       timeout: 30_000,
     });
     const result = JSON.parse(output.trim().split('\n').pop() ?? '{}') as {
-      status: { available: boolean; message: string };
+      status: { available: boolean; message: { key: string } };
       write: string;
     };
     expect(result.status.available).toBe(false);
-    expect(result.status.message).toMatch(/keychain/u);
+    expect(result.status.message.key).toMatch(/^errors\.keychain\./u);
     expect(result.write).toMatch(/^KEYCHAIN_(UNAVAILABLE|LOCKED)$/u);
     // Nothing may have landed on disk instead: the throwaway HOME (and XDG dirs in it) stays empty.
     expect(fs.readdirSync(home, { recursive: true })).toEqual([]);

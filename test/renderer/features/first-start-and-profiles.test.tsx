@@ -96,7 +96,7 @@ describe('adding a profile', () => {
 describe('adding a profile without a keychain', () => {
   it('says so at once and refuses to send a credential it could not keep', async () => {
     const app = await firstStart({
-      info: { keychain: { available: false, message: 'No Secret Service provider answered.' } },
+      info: { keychain: { available: false, message: { key: 'errors.keychain.unavailable' } } },
     });
     const dialog = await app.addLogin();
     expect(within(dialog.element()).getByRole('alert')).toHaveTextContent(
@@ -116,7 +116,7 @@ describe('managing a profile', () => {
     const dialog = await app.manageProfile('Acme Corp');
     expect(within(dialog.element()).getByRole('table')).toHaveTextContent('Acme Staging');
     expect(within(dialog.element()).getByTestId('capabilities')).toHaveTextContent(
-      'needs Account API Tokens Write',
+      'This credential cannot create tokens in account Acme Staging: it lacks “Account API Tokens Write” there.',
     );
 
     await dialog.rename('Acme (ops)');

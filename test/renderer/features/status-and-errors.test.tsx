@@ -70,11 +70,13 @@ describe('status bar', () => {
 describe('window-wide problems', () => {
   it('explains an unavailable keychain and how to fix it, while the inventory still works', async () => {
     const app = await AppWindow.open({
-      info: { keychain: { available: false, message: 'No Secret Service provider answered on D-Bus.' } },
+      info: { keychain: { available: false, message: { key: 'errors.keychain.locked' } } },
     });
     const banner = app.banner('keychain-banner');
     expect(banner).toHaveTextContent('The system keychain is unavailable');
-    expect(banner).toHaveTextContent('No Secret Service provider answered on D-Bus.');
+    expect(banner).toHaveTextContent(
+      'The system keychain is locked. Unlock it (log in again or open your keyring app)',
+    );
     expect(banner).toHaveTextContent('GNOME Keyring or KWallet');
     expect(app.tokens.renderedRowCount()).toBeGreaterThan(4);
   });

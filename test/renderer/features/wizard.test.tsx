@@ -157,7 +157,7 @@ describe('create wizard', () => {
   it('creates without keeping the secret when there is no keychain, and says so before', async () => {
     const app = await AppWindow.open({
       channels: ['permissionGroups.list', 'templates.list', 'tokens.preview', 'tokens.create'],
-      info: { keychain: { available: false, message: 'No Secret Service provider answered.' } },
+      info: { keychain: { available: false, message: { key: 'errors.keychain.unavailable' } } },
     });
     const wizard = await app.newToken();
     await wizard.chooseTemplate('Read billing info');

@@ -19,7 +19,6 @@
  */
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/message';
-import { englishText } from '../../../shared/i18n/translator';
 import { SECRET_SERVICE, type KeychainStatus, type SecretStore } from './secret-store';
 
 /** The subset of keytar's API Keyflare uses (injectable for tests of the failure paths). */
@@ -194,7 +193,8 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
       } catch (error) {
         return {
           available: false,
-          message: error instanceof AppError ? error.message : englishText(KEYCHAIN_UNAVAILABLE_HELP.key),
+          message:
+            error instanceof AppError && error.key !== undefined ? error.text : KEYCHAIN_UNAVAILABLE_HELP,
         };
       }
     },

@@ -3,7 +3,6 @@
  */
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/message';
-import { englishText } from '../../../shared/i18n/translator';
 import type { SecretStore } from './secret-store';
 
 export interface MemoryStore extends SecretStore {
@@ -34,9 +33,7 @@ export function createMemoryStore(initial: Record<string, string> = {}): MemoryS
     list: (prefix) => call(() => [...map.keys()].filter((key) => key.startsWith(prefix))),
     status: () =>
       Promise.resolve(
-        available
-          ? { available: true, message: null }
-          : { available: false, message: englishText(UNAVAILABLE.key) },
+        available ? { available: true, message: null } : { available: false, message: UNAVAILABLE },
       ),
     entries: () => map,
     setAvailable: (value) => {

@@ -6,13 +6,14 @@
  * Implementations map their failures to KEYCHAIN_UNAVAILABLE / KEYCHAIN_LOCKED AppErrors with a
  * sentence a person can act on, and never fall back to disk or memory.
  */
+import type { Message } from '../../../shared/i18n/message';
 
 export const SECRET_SERVICE = 'Keyflare';
 
 export interface KeychainStatus {
   available: boolean;
-  /** Why it is unavailable and how to fix it; null when available. */
-  message: string | null;
+  /** Why it is unavailable and how to fix it, as a message each face words; null when available. */
+  message: Message | null;
 }
 
 export interface SecretStore {

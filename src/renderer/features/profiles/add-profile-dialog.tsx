@@ -12,6 +12,7 @@ import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Field } from '../../components/field';
 import { useT } from '../../lib/i18n';
+import type { MessageKey } from '../../../shared/i18n/message';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -108,7 +109,16 @@ export function AddProfileDialog(): React.JSX.Element {
       }
     >
       {keychainDown ? (
-        <ErrorCallout error={{ code: 'KEYCHAIN_UNAVAILABLE', message: keychain?.message ?? '' }} compact />
+        <ErrorCallout
+          error={{
+            code: 'KEYCHAIN_UNAVAILABLE',
+            message: '',
+            ...(keychain?.message
+              ? { key: keychain.message.key as MessageKey, params: keychain.message.params ?? {} }
+              : {}),
+          }}
+          compact
+        />
       ) : null}
       <form
         id="add-profile-form"

@@ -20,6 +20,7 @@ import { SettingCheckbox } from './setting-checkbox';
 import { LOCALES, type MessageKey, type Translate } from '../../../shared/i18n';
 import { LanguageChoice } from '../../../shared/i18n/schemas';
 import { useT } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 
 const CLEAR_CHOICES = [10, 20, 30, 45, 60, 90, 120, 300, 600];
 
@@ -159,7 +160,9 @@ export function SettingsDialog(): React.JSX.Element {
                 {info.keychain.available
                   ? t('settings.about.available')
                   : info.keychain.message
-                    ? t('settings.about.unavailableBecause', { reason: info.keychain.message })
+                    ? t('settings.about.unavailableBecause', {
+                        reason: messageSentence(info.keychain.message),
+                      })
                     : t('settings.about.unavailable')}
               </dd>
             </div>

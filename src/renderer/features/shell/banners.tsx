@@ -7,6 +7,7 @@ import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
 import { dataFileNotice, describeError } from '../../lib/error-copy';
 import { useT } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -63,14 +64,17 @@ export function Banners(): React.JSX.Element | null {
 
   const notices: React.JSX.Element[] = [];
   if (info && !info.keychain.available) {
-    const copy = describeError({ code: 'KEYCHAIN_UNAVAILABLE', message: info.keychain.message ?? '' });
+    const copy = describeError({ code: 'KEYCHAIN_UNAVAILABLE', message: '' });
     notices.push(
       <div key="keychain" className="banner banner-danger" role="alert" data-testid="keychain-banner">
         <Icon name="lock" className="banner-icon" />
         <div className="banner-body">
           <p className="banner-title">
             {info.keychain.message
-              ? t('shell.banner.keychainReason', { title: copy.title, reason: info.keychain.message })
+              ? t('shell.banner.keychainReason', {
+                  title: copy.title,
+                  reason: messageSentence(info.keychain.message),
+                })
               : copy.title}
           </p>
           <p>{copy.next}</p>
