@@ -4,12 +4,9 @@
  * exclusions (the dashboard writes "all zones except x.com" as such a pair). Pairs are found by
  * the shared `exclusionPairs`, as the token list and the Edit draft find them.
  */
-import type { DecodedPolicy, DecodedResource, PERMISSION_SCOPES } from '../../shared/domain';
+import type { DecodedPolicy, PERMISSION_SCOPES } from '../../shared/domain';
 import type { MessageKey } from '../../shared/i18n';
 import { exclusionPairs } from '../../shared/policy/exclusions';
-import { shortId } from '../../shared/policy/labels';
-import { classifyResource } from '../../shared/policy/resource-keys';
-import { t } from './i18n';
 
 type Scope = (typeof PERMISSION_SCOPES)[keyof typeof PERMISSION_SCOPES];
 
@@ -43,43 +40,6 @@ export function scopeName(scope: string | null): ScopeName {
 export interface ScopeGroups {
   scope: ScopeName;
   names: string[];
-}
-
-/** Names the window knows for a policy's resources (the profile's cached accounts and zones). */
-export interface ResourceWordsNames {
-  account(id: string): string | null;
-  zone(id: string): string | null;
-  userLabel: string | null;
-}
-
-/**
- * One resource in the window's language: "zone example.com", "all zones in account Acme",
- * "all accounts", "user me@example.com". R2 buckets and resources Keyflare does not know keep the
- * decoder's words, since they quote Cloudflare's raw keys.
- */
-export function resourceWords(resource: DecodedResource, names: ResourceWordsNames): string {
-  const account = (id: string | null): string => (id ? (names.account(id) ?? shortId(id)) : '');
-  switch (resource.kind) {
-    case 'zone':
-      return t('policy.resource.zone', {
-        zone: resource.zoneId ? (names.zone(resource.zoneId) ?? shortId(resource.zoneId)) : '',
-      });
-    case 'account_zones':
-      return t('policy.resource.accountZones', { account: account(resource.accountId) });
-    case 'all_zones':
-      return t('policy.resource.allZones');
-    case 'account':
-      return t('policy.resource.account', { account: account(resource.accountId) });
-    case 'all_accounts':
-      return t('policy.resource.allAccounts');
-    case 'user':
-      return t('policy.resource.user', {
-        user: names.userLabel ?? shortId(classifyResource(resource.key).userId ?? ''),
-      });
-    case 'r2_bucket':
-    case 'other':
-      return resource.label;
-  }
 }
 
 export interface PolicyView {

@@ -53,8 +53,6 @@ export function DetailBody({
 }): React.JSX.Element {
   const t = useT();
   const accounts = useProfilesStore((s) => s.accounts);
-  const zones = useProfilesStore((s) => s.zones);
-  const userLabel = useProfilesStore((s) => s.profiles.find((p) => p.id === row.profileId)?.email ?? null);
   const source = detail ?? row;
   const checkedAt = source.lastVerify?.checkedAt ?? null;
   /** Label, date and the word for no date, per row. */
@@ -78,7 +76,7 @@ export function DetailBody({
       <Section title={t('tokenDetail.body.access')} id="detail-access">
         {detail ? (
           <>
-            <PolicyList detail={detail} accounts={accounts} zones={zones} userLabel={userLabel} />
+            <PolicyList detail={detail} accounts={accounts} />
             <TokenReach detail={detail} />
             {detail.edit.unrepresentable.length > 0 ? (
               <Uneditable parts={detail.edit.unrepresentable} />

@@ -3,11 +3,12 @@
  * resources it includes and excludes (an exclusion shows inside the policy it narrows).
  */
 import { useMemo } from 'react';
-import type { Account, TokenDetail, Zone } from '../../../shared/domain';
+import type { Account, TokenDetail } from '../../../shared/domain';
 import type { MessageKey } from '../../../shared/i18n';
 import { Icon } from '../../components/icons';
 import { useT } from '../../lib/i18n';
-import { policyViews, resourceWords, type ResourceWordsNames, type ScopeName } from '../../lib/policy-view';
+import { policyViews, type ScopeName } from '../../lib/policy-view';
+import { resourceLabelWords } from '../../lib/summary-words';
 
 const SCOPE_PERMISSIONS: Record<ScopeName, MessageKey> = {
   zone: 'tokenDetail.policies.zonePermissions',
@@ -20,24 +21,14 @@ const SCOPE_PERMISSIONS: Record<ScopeName, MessageKey> = {
 export function PolicyList({
   detail,
   accounts,
-  zones,
-  userLabel,
 }: {
   detail: TokenDetail;
   accounts: Account[];
-  zones: Zone[];
-  /** The profile's login (its email), for a user resource. */
-  userLabel: string | null;
 }): React.JSX.Element {
   const t = useT();
   const views = useMemo(() => policyViews(detail.policies), [detail.policies]);
   const accountName = (id: string | null): string | null =>
     id ? (accounts.find((a) => a.id === id && a.profileId === detail.profileId)?.name ?? null) : null;
-  const names: ResourceWordsNames = {
-    account: accountName,
-    zone: (id) => zones.find((z) => z.id === id && z.profileId === detail.profileId)?.name ?? null,
-    userLabel,
-  };
   if (views.length === 0) return <p className="muted">{t('tokenDetail.policies.none')}</p>;
   return (
     <ol className="policy-list">
@@ -80,7 +71,7 @@ export function PolicyList({
                       }
                       size={13}
                     />
-                    <span>{resourceWords(resource, names)}</span>
+                    <span>{resourceLabelWords(resource.label)}</span>
                     {owner ? <span className="muted"> · {owner}</span> : null}
                   </li>
                 );
@@ -94,7 +85,7 @@ export function PolicyList({
                 {view.exclude.map((resource) => (
                   <li key={resource.key}>
                     <Icon name="x" size={13} />
-                    <span>{resourceWords(resource, names)}</span>
+                    <span>{resourceLabelWords(resource.label)}</span>
                   </li>
                 ))}
               </ul>
