@@ -206,16 +206,32 @@ describe('keyflare in Simplified Chinese', () => {
   });
 });
 
-/** The command on a terminal `columns` wide, as `script` records it. */
-function onTerminal(dataDir: string, args: string[], columns: number): Promise<string> {
+/**
+ * The command on a terminal `columns` wide, as `script` records it; `answers` are typed, each once
+ * its prompt is on the screen, as a person would.
+ */
+function onTerminal(
+  dataDir: string,
+  args: string[],
+  columns: number,
+  answers: [prompt: string, typed: string][] = [],
+): Promise<string> {
   const quoted = [process.execPath, CLI, ...args].map((arg) => `'${arg.replace(/'/gu, `'\\''`)}'`).join(' ');
   return new Promise((resolve) => {
     const child = spawn('script', ['-qec', `stty cols ${columns} rows 50; ${quoted}`, '/dev/null'], {
       env: { ...process.env, KEYFLARE_DATA_DIR: dataDir, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: ['pipe', 'pipe', 'ignore'],
     });
     let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    const waiting = [...answers];
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const next = waiting[0];
+      if (next && out.includes(next[0])) {
+        child.stdin.write(`${next[1]}\r`);
+        waiting.shift();
+      }
+    });
     child.on('close', () => resolve(out));
   });
 }
@@ -225,7 +241,7 @@ function columnOf(line: string, part: string): number {
   return stringWidth(line.slice(0, line.indexOf(part)));
 }
 
-describe.skipIf(spawnSync('script', ['--version']).status !== 0)('a Chinese table on a terminal', () => {
+describe.skipIf(spawnSync('script', ['--version']).status !== 0)('on a Chinese terminal', () => {
   it('lines up its columns by display width and fits the terminal', async () => {
     for (const columns of [200, 90]) {
       const screen = await onTerminal(cli.dataDir, [...ZH, 'tokens', '--profile', 'Alice'], columns);
@@ -244,5 +260,27 @@ describe.skipIf(spawnSync('script', ['--version']).status !== 0)('a Chinese tabl
       for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
       expect(screen).toContain('14 个令牌');
     }
+  });
+
+  it('asks for the credential and a confirmation in Chinese, and takes 是 for yes', async () => {
+    const own = cliFor(tempDir());
+    const secret = sim.credential('alice-tokens-read').secret;
+    const added = await onTerminal(
+      own.dataDir,
+      [...ZH, 'profiles', 'add', '审计', '--base-url', sim.baseUrl],
+      100,
+      [['API 令牌：', secret]],
+    );
+    expect(added).toContain('*****');
+    expect(added).toContain('已添加配置文件“审计”（用户令牌');
+    expect(added).not.toContain(secret);
+    const kept = await onTerminal(own.dataDir, [...ZH, 'profiles', 'remove', '审计'], 100, [['[y/N]', 'n']]);
+    expect(kept).toContain('要删除配置文件“审计”及其缓存的令牌、历史记录和钥匙串条目吗？ [y/N]');
+    expect(kept).toContain('未删除任何内容。');
+    const removed = await onTerminal(own.dataDir, [...ZH, 'profiles', 'remove', '审计'], 100, [
+      ['[y/N]', '是'],
+    ]);
+    expect(removed).toContain('已删除配置文件“审计”及其钥匙串条目。');
+    expect((await own.run(['profiles', '--json'])).stdout).toContain('"profiles": []');
   });
 });
