@@ -27,13 +27,8 @@ const PROBLEMS: Readonly<Record<string, string>> = {
 
 const ProjectFile = z
   .object({
-    profileId: z
-      .string()
-      .regex(
-        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u,
-        'must be a Keyflare profile id',
-      ),
-    tokenId: z.string().regex(/^[A-Za-z0-9]{1,32}$/u, 'must be a Cloudflare token id'),
+    profileId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u),
+    tokenId: z.string().regex(/^[A-Za-z0-9]{1,32}$/u),
     profile: z.string().max(200).optional(),
     token: z.string().max(200).optional(),
   })
@@ -81,12 +76,14 @@ export function readProjectFile(file: string): ProjectFile {
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const field = issue?.path.join('.') ?? '';
+    const problem = PROBLEMS[issue?.code ?? ''] ?? 'other';
     throw new CliError(
       EXIT.usage,
+      // A problem at the top level ('none') means the file is no object, unless it is extra fields.
       msg('cli.projectFile.notReference', {
         file,
-        field: field === '' ? 'none' : field,
-        problem: PROBLEMS[issue?.code ?? ''] ?? 'other',
+        field: field !== '' ? field : problem === 'unknown' ? 'fields' : 'none',
+        problem,
       }),
       [
         msg('cli.projectFile.notReferenceNext', {
