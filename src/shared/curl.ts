@@ -16,6 +16,7 @@
  */
 import type { TokenKind } from './domain';
 import { AppError } from './errors';
+import { msg } from './i18n/message';
 import { isSandboxBaseUrl } from './sandbox/sandbox-address';
 
 export interface VerifyCurlInput {
@@ -48,17 +49,14 @@ const BASE_URL_PATTERN =
 export function verifyUrl(baseUrl: string, kind: TokenKind, accountId: string | null): string {
   const base = baseUrl.trim().replace(/\/+$/u, '');
   if (!BASE_URL_PATTERN.test(base)) {
-    throw new AppError('VALIDATION', 'The API base URL has characters that cannot go into a shell command.');
+    throw new AppError('VALIDATION', msg('errors.curl.unsafe', { part: 'baseUrl' }));
   }
   if (kind === 'user') return `${base}/user/tokens/verify`;
   if (accountId === null || accountId === '') {
-    throw new AppError(
-      'VALIDATION',
-      'An account-owned token verifies only at its account: the account id is missing.',
-    );
+    throw new AppError('VALIDATION', msg('errors.curl.noAccount'));
   }
   if (!ID_PATTERN.test(accountId)) {
-    throw new AppError('VALIDATION', 'The account id has characters that cannot go into a shell command.');
+    throw new AppError('VALIDATION', msg('errors.curl.unsafe', { part: 'accountId' }));
   }
   return `${base}/accounts/${accountId}/tokens/verify`;
 }
@@ -72,7 +70,7 @@ export function buildVerifyCurl(input: VerifyCurlInput): string {
   } else if (SECRET_PATTERN.test(input.secret)) {
     credential = input.secret;
   } else {
-    throw new AppError('VALIDATION', 'The token secret has characters that cannot go into a shell command.');
+    throw new AppError('VALIDATION', msg('errors.curl.unsafe', { part: 'secret' }));
   }
   const command = `curl "${url}" -H "Authorization: Bearer ${credential}"`;
   return isSandboxBaseUrl(input.baseUrl) ? `${SANDBOX_CURL_NOTE}\n${command}` : command;

@@ -10,7 +10,7 @@
  */
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { CoreOptions } from '../../src/main/core';
-import { UNCHECKED_REPLY_MESSAGE } from '../../src/main/core/dispatch';
+import { UNCHECKED_REPLY } from '../../src/main/core/dispatch';
 import type { Logger } from '../../src/main/core/ports';
 import type { Profile } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/errors';
@@ -50,7 +50,11 @@ async function setUp(): Promise<{
 
 /** The reply is INTERNAL with the fixed message, and no canary is in it or in the log. */
 function expectBlocked(reply: Result<unknown>, logger: { lines: unknown[] }, canaries: string[]): void {
-  expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: UNCHECKED_REPLY_MESSAGE } });
+  expect(reply).toEqual({ ok: false, error: UNCHECKED_REPLY });
+  expect(UNCHECKED_REPLY).toMatchObject({
+    key: 'errors.input.uncheckedReply',
+    message: expect.stringMatching(/could not check/u),
+  });
   const logged = JSON.stringify(logger.lines);
   expect(logged).toContain('a channel reply does not match its output schema');
   for (const canary of canaries) {

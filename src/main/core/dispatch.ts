@@ -36,18 +36,22 @@ export interface DispatcherOptions {
   logger: Logger;
 }
 
-/** The message of a reply that failed its schema: fixed text, so nothing of the reply leaks. */
-export const UNCHECKED_REPLY_MESSAGE =
-  'Keyflare produced a reply it could not check. Details are in the log.';
+/** The error of a reply that failed its schema: a fixed sentence, so nothing of the reply leaks. */
+export const UNCHECKED_REPLY = new AppError('INTERNAL', msg('errors.input.uncheckedReply')).toShape();
 
-/** Turns zod issues into field paths a person can read. */
-export function validationError(error: z.ZodError, what: string): AppError {
+/**
+ * Turns zod issues into field paths a person can read. The headline names the first field (its
+ * path, and zod's own words for what is wrong with it); every issue is in `details.issues`.
+ */
+export function validationError(error: z.ZodError): AppError {
   const issues = error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(input)',
     message: issue.message,
   }));
   const first = issues[0];
-  const message = first ? `${what}: ${first.path} ${first.message}` : `${what} is not valid`;
+  const message = first
+    ? msg('errors.input.invalid', { path: first.path, problem: first.message })
+    : msg('errors.input.invalidNoIssue');
   return new AppError('VALIDATION', message, { issues });
 }
 
@@ -87,7 +91,10 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
     if (!isChannelName(channel)) {
       return {
         ok: false,
-        error: { code: 'VALIDATION', message: `Unknown channel "${String(channel).slice(0, 60)}"` },
+        error: new AppError(
+          'VALIDATION',
+          msg('errors.input.unknownChannel', { channel: String(channel).slice(0, 60) }),
+        ).toShape(),
       };
     }
     const spec = contract[channel];
@@ -95,7 +102,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
       // Inside the try: a refinement that throws on some input must not reject the call.
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
-        return { ok: false, error: validationError(parsed.error, 'Invalid input').toShape() };
+        return { ok: false, error: validationError(parsed.error).toShape() };
       }
       const handler = handlers[channel] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
@@ -105,7 +112,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
           channel,
           issues: describeIssues(spec.output.safeParse(value).error),
         });
-        return { ok: false, error: { code: 'INTERNAL', message: UNCHECKED_REPLY_MESSAGE } };
+        return { ok: false, error: UNCHECKED_REPLY };
       }
       return { ok: true, value };
     } catch (error) {

@@ -7,14 +7,15 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CHANNEL_NAMES, EVENT_CHANNEL, INVOKE_PREFIX } from '../../shared/channels';
-import type { Result } from '../../shared/errors';
+import { AppError, type Result } from '../../shared/errors';
+import { msg } from '../../shared/i18n/message';
 import { isAppUrl } from './app-origin';
 
 export type DispatchFn = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
 const REFUSED: Result<never> = {
   ok: false,
-  error: { code: 'PERMISSION_DENIED', message: 'This call did not come from the Keyflare window.' },
+  error: new AppError('PERMISSION_DENIED', msg('errors.input.untrustedSender')).toShape(),
 };
 
 export interface TrustOptions {

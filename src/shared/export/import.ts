@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { CfPolicy, CfToken } from '../cloudflare-types';
 import type { PermissionGroup, ResourceSelector, TokenOwner } from '../domain';
 import { AppError } from '../errors';
+import { msg, type Message } from '../i18n/message';
 import { createBuildContext } from '../policy/build-context';
 import { draftFromToken } from '../policy/draft-from-token';
 import { scopeKind } from '../policy/scopes';
@@ -66,8 +67,13 @@ export type ImportBody = z.infer<typeof ImportBody>;
 export type ParsedImport =
   { source: 'recipe'; tokens: RecipeToken[] } | { source: 'body'; tokens: ImportBody[] };
 
-function invalid(message: string, issues: { path: string; message: string }[] = []): AppError {
+function invalid(message: Message, issues: { path: string; message: string }[] = []): AppError {
   return new AppError('VALIDATION', message, { issues });
+}
+
+/** The first issue's field and zod's words for it, as a message's parameters. */
+function firstIssue(issues: { path: string; message: string }[]): { path: string; problem: string } {
+  return { path: issues[0]?.path ?? '(text)', problem: issues[0]?.message ?? '' };
 }
 
 function zodIssues(error: z.ZodError): { path: string; message: string }[] {
@@ -87,16 +93,13 @@ export function parseImportText(text: string): ParsedImport {
   try {
     value = JSON.parse(text);
   } catch {
-    throw invalid('The text is not JSON: paste a Keyflare recipe or a Cloudflare API token body.');
+    throw invalid(msg('errors.import.notJson'));
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'format' in value) {
     const recipe = Recipe.safeParse(value);
     if (!recipe.success) {
       const issues = zodIssues(recipe.error);
-      throw invalid(
-        `The recipe is not valid: ${issues[0]?.path ?? ''} ${issues[0]?.message ?? ''}`.trim(),
-        issues,
-      );
+      throw invalid(msg('errors.import.badRecipe', firstIssue(issues)), issues);
     }
     return { source: 'recipe', tokens: recipe.data.tokens };
   }
@@ -104,14 +107,11 @@ export function parseImportText(text: string): ParsedImport {
     value = value.result;
   }
   const list = Array.isArray(value) ? value : [value];
-  if (list.length === 0 || list.length > 500) throw invalid('The text holds no token body.');
+  if (list.length === 0 || list.length > 500) throw invalid(msg('errors.export.noBody'));
   const bodies = z.array(ImportBody).safeParse(list);
   if (!bodies.success) {
     const issues = zodIssues(bodies.error);
-    throw invalid(
-      `The text is not a Keyflare recipe or a Cloudflare token body: ${issues[0]?.path ?? ''} ${issues[0]?.message ?? ''}`.trim(),
-      issues,
-    );
+    throw invalid(msg('errors.import.badBody', firstIssue(issues)), issues);
   }
   return { source: 'body', tokens: bodies.data };
 }

@@ -22,6 +22,7 @@
  */
 import type { CfCondition, CfTokenBody } from '../cloudflare-types';
 import { AppError } from '../errors';
+import { msg } from '../i18n/message';
 import type { TokenDraft } from '../domain';
 import type { BuildContext } from './build-context';
 import { checkCidr } from './cidr';
@@ -100,7 +101,13 @@ export function buildTokenBody(draft: TokenDraft, ctx: BuildContext): CfTokenBod
   const issues = validateDraft(draft, ctx);
   const first = issues[0];
   if (first) {
-    throw new AppError('VALIDATION', `The token is not ready: ${first.path} ${first.message}`, { issues });
+    throw new AppError(
+      'VALIDATION',
+      msg('errors.draft.notReady', { path: first.path, problem: first.message }),
+      {
+        issues,
+      },
+    );
   }
   return draftBody(draft);
 }

@@ -17,6 +17,7 @@
 import type Cloudflare from 'cloudflare';
 import type { CfPermissionGroupRef, CfResources, CfTokenBody } from '../../../shared/cloudflare-types';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 
 type SdkCreate = Cloudflare.User.TokenCreateParams;
 type SdkUpdate = Cloudflare.User.TokenUpdateParams;
@@ -62,10 +63,7 @@ function resourcesParam(resources: CfResources): SdkResources {
   // both say a policy's resources are of one kind. The policy builder splits a mixed selection
   // into two policies, and Cloudflare never sends one back, so a mixed map here is a body nobody
   // previewed: it is refused before anything is sent.
-  throw new AppError(
-    'VALIDATION',
-    'A policy cannot list both plain resources and resources nested under an account: split it into two policies.',
-  );
+  throw new AppError('VALIDATION', msg('errors.draft.mixedResources'));
 }
 
 function policyParam(policy: TokenBodyPolicy): PolicyParam {

@@ -99,7 +99,7 @@ export function findProfile(db: Db, id: string): Profile | null {
 /** The profile, or NOT_FOUND in the one sentence every channel uses for a profile that is gone. */
 export function requireProfile(db: Db, id: string): Profile {
   const profile = findProfile(db, id);
-  if (!profile) throw new AppError('NOT_FOUND', 'This profile no longer exists.', { profileId: id });
+  if (!profile) throw new AppError('NOT_FOUND', msg('errors.profiles.gone'), { profileId: id });
   return profile;
 }
 

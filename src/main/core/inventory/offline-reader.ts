@@ -22,6 +22,7 @@
  */
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { msg } from '../../../shared/i18n/message';
 import { refusedData } from '../context';
 import { openDataFiles } from '../db/data-files';
 import { listProfiles } from '../db/profile-repository';
@@ -84,7 +85,7 @@ export function openOfflineReader(options: OfflineReaderOptions): OfflineReader 
   // Edit's draft is checked with the contract's zod schema: loaded only for a token's detail.
   let draftOf: EditDraftOf | null = null;
   const noDraft: EditDraftOf = () => {
-    throw new AppError('INTERNAL', 'Edit’s draft was read before it was loaded.');
+    throw new AppError('INTERNAL', msg('errors.cache.draftNotLoaded'));
   };
   const draftNotRead: EditDraftOf = () => ({
     draft: null,
@@ -123,11 +124,7 @@ export function openOfflineReader(options: OfflineReaderOptions): OfflineReader 
         return answer();
       } catch (error) {
         if (!isCorruption(error)) throw error;
-        if (rechecked)
-          throw new AppError(
-            'CACHE_CORRUPT',
-            'Keyflare could not read its data files. Details are in the log.',
-          );
+        if (rechecked) throw new AppError('CACHE_CORRUPT', msg('errors.cache.unreadable'));
         logger.warn('damage found by a read; opening the data folder again with quick_check', { channel });
         rechecked = true;
         current.handle?.close();

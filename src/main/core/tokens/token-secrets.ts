@@ -10,7 +10,8 @@
  */
 import type { TokenOwner, TokenRow, VerifyResult } from '../../../shared/domain';
 import { AppError, isAppError } from '../../../shared/errors';
-import { englishMessage } from '../../../shared/i18n/english-message';
+import { msg, nest, type Message } from '../../../shared/i18n/message';
+import { englishText } from '../../../shared/i18n/translator';
 import type { WireVerify } from '../cloudflare/wire';
 import type { CoreContext } from '../context';
 import { saveVerifyResult, setSecretKept } from '../db/token-repository';
@@ -73,11 +74,11 @@ export async function adoptSecret(
   secret: string,
 ): Promise<TokenRow> {
   const target = loadTarget(ctx, deps, profileId, tokenId);
-  const refuse = (message: string): AppError =>
-    new AppError('VALIDATION', `${message} Nothing was kept.`, {
+  const refuse = (reason: Message): AppError =>
+    new AppError('VALIDATION', msg('errors.adopt.notKept', nest('reason', reason)), {
       profileId,
       tokenId,
-      issues: [{ path: 'secret', message }],
+      issues: [{ path: 'secret', message: englishText(reason.key, reason.params) }],
     });
   let reply: WireVerify;
   try {
@@ -91,7 +92,7 @@ export async function adoptSecret(
       throw isAppError(error)
         ? new AppError(
             error.code,
-            `Keyflare could not confirm the secret with Cloudflare, so it kept nothing. ${error.message}`,
+            msg('errors.adopt.couldNotConfirm', nest('cause', error.text)),
             error.details,
           )
         : error;
@@ -99,14 +100,18 @@ export async function adoptSecret(
     const result = fromVerifyError(error, target.row, ctx.clock.now());
     throw refuse(
       result.outcome === 'invalid'
-        ? `Cloudflare does not accept this secret for “${target.row.name}”.`
-        : `Cloudflare cannot confirm this secret: ${englishMessage(result.message)}`,
+        ? msg('errors.adopt.notAccepted', { name: target.row.name })
+        : msg('errors.adopt.cannotConfirm', nest('cause', result.message as Message)),
     );
   }
   if (reply.id !== tokenId) {
     const other = findTokenRow(ctx.db(), target.profile, reply.id, ctx.clock.now());
     throw refuse(
-      `This secret belongs to another token (${other ? `“${other.name}”` : reply.id}), not to “${target.row.name}”.`,
+      msg('errors.adopt.otherToken', {
+        other: other?.name ?? reply.id,
+        named: other ? 'yes' : 'no',
+        name: target.row.name,
+      }),
     );
   }
   await ctx.secrets.set(tokenSecretAccount(profileId, tokenId), secret);
