@@ -20,6 +20,7 @@
  */
 import type { DecodedPolicy, TokenKind, TokenStatus } from '../domain';
 import { PERMISSION_SCOPES } from '../domain';
+import { type Message, msg } from '../i18n/message';
 import { isWritePermission } from '../insights';
 import { evaluateAccess } from './evaluate';
 import type {
@@ -118,10 +119,6 @@ export function unusableReason(
   const notBefore = token.notBefore === null ? Number.NaN : Date.parse(token.notBefore);
   if (notBefore > now.getTime()) return 'not yet valid';
   return null;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
 /** Group names in the explorer's order: write first, then by name (Cloudflare sends them in any order). */
@@ -438,16 +435,14 @@ export function buildAccessIndex(input: IndexInput): AccessIndex {
       userGroups.filter((g) => evaluateAccess(token.policies, g.id, userTarget).allowed),
     );
 
-    const parts: string[] = [];
+    const parts: Message[] = [];
     const zonesInAccounts = new Set(zonesReached.map((z) => z.accountId ?? ''));
     if (zonesReached.length > 0)
-      parts.push(
-        `reaches ${plural(zonesReached.length, 'zone')} in ${plural(zonesInAccounts.size, 'account')}`,
-      );
+      parts.push(msg('access.reach.zones', { zones: zonesReached.length, accounts: zonesInAccounts.size }));
     const accountLevel = [...accounts.values()].filter((a) => a.groups.length > 0).length;
-    if (accountLevel > 0) parts.push(`has account-level access to ${plural(accountLevel, 'account')}`);
-    if (userNames.length > 0) parts.push('has user-level access');
-    const summary = parts.length > 0 ? parts.join('; ') : 'reaches no cached zone or account';
+    if (accountLevel > 0) parts.push(msg('access.reach.accountLevel', { count: accountLevel }));
+    if (userNames.length > 0) parts.push(msg('access.reach.userLevel'));
+    const summary = parts.length > 0 ? parts : [msg('access.reach.nothing')];
     return {
       zones: zonesReached,
       accounts: [...accounts.values()].sort((a, b) => a.accountName.localeCompare(b.accountName)),

@@ -7,6 +7,7 @@
  * `keyflare can` uses (evaluate.ts).
  */
 import { z } from 'zod';
+import { MessageSchema } from '../i18n/schemas';
 import { CfId, ProfileId, TokenKind, TokenStatus } from '../domain';
 
 /** What the explorer is asked about: one zone or account (any login's), every zone, or the user. */
@@ -92,7 +93,7 @@ export const TokenReach = z.object({
   accountCount: z.number().int(),
   /** User-level groups (e.g. API Tokens Write on the login itself). */
   userGroups: z.array(z.string()),
-  /** "reaches 37 zones in 2 accounts" */
-  summary: z.string(),
+  /** One message a sentence: "Reaches 37 zones in 2 accounts." (`access.reach.*`), each face words it. */
+  summary: z.array(MessageSchema),
 });
 export type TokenReach = z.infer<typeof TokenReach>;

@@ -4,6 +4,7 @@
  * token reaches. Deny wins, wildcards and account→zones nesting come from the shared evaluation.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import type { AccessExplore, TokenReach } from '../../../src/shared/access/access-schemas';
 import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, makeCore } from '../support/core-harness';
@@ -154,7 +155,8 @@ function reachOf(tokenId: string | undefined): TokenReach {
 describe('a token’s reach', () => {
   it('counts the zones and accounts a token reaches, from its login’s cached zones', () => {
     const reach = reachOf(sim.credential('alice-deny').tokenId);
-    expect(reach.summary).toBe('reaches 4 zones in 1 account');
+    expect(reach.summary).toEqual([{ key: 'access.reach.zones', params: { zones: 4, accounts: 1 } }]);
+    expect(reach.summary.map(englishMessage)).toEqual(['Reaches 4 zones in 1 account.']);
     expect(reach.zones.map((z) => z.zoneName)).toEqual([
       'acme-shop.com',
       'acme-status.net',
@@ -166,9 +168,11 @@ describe('a token’s reach', () => {
 
   it('says what a manager token reaches: every zone, account-level and user-level access', () => {
     const reach = reachOf(sim.credential('alice-manager').tokenId);
-    expect(reach.summary).toBe(
-      'reaches 8 zones in 2 accounts; has account-level access to 2 accounts; has user-level access',
-    );
+    expect(reach.summary.map(englishMessage)).toEqual([
+      'Reaches 8 zones in 2 accounts.',
+      'Has account-level access to 2 accounts.',
+      'Has user-level access.',
+    ]);
     expect(reach.accounts.map((a) => a.accountName)).toEqual(['Acme Corp', 'Alice Personal']);
     expect(reach.userGroups).toEqual(['API Tokens Write', 'Memberships Read', 'User Details Read']);
   });

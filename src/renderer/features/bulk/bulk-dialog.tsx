@@ -10,7 +10,7 @@ import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
 import type { MessageKey } from '../../../shared/i18n';
-import { useT } from '../../lib/i18n';
+import { currentLocale, useT } from '../../lib/i18n';
 import { useMessageSentence } from '../../lib/message-sentence';
 import { useBulkStore, type BulkFlow } from '../../stores/bulk-store';
 
@@ -191,7 +191,8 @@ export function BulkDialog({ flow }: { flow: BulkFlow }): React.JSX.Element {
               data-testid="bulk-outcome"
             >
               <Icon name={run.counts.failed + run.counts.uncertain > 0 ? 'alert' : 'check'} size={14} />{' '}
-              {run.summary.map(words).join(' ')}
+              {/* Chinese runs its sentences on after 。; English puts a space between them. */}
+              {run.summary.map(words).join(currentLocale() === 'zh-CN' ? '' : ' ')}
             </p>
             <Results results={run.results} />
           </>
