@@ -546,15 +546,16 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /**
  * What this desktop lets Keyflare do in the background, told by the Electron shell (null from a
- * core without one: tests, the e2e bridge). The reasons are sentences for the settings dialog.
+ * core without one: tests, the e2e bridge). The reasons are messages the settings dialog words.
  */
 export const BackgroundSupport = z.object({
   /** A tray or menu-bar icon is shown, so Keyflare can keep running with its window closed. */
   tray: z.boolean(),
-  trayUnavailableReason: z.string().nullable(),
+  /** Why there is no tray (`notifications.background.*`), worded by the settings dialog. */
+  trayUnavailableReason: MessageSchema.nullable(),
   /** Keyflare can add itself to the programs the OS starts at login. */
   launchAtLogin: z.boolean(),
-  launchAtLoginUnavailableReason: z.string().nullable(),
+  launchAtLoginUnavailableReason: MessageSchema.nullable(),
 });
 export type BackgroundSupport = z.infer<typeof BackgroundSupport>;
 

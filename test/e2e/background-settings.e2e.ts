@@ -8,6 +8,7 @@ import { createDemoBackend, type DemoOptions } from '../fixtures/renderer/demo-b
 import { AppPage } from './pages/app-page';
 import { saveThemedScreenshots } from './support/screenshots';
 import { launchStub, type StubApp, type StubHandler } from './support/stub-harness';
+import { msg } from '../../src/shared/i18n/message';
 
 const opened: StubApp[] = [];
 afterEach(async () => {
@@ -45,8 +46,7 @@ describe('background settings (screenshots)', () => {
   it('on a desktop without a tray: the reason, in plain words', async () => {
     const noTray: BackgroundSupport = {
       tray: false,
-      trayUnavailableReason:
-        'This desktop (GNOME) shows no tray icons without an extension such as “AppIndicator and KStatusNotifierItem Support”, so Keyflare quits when its window is closed. Restart Keyflare after adding one.',
+      trayUnavailableReason: msg('notifications.background.noTrayGnome'),
       launchAtLogin: true,
       launchAtLoginUnavailableReason: null,
     };

@@ -18,6 +18,7 @@ import { createMemoryStore } from '../../src/main/core/secrets/memory-store';
 import type { AppInfo, Settings } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/errors';
 import { fakes, resetFakes, type FakeTray, type FakeWindow } from './support/fake-electron';
+import { englishText } from '../../src/shared/i18n/translator';
 
 const bus = vi.hoisted((): { watcher: boolean | null } => ({ watcher: true }));
 /** Spies on the schedule of the core the shell created. */
@@ -258,7 +259,7 @@ describe('closing the window', () => {
     const info = await dispatch<AppInfo>(core, 'app.info', {});
     expect(info.background).toMatchObject({
       tray: false,
-      trayUnavailableReason: expect.stringMatching(/GNOME\) shows no tray icons/u) as unknown,
+      trayUnavailableReason: { key: 'notifications.background.noTrayGnome' },
     });
   });
 
@@ -380,7 +381,10 @@ describe('launch at login', () => {
     fakes.app.isPackaged = false;
     const { core } = await start();
     const reply = await core.dispatch('settings.update', { launchAtLogin: true });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: FROM_SOURCE } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: `Launch at login stays off. ${englishText(FROM_SOURCE.key)}` },
+    });
     expect(fs.existsSync(path.join(process.env['XDG_CONFIG_HOME'] ?? '', 'autostart'))).toBe(false);
   });
 });

@@ -42,7 +42,7 @@ import { createAccessService, type AccessService } from './access/access-service
 import { createBulkService, type BulkService } from './bulk/bulk-service';
 import { createHealthService, type HealthService } from './health/health-service';
 import { noNotifier, type DesktopNotifier } from './reminders/notifier-port';
-import type { LanguageChoice } from '../../shared/i18n';
+import type { LanguageChoice, Message } from '../../shared/i18n';
 import { userLanguage, type UserLanguage } from './settings/user-language';
 import {
   createReminderService,
@@ -157,7 +157,9 @@ export function createCore(options: CoreOptions): Core {
 
   const settings = createSettingsService(context, {
     loginItem: options.background?.loginItem ?? null,
-    loginItemUnavailable: () => options.background?.support().launchAtLoginUnavailableReason ?? null,
+    // The shell's own message (login-item.ts), so its key is in the catalogues.
+    loginItemUnavailable: () =>
+      (options.background?.support().launchAtLoginUnavailableReason as Message | undefined) ?? null,
   });
   let sync: SyncService | null = null;
   const gateway = createCloudflareGateway({

@@ -12,11 +12,13 @@ import os from 'node:os';
 import { app } from 'electron';
 import { createXdgAutostart, HIDDEN_FLAG } from '../core/background/xdg-autostart';
 import type { LoginItemPort } from '../core/ports';
+import { msg, type Message } from '../../shared/i18n/message';
 
 export interface LoginItemChoice {
   port: LoginItemPort | null;
   /** Why launch at login cannot be set here, for the settings dialog. */
-  unavailable: string | null;
+  /** Why launch at login is unavailable (`notifications.background.*`); null when it is available. */
+  unavailable: Message | null;
 }
 
 export interface LoginItemHost {
@@ -27,8 +29,7 @@ export interface LoginItemHost {
   homeDir?: string;
 }
 
-export const FROM_SOURCE =
-  'Launch at login is set by an installed Keyflare; this copy runs from source, so it adds nothing to your system.';
+export const FROM_SOURCE = msg('notifications.background.fromSource');
 
 export function loginItemFor(host: LoginItemHost): LoginItemChoice {
   if (!host.isPackaged) return { port: null, unavailable: FROM_SOURCE };
@@ -59,7 +60,7 @@ export function loginItemFor(host: LoginItemHost): LoginItemChoice {
         unavailable: null,
       };
     default:
-      return { port: null, unavailable: 'Launch at login is not available on this system.' };
+      return { port: null, unavailable: msg('notifications.background.noLoginItem') };
   }
 }
 

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { traySupport } from '../../../src/main/core/background/tray-support';
+import { englishText } from '../../../src/shared/i18n/translator';
 
 const linux = (env: Record<string, string>, statusNotifierWatcher: boolean | null, trayFailed = false) =>
   traySupport({ platform: 'linux', env, statusNotifierWatcher, trayFailed });
@@ -19,8 +20,7 @@ describe('traySupport', () => {
       traySupport({ platform: 'win32', env: {}, statusNotifierWatcher: null, trayFailed: true }),
     ).toEqual({
       tray: false,
-      reason:
-        'Keyflare could not create a tray icon on this desktop, so Keyflare quits when its window is closed.',
+      reason: { key: 'notifications.background.trayFailed' },
     });
   });
 
@@ -32,14 +32,18 @@ describe('traySupport', () => {
   it('Linux: no watcher means no tray on GNOME and on Wayland, and says why', () => {
     const gnome = linux({ XDG_CURRENT_DESKTOP: 'GNOME', XDG_SESSION_TYPE: 'x11' }, false);
     expect(gnome.tray).toBe(false);
-    expect(gnome.reason).toMatch(
+    expect(gnome.reason).toEqual({ key: 'notifications.background.noTrayGnome' });
+    expect(englishText(gnome.reason?.key ?? 'notifications.background.noTray')).toMatch(
       /GNOME\) shows no tray icons without an extension .*quits when its window is closed/u,
     );
     const sway = linux({ XDG_CURRENT_DESKTOP: 'sway', WAYLAND_DISPLAY: 'wayland-1' }, false);
     expect(sway).toEqual({
       tray: false,
-      reason: expect.stringContaining('no StatusNotifier host answered on the session bus') as string,
+      reason: { key: 'notifications.background.noTray' },
     });
+    expect(englishText('notifications.background.noTray')).toContain(
+      'no StatusNotifier host answered on the session bus',
+    );
   });
 
   it('Linux: no watcher on X11 outside GNOME still has the legacy tray', () => {

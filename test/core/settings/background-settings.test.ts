@@ -12,6 +12,8 @@ import { readWindowState, writeWindowState } from '../../../src/main/core/settin
 import type { AppInfo, BackgroundSupport, Settings } from '../../../src/shared/domain';
 import { closeAllCores, makeCore, tempDir } from '../support/core-harness';
 import { call } from '../support/sim-profiles';
+import { msg, nest } from '../../../src/shared/i18n/message';
+import { englishText } from '../../../src/shared/i18n/translator';
 
 afterEach(() => closeAllCores());
 
@@ -115,13 +117,19 @@ describe('launch at login', () => {
   });
 
   it('is refused with the reason where it cannot be set (a copy run from source)', async () => {
-    const reason = 'Launch at login is set by an installed Keyflare; this copy runs from source.';
+    const reason = msg('notifications.background.fromSource');
     const { core } = makeCore({
       background: host(null, { ...SUPPORTED, launchAtLogin: false, launchAtLoginUnavailableReason: reason }),
     });
+    // The shell's reason is nested in the error, worded in the reader's language by each face.
     await expect(core.dispatch('settings.update', { launchAtLogin: true })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', message: `Launch at login stays off. ${reason}` },
+      error: {
+        code: 'VALIDATION',
+        message: `Launch at login stays off. ${englishText(reason.key)}`,
+        key: 'errors.settings.loginItemUnavailable',
+        params: nest('reason', reason),
+      },
     });
     await expect(call<Settings>(core, 'settings.get', {})).resolves.toMatchObject({ launchAtLogin: false });
   });
@@ -159,7 +167,11 @@ describe('launch at login', () => {
 
 describe('app.info', () => {
   it('reports what the shell said of the tray and login items, and null without a shell', async () => {
-    const noTray = { ...SUPPORTED, tray: false, trayUnavailableReason: 'No tray here.' };
+    const noTray = {
+      ...SUPPORTED,
+      tray: false,
+      trayUnavailableReason: msg('notifications.background.noTray'),
+    };
     const withShell = makeCore({ background: host(null, noTray) });
     await expect(call<AppInfo>(withShell.core, 'app.info', {})).resolves.toMatchObject({
       background: noTray,

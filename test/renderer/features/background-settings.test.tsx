@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, IDS, syncStatus } from '../../fixtures/renderer/fixtures';
 import { AppWindow } from '../pages/app-window';
 import type { RenderAppOptions } from '../support/render-app';
+import { msg } from '../../../src/shared/i18n/message';
 
 const NO_TRAY =
   'This desktop (GNOME) shows no tray icons without an extension such as “AppIndicator and KStatusNotifierItem Support”, so Keyflare quits when its window is closed. Restart Keyflare after adding one.';
@@ -59,7 +60,7 @@ describe('settings → in the background', () => {
       info: {
         background: {
           tray: false,
-          trayUnavailableReason: NO_TRAY,
+          trayUnavailableReason: msg('notifications.background.noTrayGnome'),
           launchAtLogin: true,
           launchAtLoginUnavailableReason: null,
         },
@@ -81,7 +82,7 @@ describe('settings → in the background', () => {
           tray: true,
           trayUnavailableReason: null,
           launchAtLogin: false,
-          launchAtLoginUnavailableReason: reason,
+          launchAtLoginUnavailableReason: msg('notifications.background.fromSource'),
         },
       },
     });

@@ -13,6 +13,7 @@
  *
  * With no tray Keyflare quits when its window closes, and the settings dialog shows the reason.
  */
+import { msg, type Message } from '../../../shared/i18n/message';
 
 export interface TrayHost {
   platform: string;
@@ -25,11 +26,10 @@ export interface TrayHost {
 
 export interface TraySupport {
   tray: boolean;
-  /** Why there is no tray, as a sentence for the settings dialog; null when there is one. */
-  reason: string | null;
+  /** Why there is no tray (`notifications.background.*`) for the settings dialog; null when there is one. */
+  reason: Message | null;
 }
 
-const QUITS = 'so Keyflare quits when its window is closed';
 /** Desktops whose GNOME session ships the AppIndicator extension, enabled by default. */
 const GNOME_WITH_INDICATORS = ['ubuntu', 'pop', 'unity'];
 
@@ -45,15 +45,12 @@ function isWayland(env: TrayHost['env']): boolean {
 }
 
 export function traySupport(host: TrayHost): TraySupport {
-  if (host.trayFailed)
-    return { tray: false, reason: `Keyflare could not create a tray icon on this desktop, ${QUITS}.` };
+  if (host.trayFailed) return { tray: false, reason: msg('notifications.background.trayFailed') };
   if (host.platform !== 'linux') return { tray: true, reason: null };
   if (host.statusNotifierWatcher === true) return { tray: true, reason: null };
   const names = desktops(host.env);
   const gnome = names.includes('gnome');
-  const noTrayHere = gnome
-    ? `This desktop (GNOME) shows no tray icons without an extension such as “AppIndicator and KStatusNotifierItem Support”, ${QUITS}. Restart Keyflare after adding one.`
-    : `This desktop shows no tray icons (no StatusNotifier host answered on the session bus), ${QUITS}. Restart Keyflare after adding a tray to your panel.`;
+  const noTrayHere = msg(gnome ? 'notifications.background.noTrayGnome' : 'notifications.background.noTray');
   if (host.statusNotifierWatcher === false)
     return !gnome && !isWayland(host.env)
       ? { tray: true, reason: null }

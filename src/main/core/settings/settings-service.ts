@@ -9,7 +9,7 @@
  */
 import { DEFAULT_SETTINGS, Settings } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { msg } from '../../../shared/i18n/message';
+import { msg, nest, type Message } from '../../../shared/i18n/message';
 import type { CoreContext } from '../context';
 import { readSettings, saveSettings } from '../db/settings-repository';
 import type { LoginItemPort } from '../ports';
@@ -32,7 +32,7 @@ export interface SettingsDeps {
   /** The OS's login items; null where Keyflare cannot set them. */
   loginItem?: LoginItemPort | null;
   /** Why launch at login cannot be set here (e.g. a build run from source), or null. */
-  loginItemUnavailable?: () => string | null;
+  loginItemUnavailable?: () => Message | null;
 }
 
 function loginItemError(enabled: boolean, error: unknown): AppError {
@@ -81,7 +81,7 @@ export function createSettingsService(ctx: CoreContext, deps: SettingsDeps = {})
       if (enabled && unavailable)
         throw new AppError(
           'VALIDATION',
-          msg('errors.settings.loginItemUnavailable', { reason: unavailable }),
+          msg('errors.settings.loginItemUnavailable', nest('reason', unavailable)),
         );
       return;
     }

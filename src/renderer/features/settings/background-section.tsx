@@ -16,6 +16,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { messageText } from '../../lib/error-copy';
 import { useT } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 
 const SYNC_CHOICES = [0, 1, 2, 3, 6, 12, 24];
 
@@ -76,7 +77,9 @@ export function BackgroundSection(): React.JSX.Element | null {
             describedBy={failure?.field === 'keepInTray' ? errorId : undefined}
             onChange={(checked) => update({ keepInTray: checked }, 'keepInTray')}
           />
-          {noTray ? <Note testId="no-tray-note">{background.trayUnavailableReason}</Note> : null}
+          {noTray && background.trayUnavailableReason ? (
+            <Note testId="no-tray-note">{messageSentence(background.trayUnavailableReason)}</Note>
+          ) : null}
           {errorFor('keepInTray')}
         </div>
         <div>
@@ -89,8 +92,10 @@ export function BackgroundSection(): React.JSX.Element | null {
             describedBy={failure?.field === 'launchAtLogin' ? errorId : undefined}
             onChange={(checked) => update({ launchAtLogin: checked }, 'launchAtLogin')}
           />
-          {noLoginItem ? (
-            <Note testId="no-login-item-note">{background.launchAtLoginUnavailableReason}</Note>
+          {noLoginItem && background.launchAtLoginUnavailableReason ? (
+            <Note testId="no-login-item-note">
+              {messageSentence(background.launchAtLoginUnavailableReason)}
+            </Note>
           ) : null}
           {errorFor('launchAtLogin')}
         </div>
