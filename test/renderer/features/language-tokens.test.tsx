@@ -26,11 +26,10 @@ const CHANNELS: ChannelName[] = [
 const GITHUB = 'GitHub Actions — deploy acme.com';
 
 /**
- * Sentences the core still sends in English, shown as they come (not the window's words): history
- * lines and the preview's summary. Left out of the English check until the core sends them as
- * messages.
+ * A sentence the core still sends in English, shown as it comes (not the window's words): the
+ * preview's summary. Left out of the English check until the core sends it as a message.
  */
-const CORE_SENTENCES = ['.timeline-summary', '[data-testid="review-summary"]'];
+const CORE_SENTENCES = ['[data-testid="review-summary"]'];
 
 /**
  * Besides the demo data's names: a product in the token name's example, and the words of
