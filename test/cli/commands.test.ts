@@ -215,6 +215,25 @@ describe('show, verify and curl', () => {
     expect(json.token.policies.map((p) => p.effect).sort()).toEqual(['allow', 'deny']);
   });
 
+  it('words warnings in the chosen language, and --json keeps their English sentence with the key', async () => {
+    const zh = await cli.run(['show', 'Edit DNS acme.com', '--lang', 'zh-CN']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('! 永不过期');
+    expect(zh.stdout).not.toContain('never expires');
+    const json = JSON.parse(
+      (await cli.run(['show', 'Edit DNS acme.com', '--json', '--lang', 'zh-CN'])).stdout,
+    ) as {
+      token: { warnings: { kind: string; message: string; key: string }[] };
+    };
+    expect(json.token.warnings).toContainEqual(
+      expect.objectContaining({
+        kind: 'no_expiry',
+        message: 'never expires',
+        key: 'insights.warning.noExpiry',
+      }),
+    );
+  });
+
   it('lists the candidates of an ambiguous name and exits 4; an unknown token exits 3', async () => {
     const ambiguous = await cli.run(['show', 'acme.com DNS bot']);
     expect(ambiguous.code).toBe(4);
