@@ -7,26 +7,9 @@
  */
 import { useMemo, useState } from 'react';
 import { buildAccessIndex } from '../../../shared/access/access-index';
-import type { TokenReach as Reach } from '../../../shared/access/access-schemas';
 import type { TokenDetail } from '../../../shared/domain';
-import type { Translate } from '../../../shared/i18n';
-
-/** "Reaches 37 zones in 2 accounts." and what else the token reaches, one sentence each. */
-function reachSentences(reach: Reach, t: Translate): string[] {
-  const sentences: string[] = [];
-  if (reach.zones.length > 0)
-    sentences.push(
-      t('access.reach.zones', {
-        zones: reach.zones.length,
-        accounts: new Set(reach.zones.map((z) => z.accountId ?? '')).size,
-      }),
-    );
-  const accountLevel = reach.accounts.filter((a) => a.groups.length > 0).length;
-  if (accountLevel > 0) sentences.push(t('access.reach.accountLevel', { count: accountLevel }));
-  if (reach.userGroups.length > 0) sentences.push(t('access.reach.userLevel'));
-  return sentences.length > 0 ? sentences : [t('access.reach.nothing')];
-}
 import { currentLocale, useT } from '../../lib/i18n';
+import { useMessageSentence } from '../../lib/message-sentence';
 import { useProfilesStore } from '../../stores/profiles-store';
 
 export function TokenReach({ detail }: { detail: TokenDetail }): React.JSX.Element | null {
@@ -35,6 +18,7 @@ export function TokenReach({ detail }: { detail: TokenDetail }): React.JSX.Eleme
   const profiles = useProfilesStore((s) => s.profiles);
   const [open, setOpen] = useState(false);
   const t = useT();
+  const words = useMessageSentence();
   const reach = useMemo(
     () =>
       buildAccessIndex({
@@ -57,7 +41,9 @@ export function TokenReach({ detail }: { detail: TokenDetail }): React.JSX.Eleme
     <div className="reach" data-testid="token-reach">
       <p className="reach-summary">
         {/* Chinese runs its sentences on after 。; English puts a space between them. */}
-        <span>{reachSentences(reach, t).join(currentLocale() === 'zh-CN' ? '' : ' ')}</span>
+        <span>
+          {reach.summary.map((sentence) => words(sentence)).join(currentLocale() === 'zh-CN' ? '' : ' ')}
+        </span>
         {reach.zones.length > 0 ? (
           <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? t('access.reach.hideZones') : t('access.reach.showZones')}
