@@ -64,7 +64,9 @@ function helpIn(t: () => Translate): Partial<Help> {
     ...(fallback !== undefined ? [t()('cli.help.default', { value: JSON.stringify(fallback) })] : []),
   ];
   const withExtras = (text: string, extra: string[]): string =>
-    extra.length === 0 ? text : t()('cli.help.withExtras', { text, extras: extra.join(', ') });
+    extra.length === 0
+      ? text
+      : t()('cli.help.withExtras', { text, extras: extra.join(t()('cli.help.extrasSeparator')) });
   return {
     styleTitle: (title) => (TITLES[title] ? t()(TITLES[title]) : title),
     commandDescription: (cmd) => words(t(), cmd.description()),
@@ -326,7 +328,7 @@ export function buildProgram(
         'keyflare can auditor "API Tokens Read" user',
       ),
     )
-    .addHelpText('after', () => `\n${t()('cli.help.canWords', { name: '<name>' })}\n`)
+    .addHelpText('after', () => `${t()('cli.help.canWords', { name: '<name>' })}\n`)
     .action(act(async () => (await import('./commands/can')).can));
 
   program
