@@ -5,6 +5,7 @@
  * a secret except a rotation's show-once reply, which is the create's own ShowOnceSecret.
  */
 import { z } from 'zod';
+import { MessageSchema } from '../i18n/schemas';
 import {
   CfId,
   IsoDateTime,
@@ -51,7 +52,8 @@ export type ResolvedItem = z.infer<typeof ResolvedItem>;
 export const UnresolvedItem = z.object({
   what: ImportItemKind,
   name: z.string(),
-  reason: z.string(),
+  /** Why it did not resolve, as a message (`outcomes.import.*`) each face words. */
+  reason: MessageSchema,
   closest: z.array(z.string()),
 });
 export type UnresolvedItem = z.infer<typeof UnresolvedItem>;

@@ -166,8 +166,10 @@ class Resolver {
         what: 'permission group',
         name: label,
         reason: elsewhere
-          ? `it exists only at ${scopeKind(elsewhere.scope) ?? elsewhere.scope} scope for this owner`
-          : 'this profile does not offer it to tokens of this owner',
+          ? msg('outcomes.import.otherScope', {
+              scope: scopeKind(elsewhere.scope) ?? elsewhere.scope ?? 'other',
+            })
+          : msg('outcomes.import.groupNotOffered'),
         closest: [
           // The same subject with another access ("Logs Write" for "Logs Read") comes first.
           ...new Set([
@@ -207,8 +209,8 @@ class Resolver {
         name,
         reason:
           found.length > 1
-            ? `${found.length} accounts of this profile have that name`
-            : 'this profile has no account of that name',
+            ? msg('outcomes.import.accountsShareName', { count: found.length })
+            : msg('outcomes.import.noAccount'),
         closest:
           found.length > 1
             ? found.map((account) => `${account.name} (${account.id})`)
@@ -236,10 +238,7 @@ class Resolver {
       this.unresolved.push({
         what: 'zone',
         name,
-        reason:
-          found.length > 1
-            ? 'several zones of this profile have that name'
-            : 'this profile has no zone of that name',
+        reason: msg(found.length > 1 ? 'outcomes.import.zonesShareName' : 'outcomes.import.noZone'),
         closest: closestNames(
           name,
           this.target.zones.map((zone) => zone.name),
@@ -261,7 +260,7 @@ class Resolver {
       this.unresolved.push({
         what: 'user',
         name: 'the login’s user',
-        reason: 'this profile’s credential does not say which user it belongs to',
+        reason: msg('outcomes.import.noUser'),
         closest: [],
       }),
     );
@@ -415,7 +414,7 @@ export function resolveBody(
     unresolved.push({
       what: 'permission group',
       name: group.name ? `${group.name} (${group.id})` : group.id,
-      reason: 'this profile does not offer this permission group to tokens of this owner',
+      reason: msg('outcomes.import.groupIdNotOffered'),
       closest: group.name
         ? closestNames(
             group.name,
@@ -455,7 +454,7 @@ export function resolveBody(
     unresolved.push({
       what: 'part',
       name: sentence,
-      reason: 'Keyflare’s wizard cannot hold this part',
+      reason: msg('outcomes.import.wizardCannotHold'),
       closest: [],
     });
 
@@ -485,7 +484,7 @@ export function resolveBody(
     unresolved.push({
       what,
       name,
-      reason: 'this profile does not see it (an API body names it by id only)',
+      reason: msg('outcomes.import.notSeen'),
       closest: [],
     });
   }
@@ -507,7 +506,7 @@ function parseDate(value: string | null, field: string, unresolved: UnresolvedIt
   unresolved.push({
     what: 'part',
     name: `${field} "${value}"`,
-    reason: 'it is not a date and time',
+    reason: msg('outcomes.import.notDate'),
     closest: [],
   });
   return null;

@@ -263,7 +263,7 @@ describe('duplicate to', () => {
       expect.objectContaining({
         what: 'zone',
         name: 'alice.dev',
-        reason: 'this profile has no zone of that name',
+        reason: { key: 'outcomes.import.noZone' },
       }),
     ]);
     const byGroup = (name: string) =>

@@ -122,19 +122,19 @@ describe('recipes', () => {
       {
         what: 'zone',
         name: 'x.com',
-        reason: 'this profile has no zone of that name',
+        reason: { key: 'outcomes.import.noZone' },
         closest: ['x.co'],
       },
       {
         what: 'permission group',
         name: 'Logs Read (account)',
-        reason: 'it exists only at zone scope for this owner',
+        reason: { key: 'outcomes.import.otherScope', params: { scope: 'zone' } },
         closest: expect.arrayContaining(['Logs Write (account)']) as string[],
       },
       {
         what: 'account',
         name: 'Other Co',
-        reason: 'this profile has no account of that name',
+        reason: { key: 'outcomes.import.noAccount' },
         closest: ['OtherCo Ltd'],
       },
     ]);

@@ -168,7 +168,7 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
         {
           what: 'owner',
           name: `account-owned token of ${name}`,
-          reason: 'this profile has no account of that name; choose the owner',
+          reason: msg('outcomes.import.noOwnerAccount'),
           closest: closestNames(
             name,
             accounts.map((account) => account.name),

@@ -5,6 +5,7 @@
 import type { ImportResult } from '../../../shared/export/export-schemas';
 import { Icon } from '../../components/icons';
 import { useT } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 
 export function ImportReport({ result }: { result: ImportResult }): React.JSX.Element {
   const { resolved, unresolved } = result;
@@ -26,13 +27,13 @@ export function ImportReport({ result }: { result: ImportResult }): React.JSX.El
                     ? t('policyCode.report.unresolvedClosest', {
                         what: item.what,
                         name: item.name,
-                        reason: item.reason,
+                        reason: messageSentence(item.reason),
                         closest: item.closest.join(', '),
                       })
                     : t('policyCode.report.unresolved', {
                         what: item.what,
                         name: item.name,
-                        reason: item.reason,
+                        reason: messageSentence(item.reason),
                       })}
                 </li>
               ))}
