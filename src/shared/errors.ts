@@ -105,6 +105,17 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The sentence of an error that crossed a boundary as data (a reply's error, a sync run's), as a
+ * message to nest in another: its key and params, or `fallback` when it carries none.
+ */
+export function shapeMessage(
+  shape: { key?: string | undefined; params?: MessageParams | undefined },
+  fallback: Message,
+): Message {
+  return shape.key === undefined ? fallback : msg(shape.key as MessageKey, shape.params);
+}
+
 /** The catalogue key of a code's generic title ("Cloudflare cannot be reached"). */
 export function errorTitleKey(code: ErrorCode): MessageKey {
   return `errors.code.${code}.title`;

@@ -6,6 +6,7 @@
  * tests call. `dispatch` validates input against the contract and never throws.
  */
 import { AppError } from '../../shared/errors';
+import { msg } from '../../shared/i18n/message';
 import { readAppInfo } from './app/app-info';
 import type { CoreContext } from './context';
 import { refusedData } from './context';
@@ -116,7 +117,7 @@ export interface Core {
 
 /** A clipboard that refuses: used when the host gives none (e.g. a headless test of other parts). */
 const noClipboard: ClipboardPort = {
-  write: () => Promise.reject(new AppError('INTERNAL', 'No clipboard is available in this environment.')),
+  write: () => Promise.reject(new AppError('INTERNAL', msg('errors.clipboard.none'))),
   read: () => Promise.resolve(''),
   clear: () => Promise.resolve(),
 };

@@ -13,8 +13,8 @@
  * `rotation` entry naming the other.
  */
 import type { Rotation, RotationStart } from '../../../shared/export/export-schemas';
-import { AppError, isAppError } from '../../../shared/errors';
-import { msg, type Message } from '../../../shared/i18n/message';
+import { AppError, isAppError, shapeMessage } from '../../../shared/errors';
+import { msg, nest, type Message } from '../../../shared/i18n/message';
 import type { CoreContext } from '../context';
 import { recordHistory } from '../db/history-repository';
 import type { InventoryService } from '../inventory/inventory-service';
@@ -102,7 +102,7 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
   const load = (rotationId: number): RotationRow => {
     const row = findRotation(ctx.db(), rotationId);
     if (!row)
-      throw new AppError('NOT_FOUND', 'Keyflare does not know this rotation.', {
+      throw new AppError('NOT_FOUND', msg('errors.rotation.unknown'), {
         operation: `rotation ${rotationId}`,
       });
     return row;
@@ -170,7 +170,10 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
     if (run && run.outcome !== 'ok') {
       throw new AppError(
         run.error?.code === 'RATE_LIMITED' ? 'RATE_LIMITED' : 'OFFLINE',
-        `Keyflare could not check with Cloudflare: ${run.error?.message ?? 'the sync did not finish'}. The rotation is unchanged; resume it again later.`,
+        msg(
+          'errors.rotation.notChecked',
+          nest('cause', shapeMessage(run.error ?? {}, msg('errors.rotation.syncUnfinished'))),
+        ),
         { profileId },
       );
     }
@@ -183,26 +186,31 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
         (row) => row.oldTokenId === tokenId && OPEN_STATES.has(row.state),
       );
       if (open)
-        throw new AppError(
-          'CONFLICT',
-          `A rotation of “${detail.name}” is already under way: resume it instead.`,
-          {
-            profileId,
-            tokenId,
-            operation: `rotation ${open.id}`,
-          },
-        );
+        throw new AppError('CONFLICT', msg('errors.rotation.underWay', { name: detail.name }), {
+          profileId,
+          tokenId,
+          operation: `rotation ${open.id}`,
+        });
       const draft = detail.edit.draft;
       if (draft === null)
         throw new AppError(
           'VALIDATION',
-          `Keyflare cannot duplicate “${detail.name}”, so it cannot rotate it with overlap: ${detail.edit.unrepresentable.join(' ')} Nothing was created.`,
+          msg('errors.rotation.cannotDuplicate', {
+            name: detail.name,
+            parts: detail.edit.unrepresentable.join(' '),
+          }),
           { issues: detail.edit.unrepresentable.map((message) => ({ path: '(token)', message })) },
         );
       if (!detail.allowed.delete)
         throw new AppError(
           'PERMISSION_DENIED',
-          `Keyflare could create the new token but not retire “${detail.name}” afterwards: ${detail.allowed.reason ?? 'this profile may not change it.'} Nothing was created.`,
+          msg('errors.rotation.cannotRetireOld', {
+            name: detail.name,
+            ...nest(
+              'reason',
+              (detail.allowed.reason as Message | null) ?? msg('errors.write.denied.mayNotChange'),
+            ),
+          }),
           { profileId, tokenId },
         );
       const owner =
@@ -247,7 +255,7 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
       if (row.state !== 'awaiting_confirmation' || inFlight.has(row.id))
         throw new AppError(
           'CONFLICT',
-          `This rotation cannot retire the old token now: ${view(row).message}`,
+          msg('errors.rotation.cannotRetire', { state: inFlight.has(row.id) ? 'busy' : row.state }),
           {
             operation: `rotation ${rotationId}`,
           },
@@ -319,7 +327,11 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
         }
         throw new AppError(
           'CONFLICT',
-          `Cloudflare holds ${candidates.length} new tokens named “${row.oldTokenName}” (${candidates.map((token) => token.id).join(', ')}): Keyflare cannot tell which one this rotation created. Delete the extra ones, then resume.`,
+          msg('errors.rotation.ambiguous', {
+            count: candidates.length,
+            name: row.oldTokenName,
+            ids: candidates.map((token) => token.id).join(', '),
+          }),
           { operation: `rotation ${rotationId}` },
         );
       }
@@ -336,9 +348,13 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
     cancel(rotationId) {
       const row = load(rotationId);
       if (inFlight.has(row.id) || (row.state !== 'creating' && row.state !== 'awaiting_confirmation'))
-        throw new AppError('CONFLICT', `This rotation cannot be cancelled now: ${view(row).message}`, {
-          operation: `rotation ${rotationId}`,
-        });
+        throw new AppError(
+          'CONFLICT',
+          msg('errors.rotation.cannotCancel', { state: inFlight.has(row.id) ? 'busy' : row.state }),
+          {
+            operation: `rotation ${rotationId}`,
+          },
+        );
       const note =
         row.newTokenId === null
           ? 'Cancelled. If Cloudflare did create a new token, it shows after the next sync; delete it if you do not need it.'

@@ -5,7 +5,7 @@
  * sync), so the sandbox and `npm run demo` start from data the real core built.
  */
 import type { Profile } from '../../../shared/domain';
-import { AppError, type Result } from '../../../shared/errors';
+import { AppError, shapeMessage, type Result } from '../../../shared/errors';
 import { msg, nest, type Message } from '../../../shared/i18n/message';
 import { SAMPLE_PROFILES } from '../../../sandbox/sample-profiles';
 import type { SimulatorCore } from '../../../sandbox/types';
@@ -14,8 +14,7 @@ import type { Dispatch } from '../dispatch';
 /** The step that failed, and why (the failed call's own message, nested in the user's language). */
 function expectOk<T>(result: Result<unknown>, step: Message): T {
   if (!result.ok) {
-    const { key, params } = result.error;
-    const cause = key ? msg(key, params) : msg('errors.unexpected');
+    const cause = shapeMessage(result.error, msg('errors.unexpected'));
     throw new AppError(
       result.error.code,
       msg('errors.sandbox.stepFailed', { ...nest('step', step), ...nest('cause', cause) }),
