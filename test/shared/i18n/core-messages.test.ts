@@ -26,7 +26,7 @@ const NOW = new Date('2026-06-15T12:00:00Z');
 const DAY = 86_400_000;
 const at = (days: number) => new Date(NOW.getTime() + days * DAY).toISOString();
 
-const policy = (group: [string, string], resource: string): CfPolicy => ({
+const policy = (group: Parameters<typeof groupId>, resource: string): CfPolicy => ({
   effect: 'allow',
   permission_groups: [{ id: groupId(...group) }],
   resources: { [resource]: '*' },
