@@ -161,7 +161,7 @@ describe('offline reads', () => {
     expect(credentialDetail.allowed).toMatchObject({
       roll: false,
       delete: false,
-      reason: expect.stringContaining('credential of this profile'),
+      reason: { key: 'outcomes.allowed.ownCredential' },
     });
 
     await expect(call<HistoryEntry[]>(core, 'tokens.history', { profileId: profile.id })).resolves.toEqual(

@@ -3,7 +3,7 @@
  * remove, for user tokens, account-owned tokens and Global API Keys — keychain and cache in step.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Profile, SyncRun } from '../../../src/shared/domain';
+import type { Profile, SyncRun, TokenDetail } from '../../../src/shared/domain';
 import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { createMemoryStore } from '../../../src/main/core/secrets/memory-store';
 import { startTestSimulator } from '../../support/test-simulator';
@@ -318,7 +318,7 @@ describe('capabilities', () => {
     const profile = await addProfile(h.core, sim, 'alice-tokens-read');
     await call(h.core, 'sync.start', { profileId: profile.id });
     const detail = await call<{
-      allowed: { edit: boolean; roll: boolean; delete: boolean; reason: string | null };
+      allowed: TokenDetail['allowed'];
     }>(h.core, 'tokens.get', {
       profileId: profile.id,
       tokenId: sim.credential('alice-dns-acme').tokenId,
@@ -327,8 +327,9 @@ describe('capabilities', () => {
       edit: false,
       roll: false,
       delete: false,
-      reason: expect.stringContaining('API Tokens Write'),
+      reason: { key: 'outcomes.allowed.noUserTokensWrite' },
     });
+    expect(englishMessage(detail.allowed.reason ?? { key: '' })).toContain('“API Tokens Write”');
   });
 });
 

@@ -233,9 +233,11 @@ describe('verify all', () => {
     const error = await h.fails('tokens.verifyAll', { profileId: h.profile.id });
     expect(error.code).toBe('RATE_LIMITED');
     expect(Date.parse(error.details?.retryAt ?? '')).toBeGreaterThan(Date.now());
+    // ICU plurals: "1 of 12 tokens was verified", "3 of 12 tokens were verified".
     expect(error.message).toMatch(
-      /of 12 tokens were verified; the other \d+ were not checked.* Cloudflare is rate limiting this login until /u,
+      /of 12 tokens (was|were) verified; the other \d+ were not checked.* Cloudflare is rate limiting this login until /u,
     );
+    expect(error.key).toBe('errors.tokens.verifyAllStopped');
     const sent = sim.control.requestLog().length;
     expect(sent).toBeLessThan(12);
     const rows = await h.ok('tokens.list', { profileId: h.profile.id });
