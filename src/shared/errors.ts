@@ -73,32 +73,32 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorSha
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetails | undefined;
-  readonly key: MessageKey | undefined;
+  readonly key: MessageKey;
   readonly params: MessageParams | undefined;
 
   /**
-   * `message` is a catalogue message (`msg('errors.unexpected')`, the way to write new errors) or,
-   * until every error is converted, an English sentence.
+   * `message` is a catalogue message, never a sentence: `msg('errors.profiles.gone')`. An English
+   * string does not compile, so every error a person reads can be said in their language.
    */
-  constructor(code: ErrorCode, message: string | Message, details?: ErrorDetails) {
-    super(typeof message === 'string' ? message : englishText(message.key, message.params));
+  constructor(code: ErrorCode, message: Message, details?: ErrorDetails) {
+    super(englishText(message.key, message.params));
     this.name = 'AppError';
     this.code = code;
     this.details = details;
-    this.key = typeof message === 'string' ? undefined : message.key;
-    this.params = typeof message === 'string' ? undefined : message.params;
+    this.key = message.key;
+    this.params = message.params;
   }
 
   /** The error's sentence as a message, e.g. to nest it as the cause of another (`nest('cause', error.text)`). */
   get text(): Message {
-    return msg(this.key ?? 'errors.unexpected', this.params);
+    return msg(this.key, this.params);
   }
 
   toShape(): AppErrorShape {
     return {
       code: this.code,
       message: this.message,
-      ...(this.key === undefined ? {} : { key: this.key }),
+      key: this.key,
       ...(this.params === undefined ? {} : { params: this.params }),
       ...(this.details === undefined ? {} : { details: this.details }),
     };

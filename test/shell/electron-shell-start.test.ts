@@ -13,6 +13,7 @@ import type * as CoreModule from '../../src/main/core';
 import type * as KeytarStoreModule from '../../src/main/core/secrets/keytar-store';
 import { MigrationError } from '../../src/main/core/db/migration-error';
 import { fakes, resetFakes } from './support/fake-electron';
+import { msg } from '../../src/shared/i18n/message';
 
 vi.mock('electron', async () => (await import('./support/fake-electron')).fakeElectronModule());
 vi.mock('../../src/main/core', async (importOriginal) => {
@@ -161,9 +162,9 @@ describe('a failed start', () => {
       error: () =>
         new AppError(
           'CACHE_NEWER',
-          'The cache was written by a newer version of Keyflare (schema 9, this version knows 3).',
+          msg('errors.cache.newerSchema', { store: 'cache', current: 9, latest: 3 }),
         ),
-      says: /written by a newer version of Keyflare \(schema 9, this version knows 3\)\. \(data folder: /u,
+      says: /written by a newer version of Keyflare \(schema 9, this version knows 3\)\. .*\(data folder: /u,
     },
     {
       name: 'anything else',

@@ -11,6 +11,7 @@ import { errorNextKey, errorTitleKey, type AppErrorShape, type ErrorCode } from 
 import type { MessageParams } from '../../shared/i18n';
 import { formatClock, formatDateTime } from './format';
 import { t } from './i18n';
+import { messageSentence } from './message-sentence';
 
 export interface ErrorCopy {
   /** One line: what happened. */
@@ -112,9 +113,14 @@ export function errorHeadline(error: AppErrorShape, ctx: ErrorCopyContext = {}):
   return describeError(error, ctx).title;
 }
 
-/** An error's own sentence in the window's language: its key when the core sent one, else its English. */
+/**
+ * An error's own sentence in the window's language: its key when the core sent one (its dates,
+ * such as a rate limit's `retryAt`, in the window's formats), else its English.
+ */
 export function messageText(error: AppErrorShape): string {
-  return error.key === undefined ? error.message : t(error.key, error.params);
+  return error.key === undefined
+    ? error.message
+    : messageSentence({ key: error.key, params: error.params ?? {} });
 }
 
 /** "Showing cached data from 14:02" for the offline badge. */

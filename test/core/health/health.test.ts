@@ -13,6 +13,7 @@ import { startSimulator, type Simulator } from '../../../src/sandbox';
 import { closeAllCores, makeCore } from '../support/core-harness';
 import { manualTime } from '../support/manual-time';
 import { addProfile, call } from '../support/sim-profiles';
+import { msg } from '../../../src/shared/i18n/message';
 
 const DAY = 86_400_000;
 const time = manualTime('2025-06-15T12:00:00Z');
@@ -29,7 +30,7 @@ function lockedTokenReads(): SecretStore {
     ...inner,
     get: (account) =>
       account.startsWith('token:')
-        ? Promise.reject(new AppError('KEYCHAIN_LOCKED', 'The keychain is locked: unlock it and try again.'))
+        ? Promise.reject(new AppError('KEYCHAIN_LOCKED', msg('errors.keychain.locked')))
         : inner.get(account),
   };
 }
@@ -199,7 +200,7 @@ describe('the Health view', () => {
     expect(health.problems.length).toBeGreaterThan(0);
     expect(health.secretFormatNote?.key).toBe('insights.problem.secretFormatUnchecked');
     expect(englishMessage(health.secretFormatNote ?? { key: '' })).toMatch(
-      /^The format of one kept secret could not be checked: The keychain is locked/u,
+      /^The format of one kept secret could not be checked: The system keychain is locked/u,
     );
   });
 

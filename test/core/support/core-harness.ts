@@ -12,6 +12,7 @@ import { createMemoryStore, type MemoryStore } from '../../../src/main/core/secr
 import type { SecretStore } from '../../../src/main/core/secrets/secret-store';
 import type { EventName } from '../../../src/shared/channels';
 import { AppError } from '../../../src/shared/errors';
+import { msg } from '../../../src/shared/i18n/message';
 
 export function tempDir(prefix = 'keyflare-core-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -34,12 +35,7 @@ export function spyStore(inner: SecretStore = createMemoryStore()): SpyStore {
 /** A store that throws on every call, as a broken keychain would. */
 export function throwingStore(): SpyStore {
   const fail = (): Promise<never> =>
-    Promise.reject(
-      new AppError(
-        'KEYCHAIN_UNAVAILABLE',
-        'The system keychain is not available (test store that refuses every call).',
-      ),
-    );
+    Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', msg('errors.keychain.testStore')));
   return { get: vi.fn(fail), set: vi.fn(fail), delete: vi.fn(fail), list: vi.fn(fail), status: vi.fn(fail) };
 }
 

@@ -18,10 +18,14 @@ const PAST = '2026-05-20T00:00:00Z';
 const FUTURE = '2026-07-15T00:00:00Z';
 
 const code1000 = (): AppError =>
-  new AppError('AUTH_INVALID', 'refused', {
-    status: 401,
-    cloudflare: [{ code: 1000, message: 'Invalid API Token' }],
-  });
+  new AppError(
+    'AUTH_INVALID',
+    msg('errors.cloudflare.notAccepted', { said: 'Invalid API Token', request: 'none' }),
+    {
+      status: 401,
+      cloudflare: [{ code: 1000, message: 'Invalid API Token' }],
+    },
+  );
 
 /** One result per branch of verify-outcome.ts. */
 const RESULTS: Record<string, VerifyResult> = {
@@ -47,11 +51,28 @@ const RESULTS: Record<string, VerifyResult> = {
     { status: 'active', expiresOn: null, notBefore: FUTURE },
     NOW,
   ),
-  forbidden: fromVerifyError(new AppError('PERMISSION_DENIED', 'no', { status: 403 }), null, NOW),
+  forbidden: fromVerifyError(
+    new AppError(
+      'PERMISSION_DENIED',
+      msg('errors.cloudflare.notAllowed', { said: 'none', request: 'none' }),
+      {
+        status: 403,
+      },
+    ),
+    null,
+    NOW,
+  ),
   invalid: fromVerifyError(code1000(), null, NOW),
-  offline: fromVerifyError(new AppError('OFFLINE', 'offline'), null, NOW),
-  timeout: fromVerifyError(new AppError('TIMEOUT', 'slow'), null, NOW),
-  upstream: fromVerifyError(new AppError('UPSTREAM', 'HTTP 502'), null, NOW),
+  offline: fromVerifyError(new AppError('OFFLINE', msg('errors.cloudflare.offline')), null, NOW),
+  timeout: fromVerifyError(new AppError('TIMEOUT', msg('errors.cloudflare.timeout')), null, NOW),
+  upstream: fromVerifyError(
+    new AppError(
+      'UPSTREAM',
+      msg('errors.cloudflare.httpStatus', { status: 502, said: 'none', request: 'none' }),
+    ),
+    null,
+    NOW,
+  ),
   timeoutWithCause: fromVerifyError(new AppError('TIMEOUT', msg('errors.code.TIMEOUT.title')), null, NOW),
 };
 

@@ -65,10 +65,10 @@ describe('messages', () => {
       key: 'errors.code.RATE_LIMITED.title',
       params: { until: '14:02' },
     });
-    expect(new AppError('OFFLINE', 'plain English').toShape()).toEqual({
-      code: 'OFFLINE',
-      message: 'plain English',
-    });
+    // tsc fails here the day AppError takes an English sentence again: every error is made from a key.
+    // @ts-expect-error An English sentence is not a message.
+    const english = (): AppError => new AppError('OFFLINE', 'plain English');
+    expect(english).toBeTypeOf('function');
     expect(genericMessage('OFFLINE')).toBe('Cloudflare cannot be reached');
   });
 

@@ -9,7 +9,7 @@
  */
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { msg, nest } from '../../../shared/i18n/message';
+import { msg, nest, type Message } from '../../../shared/i18n/message';
 import { tokenPermissions } from '../inventory/token-permissions';
 import type { OperationTarget } from './operation-target';
 
@@ -42,7 +42,7 @@ export function assertMayChange(target: OperationTarget, action: ExistingTokenAc
   const allowed = tokenPermissions(target.profile, target.row);
   const details = { profileId: target.profile.id, tokenId: target.row.id };
   if (!allowed.edit) {
-    const reason = allowed.reason ?? msg('errors.write.denied.mayNotChange');
+    const reason = (allowed.reason as Message | null) ?? msg('errors.write.denied.mayNotChange');
     throw new AppError(
       'PERMISSION_DENIED',
       msg('errors.write.denied.change', nest('reason', reason)),
