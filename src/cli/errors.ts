@@ -13,6 +13,7 @@ import {
   type ErrorCode,
 } from '../shared/errors';
 import type { MessageKey, MessageParams } from '../shared/i18n';
+import { formatMessage } from '../shared/i18n/format-message';
 import { textIn, type CliError } from './exit-codes';
 import type { CliLanguage } from './locale';
 import type { Output } from './output';
@@ -63,11 +64,12 @@ export interface CoreErrorLike {
 }
 
 /**
- * The core error's own sentence in the run's language: its key translated; without a key yet,
+ * The core error's own sentence in the run's language: its key translated, its dates in the run's formats; without a key yet,
  * English as it came, after the code's generic title when the run speaks another language.
  */
 export function coreSentence(lang: CliLanguage, error: CoreErrorLike): string {
-  if (error.key) return lang.t(error.key, error.params);
+  // formatMessage: a time the error carries (a rate limit's `retryAt`) is said in the run's locale.
+  if (error.key) return formatMessage(lang.t, { key: error.key, params: error.params ?? {} }, lang.formats);
   if (lang.locale === 'en' || !isErrorCode(error.code)) return error.message;
   return lang.t('cli.error.untranslated', {
     title: lang.t(errorTitleKey(error.code), selectors(error, lang)),
