@@ -23,13 +23,12 @@ export function getApi(): KeyflareApi {
 export async function call<T>(request: (api: KeyflareApi) => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await request(window.api);
-  } catch (error) {
+  } catch {
+    // The transport's own text (Electron's "Error invoking remote method …") is not a sentence for
+    // a person: the window says Keyflare's generic one, in its language.
     return {
       ok: false,
-      error:
-        error instanceof Error
-          ? { code: 'INTERNAL', message: error.message }
-          : { code: 'INTERNAL', message: genericMessage('INTERNAL'), key: errorTitleKey('INTERNAL') },
+      error: { code: 'INTERNAL', message: genericMessage('INTERNAL'), key: errorTitleKey('INTERNAL') },
     };
   }
 }
