@@ -203,8 +203,10 @@ export const DecodedPolicy = z.object({
   effect: z.enum(['allow', 'deny']),
   permissionGroups: z.array(DecodedPermissionGroup),
   resources: z.array(DecodedResource),
-  /** One line: "DNS Write on zone example.com". */
+  /** One line in English: "DNS Write on zone example.com" (search, logs, `--json`). */
   summary: z.string(),
+  /** The same line as a message each face words (`outcomes.policy.summary`). */
+  summaryMessage: MessageSchema,
 });
 export type DecodedPolicy = z.infer<typeof DecodedPolicy>;
 

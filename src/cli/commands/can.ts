@@ -12,6 +12,7 @@ import type { TokenDetail } from '../../shared/domain';
 import { msg } from '../../shared/i18n/message';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
+import { messageText } from '../message-text';
 import { profileFor, resolveToken } from '../refs';
 import { unusableParams, unusableReason } from './exec';
 
@@ -35,7 +36,7 @@ function because(
   if (decided) {
     return t(decided.effect === 'deny' ? 'cli.can.denied' : 'cli.can.allowed', {
       number: decided.number,
-      summary: decided.summary,
+      summary: messageText(ctx.lang, decided.summaryMessage),
     });
   }
   if (answer.matchedGroups.length === 0) {

@@ -233,7 +233,7 @@ export async function doctor(
         }),
       );
       out.result(t('cli.doctor.can'));
-      for (const policy of first.policies) out.result(`  ${policy.summary}`);
+      for (const policy of first.policies) out.result(`  ${messageText(ctx.lang, policy.summaryMessage)}`);
       if (first.ipFilterSummary) out.result(`  ${first.ipFilterSummary}`);
       if (first.warnings.length > 0) {
         out.result(t('cli.doctor.warnings'));

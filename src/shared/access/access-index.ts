@@ -346,7 +346,11 @@ export function buildAccessIndex(input: IndexInput): AccessIndex {
           accountName: token.accountName,
           status: token.status,
           unusable,
-          policy: { number: answer.decidedBy.number, summary: answer.decidedBy.summary },
+          policy: {
+            number: answer.decidedBy.number,
+            summary: answer.decidedBy.summary,
+            summaryMessage: answer.decidedBy.summaryMessage,
+          },
         });
         tokens.add(index);
         if (unusable === null) usable.add(index);

@@ -22,7 +22,9 @@ export type ExploreTarget = z.infer<typeof ExploreTarget>;
 /** The policy that grants a permission, as people count policies (from 1). */
 export const GrantingPolicy = z.object({
   number: z.number().int(),
+  /** Its line in English, and as a message each face words (`outcomes.policy.summary`). */
   summary: z.string(),
+  summaryMessage: MessageSchema,
 });
 
 /** One token's access through one permission group. */

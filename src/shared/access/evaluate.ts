@@ -32,7 +32,9 @@ export interface DecidingPolicy {
   number: number;
   id: string;
   effect: 'allow' | 'deny';
+  /** The policy's line in English (logs, `--json`), and as a message each face words. */
   summary: string;
+  summaryMessage: DecodedPolicy['summaryMessage'];
 }
 
 export interface AccessAnswer {
@@ -116,7 +118,13 @@ function applies(policy: DecodedPolicy, permission: string, target: AccessTarget
 }
 
 function deciding(policy: DecodedPolicy, index: number): DecidingPolicy {
-  return { number: index + 1, id: policy.id, effect: policy.effect, summary: policy.summary };
+  return {
+    number: index + 1,
+    id: policy.id,
+    effect: policy.effect,
+    summary: policy.summary,
+    summaryMessage: policy.summaryMessage,
+  };
 }
 
 /** Whether a token with these policies may use `permission` on `target`, and which policy says so. */

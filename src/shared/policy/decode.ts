@@ -8,7 +8,8 @@
 import type { CfCondition, CfPermissionGroupRef, CfPolicy, CfToken } from '../cloudflare-types';
 import type { DecodedPolicy, DecodedResource } from '../domain';
 import { exclusionPairs } from './exclusions';
-import { resourceLabel, type ResourceNames } from './labels';
+import { type Message, msg, nest } from '../i18n/message';
+import { resourceLabel, resourceMessage, type ResourceNames } from './labels';
 import { classifyResource, flattenResources } from './resource-keys';
 
 /** Names for permission groups, accounts, zones and the user, as the profile knows them. */
@@ -78,6 +79,34 @@ export function policySummary(
   return `${effect === 'deny' ? 'deny ' : ''}${groups} on ${resources}`;
 }
 
+/**
+ * The one-line summary as a message: "DNS Write on zone example.com" in the reader's language.
+ * Permission-group names stay as Cloudflare sends them; each resource is its own nested message
+ * (the first three, then how many more).
+ */
+export function policySummaryMessage(
+  effect: CfPolicy['effect'],
+  groupNames: readonly string[],
+  resources: readonly Message[],
+): Message {
+  const shown = resources.slice(0, 3);
+  const params: Record<string, string | number> = {
+    effect,
+    groups: groupNames.length > 0 ? groupNames.join(', ') : 'none',
+    count: resources.length,
+    more: Math.max(0, resources.length - shown.length),
+  };
+  shown.forEach((resource, index) => Object.assign(params, nest(`r${index}`, resource)));
+  return msg('outcomes.policy.summary', params);
+}
+
+/** A summary kept as English text only (decoded by an older Keyflare), shown as it is until the next sync. */
+export function summaryMessageOf(
+  policy: Pick<DecodedPolicy, 'summary'> & { summaryMessage?: DecodedPolicy['summaryMessage'] },
+): DecodedPolicy['summaryMessage'] {
+  return policy.summaryMessage ?? msg('outcomes.policy.rawWords', { words: policy.summary });
+}
+
 /** Decodes a token's policies in Cloudflare's order; a policy without an id gets "policy-<n>". */
 export function decodePolicies(policies: readonly CfPolicy[], lookup: NameLookup): DecodedPolicy[] {
   return policies.map((policy, index) => {
@@ -92,6 +121,13 @@ export function decodePolicies(policies: readonly CfPolicy[], lookup: NameLookup
         policy.effect,
         permissionGroups.map((group) => group.name),
         resources.map((resource) => resource.label),
+      ),
+      summaryMessage: policySummaryMessage(
+        policy.effect,
+        permissionGroups.map((group) => group.name),
+        flattenResources(policy.resources).map(({ key, parentKey }) =>
+          resourceMessage(classifyResource(key, parentKey), key, parentKey, lookup),
+        ),
       ),
     };
   });

@@ -3,6 +3,7 @@
  * the insights, so the inventory, the preview and the warnings say the same thing.
  */
 import type { ResourceSelector } from '../domain';
+import { type Message, msg } from '../i18n/message';
 import {
   classifyResource,
   flattenResources,
@@ -33,6 +34,38 @@ export function formatDay(iso: string): string | null {
 /** "account Acme", or "account 1a2b3c4d…" when the name is unknown, so nothing is hidden. */
 export function accountLabel(accountId: string, names: ResourceNames): string {
   return `account ${names.account(accountId) ?? shortId(accountId)}`;
+}
+
+/**
+ * One resource as a message each face words ("zone example.com", "区域 example.com"). R2 buckets
+ * and resources Keyflare does not know keep the decoder's words, since they quote Cloudflare's
+ * raw keys.
+ */
+export function resourceMessage(
+  resource: ClassifiedResource,
+  key: string,
+  parentKey: string | null,
+  names: ResourceNames,
+): Message {
+  const account = (id: string | null): string => names.account(id ?? '') ?? shortId(id ?? '');
+  switch (resource.kind) {
+    case 'zone': {
+      const zoneId = resource.zoneId ?? '';
+      return msg('policy.resource.zone', { zone: names.zone(zoneId)?.name ?? shortId(zoneId) });
+    }
+    case 'account_zones':
+      return msg('policy.resource.accountZones', { account: account(resource.accountId) });
+    case 'all_zones':
+      return msg('policy.resource.allZones');
+    case 'account':
+      return msg('policy.resource.account', { account: account(resource.accountId) });
+    case 'all_accounts':
+      return msg('policy.resource.allAccounts');
+    case 'user':
+      return msg('policy.resource.user', { user: names.userLabel ?? shortId(resource.userId ?? '') });
+    default:
+      return msg('outcomes.policy.rawWords', { words: resourceLabel(resource, key, parentKey, names) });
+  }
 }
 
 /** Plain words for one resource: "zone example.com", "all zones in account Acme", "all accounts". */

@@ -70,7 +70,11 @@ describe('the access explorer', () => {
       'Retired DNS reader (Bob) [disabled]',
     ]);
     const edit = answer.groups[0]?.grants.find((g) => g.tokenName === 'Edit DNS acme.com');
-    expect(edit?.policy).toEqual({ number: 1, summary: expect.stringContaining('acme.com') as string });
+    expect(edit?.policy).toEqual({
+      number: 1,
+      summary: expect.stringContaining('acme.com') as string,
+      summaryMessage: expect.objectContaining({ key: 'outcomes.policy.summary' }) as object,
+    });
     expect(answer.tokenCount).toBeGreaterThan(answer.usableCount);
   });
 

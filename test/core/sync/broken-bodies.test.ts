@@ -57,8 +57,8 @@ describe('a sync', () => {
       error: { code: 'UPSTREAM', message: expect.stringContaining('(HTTP 502)') },
     });
     // The run keeps the error's message as data too, so each face words it in its language.
-    expect(run.error?.key).toMatch(/^errors\./u);
-    expect(run.error?.params).toBeDefined();
+    expect(run?.error?.key).toMatch(/^errors\./u);
+    expect(run?.error?.params).toBeDefined();
     expect(listed()).toBe(3);
   });
 

@@ -114,6 +114,7 @@ describe('why a token cannot be edited', () => {
         permissionGroups: [],
         resources: [{ key: 'k', kind, label: 'a resource', accountId: null, zoneId: null }],
         summary: '',
+        summaryMessage: { key: 'outcomes.policy.rawWords', params: { words: 'a resource' } },
       },
     ];
     return { policies, edit: { draft: null, unrepresentable: parts } };

@@ -37,6 +37,7 @@ describe('policy views', () => {
       permissionGroups: [{ id: 'g1', name: 'DNS Write', scope: 'com.cloudflare.api.account.zone' }],
       resources: [{ key: label, kind: 'zone', label, accountId: null, zoneId: null }],
       summary: '',
+      summaryMessage: { key: 'outcomes.policy.rawWords', params: { words: label } },
     });
     const views = policyViews([
       policy('a1', 'allow', 'zone one.com'),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CfPolicy } from '../../../src/shared/cloudflare-types';
+import type { MessageKey } from '../../../src/shared/i18n/message';
+import { createI18n, englishText, translatorFor } from '../../../src/shared/i18n/translator';
 import {
   decodePolicies,
   decodeRequestIp,
@@ -44,6 +46,18 @@ describe('decodePolicies', () => {
       'Billing Read on all accounts',
       'API Tokens Write on user jane@example.com',
       'deny DNS Write on zone x.com',
+    ]);
+    // The same lines as messages, worded whole in either language (group names as Cloudflare sends them).
+    expect(
+      decoded.map((p) => englishText(p.summaryMessage.key as MessageKey, p.summaryMessage.params)),
+    ).toEqual(decoded.map((p) => p.summary));
+    const zh = translatorFor(createI18n('zh-CN'), 'zh-CN');
+    expect(decoded.map((p) => zh(p.summaryMessage.key as MessageKey, p.summaryMessage.params))).toEqual([
+      '区域 example.com 上的 DNS Write',
+      '账户 Acme 中的所有区域 上的 Zone Read',
+      '所有账户 上的 Billing Read',
+      '用户 jane@example.com 上的 API Tokens Write',
+      '拒绝：区域 x.com 上的 DNS Write',
     ]);
     expect(decoded[1]?.resources).toEqual([
       {

@@ -8,7 +8,7 @@
  * compact facts would not do: they keep names only.
  */
 import type { DecodedPolicy, TokenKind, TokenStatus } from '../../../shared/domain';
-import type { DecodedColumn } from './decoded-columns';
+import { readDecodedColumn, type DecodedColumn } from './decoded-columns';
 import type { Db } from './sqlite-file';
 
 /** One cached token with its decoded policies. */
@@ -51,7 +51,7 @@ export function listPolicyRows(db: Db): PolicyRow[] {
     )
     .all() as PolicyColumns[];
   return rows.map((c) => {
-    const decoded = JSON.parse(c.decoded) as DecodedColumn;
+    const decoded = readDecodedColumn(c.decoded);
     return {
       profileId: c.profile_id,
       id: c.id,

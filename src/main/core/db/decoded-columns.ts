@@ -17,6 +17,7 @@ import {
   decodePolicies,
   decodeRequestIp,
   summarizeToken,
+  summaryMessageOf,
   type NameLookup,
   type RequestIp,
   type TokenSummary,
@@ -133,8 +134,22 @@ export function reachOf(facts: StoredListFacts): readonly TokenWarning[] {
         zoneId: null,
       })),
       summary: '',
+      summaryMessage: msg('outcomes.policy.rawWords', { words: '' }),
     })),
   });
+}
+
+/**
+ * The `decoded` column as read: a column written before version 5 has no summary messages, so
+ * each policy shows its English summary as it is (`outcomes.policy.rawWords`) until the next sync.
+ */
+export function readDecodedColumn(text: string): DecodedColumn {
+  const decoded = JSON.parse(text) as DecodedColumn;
+  if (decoded.policies.every((policy) => policy.summaryMessage !== undefined)) return decoded;
+  return {
+    ...decoded,
+    policies: decoded.policies.map((policy) => ({ ...policy, summaryMessage: summaryMessageOf(policy) })),
+  };
 }
 
 export function decodeToken(
@@ -186,8 +201,9 @@ export function lookupFrom(sources: NameSources): NameLookup {
  * showing the old words until some name happens to change. 2: an allow policy and its deny twin
  * read as one exclusion ("all zones except zone x.com"). 3: list_facts keeps the reach warnings.
  * 4: the reach warnings are messages (key and parameters), no longer English sentences.
+ * 5: each decoded policy also carries its one-line summary as a message (`summaryMessage`).
  */
-export const DECODED_WORDS_VERSION = 4;
+export const DECODED_WORDS_VERSION = 5;
 
 /** Changes whenever a name the decoded words depend on changes, or their wording does. */
 export function namesFingerprint(sources: NameSources): string {

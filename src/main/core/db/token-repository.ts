@@ -23,6 +23,7 @@ import {
   listFactsOf,
   lookupFrom,
   reachOf,
+  readDecodedColumn,
   type DecodedColumn,
   type StoredListFacts,
 } from './decoded-columns';
@@ -193,7 +194,7 @@ export function findDetailColumns(
   return {
     row: rowOf(profile, c, now),
     stored: storedFromRaw(c.kind, c.account_id, c.raw),
-    decoded: JSON.parse(c.decoded) as DecodedColumn,
+    decoded: readDecodedColumn(c.decoded),
   };
 }
 

@@ -16,6 +16,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon, type IconName } from '../../components/icons';
 import { useT } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 import { useAccessStore } from '../../stores/access-store';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -52,7 +53,10 @@ function GrantRow({ grant }: { grant: AccessGrant }): React.JSX.Element {
         </span>
       ) : null}
       <span className="grant-policy">
-        {t('access.grant.policy', { number: grant.policy.number, summary: grant.policy.summary })}
+        {t('access.grant.policy', {
+          number: grant.policy.number,
+          summary: messageSentence(grant.policy.summaryMessage),
+        })}
       </span>
     </li>
   );
