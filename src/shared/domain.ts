@@ -405,8 +405,10 @@ export const TokenOwner = z.discriminatedUnion('kind', [
 export type TokenOwner = z.infer<typeof TokenOwner>;
 
 export const TokenPreview = z.object({
-  /** The human summary, one clause per policy, then IP filter and dates. */
+  /** The human summary in English, one clause per policy, then IP filter and dates. */
   summary: z.string(),
+  /** The same clauses as messages (`outcomes.policy.summary`, `outcomes.preview.*`) each face words. */
+  summaryMessages: z.array(MessageSchema),
   /** The exact JSON body Cloudflare will receive. */
   body: z.unknown(),
   /** e.g. "POST /user/tokens", "POST /accounts/<id>/tokens", or for an edit "PUT /user/tokens/<id>". */

@@ -5,7 +5,7 @@
 import type { MessageData } from '../../shared/i18n/english-message';
 import { formatMessage } from '../../shared/i18n/format-message';
 import { formatDateTime, formatDay } from './format';
-import { t, useT } from './i18n';
+import { currentLocale, t, useT } from './i18n';
 
 const DATES = { day: formatDay, dateTime: formatDateTime };
 
@@ -18,4 +18,9 @@ export function messageSentence(message: MessageData): string {
 export function useMessageSentence(): (message: MessageData) => string {
   const translate = useT();
   return (message) => formatMessage(translate, message, DATES);
+}
+
+/** Clauses of one summary (the wizard's preview), as each language separates them: "a; b", "a；b". */
+export function clauseList(messages: readonly MessageData[]): string {
+  return messages.map(messageSentence).join(currentLocale() === 'zh-CN' ? '；' : '; ');
 }

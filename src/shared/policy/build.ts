@@ -32,7 +32,7 @@ import { validateDraft } from './validate-draft';
 export type { BuildContext, BuildContextInput, ZoneInfo } from './build-context';
 export { createBuildContext, nameLookupFor } from './build-context';
 export { validateDraft, type DraftIssue } from './validate-draft';
-export { describeDraft } from './describe-draft';
+export { describeDraft, describeDraftMessages } from './describe-draft';
 export { draftFromToken, type DraftFromToken } from './draft-from-token';
 export { samePolicies } from './same-policies';
 

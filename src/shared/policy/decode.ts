@@ -82,21 +82,26 @@ export function policySummary(
 /**
  * The one-line summary as a message: "DNS Write on zone example.com" in the reader's language.
  * Permission-group names stay as Cloudflare sends them; each resource is its own nested message
- * (the first three, then how many more).
+ * (the first three, then how many more), and so is each excluded one (the wizard's preview).
  */
 export function policySummaryMessage(
   effect: CfPolicy['effect'],
   groupNames: readonly string[],
   resources: readonly Message[],
+  excluded: readonly Message[] = [],
 ): Message {
   const shown = resources.slice(0, 3);
+  const except = excluded.slice(0, 3);
   const params: Record<string, string | number> = {
     effect,
     groups: groupNames.length > 0 ? groupNames.join(', ') : 'none',
     count: resources.length,
     more: Math.max(0, resources.length - shown.length),
+    ecount: excluded.length,
+    emore: Math.max(0, excluded.length - except.length),
   };
   shown.forEach((resource, index) => Object.assign(params, nest(`r${index}`, resource)));
+  except.forEach((resource, index) => Object.assign(params, nest(`e${index}`, resource)));
   return msg('outcomes.policy.summary', params);
 }
 

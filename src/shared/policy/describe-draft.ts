@@ -10,8 +10,9 @@ import type { TokenDraft } from '../domain';
 import type { BuildContext } from './build-context';
 import { nameLookupFor } from './build-context';
 import { checkCidr } from './cidr';
-import { policySummary, summarizeRequestIp } from './decode';
-import { formatDay, selectorLabel } from './labels';
+import { type Message, msg } from '../i18n/message';
+import { policySummary, policySummaryMessage, summarizeRequestIp } from './decode';
+import { formatDay, selectorLabel, selectorMessage } from './labels';
 
 function cidrAsSent(value: string): string {
   const check = checkCidr(value);
@@ -41,4 +42,32 @@ export function describeDraft(draft: TokenDraft, ctx: BuildContext): string {
   const expires = draft.expiresOn === null ? null : formatDay(draft.expiresOn);
   if (expires !== null) clauses.push(`expires ${expires}`);
   return clauses.join('; ');
+}
+
+/**
+ * The same summary as messages, one per clause, for each face to word in its language: each
+ * policy (`outcomes.policy.summary`, its exclusions nested), then the IP filter and the dates
+ * (`outcomes.preview.*`, the dates as ISO days the face formats).
+ */
+export function describeDraftMessages(draft: TokenDraft, ctx: BuildContext): Message[] {
+  const names = nameLookupFor(ctx);
+  const clauses = draft.policies.map((policy) =>
+    policySummaryMessage(
+      policy.effect,
+      policy.permissionGroupIds.map(
+        (id) => ctx.groups.get(id)?.name ?? `Unknown permission ${id.slice(0, 8)}`,
+      ),
+      policy.resources.filter((r) => r.include).map((r) => selectorMessage(r, names)),
+      policy.resources.filter((r) => !r.include).map((r) => selectorMessage(r, names)),
+    ),
+  );
+  const only = draft.requestIp.in.map(cidrAsSent);
+  const not = draft.requestIp.notIn.map(cidrAsSent);
+  if (only.length > 0) clauses.push(msg('outcomes.preview.onlyFrom', { cidrs: only.join(', ') }));
+  if (not.length > 0) clauses.push(msg('outcomes.preview.notFrom', { cidrs: not.join(', ') }));
+  if (draft.notBefore !== null && formatDay(draft.notBefore) !== null)
+    clauses.push(msg('outcomes.preview.validFrom', { fromDay: draft.notBefore }));
+  if (draft.expiresOn !== null && formatDay(draft.expiresOn) !== null)
+    clauses.push(msg('outcomes.preview.expires', { expiresDay: draft.expiresOn }));
+  return clauses;
 }

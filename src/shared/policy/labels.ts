@@ -113,11 +113,27 @@ export function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
 }
 
-/** Plain words for a builder selection, worded exactly as the decoder words the same resource. */
-export function selectorLabel(selector: ResourceSelector, names: ResourceNames): string {
+/** A draft resource row as the decoder sees it: its classified resource, key and parent key. */
+function selectorEntry(selector: ResourceSelector): {
+  resource: ClassifiedResource;
+  key: string;
+  parentKey: string | null;
+} {
   const { key, value } = selectorResource(selector);
   const [flat] = flattenResources({ [key]: value });
   const entryKey = flat?.key ?? key;
   const parentKey = flat?.parentKey ?? null;
-  return resourceLabel(classifyResource(entryKey, parentKey), entryKey, parentKey, names);
+  return { resource: classifyResource(entryKey, parentKey), key: entryKey, parentKey };
+}
+
+/** Plain words for a builder selection, worded exactly as the decoder words the same resource. */
+export function selectorLabel(selector: ResourceSelector, names: ResourceNames): string {
+  const { resource, key, parentKey } = selectorEntry(selector);
+  return resourceLabel(resource, key, parentKey, names);
+}
+
+/** One draft resource row as a message, worded as the decoder words it (the wizard's preview). */
+export function selectorMessage(selector: ResourceSelector, names: ResourceNames): Message {
+  const { resource, key, parentKey } = selectorEntry(selector);
+  return resourceMessage(resource, key, parentKey, names);
 }

@@ -143,7 +143,13 @@ describe('wizard model', () => {
 
   it('asks for a fresh preview on every visit to the review, and only then allows the create', () => {
     const draft: TokenDraft = { ...create().draft, name: 'x' };
-    const preview = { summary: 's', body: {}, endpoint: 'POST /user/tokens', warnings: [] };
+    const preview = {
+      summary: 's',
+      summaryMessages: [],
+      body: {},
+      endpoint: 'POST /user/tokens',
+      warnings: [],
+    };
     const reviewed = run(
       create(IDS.personal),
       { type: 'changeDraft', draft },

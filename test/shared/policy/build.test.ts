@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyDraft, TokenDraft } from '../../../src/shared/domain';
 import { AppError } from '../../../src/shared/errors';
 import type { CfToken } from '../../../src/shared/cloudflare-types';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
+import { createFormats } from '../../../src/shared/i18n/format';
+import { formatMessage } from '../../../src/shared/i18n/format-message';
+import { createI18n, translatorFor } from '../../../src/shared/i18n/translator';
 import {
   buildTokenBody,
   describeDraft,
+  describeDraftMessages,
   draftFromToken,
   samePolicies,
   validateDraft,
@@ -640,5 +645,30 @@ describe('describeDraft', () => {
     ).toBe(
       'DNS Write, Zone Read on all zones except zone x.com, zone 1a2b3c4d…; deny Unknown permission f00dfeed on all accounts; not from 198.51.100.7/32; valid from 2026-07-01; expires 2027-01-31',
     );
+  });
+
+  it('says the same clauses as messages, whole in English and in Simplified Chinese', () => {
+    const described = draft(
+      [
+        {
+          effect: 'allow',
+          permissionGroupIds: [GROUPS.dnsWrite.id],
+          resources: [
+            { type: 'all_zones', include: true },
+            { type: 'zone', zoneId: X_COM, include: false },
+          ],
+        },
+      ],
+      { requestIp: { in: [], notIn: ['198.51.100.7'] }, expiresOn: '2027-01-31T00:00:00Z' },
+    );
+    const clauses = describeDraftMessages(described, ctx);
+    expect(clauses.map(englishMessage).join('; ')).toBe(describeDraft(described, ctx));
+    const zh = translatorFor(createI18n('zh-CN'), 'zh-CN');
+    const formats = createFormats('zh-CN', '刚刚');
+    expect(clauses.map((clause) => formatMessage(zh, clause, formats))).toEqual([
+      '所有区域（区域 x.com 除外） 上的 DNS Write',
+      '不允许来自 198.51.100.7/32',
+      '于2027年1月31日过期',
+    ]);
   });
 });

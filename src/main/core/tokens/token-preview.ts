@@ -12,6 +12,7 @@ import { tokenWarnings } from '../../../shared/insights';
 import {
   buildTokenBody,
   describeDraft,
+  describeDraftMessages,
   nameLookupFor,
   type BuildContext,
 } from '../../../shared/policy/build';
@@ -43,6 +44,7 @@ export function planDraft(draft: TokenDraft, ctx: BuildContext, tokenId?: string
     body,
     preview: {
       summary: describeDraft(draft, ctx),
+      summaryMessages: describeDraftMessages(draft, ctx),
       body,
       endpoint: tokenId === undefined ? createEndpoint(ctx.owner) : updateEndpoint(ctx.owner, tokenId),
       warnings,

@@ -9,7 +9,7 @@ import { Icon } from '../../components/icons';
 import { KeepSecretCheckbox } from '../../components/keep-secret-checkbox';
 import { sentence } from '../../lib/format';
 import { useT } from '../../lib/i18n';
-import { messageSentence } from '../../lib/message-sentence';
+import { clauseList, messageSentence } from '../../lib/message-sentence';
 
 export interface ReviewStepProps {
   localSummary: string;
@@ -36,7 +36,7 @@ export function ReviewStep({
           {t('wizard.review.summary')}
         </h3>
         <p className="review-summary" data-testid="review-summary">
-          {preview?.summary ?? localSummary}
+          {preview ? clauseList(preview.summaryMessages) : localSummary}
         </p>
       </section>
 

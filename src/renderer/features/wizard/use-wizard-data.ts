@@ -11,13 +11,14 @@ import { useEffect, useMemo, useRef, type Dispatch } from 'react';
 import type { Account, Profile } from '../../../shared/domain';
 import {
   createBuildContext,
-  describeDraft,
+  describeDraftMessages,
   validateDraft,
   type BuildContext,
   type DraftIssue,
 } from '../../../shared/policy/build';
 import { splitTokenKey } from '../../../shared/token-key';
 import { t } from '../../lib/i18n';
+import { clauseList } from '../../lib/message-sentence';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { toast } from '../../stores/toast-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -105,7 +106,7 @@ export function useWizardData(
   );
   const issues = useMemo(() => (groups === null ? [] : validateDraft(draft, ctx)), [draft, ctx, groups]);
   const localSummary = useMemo(
-    () => (groups === null ? '' : describeDraft(draft, ctx)),
+    () => (groups === null ? '' : clauseList(describeDraftMessages(draft, ctx))),
     [draft, ctx, groups],
   );
   const choices = useMemo(
