@@ -98,8 +98,8 @@ export const Rotation = z.object({
   secretLost: z.boolean(),
   startedAt: IsoDateTime,
   updatedAt: IsoDateTime,
-  /** Where the rotation stands and what to do next, in a sentence. */
-  message: z.string(),
+  /** Where the rotation stands and what to do next, as a message (`outcomes.rotation.*`). */
+  message: MessageSchema,
 });
 export type Rotation = z.infer<typeof Rotation>;
 

@@ -6,6 +6,8 @@
  */
 import type { RotationState } from '../../../shared/export/export-schemas';
 import type { TokenOwner } from '../../../shared/domain';
+import { type Message, msg } from '../../../shared/i18n/message';
+import { messageColumn, messageFromColumn } from './message-column';
 import type { Db } from './sqlite-file';
 
 export interface RotationRow {
@@ -20,7 +22,8 @@ export interface RotationRow {
   secretLost: boolean;
   startedAt: string;
   updatedAt: string;
-  note: string | null;
+  /** A closing note (cancelled, done early), as a message; stored as its JSON. */
+  note: Message | null;
 }
 
 interface Record {
@@ -51,7 +54,10 @@ function toRow(record: Record): RotationRow {
     secretLost: record.secret_lost === 1,
     startedAt: record.started_at,
     updatedAt: record.updated_at,
-    note: record.note,
+    note:
+      record.note === null
+        ? null
+        : messageFromColumn(record.note, () => msg('outcomes.policy.rawWords', { words: record.note ?? '' })),
   };
 }
 
@@ -102,7 +108,7 @@ export function updateRotation(
   }
   if (patch.note !== undefined) {
     sets.push('note = @note');
-    values['note'] = patch.note;
+    values['note'] = patch.note === null ? null : messageColumn(patch.note);
   }
   db.prepare(`UPDATE rotations SET ${sets.join(', ')} WHERE id = @id`).run(values);
 }

@@ -50,30 +50,24 @@ const OPEN_STATES = new Set<Rotation['state']>(['creating', 'awaiting_confirmati
 /** A token issued this long before the rotation started is not its new token (clock skew allowance). */
 const ISSUE_SKEW_MS = 5 * 60_000;
 
-const RETIRED: Record<'disable' | 'delete', string> = { disable: 'disabled', delete: 'deleted' };
-
-function describe(row: RotationRow, inFlight: boolean): string {
+/** Where the rotation stands and what to do next, as a message (`outcomes.rotation.*`). */
+function describe(row: RotationRow, inFlight: boolean): Message {
   if (row.note !== null && (row.state === 'cancelled' || row.state === 'done')) return row.note;
-  const old = `“${row.oldTokenName}”`;
+  const name = row.oldTokenName;
+  const action = row.retireAction ?? 'disable';
   switch (row.state) {
     case 'creating':
-      return inFlight
-        ? `Creating the new token for ${old}…`
-        : `Keyflare does not know whether the new token for ${old} was created: its reply never arrived. Resume to check with Cloudflare; nothing is sent again.`;
+      return msg(inFlight ? 'outcomes.rotation.creating' : 'outcomes.rotation.creatingUnknown', { name });
     case 'awaiting_confirmation':
-      return `The new token is ready. Update every place that uses ${old}; the old token keeps working until you confirm nothing uses it.${
-        row.secretLost ? ' Its secret never reached Keyflare: roll the new token to get one.' : ''
-      }`;
-    case 'retiring': {
-      const what = RETIRED[row.retireAction ?? 'disable'];
+      return msg('outcomes.rotation.ready', { name, secretLost: row.secretLost ? 'yes' : 'no' });
+    case 'retiring':
       return inFlight
-        ? `Retiring ${old}…`
-        : `Keyflare does not know whether ${old} was ${what}: the reply never arrived. Resume to check with Cloudflare; nothing is sent again.`;
-    }
+        ? msg('outcomes.rotation.retiring', { name })
+        : msg('outcomes.rotation.retiringUnknown', { name, action });
     case 'done':
-      return `Done: the new token replaced ${old}, which was ${RETIRED[row.retireAction ?? 'disable']}.`;
+      return msg('outcomes.rotation.done', { name, action });
     case 'cancelled':
-      return 'Cancelled.';
+      return msg('outcomes.rotation.cancelled');
   }
 }
 
@@ -266,7 +260,7 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
         const done = patch(row.id, {
           state: 'done',
           retireAction: action,
-          note: `Done: “${row.oldTokenName}” was already gone from Cloudflare, so nothing was sent.`,
+          note: msg('outcomes.rotation.alreadyGone', { name: row.oldTokenName }),
         });
         return view(done);
       }
@@ -321,7 +315,7 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
           return view(
             patch(row.id, {
               state: 'cancelled',
-              note: `Cloudflare holds no new token for “${row.oldTokenName}”: nothing was created. Start the rotation again when you are ready.`,
+              note: msg('outcomes.rotation.nothingCreated', { name: row.oldTokenName }),
             }),
           );
         }
@@ -357,8 +351,8 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
         );
       const note =
         row.newTokenId === null
-          ? 'Cancelled. If Cloudflare did create a new token, it shows after the next sync; delete it if you do not need it.'
-          : `Cancelled. The new token (${row.newTokenId}) stays and “${row.oldTokenName}” is untouched; delete whichever you do not need.`;
+          ? msg('outcomes.rotation.cancelledMaybeCreated')
+          : msg('outcomes.rotation.cancelledKeepsNew', { newId: row.newTokenId, name: row.oldTokenName });
       return view(patch(row.id, { state: 'cancelled', note }));
     },
   };

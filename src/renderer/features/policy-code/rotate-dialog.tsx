@@ -17,6 +17,7 @@ import { ErrorCallout } from '../../components/error-callout';
 import { KeepSecretCheckbox } from '../../components/keep-secret-checkbox';
 import { formatRelative } from '../../lib/format';
 import { useT } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 import { useAppStore } from '../../stores/app-store';
 import { ShowOnceSecret } from '../secret/show-once-secret';
 import { policyCode } from './policy-code-api';
@@ -108,7 +109,7 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
   } else if (rotation && rotation.uncertain) {
     body = (
       <p className="callout callout-warn" role="status">
-        {rotation.message}
+        {messageSentence(rotation.message)}
       </p>
     );
     footer = (
@@ -127,7 +128,7 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
   } else if (rotation && rotation.state === 'awaiting_confirmation') {
     body = (
       <>
-        <p role="status">{rotation.message}</p>
+        <p role="status">{messageSentence(rotation.message)}</p>
         <p className="muted">
           {row.lastUsedOn
             ? t('policyCode.rotate.lastUsed', { name: row.name, when: formatRelative(row.lastUsedOn) ?? '' })
@@ -174,7 +175,7 @@ export function RotateDialog({ row, onClose }: { row: TokenRow; onClose: () => v
       </>
     );
   } else if (rotation && (rotation.state === 'done' || rotation.state === 'cancelled')) {
-    body = <p role="status">{rotation.message}</p>;
+    body = <p role="status">{messageSentence(rotation.message)}</p>;
     footer = close;
   } else {
     body = (
