@@ -44,8 +44,7 @@ const noLiteralWords = [
  * Screens not converted to the catalogues yet: phase 2 of issue 16 empties this list, one file
  * per commit (docs/i18n.md). Do not add to it.
  */
-const NOT_YET_TRANSLATED = [
-];
+const NOT_YET_TRANSLATED = [];
 
 const noRawIpc = {
   paths: [

@@ -6,6 +6,7 @@
  * documented schema (README "Command line"): fields are only ever added in version 1.
  */
 import type { TokenRow } from '../../shared/domain';
+import { tokenFactsJson, tokenSearchText } from '../../shared/token-row-text';
 import { messageJson } from '../../shared/i18n/english-message';
 import type { CommandContext } from '../context';
 import { msg } from '../../shared/i18n/message';
@@ -32,14 +33,7 @@ export function tokenJson(row: TokenRow) {
     id: row.id,
     name: row.name,
     profile: { id: row.profileId, label: row.profileLabel },
-    kind: row.kind,
-    account: row.accountId === null ? null : { id: row.accountId, name: row.accountName },
-    status: row.status,
-    issuedOn: row.issuedOn,
-    modifiedOn: row.modifiedOn,
-    lastUsedOn: row.lastUsedOn,
-    notBefore: row.notBefore,
-    expiresOn: row.expiresOn,
+    ...tokenFactsJson(row),
     permissions: row.permissionNames,
     resources: row.resourceNames,
     summary: { permissions: row.permissionsSummary, resources: row.resourcesSummary },
@@ -64,21 +58,6 @@ const FILTER_TEST: Record<TokenFilter, (row: TokenRow) => boolean> = {
   disabled: (row) => row.status === 'disabled',
   expired: (row) => row.status === 'expired',
 };
-
-function searchText(row: TokenRow): string {
-  return [
-    row.name,
-    row.id,
-    row.permissionsSummary,
-    row.resourcesSummary,
-    ...row.permissionNames,
-    ...row.resourceNames,
-    row.accountName ?? '',
-    row.profileLabel,
-  ]
-    .join('\n')
-    .toLowerCase();
-}
 
 /** Tokens an account owns, and user tokens whose resources reach it (the sidebar's account view). */
 async function accountFilter(
@@ -144,7 +123,12 @@ export async function listTokens(ctx: CommandContext, options: TokensOptions): P
   if (options.account !== undefined)
     rows = rows.filter(await accountFilter(ctx, options.account, profile?.id));
   const words = (options.search ?? '').toLowerCase().split(/\s+/u).filter(Boolean);
-  if (words.length > 0) rows = rows.filter((row) => words.every((word) => searchText(row).includes(word)));
+  if (words.length > 0) {
+    rows = rows.filter((row) => {
+      const text = tokenSearchText(row);
+      return words.every((word) => text.includes(word));
+    });
+  }
   for (const filter of options.filter ?? []) rows = rows.filter(FILTER_TEST[filter]);
 
   if (options.json) {

@@ -5,7 +5,7 @@
  * read: it returns `{ key, params }` and each face formats it in the user's language. Where a
  * sentence is also needed for a log (AppError.message), it is the English text of the same key.
  */
-import type en from './catalogues/en';
+import type { en } from './catalogues/en';
 
 /** Every leaf path of a catalogue: "settings.theme.label". */
 type Leaves<T> = {

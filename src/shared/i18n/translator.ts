@@ -10,8 +10,8 @@
  */
 import i18next, { type i18n } from 'i18next';
 import ICU from 'i18next-icu';
-import en from './catalogues/en';
-import zhCN from './catalogues/zh-CN';
+import { en } from './catalogues/en';
+import { zhCN } from './catalogues/zh-CN';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
 import { splitNested, type MessageKey, type MessageParams } from './message';
 

@@ -30,7 +30,7 @@ import tokens from './en/tokens.json';
 import verify from './en/verify.json';
 import wizard from './en/wizard.json';
 
-const en = {
+export const en = {
   access,
   bulk,
   capabilities,
@@ -59,5 +59,3 @@ const en = {
   verify,
   wizard,
 };
-
-export default en;

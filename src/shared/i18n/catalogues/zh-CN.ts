@@ -30,7 +30,7 @@ import tokens from './zh-CN/tokens.json';
 import verify from './zh-CN/verify.json';
 import wizard from './zh-CN/wizard.json';
 
-const zhCN = {
+export const zhCN = {
   access,
   bulk,
   capabilities,
@@ -59,5 +59,3 @@ const zhCN = {
   verify,
   wizard,
 };
-
-export default zhCN;
