@@ -136,8 +136,9 @@ describe('a sync left running by one process, as seen by the other', () => {
   it('the command starting while the window syncs leaves the window’s sync running', async () => {
     const alice = await profileNamed('Alice');
     const before = runs().length;
-    // Slow enough that the window's sync is still fetching when the command has come and gone.
-    sim.control.setLatency(300);
+    // Slow enough that the window's sync (three rounds of requests) is still fetching when the
+    // command has come and gone, even on a loaded machine where two command starts take a second.
+    sim.control.setLatency(1_000);
     try {
       const windowSync = window.dispatch('sync.start', { profileId: alice.id });
       const run = await until('the window’s run', () =>
