@@ -64,6 +64,15 @@ describe('keyflare export', () => {
     expect(share.stdout.trim()).toMatch(
       /^https:\/\/dash\.cloudflare\.com\/profile\/api-tokens\?permissionGroupKeys=/u,
     );
+    // What the link leaves out is said on stderr, in the run's language; the link is the same.
+    const english = await cli.run(['--lang', 'en', 'export', 'Office analytics', '--format', 'share']);
+    expect(english.code, english.stderr).toBe(0);
+    expect(english.stderr).toContain('IP filter: allow only 203.0.113.0/24 and 2001:db8::/32.');
+    const chinese = await cli.run(['--lang', 'zh-CN', 'export', 'Office analytics', '--format', 'share']);
+    expect(chinese.code, chinese.stderr).toBe(0);
+    expect(chinese.stderr).toContain('IP 筛选：仅允许 203.0.113.0/24和2001:db8::/32。');
+    expect(chinese.stderr).not.toContain('IP filter');
+    expect(chinese.stdout).toBe(english.stdout);
     const unknown = await cli.run(['export', 'no such token']);
     expect(unknown.code).toBe(3);
     const badFormat = await cli.run(['export', 'Edit DNS acme.com', '--format', 'yaml']);

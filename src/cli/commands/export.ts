@@ -9,6 +9,7 @@ import type { ExportFormat } from '../../shared/export/export-schemas';
 import { msg } from '../../shared/i18n/message';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
+import { messageText } from '../message-text';
 import { profileFor, resolveToken } from '../refs';
 
 export async function exportTokens(
@@ -47,6 +48,6 @@ export async function exportTokens(
     ctx.out.result(text.replace(/\n$/u, ''));
   }
   for (const command of result.importCommands) ctx.out.note(ctx.lang.t('cli.export.adopt', { command }));
-  for (const note of result.notes) ctx.out.note(note);
+  for (const note of result.notes) ctx.out.note(messageText(ctx.lang, note));
   return EXIT.ok;
 }

@@ -8,29 +8,13 @@
  * only be the decoder's glue ("; ", ", ", "except ", "deny "). A summary that reads otherwise is
  * shown as it came.
  */
-import type { MessageKey } from '../../shared/i18n';
+import { labelMessage } from '../../shared/policy/labels';
 import { t } from './i18n';
+import { messageSentence } from './message-sentence';
 
-/** Resource labels that are whole phrases, and those that are a phrase and a name. */
-const EXACT_LABELS: Record<string, MessageKey> = {
-  'all zones': 'policy.resource.allZones',
-  'all accounts': 'policy.resource.allAccounts',
-};
-const NAMED_LABELS: [prefix: string, key: MessageKey, param: string][] = [
-  ['all zones in account ', 'policy.resource.accountZones', 'account'],
-  ['zone ', 'policy.resource.zone', 'zone'],
-  ['account ', 'policy.resource.account', 'account'],
-  ['user ', 'policy.resource.user', 'user'],
-];
-
-/** One resource label ("zone example.com") in the window's language; R2 and unknown keys as they are. */
+/** One resource label ("zone example.com") in the window's language, R2 buckets and raw keys too. */
 export function resourceLabelWords(label: string): string {
-  const exact = EXACT_LABELS[label];
-  if (exact) return t(exact);
-  for (const [prefix, key, param] of NAMED_LABELS) {
-    if (label.startsWith(prefix)) return t(key, { [param]: label.slice(prefix.length) });
-  }
-  return label;
+  return messageSentence(labelMessage(label));
 }
 
 type Piece = { part: string } | { glue: string };

@@ -29,8 +29,11 @@ export const ExportResult = z.object({
   tokenCount: z.number().int(),
   /** Terraform: one `terraform import …` command per resource. */
   importCommands: z.array(z.string()),
-  /** Plain sentences: tokens left out and why, parts written from Cloudflare's copy. */
-  notes: z.array(z.string()),
+  /**
+   * What the user should know, as messages each face words (`outcomes.export.*`, a share link's
+   * `outcomes.share.*`): tokens left out and why, parts written from Cloudflare's copy.
+   */
+  notes: z.array(MessageSchema),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 

@@ -12,6 +12,8 @@
 import { z } from 'zod';
 import type { ResourceSelector, TokenDraft, TokenOwner } from '../domain';
 import { IsoDateTime } from '../domain';
+import { englishMessage } from '../i18n/english-message';
+import { type Message, msg } from '../i18n/message';
 import type { BuildContext } from '../policy/build-context';
 import { scopeKind } from '../policy/scopes';
 
@@ -75,13 +77,16 @@ export const Recipe = z
   .strict();
 export type Recipe = z.infer<typeof Recipe>;
 
-/** A recipe could not name part of a token: the reason, in a sentence. */
-export class RecipeGap extends Error {}
+/** A recipe could not name part of a token: the reason, as a message (`outcomes.export.gap.*`). */
+export class RecipeGap extends Error {
+  constructor(readonly reason: Message) {
+    super(englishMessage(reason));
+  }
+}
 
 function accountName(ctx: BuildContext, accountId: string): string {
   const name = ctx.accounts.get(accountId);
-  if (name === undefined)
-    throw new RecipeGap(`account ${accountId} is not in this profile's cache, so it cannot be named`);
+  if (name === undefined) throw new RecipeGap(msg('outcomes.export.gap.account', { id: accountId }));
   return name;
 }
 
@@ -90,8 +95,7 @@ function recipeResource(selector: ResourceSelector, ctx: BuildContext): RecipeRe
   switch (selector.type) {
     case 'zone': {
       const zone = ctx.zones.get(selector.zoneId);
-      if (!zone)
-        throw new RecipeGap(`zone ${selector.zoneId} is not in this profile's cache, so it cannot be named`);
+      if (!zone) throw new RecipeGap(msg('outcomes.export.gap.zone', { id: selector.zoneId }));
       const account = zone.accountId === null ? null : (ctx.accounts.get(zone.accountId) ?? null);
       return { type: 'zone', zone: zone.name, account, include };
     }
@@ -112,7 +116,7 @@ function recipeGroup(id: string, ctx: BuildContext): RecipeGroup {
   const group = ctx.groups.get(id);
   const kind = group ? scopeKind(group.scope) : null;
   if (!group || kind === null || kind === 'r2_bucket')
-    throw new RecipeGap(`permission group ${id} is not in this profile's list, so it cannot be named`);
+    throw new RecipeGap(msg('outcomes.export.gap.group', { id }));
   return { name: group.name, scope: kind };
 }
 

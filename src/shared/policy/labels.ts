@@ -3,7 +3,7 @@
  * the insights, so the inventory, the preview and the warnings say the same thing.
  */
 import type { ResourceSelector } from '../domain';
-import { type Message, msg } from '../i18n/message';
+import { type Message, type MessageKey, msg, nest } from '../i18n/message';
 import {
   classifyResource,
   flattenResources,
@@ -37,9 +37,8 @@ export function accountLabel(accountId: string, names: ResourceNames): string {
 }
 
 /**
- * One resource as a message each face words ("zone example.com", "区域 example.com"). R2 buckets
- * and resources Keyflare does not know keep the decoder's words, since they quote Cloudflare's
- * raw keys.
+ * One resource as a message each face words ("zone example.com", "区域 example.com"). Names and
+ * Cloudflare's raw keys (an R2 bucket, a resource Keyflare does not know) go in as parameters.
  */
 export function resourceMessage(
   resource: ClassifiedResource,
@@ -47,26 +46,23 @@ export function resourceMessage(
   parentKey: string | null,
   names: ResourceNames,
 ): Message {
-  const account = (id: string | null): string => names.account(id ?? '') ?? shortId(id ?? '');
-  switch (resource.kind) {
-    case 'zone': {
-      const zoneId = resource.zoneId ?? '';
-      return msg('policy.resource.zone', { zone: names.zone(zoneId)?.name ?? shortId(zoneId) });
-    }
-    case 'account_zones':
-      return msg('policy.resource.accountZones', { account: account(resource.accountId) });
-    case 'all_zones':
-      return msg('policy.resource.allZones');
-    case 'account':
-      return msg('policy.resource.account', { account: account(resource.accountId) });
-    case 'all_accounts':
-      return msg('policy.resource.allAccounts');
-    case 'user':
-      return msg('policy.resource.user', { user: names.userLabel ?? shortId(resource.userId ?? '') });
-    default:
-      return msg('outcomes.policy.rawWords', { words: resourceLabel(resource, key, parentKey, names) });
-  }
+  return labelMessage(resourceLabel(resource, key, parentKey, names));
 }
+
+/** The fixed English words of `resourceLabel`, shared with `labelMessage`, which reads them back. */
+const WORDS = {
+  zone: 'zone ',
+  accountZones: 'all zones in account ',
+  allZones: 'all zones',
+  account: 'account ',
+  allAccounts: 'all accounts',
+  user: 'user ',
+  r2Bucket: 'R2 bucket ',
+  allR2Buckets: 'all R2 buckets',
+  inAccount: ' in account ',
+  resource: 'resource ',
+  under: ' under ',
+} as const;
 
 /** Plain words for one resource: "zone example.com", "all zones in account Acme", "all accounts". */
 export function resourceLabel(
@@ -75,36 +71,102 @@ export function resourceLabel(
   parentKey: string | null,
   names: ResourceNames,
 ): string {
+  const account = (id: string): string => names.account(id) ?? shortId(id);
   switch (resource.kind) {
     case 'zone': {
       const zoneId = resource.zoneId ?? '';
-      return `zone ${names.zone(zoneId)?.name ?? shortId(zoneId)}`;
+      return `${WORDS.zone}${names.zone(zoneId)?.name ?? shortId(zoneId)}`;
     }
     case 'account_zones':
-      return `all zones in ${accountLabel(resource.accountId ?? '', names)}`;
+      return `${WORDS.accountZones}${account(resource.accountId ?? '')}`;
     case 'all_zones':
-      return 'all zones';
+      return WORDS.allZones;
     case 'account':
-      return accountLabel(resource.accountId ?? '', names);
+      return `${WORDS.account}${account(resource.accountId ?? '')}`;
     case 'all_accounts':
-      return 'all accounts';
-    case 'user': {
-      const label = names.userLabel ?? null;
-      return `user ${label ?? shortId(resource.userId ?? '')}`;
-    }
+      return WORDS.allAccounts;
+    case 'user':
+      return `${WORDS.user}${names.userLabel ?? shortId(resource.userId ?? '')}`;
     case 'r2_bucket': {
-      const where = resource.accountId === null ? '' : ` in ${accountLabel(resource.accountId, names)}`;
-      if (resource.bucket === null) return `R2 bucket ${key}${where}`;
-      if (resource.bucket.name === '*') return `all R2 buckets${where}`;
+      const where = resource.accountId === null ? '' : `${WORDS.inAccount}${account(resource.accountId)}`;
+      if (resource.bucket === null) return `${WORDS.r2Bucket}${key}${where}`;
+      if (resource.bucket.name === '*') return `${WORDS.allR2Buckets}${where}`;
       const jurisdiction =
         resource.bucket.jurisdiction === null || resource.bucket.jurisdiction === 'default'
           ? ''
           : ` (${resource.bucket.jurisdiction})`;
-      return `R2 bucket ${resource.bucket.name}${jurisdiction}${where}`;
+      return `${WORDS.r2Bucket}${resource.bucket.name}${jurisdiction}${where}`;
     }
     case 'other':
-      return parentKey === null ? `resource ${key}` : `resource ${key} under ${parentKey}`;
+      return parentKey === null
+        ? `${WORDS.resource}${key}`
+        : `${WORDS.resource}${key}${WORDS.under}${parentKey}`;
   }
+}
+
+/** "R2 bucket logs (eu) in account Acme": bucket names and raw keys hold no space, account names may. */
+const R2_LABEL = /^R2 bucket (\S+?)(?: \((\S+)\))?(?: in account (.+))?$/u;
+const ALL_R2_LABEL = /^all R2 buckets(?: in account (.+))?$/u;
+const OTHER_LABEL = /^resource (\S+)(?: under (\S+))?$/u;
+
+/**
+ * A resource's English label (`resourceLabel`, what a decoded resource carries as `label`) as a
+ * message each face words: "zone example.com" → `policy.resource.zone` with the zone's name.
+ * A decoded resource is cached and sent with every token row, so it keeps only its English label;
+ * the words around the names are Keyflare's own (`WORDS`), so they are read back here rather than
+ * carried twice. A label of any other form is shown as it is.
+ */
+export function labelMessage(label: string): Message {
+  if (label === WORDS.allZones) return msg('policy.resource.allZones');
+  if (label === WORDS.allAccounts) return msg('policy.resource.allAccounts');
+  const named: [prefix: string, key: MessageKey, param: string][] = [
+    [WORDS.accountZones, 'policy.resource.accountZones', 'account'],
+    [WORDS.zone, 'policy.resource.zone', 'zone'],
+    [WORDS.account, 'policy.resource.account', 'account'],
+    [WORDS.user, 'policy.resource.user', 'user'],
+  ];
+  for (const [prefix, key, param] of named)
+    if (label.startsWith(prefix) && label.length > prefix.length)
+      return msg(key, { [param]: label.slice(prefix.length) });
+  const all = ALL_R2_LABEL.exec(label);
+  if (all) return msg('policy.resource.allR2Buckets', { account: all[1] ?? 'none' });
+  const r2 = R2_LABEL.exec(label);
+  if (r2)
+    return msg('policy.resource.r2Bucket', {
+      bucket: r2[1] ?? '',
+      jurisdiction: r2[2] ?? 'none',
+      account: r2[3] ?? 'none',
+    });
+  const other = OTHER_LABEL.exec(label);
+  if (other) return msg('policy.resource.other', { key: other[1] ?? '', parent: other[2] ?? 'none' });
+  return msg('outcomes.policy.rawWords', { words: label });
+}
+
+/** Words that are not ours (a permission-group name, an IP range) as a message of their own, for a list. */
+export function wordsMessage(words: string): Message {
+  return msg('outcomes.policy.rawWords', { words });
+}
+
+/**
+ * Several messages as one list in the reader's language: "A, B and C", "A、B和C". Each item is
+ * nested whole, so a resource is worded in the list's language; the list holds every item (a
+ * share link's manual steps must name them all).
+ */
+export function listMessage(items: readonly Message[]): Message {
+  const [first, ...rest] = items;
+  if (first === undefined) return wordsMessage('');
+  const [last] = rest;
+  if (last === undefined) return first;
+  if (rest.length === 1) return msg('policy.list.two', { ...nest('first', first), ...nest('last', last) });
+  return msg('policy.list.more', { ...nest('first', first), ...nest('rest', listMessage(rest)) });
+}
+
+/** Whole sentences one after another, as each language runs them on: "A. B." / "A。B。". */
+export function sentencesMessage(items: readonly Message[]): Message {
+  const [first, ...rest] = items;
+  if (first === undefined) return wordsMessage('');
+  if (rest.length === 0) return first;
+  return msg('policy.list.sentences', { ...nest('first', first), ...nest('rest', sentencesMessage(rest)) });
 }
 
 /** Joins names for a sentence: "A", "A and B", "A, B and C". */

@@ -12,8 +12,9 @@
  * manual list says so first.
  */
 import type { DecodedPolicy, DecodedResource } from '../domain';
+import { type Message, msg, nest } from '../i18n/message';
 import { exclusionPairs } from '../policy/exclusions';
-import { formatDay, joinWords } from '../policy/labels';
+import { formatDay, labelMessage, listMessage, wordsMessage } from '../policy/labels';
 import { scopeKind } from '../policy/scopes';
 
 export interface ShareInput {
@@ -28,10 +29,10 @@ export interface ShareInput {
 export interface ShareLink {
   /** The dashboard URL, or null when not one permission can be carried. */
   url: string | null;
-  /** What the link pre-fills, one line each. */
-  carried: string[];
-  /** What the teammate must add or change by hand, one line each. */
-  manual: string[];
+  /** What the link pre-fills, one line each, as messages each face words (`outcomes.share.*`). */
+  carried: Message[];
+  /** What the teammate must add or change by hand, one line each (`englishMessage` for logs). */
+  manual: Message[];
 }
 
 export type TemplateType = 'read' | 'edit' | 'revoke' | 'run' | 'purge';
@@ -116,15 +117,21 @@ interface Scoped {
   account: DecodedResource[];
 }
 
-function describeResources(resources: readonly DecodedResource[]): string {
-  return joinWords(resources.map((resource) => resource.label));
+/** The resources as one list, each in the reader's language. */
+function resourcesParam(resources: readonly DecodedResource[]): Record<string, string | number> {
+  return nest('resources', listMessage(resources.map((resource) => labelMessage(resource.label))));
+}
+
+/** Names that stay as they are (permission groups, IP ranges) as one list. */
+function wordsParam(name: string, words: readonly string[]): Record<string, string | number> {
+  return nest(name, listMessage(words.map(wordsMessage)));
 }
 
 /** What a user-token link pre-fills for accounts and zones, and the corrections it needs. */
 function resourceParams(
   scoped: Scoped,
-  carried: string[],
-  manual: string[],
+  carried: Message[],
+  manual: Message[],
 ): { accountId: string; zoneId: string } {
   let accountId = '*';
   const accounts = scoped.account;
@@ -132,14 +139,13 @@ function resourceParams(
     const all = accounts.some((resource) => resource.kind === 'all_accounts');
     const single = accounts.filter((resource) => resource.kind === 'account');
     const first = single[0];
-    if (all && single.length === 0) carried.push('Account resources: all accounts');
+    if (all && single.length === 0)
+      carried.push(msg('outcomes.share.accounts', nest('resource', msg('policy.resource.allAccounts'))));
     else if (first && single.length === 1 && !all) {
       accountId = first.accountId ?? '*';
-      carried.push(`Account resources: ${first.label}`);
+      carried.push(msg('outcomes.share.accounts', nest('resource', labelMessage(first.label))));
     } else {
-      manual.push(
-        `Account resources: the link pre-fills all accounts; set them to ${describeResources(accounts)} by hand.`,
-      );
+      manual.push(msg('outcomes.share.accountsByHand', resourcesParam(accounts)));
     }
   }
   let zoneId = 'all';
@@ -148,14 +154,13 @@ function resourceParams(
     const all = zones.some((resource) => resource.kind === 'all_zones');
     const single = zones.filter((resource) => resource.kind === 'zone');
     const first = single[0];
-    if (all && zones.length === 1) carried.push('Zone resources: all zones');
+    if (all && zones.length === 1)
+      carried.push(msg('outcomes.share.zones', nest('resource', msg('policy.resource.allZones'))));
     else if (first && zones.length === 1) {
       zoneId = first.zoneId ?? 'all';
-      carried.push(`Zone resources: ${first.label}`);
+      carried.push(msg('outcomes.share.zones', nest('resource', labelMessage(first.label))));
     } else {
-      manual.push(
-        `Zone resources: the link pre-fills all zones; set them to ${describeResources(zones)} by hand.`,
-      );
+      manual.push(msg('outcomes.share.zonesByHand', resourcesParam(zones)));
     }
   }
   return { accountId, zoneId };
@@ -169,8 +174,8 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
 
 /** The template URL of a token's access, with what it carries and what must be added by hand. */
 export function shareLink(input: ShareInput): ShareLink {
-  const carried: string[] = [];
-  const manual: string[] = [];
+  const carried: Message[] = [];
+  const manual: Message[] = [];
   const keys = new Map<string, TemplateKey>();
   const scoped: Scoped = { zone: [], account: [] };
   const pairs = exclusionPairs(
@@ -182,18 +187,19 @@ export function shareLink(input: ShareInput): ShareLink {
   const excludedBy = new Map<number, number>([...pairs].map(([deny, allow]) => [allow, deny]));
 
   input.policies.forEach((policy, index) => {
-    const groupNames = joinWords(policy.permissionGroups.map((group) => group.name));
+    const groups = wordsParam(
+      'groups',
+      policy.permissionGroups.map((group) => group.name),
+    );
     if (policy.effect === 'deny') {
       if (!pairs.has(index))
-        manual.push(
-          `Deny policy: add a policy that excludes ${groupNames} on ${describeResources(policy.resources)}.`,
-        );
+        manual.push(msg('outcomes.share.deny', { ...groups, ...resourcesParam(policy.resources) }));
       return;
     }
     for (const group of policy.permissionGroups) {
       const key = templateKeyOf(group.name, group.scope);
       if (key === null) {
-        manual.push(`Permission ${group.name}: the dashboard has no template key for it; add it by hand.`);
+        manual.push(msg('outcomes.share.noTemplateKey', { name: group.name }));
         continue;
       }
       const known = keys.get(key.key);
@@ -204,12 +210,12 @@ export function shareLink(input: ShareInput): ShareLink {
         scoped.zone.push(resource);
       else if (resource.kind === 'account' || resource.kind === 'all_accounts') scoped.account.push(resource);
       else if (resource.kind !== 'user')
-        manual.push(`Resource ${resource.label}: a template URL cannot name it; add it by hand.`);
+        manual.push(msg('outcomes.share.resourceByHand', nest('resource', labelMessage(resource.label))));
     }
     const deny = excludedBy.get(index);
     const excluded = deny === undefined ? [] : (input.policies[deny]?.resources ?? []);
     if (excluded.length > 0)
-      manual.push(`Exclusion: exclude ${describeResources(excluded)} from ${groupNames} by hand.`);
+      manual.push(msg('outcomes.share.exclusion', { ...groups, ...resourcesParam(excluded) }));
   });
   // The flattened key of "all zones in account A" is the same as "all zones": the kind and ids tell them apart.
   const identity = (resource: DecodedResource): string =>
@@ -217,26 +223,25 @@ export function shareLink(input: ShareInput): ShareLink {
   scoped.zone = uniqueBy(scoped.zone, identity);
   scoped.account = uniqueBy(scoped.account, identity);
 
-  for (const key of keys.values()) carried.push(`Permission ${key.key} (${key.type})`);
+  for (const key of keys.values()) carried.push(msg('outcomes.share.permission', { ...key }));
 
   let params: { accountId: string; zoneId: string } | null = null;
   if (input.kind === 'user') params = resourceParams(scoped, carried, manual);
   else if (scoped.account.length + scoped.zone.length > 0)
-    manual.push(
-      `Resources: the dashboard asks for the account and zones of an account-owned token; choose ${describeResources([...scoped.account, ...scoped.zone])}.`,
-    );
+    manual.push(msg('outcomes.share.accountOwned', resourcesParam([...scoped.account, ...scoped.zone])));
 
   if (input.requestIp.in.length > 0)
-    manual.push(`IP filter: allow only ${joinWords([...input.requestIp.in])}.`);
+    manual.push(msg('outcomes.share.ipIn', wordsParam('cidrs', input.requestIp.in)));
   if (input.requestIp.notIn.length > 0)
-    manual.push(`IP filter: exclude ${joinWords([...input.requestIp.notIn])}.`);
-  const from = input.notBefore === null ? null : formatDay(input.notBefore);
-  if (from !== null) manual.push(`Start date: ${from}.`);
-  const until = input.expiresOn === null ? null : formatDay(input.expiresOn);
-  if (until !== null) manual.push(`End date (TTL): ${until}.`);
+    manual.push(msg('outcomes.share.ipNotIn', wordsParam('cidrs', input.requestIp.notIn)));
+  // The days go as ISO text: each face says them in its locale (`…Day`), logs as YYYY-MM-DD.
+  const fromDay = input.notBefore === null ? null : formatDay(input.notBefore);
+  if (fromDay !== null) manual.push(msg('outcomes.share.startDay', { fromDay }));
+  const untilDay = input.expiresOn === null ? null : formatDay(input.expiresOn);
+  if (untilDay !== null) manual.push(msg('outcomes.share.endDay', { untilDay }));
 
   if (keys.size === 0) return { url: null, carried: [], manual };
-  carried.push(`Name: ${input.name}`);
+  carried.push(msg('outcomes.share.name', { name: input.name }));
   const encodedKeys = encodeParam(JSON.stringify([...keys.values()].map(({ key, type }) => ({ key, type }))));
   const name = encodeParam(input.name);
   const url =

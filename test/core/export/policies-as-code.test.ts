@@ -6,6 +6,7 @@
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import type { TokenDraft } from '../../../src/shared/domain';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import {
   DEMO,
   dnsDraft,
@@ -161,7 +162,9 @@ describe('export', () => {
     expect(exported.text).toBe(
       `https://dash.cloudflare.com/profile/api-tokens?permissionGroupKeys=%5B%7B%22key%22%3A%22dns%22%2C%22type%22%3A%22edit%22%7D%5D&accountId=%2A&zoneId=${DEMO.acmeCom}&name=DNS%20Management%20Token`,
     );
-    expect(exported.notes).toEqual(['End date (TTL): 2031-01-31.']);
+    // A note is a message: its day travels as ISO text, each face says it in its own locale.
+    expect(exported.notes).toEqual([{ key: 'outcomes.share.endDay', params: { untilDay: '2031-01-31' } }]);
+    expect(exported.notes.map(englishMessage)).toEqual(['End date (TTL): 2031-01-31.']);
     await h.ok('export.copy', { tokens: [ref], format: 'share' });
     expect(h.clipboard.text).toBe(exported.text);
     const two = await h.fails('export.tokens', { tokens: [ref, ref], format: 'share' });
@@ -193,7 +196,7 @@ describe('export', () => {
     expect(JSON.parse(body.text)).toMatchObject({
       policies: [{ resources: { [`com.cloudflare.api.account.${DEMO.acme}`]: { [bucket]: '*' } } }],
     });
-    expect(body.notes).toEqual([
+    expect(body.notes.map(englishMessage)).toEqual([
       '“Photos bucket” has parts the wizard cannot edit; they are exported as Cloudflare holds them.',
     ]);
   });

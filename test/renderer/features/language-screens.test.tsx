@@ -36,12 +36,6 @@ async function openInChinese(): Promise<AppWindow> {
   return app;
 }
 
-/**
- * Worded in English by shared code, not by these screens, so not read here: the lines of a shared
- * request link (what it carries, what to add by hand), built by src/shared/share/template-url.ts.
- */
-const SHARE_LINES = '[data-testid="share-carried"] li, [data-testid="share-manual"] li';
-
 /** Fails with the English texts left in `element` (outside `alsoSkip`), by name. */
 function expectNoEnglish(element: Element, alsoSkip = ''): void {
   expect(englishLeftovers(collectWords(element, alsoSkip))).toEqual([]);
@@ -156,7 +150,12 @@ describe('the cross-login screens in 简体中文', () => {
 
     const sharing = await more(/^分享请求/u);
     expect(within(sharing).getByRole('heading', { name: '链接包含' })).toBeInTheDocument();
-    expectNoEnglish(sharing, SHARE_LINES);
+    // The link's lines are messages too: what it carries and what to add by hand, in Chinese.
+    expect(
+      within(within(sharing).getByTestId('share-carried')).getByText(`名称：${GITHUB}`),
+    ).toBeInTheDocument();
+    expect(within(sharing).getByTestId('share-carried')).toHaveTextContent(/权限 \w+（编辑）/u);
+    expectNoEnglish(sharing);
     await app.user.click(within(sharing).getAllByRole('button', { name: '关闭' }).at(-1) as HTMLElement);
 
     await app.user.click(screen.getByRole('button', { name: '策略即代码' }));

@@ -6,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { decodePolicies, decodeRequestIp } from '../../../src/shared/policy/decode';
 import { shareLink, templateKeyOf, type ShareInput } from '../../../src/shared/share/template-url';
 import type { CfPolicy } from '../../../src/shared/cloudflare-types';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
+import { createFormats } from '../../../src/shared/i18n/format';
+import { formatMessage } from '../../../src/shared/i18n/format-message';
+import type { Message } from '../../../src/shared/i18n/message';
+import { createI18n, translatorFor } from '../../../src/shared/i18n/translator';
 import { EXAMPLE_COM, groupId, nameLookup } from '../support/world';
 import { richToken } from '../support/sample-tokens';
 
@@ -21,6 +26,13 @@ function input(policies: CfPolicy[], extra: Partial<ShareInput> = {}): ShareInpu
   };
 }
 
+/** The lines as the English logs and the command line's English runs read them. */
+const english = (lines: readonly Message[]): string[] => lines.map(englishMessage);
+const zhT = translatorFor(createI18n('zh-CN'), 'zh-CN');
+const zhFormats = createFormats('zh-CN', '刚刚');
+const chinese = (lines: readonly Message[]): string[] =>
+  lines.map((line) => formatMessage(zhT, line, zhFormats));
+
 const ALL_ZONES = { 'com.cloudflare.api.account.zone.*': '*' };
 
 describe('share a request', () => {
@@ -33,12 +45,12 @@ describe('share a request', () => {
     expect(link.url).toBe(
       'https://dash.cloudflare.com/profile/api-tokens?permissionGroupKeys=%5B%7B%22key%22%3A%22dns%22%2C%22type%22%3A%22edit%22%7D%5D&accountId=%2A&zoneId=all&name=DNS%20Management%20Token',
     );
-    expect(link.carried).toEqual([
+    expect(english(link.carried)).toEqual([
       'Permission dns (edit)',
       'Zone resources: all zones',
       'Name: DNS Management Token',
     ]);
-    expect(link.manual).toEqual([]);
+    expect(english(link.manual)).toEqual([]);
   });
 
   it('carries one zone by id and keeps the stronger type when read and edit share a key', () => {
@@ -61,7 +73,7 @@ describe('share a request', () => {
       { key: 'cache', type: 'purge' },
     ]);
     expect(url.searchParams.get('zoneId')).toBe(EXAMPLE_COM);
-    expect(link.carried).toContain('Zone resources: zone example.com');
+    expect(english(link.carried)).toContain('Zone resources: zone example.com');
   });
 
   it('lists everything a template cannot say: exclusions, several resources, IP filter, dates, keyless groups', () => {
@@ -74,7 +86,7 @@ describe('share a request', () => {
         expiresOn: token.expires_on ?? null,
       }),
     );
-    expect(link.manual).toEqual([
+    expect(english(link.manual)).toEqual([
       'Exclusion: exclude zone x.com from DNS Write by hand.',
       'Permission User Details Read: the dashboard has no template key for it; add it by hand.',
       'Zone resources: the link pre-fills all zones; set them to all zones, all zones in account Acme and zone example.com by hand.',
@@ -92,7 +104,20 @@ describe('share a request', () => {
       { key: 'logs', type: 'read' },
     ]);
     expect(url.searchParams.get('accountId')).not.toBe('*');
-    expect(link.carried).toContain('Account resources: account Other Co');
+    expect(english(link.carried)).toContain('Account resources: account Other Co');
+    // The same lines in Chinese: every resource, list and date in the reader's words; names,
+    // permission groups, IP ranges and template keys stay as they are.
+    expect(chinese(link.manual)).toEqual([
+      '排除：请手动从 DNS Write 中排除区域 x.com。',
+      '权限 User Details Read：仪表板没有它的模板键，请手动添加。',
+      '区域资源：链接会预填所有区域；请手动改为所有区域、账户 Acme 中的所有区域和区域 example.com。',
+      'IP 筛选：仅允许 203.0.113.0/24和2001:db8::/32。',
+      'IP 筛选：排除 203.0.113.7/32。',
+      '开始日期：2026年7月1日。',
+      '结束日期（TTL）：2027年1月31日。',
+    ]);
+    expect(chinese(link.carried)).toContain('账户资源：账户 Other Co');
+    expect(chinese(link.carried)).toContain(`名称：${token.name}`);
   });
 
   it('builds the account-token form, whose resources are chosen in the dashboard', () => {
@@ -114,7 +139,7 @@ describe('share a request', () => {
     expect(link.url).toBe(
       'https://dash.cloudflare.com/?to=/:account/api-tokens&permissionGroupKeys=%5B%7B%22key%22%3A%22dns%22%2C%22type%22%3A%22edit%22%7D%5D&name=Acme%20%28CI%29',
     );
-    expect(link.manual).toEqual([
+    expect(english(link.manual)).toEqual([
       'Resources: the dashboard asks for the account and zones of an account-owned token; choose all zones.',
     ]);
   });
@@ -130,7 +155,7 @@ describe('share a request', () => {
       ]),
     );
     expect(link.url).toBeNull();
-    expect(link.manual[0]).toContain('Zone WAF Write');
+    expect(english(link.manual)[0]).toContain('Zone WAF Write');
   });
 
   it('maps only documented keys, at the right scope', () => {

@@ -9,7 +9,9 @@
 import type { ExportFormat, ExportResult, ImportResult } from '../../../shared/export/export-schemas';
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { msg } from '../../../shared/i18n/message';
+import { englishMessage } from '../../../shared/i18n/english-message';
+import { type Message, type MessageParams, msg, nest } from '../../../shared/i18n/message';
+import { sentencesMessage, wordsMessage } from '../../../shared/policy/labels';
 import { tokenApiBody } from '../../../shared/export/api-body';
 import { parseImportText, recipeOwnerIn, resolveBody, resolveRecipe } from '../../../shared/export/import';
 import { RecipeGap, recipeFromDraft, recipeText, type RecipeToken } from '../../../shared/export/recipe';
@@ -67,32 +69,46 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
     return { profile, entry, owner, names: profileContext(deps.inventory, ctx.clock, profile, owner) };
   };
 
-  /** A token as a recipe, or the sentence saying why it cannot be one. */
-  /** A token's recipe, or why it has none (`reason` null: it has no policies). */
+  /**
+   * A token's recipe, or why it has none (`reason` null: it has no policies). The wizard's
+   * reasons for a part it cannot edit (`unrepresentable`) are still English sentences: they ride
+   * as words of their own.
+   */
   const recipeOrGap = (
     ref: TokenRef,
-  ): { recipe: RecipeToken } | { gap: { name: string; reason: string | null } } => {
+  ): { recipe: RecipeToken } | { gap: { name: string; reason: Message | null } } => {
     const { entry, owner, names } = load(ref);
     const read = draftFromToken(entry.token, names);
     if (read.unrepresentable.length > 0 || read.draft.policies.length === 0)
-      return { gap: { name: entry.token.name, reason: read.unrepresentable.join(' ') || null } };
+      return {
+        gap: {
+          name: entry.token.name,
+          reason: read.unrepresentable.length > 0 ? wordsMessage(read.unrepresentable.join(' ')) : null,
+        },
+      };
     try {
       return { recipe: recipeFromDraft(read.draft, owner, names) };
     } catch (error) {
-      if (error instanceof RecipeGap) return { gap: { name: entry.token.name, reason: `${error.message}.` } };
+      if (error instanceof RecipeGap) return { gap: { name: entry.token.name, reason: error.reason } };
       throw error;
     }
   };
 
-  const recipeOf = (ref: TokenRef): RecipeToken | string => {
+  /** Why a gap's token has no recipe, as the parameters of a sentence that names it. */
+  const gapParams = (gap: { name: string; reason: Message | null }): MessageParams =>
+    gap.reason === null
+      ? { name: gap.name, reason: 'none' }
+      : { name: gap.name, ...nest('reason', gap.reason) };
+
+  const recipeOf = (ref: TokenRef): RecipeToken | Message => {
     const read = recipeOrGap(ref);
     if ('recipe' in read) return read.recipe;
-    return `“${read.gap.name}” was left out of the recipe: ${read.gap.reason ?? 'it has no policies.'}`;
+    return msg('outcomes.export.leftOut', gapParams(read.gap));
   };
 
   const exportTokens = (refs: readonly TokenRef[], format: ExportFormat): ExportResult => {
     const loaded = refs.map(load);
-    const notes: string[] = [];
+    const notes: Message[] = [];
     const first = loaded[0]?.entry.token.name ?? 'tokens';
     const fileName = `${loaded.length === 1 ? resourceName(first, new Set()) : 'keyflare-tokens'}.${EXTENSION[format]}`;
     let text: string;
@@ -122,7 +138,10 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
       if (link.url === null)
         throw new AppError(
           'VALIDATION',
-          msg('errors.export.noTemplateUrl', { name: detail.name, manual: link.manual.join(' ') }),
+          msg('errors.export.noTemplateUrl', {
+            name: detail.name,
+            ...nest('manual', sentencesMessage(link.manual)),
+          }),
         );
       text = link.url;
       notes.push(...link.manual);
@@ -130,22 +149,24 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
       const recipes: RecipeToken[] = [];
       for (const ref of refs) {
         const recipe = recipeOf(ref);
-        if (typeof recipe === 'string') notes.push(recipe);
+        if ('key' in recipe) notes.push(recipe);
         else recipes.push(recipe);
       }
       if (recipes.length === 0)
-        throw new AppError('VALIDATION', msg('errors.export.noRecipe', { notes: notes.join(' ') }), {
-          issues: notes.map((message) => ({ path: '(token)', message })),
-        });
+        throw new AppError(
+          'VALIDATION',
+          msg('errors.export.noRecipe', nest('notes', sentencesMessage(notes))),
+          {
+            issues: notes.map((note) => ({ path: '(token)', message: englishMessage(note) })),
+          },
+        );
       text = recipeText(recipes);
       tokenCount = recipes.length;
     }
     for (const { entry, names } of loaded) {
       const read = draftFromToken(entry.token, names);
       if ((format === 'body' || format === 'terraform') && read.unrepresentable.length > 0)
-        notes.push(
-          `“${entry.token.name}” has parts the wizard cannot edit; they are exported as Cloudflare holds them.`,
-        );
+        notes.push(msg('outcomes.export.asCloudflareHolds', { name: entry.token.name }));
     }
     ctx.logger.info('tokens exported', { format, count: tokenCount });
     return { format, text, fileName, tokenCount, importCommands, notes };
@@ -218,10 +239,7 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
     duplicateTo(ref, targetProfileId, targetOwner) {
       const read = recipeOrGap(ref);
       if ('gap' in read)
-        throw new AppError(
-          'VALIDATION',
-          msg('errors.export.cannotDuplicate', { name: read.gap.name, reason: read.gap.reason ?? 'none' }),
-        );
+        throw new AppError('VALIDATION', msg('errors.export.cannotDuplicate', gapParams(read.gap)));
       const recipe = read.recipe;
       const target = deps.profiles.get(targetProfileId);
       assertSynced(target);

@@ -10,6 +10,7 @@ import { Dialog } from '../../components/dialog';
 import { ErrorCallout } from '../../components/error-callout';
 import type { MessageKey } from '../../../shared/i18n';
 import { useT } from '../../lib/i18n';
+import { useMessageSentence } from '../../lib/message-sentence';
 import { toast } from '../../stores/toast-store';
 import { downloadText, policyCode, type TokenRef } from './policy-code-api';
 
@@ -30,6 +31,7 @@ export interface ExportDialogProps {
 
 export function ExportDialog({ tokens, name, onClose }: ExportDialogProps): React.JSX.Element {
   const t = useT();
+  const words = useMessageSentence();
   const [format, setFormat] = useState<Format>('terraform');
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -123,8 +125,8 @@ export function ExportDialog({ tokens, name, onClose }: ExportDialogProps): Reac
           ) : null}
           {result.notes.length > 0 ? (
             <ul className="export-notes" aria-label={t('policyCode.export.notes')}>
-              {result.notes.map((note) => (
-                <li key={note}>{note}</li>
+              {result.notes.map((note, index) => (
+                <li key={index}>{words(note)}</li>
               ))}
             </ul>
           ) : null}

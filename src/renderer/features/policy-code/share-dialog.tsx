@@ -4,13 +4,39 @@
  * by hand. Worked out from the detail by the shared code; main copies the link.
  */
 import type { TokenDetail } from '../../../shared/domain';
+import type { Message } from '../../../shared/i18n/message';
 import { shareLink } from '../../../shared/share/template-url';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { messageText } from '../../lib/error-copy';
 import { useT } from '../../lib/i18n';
+import { useMessageSentence } from '../../lib/message-sentence';
 import { toast } from '../../stores/toast-store';
 import { policyCode } from './policy-code-api';
+
+/** Stands for the template key while the line is worded, to put the key in a `code` element. */
+const KEY_MARK = '\u2063';
+
+/**
+ * One line of what the link carries. A permission line names the template key as the URL holds
+ * it (`dns`), a word of Cloudflare's URL rather than of ours, so it is shown as code.
+ */
+function CarriedLine({ line }: { line: Message }): React.JSX.Element {
+  const words = useMessageSentence();
+  const templateKey = line.params?.key;
+  if (line.key !== 'outcomes.share.permission' || typeof templateKey !== 'string')
+    return <li>{words(line)}</li>;
+  const [before = '', after = ''] = words({ ...line, params: { ...line.params, key: KEY_MARK } }).split(
+    KEY_MARK,
+  );
+  return (
+    <li>
+      {before}
+      <code>{templateKey}</code>
+      {after}
+    </li>
+  );
+}
 
 export function ShareDialog({
   detail,
@@ -20,6 +46,7 @@ export function ShareDialog({
   onClose: () => void;
 }): React.JSX.Element {
   const t = useT();
+  const words = useMessageSentence();
   const link = shareLink(detail);
   const copy = async (): Promise<void> => {
     const reply = await policyCode.copyExport([{ profileId: detail.profileId, tokenId: detail.id }], 'share');
@@ -64,8 +91,8 @@ export function ShareDialog({
             {t('policyCode.share.carried')}
           </h3>
           <ul data-testid="share-carried">
-            {link.carried.map((line) => (
-              <li key={line}>{line}</li>
+            {link.carried.map((line, index) => (
+              <CarriedLine key={index} line={line} />
             ))}
           </ul>
         </section>
@@ -75,8 +102,8 @@ export function ShareDialog({
           </h3>
           {link.manual.length > 0 ? (
             <ul data-testid="share-manual">
-              {link.manual.map((line) => (
-                <li key={line}>{line}</li>
+              {link.manual.map((line, index) => (
+                <li key={index}>{words(line)}</li>
               ))}
             </ul>
           ) : (
