@@ -357,6 +357,29 @@ describe('can', () => {
       /No: policy \d denies it \(“deny (DNS Read, Zone Read|Zone Read, DNS Read) on zone acme-internal.org”\)/u,
     );
     expect(result.stdout).toContain('a deny wins over any allow');
+    // --json keeps the English sentence and gives its message beside it, for any language.
+    const json = await can('Acme zones except internal', 'DNS Read', 'acme-internal.org', '--json');
+    const answer = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(answer.reason).toMatch(
+      /^No: policy \d denies it \(“deny .* on zone acme-internal.org”\), and a deny wins/u,
+    );
+    expect(answer.reasonKey).toBe('cli.can.denied');
+    expect(answer.reasonParams).toMatchObject({
+      $summary: 'outcomes.policy.summary',
+      '$summary.effect': 'deny',
+      '$summary.$r0': 'policy.resource.zone',
+      '$summary.$r0.zone': 'acme-internal.org',
+    });
+    const chinese = await cli.run([
+      '--lang',
+      'zh-CN',
+      'can',
+      'Acme zones except internal',
+      'DNS Read',
+      'acme-internal.org',
+      '--json',
+    ]);
+    expect(chinese.stdout).toBe(json.stdout);
   });
 
   it('reads wildcards and account→zone nesting', async () => {
@@ -374,6 +397,14 @@ describe('can', () => {
     const disabled = await can('Old deploy token', 'Workers Scripts Write', 'Alice Personal');
     expect(disabled.code).toBe(1);
     expect(disabled.stdout).toContain('But “Old deploy token” is disabled');
+    const missing = await can('Edit DNS acme.com', 'Workers Scripts Write', 'acme.com', '--json');
+    expect(JSON.parse(missing.stdout)).toMatchObject({
+      reason: expect.stringMatching(
+        /^No: the token has no permission “Workers Scripts Write”; it has /u,
+      ) as unknown,
+      reasonKey: 'cli.can.noSuchPermission',
+      reasonParams: { permission: 'Workers Scripts Write', $groups: 'policy.list.two' },
+    });
     const unknown = await can('Edit DNS acme.com', 'edit DNS', 'nowhere.example');
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toContain('No zone or account named “nowhere.example” is in the cache');

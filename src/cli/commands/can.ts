@@ -9,46 +9,49 @@
 import { evaluateAccess, type AccessAnswer } from '../../shared/access/evaluate';
 import { resolveTarget, type AccessTarget } from '../../shared/access/target';
 import type { TokenDetail } from '../../shared/domain';
-import { msg } from '../../shared/i18n/message';
+import { type Message, type MessageParams, msg, nest } from '../../shared/i18n/message';
+import { listMessage, wordsMessage } from '../../shared/policy/labels';
 import type { CommandContext } from '../context';
 import { CliError, EXIT } from '../exit-codes';
 import { messageText } from '../message-text';
 import { profileFor, resolveToken } from '../refs';
 import { unusableParams, unusableReason } from './exec';
 
-/** The resource as people read it: "zone acme.com", "account Acme Corp", in the run's language. */
-function targetWords(ctx: CommandContext, target: AccessTarget): string {
+/** The resource as people read it: "zone acme.com", "account Acme Corp", in the reader's language. */
+function targetMessage(target: AccessTarget): Message {
   const name = target.label.replace(/^(?:zone|account|user) /u, '');
-  return ctx.lang.t('cli.can.target', { kind: target.kind, name });
+  return msg('cli.can.target', { kind: target.kind, name });
 }
 
-/** Why the answer is yes or no, naming the deciding policy, in the run's language. */
-function because(
-  ctx: CommandContext,
+/** Names that stay as Cloudflare sends them, as one list in the reader's language. */
+function namesParam(name: string, names: readonly string[]): MessageParams {
+  return names.length > 0 ? nest(name, listMessage(names.map(wordsMessage))) : { [name]: 'none' };
+}
+
+/**
+ * Why the answer is yes or no, naming the deciding policy, as a message: the command words it in
+ * the run's language, and `--json` carries its key and params beside the English `reason`.
+ */
+export function reasonMessage(
   token: TokenDetail,
   permission: string,
   target: AccessTarget,
   answer: AccessAnswer,
-): string {
-  const { t } = ctx.lang;
-  const list = (names: readonly string[]): string => names.join(t('cli.listSeparator'));
+): Message {
   const decided = answer.decidedBy;
   if (decided) {
-    return t(decided.effect === 'deny' ? 'cli.can.denied' : 'cli.can.allowed', {
+    return msg(decided.effect === 'deny' ? 'cli.can.denied' : 'cli.can.allowed', {
       number: decided.number,
-      summary: messageText(ctx.lang, decided.summaryMessage),
+      ...nest('summary', decided.summaryMessage),
     });
   }
   if (answer.matchedGroups.length === 0) {
     const names = [...new Set(token.policies.flatMap((p) => p.permissionGroups.map((g) => g.name)))];
-    return t('cli.can.noSuchPermission', {
-      permission: permission.trim(),
-      groups: names.length > 0 ? list(names) : 'none',
-    });
+    return msg('cli.can.noSuchPermission', { permission: permission.trim(), ...namesParam('groups', names) });
   }
-  return t('cli.can.notOnResource', {
-    groups: list(answer.matchedGroups),
-    target: targetWords(ctx, target),
+  return msg('cli.can.notOnResource', {
+    ...namesParam('groups', answer.matchedGroups),
+    ...nest('target', targetMessage(target)),
   });
 }
 
@@ -87,6 +90,7 @@ export async function can(
   const answer = evaluateAccess(token.policies, permission, resolved.target);
   const unusable = unusableReason(token, new Date());
   const allowed = answer.allowed && unusable === null;
+  const reason = reasonMessage(token, permission, resolved.target, answer);
   if (options.json) {
     ctx.out.result(
       JSON.stringify(
@@ -101,6 +105,8 @@ export async function can(
           resource: resolved.target,
           decidedBy: answer.decidedBy,
           reason: answer.reason,
+          reasonKey: reason.key,
+          reasonParams: reason.params ?? {},
         },
         null,
         2,
@@ -109,7 +115,7 @@ export async function can(
   } else {
     const word = ctx.lang.t('cli.can.answer', { allowed: allowed ? 'yes' : 'no' });
     ctx.out.result(allowed ? ctx.out.good(word) : ctx.out.bad(word));
-    ctx.out.result(because(ctx, token, permission, resolved.target, answer));
+    ctx.out.result(messageText(ctx.lang, reason));
     if (unusable) ctx.out.result(ctx.lang.t('cli.can.unusable', unusableParams(ctx, token.name, unusable)));
   }
   return allowed ? EXIT.ok : EXIT.no;

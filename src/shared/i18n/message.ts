@@ -39,7 +39,10 @@ const NESTED = '$';
  * Chinese one. Use it for a sentence or a name that stands on its own, never for a fragment whose
  * grammar depends on the outer sentence.
  */
-export function nest(name: string, message: Message): MessageParams {
+export function nest(
+  name: string,
+  message: { key: string; params?: MessageParams | undefined },
+): MessageParams {
   const out: Record<string, string | number> = { [`${NESTED}${name}`]: message.key };
   for (const [param, value] of Object.entries(message.params ?? {})) out[`${NESTED}${name}.${param}`] = value;
   return out;
