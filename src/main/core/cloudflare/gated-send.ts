@@ -11,6 +11,7 @@ import type Cloudflare from 'cloudflare';
 import type { AppError } from '../../../shared/errors';
 import { rateLimited } from './errors';
 import { CALL_HEADER, type RequestCounter } from './guarded-fetch';
+import type { RequestSlot } from './paging';
 import type { RateGate } from './rate-gate';
 import type { SdkRequestOptions } from './sdk-client';
 
@@ -23,6 +24,8 @@ export interface CallOptions {
   rateLimitWaitMs?: number;
   /** Counted once per request actually sent for this call (e.g. a sync's run total). */
   tally?: RequestCounter;
+  /** The call's place under a planner's bound on requests in flight (a sync's), handed on once replied. */
+  slot?: RequestSlot;
 }
 
 /** One call through the SDK: the client and the per-request options to pass to its method. */

@@ -33,14 +33,32 @@ export const ACCOUNT_TOKEN_QUOTA = 500;
 /** The bound for lists without a documented cap (zones, accounts): 500 pages of 50. */
 export const MAX_LIST_ITEMS = 25_000;
 
+/**
+ * A request's place among those a planner lets run at the same time. Its reply's body is the
+ * end of its time on the wire: `replied` hands the place to the next request while this one's
+ * body is still being parsed and checked, and a read sent once more (a retry) `retake`s a place
+ * first, so no more requests than the planner allows are ever on the wire together.
+ */
+export interface RequestSlot {
+  replied(): void;
+  retake(): Promise<void>;
+}
+
+/** The slot of a request that no planner bounds. */
+export const UNBOUNDED_SLOT: RequestSlot = { replied: () => undefined, retake: () => Promise.resolve() };
+
 /** Runs one request, recording which request it waited for (for progress and the critical path). */
 export interface RequestPlanner {
-  run<R>(name: string, dependsOn: number | null, fn: () => Promise<R>): Promise<{ value: R; node: number }>;
+  run<R>(
+    name: string,
+    dependsOn: number | null,
+    fn: (slot: RequestSlot) => Promise<R>,
+  ): Promise<{ value: R; node: number }>;
 }
 
 /** A planner that just runs the request (interactive paths that do not track a plan). */
 export const directPlanner: RequestPlanner = {
-  run: async (_name, _dependsOn, fn) => ({ value: await fn(), node: -1 }),
+  run: async (_name, _dependsOn, fn) => ({ value: await fn(UNBOUNDED_SLOT), node: -1 }),
 };
 
 export interface ListBounds {
@@ -79,7 +97,7 @@ export async function fetchAllPages<T>(
   planner: RequestPlanner,
   name: string,
   dependsOn: number | null,
-  fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
+  fetchPage: (page: number, perPage: number, slot: RequestSlot) => Promise<Page<T>>,
   bounds: ListBounds = {},
 ): Promise<T[]> {
   return (await fetchAllPagesTracked(planner, name, dependsOn, fetchPage, bounds)).items;
@@ -90,7 +108,7 @@ export async function fetchAllPagesTracked<T>(
   planner: RequestPlanner,
   name: string,
   dependsOn: number | null,
-  fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
+  fetchPage: (page: number, perPage: number, slot: RequestSlot) => Promise<Page<T>>,
   bounds: ListBounds = {},
 ): Promise<{ items: T[]; lastNode: number }> {
   const what = bounds.what ?? A_LIST;
@@ -108,7 +126,7 @@ async function walkList<T>(
   planner: RequestPlanner,
   name: string,
   dependsOn: number | null,
-  fetchPage: (page: number, perPage: number) => Promise<Page<T>>,
+  fetchPage: (page: number, perPage: number, slot: RequestSlot) => Promise<Page<T>>,
   bounds: ListBounds,
 ): Promise<{ items: T[]; lastNode: number }> {
   const perPage = bounds.perPage ?? MAX_PER_PAGE;
@@ -128,7 +146,7 @@ async function walkList<T>(
     }
   };
 
-  const first = await planner.run(`${name} p1`, dependsOn, () => fetchPage(1, perPage));
+  const first = await planner.run(`${name} p1`, dependsOn, (slot) => fetchPage(1, perPage, slot));
   const total = first.value.totalCount;
   const claimedPages = total !== null ? Math.ceil(total / perPage) : first.value.totalPages;
   if (total !== null && total > maxItems) {
@@ -146,7 +164,9 @@ async function walkList<T>(
     const rest = await Promise.all(
       Array.from({ length: Math.max(0, claimedPages - 1) }, (_, i) =>
         planner
-          .run(`${name} p${i + 2}`, first.node, async () => (contradicted ? null : fetchPage(i + 2, perPage)))
+          .run(`${name} p${i + 2}`, first.node, async (slot) =>
+            contradicted ? null : fetchPage(i + 2, perPage, slot),
+          )
           .then(
             (page) => {
               lastNode = page.node;
@@ -185,7 +205,9 @@ async function walkList<T>(
     page += 1;
     if (page > maxPages) throw malformed(what, 'errors.reply.endlessPages', { maxPages });
     const current = page;
-    previous = await planner.run(`${name} p${current}`, previous.node, () => fetchPage(current, perPage));
+    previous = await planner.run(`${name} p${current}`, previous.node, (slot) =>
+      fetchPage(current, perPage, slot),
+    );
     take(previous.value);
   }
   return { items, lastNode: previous.node };

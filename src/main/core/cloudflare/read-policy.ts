@@ -38,6 +38,8 @@ export function createRead(policy: ReadPolicy): Read {
   return async (what, run, call) => {
     for (let attempt = 1; ; attempt += 1) {
       try {
+        // A read sent again waits for a place under its planner's bound, if it handed its own on.
+        if (attempt > 1) await call?.slot?.retake();
         return await send(run, call);
       } catch (raw) {
         const error = withGateBlock(gate, toAppError(raw, { now: clock.now(), action: what }));

@@ -34,9 +34,25 @@ export interface PendingReply {
 /** One SDK request method called with the per-request options. */
 export type SdkRequest = (sdk: Cloudflare, request: SdkRequestOptions) => PendingReply;
 
-async function envelopeOf(pending: PendingReply, what: Message): Promise<WireEnvelope> {
+/** Lets the requests waiting for a place start before this reply is parsed (see below). */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The reply's envelope. Once its body has arrived the request is off the wire: a planner's place
+ * (`call.slot`) goes to the next request, which is sent before this body is parsed and checked.
+ */
+async function envelopeOf(
+  pending: PendingReply,
+  what: Message,
+  call: CallOptions | undefined,
+): Promise<WireEnvelope> {
   const response = await pending.asResponse();
-  return parseEnvelope(await response.text(), what);
+  const text = await response.text();
+  if (call?.slot) {
+    call.slot.replied();
+    await nextTurn();
+  }
+  return parseEnvelope(text, what);
 }
 
 /** A read whose checked `result` is parsed by `parse`. */
@@ -47,7 +63,11 @@ export function readResult<T>(
   parse: (result: unknown, what: Message) => T,
   call?: CallOptions,
 ): Promise<T> {
-  return read(what, async (sdk, r) => parse((await envelopeOf(request(sdk, r), what)).result, what), call);
+  return read(
+    what,
+    async (sdk, r) => parse((await envelopeOf(request(sdk, r), what, call)).result, what),
+    call,
+  );
 }
 
 /** A read of one list page, its items parsed by `parse` and its result_info checked against them. */
@@ -63,7 +83,7 @@ export function readPage<T>(
   return read(
     what,
     async (sdk, r) => {
-      const reply = await envelopeOf(request(sdk, r), what);
+      const reply = await envelopeOf(request(sdk, r), what, call);
       const items = parse(reply.result, what);
       const info = parsePageInfo(reply.resultInfo, page, perPage, items.length, what);
       return { items, page, perPage, totalCount: info.totalCount, totalPages: info.totalPages };

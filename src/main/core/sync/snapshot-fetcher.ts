@@ -55,12 +55,14 @@ export async function fetchSnapshot(
 
   const userWork = accountOwned
     ? Promise.resolve(null)
-    : nullWhenDenied(planner.run('user', null, () => client.getUser(call)).then((r) => r.value));
+    : nullWhenDenied(
+        planner.run('user', null, (slot) => client.getUser({ ...call, slot })).then((r) => r.value),
+      );
   const accountsWork = fetchAllPagesTracked(
     planner,
     'accounts',
     null,
-    (page, perPage) => client.listAccounts(page, perPage, call),
+    (page, perPage, slot) => client.listAccounts(page, perPage, { ...call, slot }),
     { what: msg('errors.request.listAccounts') },
   ).catch((error: unknown) => {
     // An account-owned token that may not list accounts still knows the one it belongs to.
@@ -86,7 +88,7 @@ export async function fetchSnapshot(
           planner,
           'user tokens',
           null,
-          (page, perPage) => client.tokens({ kind: 'user' }).list(page, perPage, call),
+          (page, perPage, slot) => client.tokens({ kind: 'user' }).list(page, perPage, { ...call, slot }),
           { what: msg('errors.request.listUserTokens'), maxItems: USER_TOKEN_QUOTA },
         ).then((r) => r.items),
       );
@@ -94,7 +96,9 @@ export async function fetchSnapshot(
     ? Promise.resolve(null)
     : nullWhenDenied(
         planner
-          .run('user permission groups', null, () => client.tokens({ kind: 'user' }).permissionGroups(call))
+          .run('user permission groups', null, (slot) =>
+            client.tokens({ kind: 'user' }).permissionGroups({ ...call, slot }),
+          )
           .then((r) => r.value),
       );
 
@@ -113,7 +117,8 @@ export async function fetchSnapshot(
               planner,
               `account ${id} tokens`,
               after,
-              (page, perPage) => client.tokens({ kind: 'account', accountId: id }).list(page, perPage, call),
+              (page, perPage, slot) =>
+                client.tokens({ kind: 'account', accountId: id }).list(page, perPage, { ...call, slot }),
               {
                 what: msg('errors.request.listTokensOfAccount', { accountId: id }),
                 maxItems: ACCOUNT_TOKEN_QUOTA,
@@ -128,7 +133,7 @@ export async function fetchSnapshot(
           planner,
           `account ${id} zones`,
           after,
-          (page, perPage) => client.listZones(id, page, perPage, call),
+          (page, perPage, slot) => client.listZones(id, page, perPage, { ...call, slot }),
           { what: msg('errors.request.listZonesOfAccount', { accountId: id }) },
         ).then((r) => r.items),
       ),
@@ -137,8 +142,8 @@ export async function fetchSnapshot(
       mayList(id)
         ? nullWhenDenied(
             planner
-              .run(`account ${id} permission groups`, after, () =>
-                client.tokens({ kind: 'account', accountId: id }).permissionGroups(call),
+              .run(`account ${id} permission groups`, after, (slot) =>
+                client.tokens({ kind: 'account', accountId: id }).permissionGroups({ ...call, slot }),
               )
               .then((r) => r.value),
           )
