@@ -71,12 +71,12 @@ export function planBulk(
     profileId: string,
     profileLabel: string,
     accountId: string | null,
-    ownerLabel: string,
+    accountName: string | null,
   ): BulkPlanGroup => {
     const key = `${profileId}|${accountId ?? ''}`;
     let group = groups.get(key);
     if (!group) {
-      group = { profileId, profileLabel, accountId, ownerLabel, send: [], skip: [] };
+      group = { profileId, profileLabel, accountId, accountName, send: [], skip: [] };
       groups.set(key, group);
     }
     return group;
@@ -88,14 +88,14 @@ export function planBulk(
       row.profileId,
       row.profileLabel,
       row.kind === 'account' ? row.accountId : null,
-      row.kind === 'account' ? `account ${row.accountName ?? row.accountId ?? ''}` : 'user tokens',
+      row.kind === 'account' ? row.accountName : null,
     );
     const reason = skipReason(action, row, allowedOf(row));
     if (reason === null) group.send.push(bulkToken(row));
     else group.skip.push({ token: bulkToken(row), reason });
   }
   for (const m of missing) {
-    groupOf(m.profileId, m.profileLabel, null, 'user tokens').skip.push({
+    groupOf(m.profileId, m.profileLabel, null, null).skip.push({
       token: {
         key: tokenKey(m.profileId, m.tokenId),
         profileId: m.profileId,
@@ -109,7 +109,7 @@ export function planBulk(
     (a, b) =>
       a.profileLabel.localeCompare(b.profileLabel) ||
       (a.accountId === null ? -1 : 0) - (b.accountId === null ? -1 : 0) ||
-      a.ownerLabel.localeCompare(b.ownerLabel),
+      (a.accountName ?? a.accountId ?? '').localeCompare(b.accountName ?? b.accountId ?? ''),
   );
   const sendCount = ordered.reduce((n, g) => n + g.send.length, 0);
   const skipCount = ordered.reduce((n, g) => n + g.skip.length, 0);

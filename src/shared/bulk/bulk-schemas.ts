@@ -31,8 +31,11 @@ export const BulkPlanGroup = z.object({
   profileLabel: z.string(),
   /** null for the login's user tokens. */
   accountId: z.string().nullable(),
-  /** "user tokens" or the account's name. */
-  ownerLabel: z.string(),
+  /**
+   * The account's name as Cloudflare sends it, or null for the user tokens or an account the
+   * cache cannot name: data, not words — each face says "account Acme" / "账户 Acme" itself.
+   */
+  accountName: z.string().nullable(),
   send: z.array(BulkToken),
   skip: z.array(BulkSkip),
 });

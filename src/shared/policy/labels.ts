@@ -25,6 +25,19 @@ export function shortId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 8)}…` : id;
 }
 
+/**
+ * The name kept for an account Cloudflare would not name: an account-owned token that may not
+ * list accounts still knows the id of the account it belongs to. That name is stored in SQLite as
+ * the account's name and shown wherever account names are, so it must read right in every
+ * language: it is the account's short id, data that each face frames in its own words ("account
+ * 1a2b3c4d…", "账户 1a2b3c4d…"), never an English "Account 1a2b3c4d". Storing the id (rather than
+ * no name, or a marker every face would have to recognise) changes no schema and no reader; a
+ * name an older Keyflare stored in the English form is replaced by the next sync.
+ */
+export function unnamedAccountName(accountId: string): string {
+  return shortId(accountId);
+}
+
 /** A date as YYYY-MM-DD in UTC, or null when the text is not a date. */
 export function formatDay(iso: string): string | null {
   const time = Date.parse(iso);

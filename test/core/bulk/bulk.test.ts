@@ -46,13 +46,13 @@ describe('bulk actions', () => {
     });
     expect(
       plan.groups.map((g) => [
-        g.ownerLabel,
+        g.accountName,
         g.send.map((t) => t.name),
         g.skip.map((s) => `${s.token.name}: ${s.reason.key}`),
       ]),
     ).toEqual([
       [
-        'user tokens',
+        null,
         ['Bulk B'],
         [
           'Bulk A: outcomes.bulk.skip.alreadyDisabled',
@@ -60,7 +60,8 @@ describe('bulk actions', () => {
           'CI token 2024: outcomes.bulk.skip.expiredDisable',
         ],
       ],
-      ['account Acme Corp', ['Bulk C'], []],
+      // An account's group carries its name as data; each face words "account Acme Corp".
+      ['Acme Corp', ['Bulk C'], []],
     ]);
     expect(plan).toMatchObject({ sendCount: 2, skipCount: 3 });
     expect(plan.summary).toEqual({

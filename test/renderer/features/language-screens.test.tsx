@@ -118,6 +118,17 @@ describe('the cross-login screens in 简体中文', () => {
     expect(within(dialog).getAllByText('已完成')).toHaveLength(2);
     expect(within(dialog).getByRole('button', { name: '重新启用' })).toBeInTheDocument();
     expectNoEnglish(dialog);
+    // A group of an account's tokens is named in Chinese around the account's own name.
+    await app.user.click(within(dialog).getAllByRole('button', { name: '关闭' }).at(-1) as HTMLElement);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await app.user.keyboard('{Control>}');
+    await app.user.click(row('Terraform — staging'));
+    await app.user.keyboard('{/Control}');
+    await app.user.click(within(screen.getByTestId('bulk-bar')).getByRole('button', { name: '禁用…' }));
+    const three = await screen.findByRole('dialog', { name: '禁用令牌' });
+    await within(three).findByTestId('bulk-summary');
+    expect(within(three).getByRole('region', { name: /· 账户 Acme Staging$/u })).toBeInTheDocument();
+    expectNoEnglish(three);
   });
 
   it('policies as code: export, rotate and share from the detail, import from the list', async () => {

@@ -12,6 +12,7 @@ import { nullWhenDenied } from '../cloudflare/errors';
 import type { CredentialInput } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/message';
+import { unnamedAccountName } from '../../../shared/policy/labels';
 import type { CallOptions, CloudflareClient, CloudflareGateway } from '../cloudflare/gateway';
 import { directPlanner, fetchAllPages } from '../cloudflare/paging';
 import type { WireAccount, WireUser, WireVerify } from '../cloudflare/wire';
@@ -53,9 +54,7 @@ async function listAccounts(client: CloudflareClient, call: CallOptions): Promis
 
 function accountNamesFor(accounts: WireAccount[] | null, ownerAccountId: string | null): WireAccount[] {
   if (accounts && accounts.length > 0) return accounts;
-  return ownerAccountId
-    ? [{ id: ownerAccountId, name: `Account ${ownerAccountId.slice(0, 8)}`, type: null }]
-    : [];
+  return ownerAccountId ? [{ id: ownerAccountId, name: unnamedAccountName(ownerAccountId), type: null }] : [];
 }
 
 export interface CheckOptions {

@@ -10,6 +10,7 @@ import { DialogFooter } from '../../components/dialog-footer';
 import { ErrorCallout } from '../../components/error-callout';
 import { Icon } from '../../components/icons';
 import type { MessageKey } from '../../../shared/i18n';
+import { shortId } from '../../../shared/policy/labels';
 import { currentLocale, useT } from '../../lib/i18n';
 import { useMessageSentence } from '../../lib/message-sentence';
 import { useBulkStore, type BulkFlow } from '../../stores/bulk-store';
@@ -60,8 +61,11 @@ const OUTCOME_TONE: Record<BulkOutcome, string> = {
 
 function PlanGroup({ group, action }: { group: BulkPlanGroup; action: BulkAction }): React.JSX.Element {
   const t = useT();
-  // The login's user tokens in the window's words; an account by its name.
-  const owner = group.accountId === null ? t('bulk.userTokens') : group.ownerLabel;
+  // The login's user tokens, or an account by its name (its short id when the cache has none), in the window's words.
+  const owner =
+    group.accountId === null
+      ? t('bulk.userTokens')
+      : t('policy.resource.account', { account: group.accountName ?? shortId(group.accountId) });
   const words = useMessageSentence();
   return (
     <section className="bulk-group" aria-label={`${group.profileLabel} · ${owner}`}>
