@@ -22,6 +22,8 @@ import type { OfflineReader } from '../main/core/inventory/offline-reader';
 import type { ClipboardPort } from '../main/core/ports';
 import type { SecretStore } from '../main/core/secrets/secret-store';
 import type { AppErrorShape } from '../shared/errors';
+import { issueText } from '../shared/i18n/issue-message';
+import { msg, nest } from '../shared/i18n/message';
 import { CliError, exitCodeFor } from './exit-codes';
 
 export interface SessionOptions {
@@ -51,9 +53,15 @@ export function keychainService(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 /** The core's error as the command's: its own sentence (translated when it has a key), its fields. */
-function failure(error: AppErrorShape): CliError {
+export function failure(error: AppErrorShape): CliError {
   const issues = error.details?.issues ?? [];
-  const lines = issues.length > 1 ? issues.map((issue) => `  ${issue.path}: ${issue.message}`) : [];
+  // Each field's problem in the run's language (its message when the core sent one).
+  const lines =
+    issues.length > 1
+      ? issues.map((issue) =>
+          msg('cli.error.issueLine', { path: issue.path, ...nest('problem', issueText(issue)) }),
+        )
+      : [];
   const text = error.key
     ? { key: error.key, ...(error.params ? { params: error.params } : {}) }
     : error.message;

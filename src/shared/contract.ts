@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './channels';
 import { deepStrict } from './strict-schema';
+import { schemaWords } from './i18n/schema-words';
 import { POLICY_CODE_CHANNELS } from './export/contract-channels';
 import { ACCESS_HEALTH_CHANNELS, ACCESS_HEALTH_EVENTS } from './health/contract-channels';
 import { SANDBOX_CHANNELS } from './sandbox/contract-channels';
@@ -54,10 +55,7 @@ export interface ChannelSpec {
 const HIDDEN_CHARACTERS = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 function visibleText(schema: z.ZodString): z.ZodString {
-  return schema.refine(
-    (text) => !HIDDEN_CHARACTERS.test(text),
-    'must not contain control or text-direction characters',
-  );
+  return schema.refine((text) => !HIDDEN_CHARACTERS.test(text), schemaWords('validation.schema.visibleText'));
 }
 
 const Empty = z.object({}).strict();
@@ -65,10 +63,12 @@ const TokenRef = z.object({ profileId: ProfileId, tokenId: CfId }).strict();
 const SecretInput = z
   .string()
   .trim()
-  .min(20, 'a token secret is at least 20 characters')
+  .min(20, schemaWords('validation.schema.secretShort'))
   .max(200)
-  .regex(/^[\x21-\x7e]+$/u, 'a token secret has only letters, digits and punctuation, no spaces');
-const ProfileLabel = visibleText(z.string().trim().min(1, 'give the profile a name').max(80));
+  .regex(/^[\x21-\x7e]+$/u, schemaWords('validation.schema.secretText'));
+const ProfileLabel = visibleText(
+  z.string().trim().min(1, schemaWords('validation.schema.profileName')).max(80),
+);
 
 /**
  * One entry of a token's IP filter, bounded here; validateDraft then checks it is an address or
@@ -76,8 +76,8 @@ const ProfileLabel = visibleText(z.string().trim().min(1, 'give the profile a na
  */
 const IpRange = z
   .string()
-  .max(64, 'must be an IP address or CIDR range')
-  .regex(/^[\x21-\x7e]*$/u, 'must be an IP address or CIDR range');
+  .max(64, schemaWords('validation.schema.ipRange'))
+  .regex(/^[\x21-\x7e]*$/u, schemaWords('validation.schema.ipRange'));
 
 /** A draft as the renderer sends it: the domain's draft with bounded, visible text. */
 const DraftInput = TokenDraft.extend({

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { LanguageChoice, MessageSchema } from './i18n/schemas';
+import { schemaWords } from './i18n/schema-words';
 
 /** ISO-8601 date-time string with an offset or Z, as Cloudflare sends them. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
@@ -17,12 +18,15 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
  * and digits up to 32 also admit the simulator's readable ids. A token secret (37 characters
  * and more, often with `_` or `-`) never fits, so one pasted where an id goes is refused.
  */
-export const CfId = z.string().regex(/^[A-Za-z0-9]{1,32}$/u, 'must be a Cloudflare identifier');
+export const CfId = z.string().regex(/^[A-Za-z0-9]{1,32}$/u, schemaWords('validation.schema.cfId'));
 
 /** A Keyflare profile id: the lowercase UUID Keyflare gave the profile when it was added. */
 export const ProfileId = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u, 'must be a Keyflare profile id');
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u,
+    schemaWords('validation.schema.profileId'),
+  );
 
 export const TokenKind = z.enum(['user', 'account']);
 export type TokenKind = z.infer<typeof TokenKind>;
@@ -36,17 +40,17 @@ export const DEFAULT_BASE_URL = 'https://api.cloudflare.com/client/v4';
 export const BaseUrl = z
   .string()
   .trim()
-  .max(2048, 'must be a URL such as https://api.cloudflare.com/client/v4')
+  .max(2048, schemaWords('validation.schema.baseUrl'))
   // Printable ASCII only: the URL parser would quietly drop a trailing NUL the transform keeps.
-  .regex(/^[\x21-\x7e]+$/u, 'must be a URL such as https://api.cloudflare.com/client/v4')
-  .url('must be a URL such as https://api.cloudflare.com/client/v4')
+  .regex(/^[\x21-\x7e]+$/u, schemaWords('validation.schema.baseUrl'))
+  .url(schemaWords('validation.schema.baseUrl'))
   .refine((value) => {
     // zod runs this refinement even after .url() failed; an unparsable value must not throw here.
     if (!URL.canParse(value)) return false;
     const url = new URL(value);
     if (url.protocol === 'https:') return true;
     return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  }, 'must use https (plain http is allowed only on 127.0.0.1 or localhost)')
+  }, schemaWords('validation.schema.baseUrlHttps'))
   .transform((value) => value.replace(/\/+$/u, ''));
 
 // ---------------------------------------------------------------------------------------------
@@ -62,21 +66,21 @@ export const CredentialInput = z.discriminatedUnion('kind', [
     token: z
       .string()
       .trim()
-      .min(20, 'an API token is at least 20 characters')
+      .min(20, schemaWords('validation.schema.apiTokenShort'))
       .max(200)
-      .regex(SECRET_TEXT, 'an API token has only letters, digits and punctuation, no spaces'),
+      .regex(SECRET_TEXT, schemaWords('validation.schema.apiTokenText')),
     /** Only for account-owned tokens: the account that owns it (found automatically if absent). */
     accountId: CfId.optional(),
   }),
   z.object({
     kind: z.literal('global_key'),
-    email: z.email('must be the email address of the Cloudflare login').max(254),
+    email: z.email(schemaWords('validation.schema.loginEmail')).max(254),
     key: z
       .string()
       .trim()
-      .min(20, 'a Global API Key is at least 20 characters')
+      .min(20, schemaWords('validation.schema.globalKeyShort'))
       .max(200)
-      .regex(SECRET_TEXT, 'a Global API Key has only letters and digits, no spaces'),
+      .regex(SECRET_TEXT, schemaWords('validation.schema.globalKeyText')),
   }),
 ]);
 export type CredentialInput = z.infer<typeof CredentialInput>;
@@ -342,14 +346,14 @@ export type ResourceSelector = z.infer<typeof ResourceSelector>;
 
 export const PolicyDraft = z.object({
   effect: z.enum(['allow', 'deny']),
-  permissionGroupIds: z.array(CfId).min(1, 'choose at least one permission'),
-  resources: z.array(ResourceSelector).min(1, 'choose at least one resource'),
+  permissionGroupIds: z.array(CfId).min(1, schemaWords('validation.schema.choosePermission')),
+  resources: z.array(ResourceSelector).min(1, schemaWords('validation.schema.chooseResource')),
 });
 export type PolicyDraft = z.infer<typeof PolicyDraft>;
 
 export const TokenDraft = z.object({
-  name: z.string().trim().min(1, 'give the token a name').max(120, 'at most 120 characters'),
-  policies: z.array(PolicyDraft).min(1, 'add at least one policy'),
+  name: z.string().trim().min(1, schemaWords('validation.schema.tokenName')).max(120),
+  policies: z.array(PolicyDraft).min(1, schemaWords('validation.schema.addPolicy')),
   requestIp: z.object({ in: z.array(z.string()), notIn: z.array(z.string()) }),
   notBefore: IsoDateTime.nullable(),
   expiresOn: IsoDateTime.nullable(),

@@ -33,10 +33,22 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * One field that failed validation: its path, its problem in English (logs, `--json`) and, when
+ * the problem was made from a catalogue message, its key and params for the faces to word
+ * (`issueDetail` in i18n/issue-message.ts).
+ */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+  key?: MessageKey;
+  params?: MessageParams;
+}
+
 /** Extra facts about an error the UI can act on; every field is optional and plain data. */
 export interface ErrorDetails {
   /** Field paths that failed validation, with a message each. */
-  issues?: { path: string; message: string }[];
+  issues?: ValidationIssue[];
   /** RATE_LIMITED: ISO time until which Cloudflare blocks calls for this credential. */
   retryAt?: string;
   /** Cloudflare's own error codes and messages, when the API answered. */

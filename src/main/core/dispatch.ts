@@ -21,7 +21,8 @@ import type { z } from 'zod';
 import { isChannelName, type ChannelName } from '../../shared/channels';
 import { contract, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../../shared/errors';
-import { msg } from '../../shared/i18n/message';
+import { issueMessage, issuePath, zodIssueDetails } from '../../shared/i18n/issue-message';
+import { msg, nest } from '../../shared/i18n/message';
 import type { Logger } from './ports';
 import { replyCheck } from './reply-check';
 
@@ -41,18 +42,18 @@ export const UNCHECKED_REPLY = new AppError('INTERNAL', msg('errors.input.unchec
 
 /**
  * Turns zod issues into field paths a person can read. The headline names the first field (its
- * path, and zod's own words for what is wrong with it); every issue is in `details.issues`.
+ * path, and what is wrong with it); every issue is in `details.issues`, each as a message the
+ * faces word in the reader's language (`issueMessage`) beside its English.
  */
 export function validationError(error: z.ZodError): AppError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(input)',
-    message: issue.message,
-  }));
-  const first = issues[0];
+  const first = error.issues[0];
   const message = first
-    ? msg('errors.input.invalid', { path: first.path, problem: first.message })
+    ? msg('errors.input.invalid', {
+        path: issuePath(first, '(input)'),
+        ...nest('problem', issueMessage(first)),
+      })
     : msg('errors.input.invalidNoIssue');
-  return new AppError('VALIDATION', message, { issues });
+  return new AppError('VALIDATION', message, { issues: zodIssueDetails(error, '(input)') });
 }
 
 /** A key as the log may show it: a short identifier-like name, else a placeholder (never data). */

@@ -7,7 +7,14 @@
  * window's language. `ERROR_COPY_CODES` lets a test prove every code has copy.
  */
 import type { DataFileEvent } from '../../shared/domain';
-import { errorNextKey, errorTitleKey, type AppErrorShape, type ErrorCode } from '../../shared/errors';
+import {
+  errorNextKey,
+  errorTitleKey,
+  type AppErrorShape,
+  type ErrorCode,
+  type ValidationIssue,
+} from '../../shared/errors';
+import { issueText } from '../../shared/i18n/issue-message';
 import type { MessageParams } from '../../shared/i18n';
 import { formatClock, formatDateTime } from './format';
 import { t } from './i18n';
@@ -97,15 +104,22 @@ export function describeError(error: AppErrorShape, ctx: ErrorCopyContext = {}):
   if (error.code === 'VALIDATION' && !error.details?.issues?.length && error.message)
     facts.push(withoutTrailingDot(messageText(error)));
   for (const issue of error.details?.issues ?? []) {
+    const problem = issueSentence(issue);
     facts.push(
-      issue.path === '(input)'
-        ? issue.message
-        : t('errors.fieldFact', { path: issue.path, message: issue.message }),
+      issue.path === '(input)' ? problem : t('errors.fieldFact', { path: issue.path, message: problem }),
     );
   }
   for (const cf of error.details?.cloudflare ?? [])
     facts.push(t('errors.cloudflareFact', { code: cf.code, message: cf.message }));
   return { ...base, facts };
+}
+
+/**
+ * A field's problem in the window's language: its message when the core sent one (a draft's,
+ * zod's), else its English as it came.
+ */
+export function issueSentence(issue: ValidationIssue): string {
+  return messageSentence(issueText(issue));
 }
 
 /** A short, single-line version for toasts and status text. */

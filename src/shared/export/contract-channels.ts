@@ -7,11 +7,15 @@
  */
 import { z } from 'zod';
 import { CfId, ProfileId, TokenOwner } from '../domain';
+import { schemaWords } from '../i18n/schema-words';
 import { ExportFormat, ExportResult, ImportResult, Rotation, RotationStart } from './export-schemas';
 
 const TokenRef = z.object({ profileId: ProfileId, tokenId: CfId }).strict();
 const ExportInput = z
-  .object({ tokens: z.array(TokenRef).min(1, 'choose at least one token').max(500), format: ExportFormat })
+  .object({
+    tokens: z.array(TokenRef).min(1, schemaWords('validation.schema.chooseToken')).max(500),
+    format: ExportFormat,
+  })
   .strict();
 const RotationRef = z.object({ rotationId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict();
 
@@ -28,10 +32,7 @@ export const POLICY_CODE_CHANNELS = {
     input: z
       .object({
         profileId: ProfileId,
-        text: z
-          .string()
-          .min(1, 'paste a recipe or an API body')
-          .max(1_000_000, 'at most 1,000,000 characters'),
+        text: z.string().min(1, schemaWords('validation.schema.pasteText')).max(1_000_000),
         owner: TokenOwner.optional(),
         index: z.number().int().min(0).max(499).optional(),
       })

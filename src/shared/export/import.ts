@@ -15,8 +15,9 @@
 import { z } from 'zod';
 import type { CfPolicy, CfToken } from '../cloudflare-types';
 import type { PermissionGroup, ResourceSelector, TokenOwner } from '../domain';
-import { AppError } from '../errors';
-import { msg, type Message } from '../i18n/message';
+import { AppError, type ValidationIssue } from '../errors';
+import { issueMessage, issuePath, zodIssueDetails } from '../i18n/issue-message';
+import { msg, nest, type Message, type MessageParams } from '../i18n/message';
 import { createBuildContext } from '../policy/build-context';
 import { draftFromToken } from '../policy/draft-from-token';
 import { scopeKind } from '../policy/scopes';
@@ -67,20 +68,19 @@ export type ImportBody = z.infer<typeof ImportBody>;
 export type ParsedImport =
   { source: 'recipe'; tokens: RecipeToken[] } | { source: 'body'; tokens: ImportBody[] };
 
-function invalid(message: Message, issues: { path: string; message: string }[] = []): AppError {
+function invalid(message: Message, issues: ValidationIssue[] = []): AppError {
   return new AppError('VALIDATION', message, { issues });
 }
 
-/** The first issue's field and zod's words for it, as a message's parameters. */
-function firstIssue(issues: { path: string; message: string }[]): { path: string; problem: string } {
-  return { path: issues[0]?.path ?? '(text)', problem: issues[0]?.message ?? '' };
+/** The first issue's field and what is wrong with it (nested, in the reader's language), as parameters. */
+function firstIssue(error: z.ZodError): MessageParams {
+  const issue = error.issues[0];
+  if (!issue) return { path: '(text)', problem: '' };
+  return { path: issuePath(issue, '(text)'), ...nest('problem', issueMessage(issue)) };
 }
 
-function zodIssues(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.slice(0, 10).map((issue) => ({
-    path: issue.path.map(String).join('.') || '(text)',
-    message: issue.message,
-  }));
+function zodIssues(error: z.ZodError): ValidationIssue[] {
+  return zodIssueDetails(error, '(text)', 10);
 }
 
 /**
@@ -99,7 +99,7 @@ export function parseImportText(text: string): ParsedImport {
     const recipe = Recipe.safeParse(value);
     if (!recipe.success) {
       const issues = zodIssues(recipe.error);
-      throw invalid(msg('errors.import.badRecipe', firstIssue(issues)), issues);
+      throw invalid(msg('errors.import.badRecipe', firstIssue(recipe.error)), issues);
     }
     return { source: 'recipe', tokens: recipe.data.tokens };
   }
@@ -111,7 +111,7 @@ export function parseImportText(text: string): ParsedImport {
   const bodies = z.array(ImportBody).safeParse(list);
   if (!bodies.success) {
     const issues = zodIssues(bodies.error);
-    throw invalid(msg('errors.import.badBody', firstIssue(issues)), issues);
+    throw invalid(msg('errors.import.badBody', firstIssue(bodies.error)), issues);
   }
   return { source: 'body', tokens: bodies.data };
 }

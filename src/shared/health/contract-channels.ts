@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { CfId, ProfileId } from '../domain';
+import { schemaWords } from '../i18n/schema-words';
 import { AccessExplore, ExploreTarget } from '../access/access-schemas';
 import { BulkAction, BulkPlan, BulkProgress, BulkRun } from '../bulk/bulk-schemas';
 import { ReportFormat, ReportSaved } from '../reports/report-schemas';
@@ -27,15 +28,15 @@ const BulkInput = z
     action: BulkAction,
     tokens: z
       .array(TokenRef)
-      .min(1, 'choose at least one token')
-      .max(MAX_BULK_TOKENS, `at most ${MAX_BULK_TOKENS.toLocaleString('en-US')} tokens at once`),
+      .min(1, schemaWords('validation.schema.chooseToken'))
+      .max(MAX_BULK_TOKENS, schemaWords('validation.schema.tokensAtOnce', { maximum: MAX_BULK_TOKENS })),
   })
   .strict();
 
 /** What the report says the list was filtered by, as the window words it. */
 const FilterWords = z
   .string()
-  .max(500, 'at most 500 characters')
+  .max(500)
   .refine(
     (text) => !/[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(text),
     'must not contain control or text-direction characters',
@@ -64,8 +65,11 @@ export const ACCESS_HEALTH_CHANNELS = {
         format: ReportFormat,
         tokens: z
           .array(TokenRef)
-          .min(1, 'choose at least one token')
-          .max(MAX_REPORT_TOKENS, `at most ${MAX_REPORT_TOKENS.toLocaleString('en-US')} tokens`),
+          .min(1, schemaWords('validation.schema.chooseToken'))
+          .max(
+            MAX_REPORT_TOKENS,
+            schemaWords('validation.schema.tokensAtMost', { maximum: MAX_REPORT_TOKENS }),
+          ),
         filters: FilterWords,
       })
       .strict(),

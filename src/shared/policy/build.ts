@@ -22,7 +22,8 @@
  */
 import type { CfCondition, CfTokenBody } from '../cloudflare-types';
 import { AppError } from '../errors';
-import { msg } from '../i18n/message';
+import { issueDetail } from '../i18n/issue-message';
+import { msg, nest } from '../i18n/message';
 import type { TokenDraft } from '../domain';
 import type { BuildContext } from './build-context';
 import { checkCidr } from './cidr';
@@ -103,10 +104,8 @@ export function buildTokenBody(draft: TokenDraft, ctx: BuildContext): CfTokenBod
   if (first) {
     throw new AppError(
       'VALIDATION',
-      msg('errors.draft.notReady', { path: first.path, problem: first.message }),
-      {
-        issues,
-      },
+      msg('errors.draft.notReady', { path: first.path, ...nest('problem', first.message) }),
+      { issues: issues.map((issue) => issueDetail(issue.path, issue.message)) },
     );
   }
   return draftBody(draft);

@@ -16,20 +16,21 @@
  *   nothing to Cloudflare.
  */
 import ipaddr from 'ipaddr.js';
+import { msg, type Message } from '../i18n/message';
 
 export type IpFamily = 'ipv4' | 'ipv6';
 
-/** The outcome of checking one entry: the CIDR to send, or a message naming the bad value. */
-export type CidrCheck = { ok: true; cidr: string; family: IpFamily } | { ok: false; message: string };
+/**
+ * The outcome of checking one entry: the CIDR to send, or a message naming the bad value
+ * (`validation.ip.*`, the value as typed in its parameters; `englishMessage` for a log).
+ */
+export type CidrCheck = { ok: true; cidr: string; family: IpFamily } | { ok: false; message: Message };
 
 const PREFIX_PATTERN = /^(0|[1-9][0-9]{0,2})$/u;
 const MAX_PREFIX: Record<IpFamily, number> = { ipv4: 32, ipv6: 128 };
 
 function notAnAddress(value: string): CidrCheck {
-  return {
-    ok: false,
-    message: `"${value}" is not an IPv4 or IPv6 address or CIDR range (for example 203.0.113.0/24 or 2001:db8::/32)`,
-  };
+  return { ok: false, message: msg('validation.ip.notAddress', { value }) };
 }
 
 function familyOf(address: string): IpFamily | null {
@@ -42,7 +43,7 @@ function familyOf(address: string): IpFamily | null {
 /** Checks one IP filter entry and gives the CIDR form Keyflare sends to Cloudflare. */
 export function checkCidr(input: string): CidrCheck {
   const value = input.trim();
-  if (value === '') return { ok: false, message: 'an IP address or range is empty' };
+  if (value === '') return { ok: false, message: msg('validation.ip.empty') };
 
   const parts = value.split('/');
   if (parts.length > 2) return notAnAddress(value);
@@ -55,10 +56,9 @@ export function checkCidr(input: string): CidrCheck {
 
   const max = MAX_PREFIX[family];
   if (!PREFIX_PATTERN.test(prefixText) || Number(prefixText) > max) {
-    const name = family === 'ipv4' ? 'IPv4' : 'IPv6';
     return {
       ok: false,
-      message: `"${value}" has prefix /${prefixText}, but an ${name} range is /0 to /${max}`,
+      message: msg('validation.ip.badPrefix', { value, prefix: prefixText, family, max }),
     };
   }
   return { ok: true, cidr: `${address}/${prefixText}`, family };

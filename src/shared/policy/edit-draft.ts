@@ -8,6 +8,8 @@
  */
 import type { CfToken } from '../cloudflare-types';
 import { TokenDraft, type TokenEdit } from '../domain';
+import { englishMessage } from '../i18n/english-message';
+import { issueMessage } from '../i18n/issue-message';
 import type { BuildContext } from './build-context';
 import { draftFromToken } from './draft-from-token';
 
@@ -26,7 +28,8 @@ export function editDraft(token: CfToken, ctx: BuildContext): TokenEdit {
     return {
       draft: null,
       unrepresentable: checked.error.issues.map(
-        (issue) => `Keyflare cannot edit the token’s ${issue.path.map(String).join('.')}: ${issue.message}.`,
+        (issue) =>
+          `Keyflare cannot edit the token’s ${issue.path.map(String).join('.')}: ${englishMessage(issueMessage(issue))}.`,
       ),
     };
   }

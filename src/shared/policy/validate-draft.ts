@@ -6,21 +6,46 @@
  * resources, one scope per policy, account-owned token limits, IP ranges and dates. Paths
  * read like `policies.0.resources.1`, `requestIp.in.2`, `expiresOn`, as the dispatcher's
  * validation errors do, so the wizard can put each message next to its field.
+ *
+ * Each problem is a message (`validation.draft.*`, a schema's own words as `validation.schema.*`,
+ * zod's as `validation.issue.*`) that each face words in its reader's language; the names the user
+ * chose (groups, accounts, zones) are parameters, resources nest as `policy.resource.*`, and dates
+ * travel as ISO days (`…Day`). `englishMessage(issue.message)` is the sentence for a log.
  */
 import { TokenDraft, type PolicyDraft, type ResourceSelector } from '../domain';
+import { issueMessage, issuePath } from '../i18n/issue-message';
+import { msg, nest, type Message } from '../i18n/message';
 import type { BuildContext } from './build-context';
 import { nameLookupFor } from './build-context';
 import { checkCidr } from './cidr';
-import { accountLabel, formatDay, joinWords, selectorLabel, shortId, type ResourceNames } from './labels';
+import { formatDay, selectorMessage, shortId, type ResourceNames } from './labels';
 import { selectorResource } from './resource-keys';
-import { SCOPE_ADJECTIVE, SCOPE_NOUN, SELECTORS_FOR_SCOPE, scopeKind, type ScopeKind } from './scopes';
+import { SELECTORS_FOR_SCOPE, scopeKind, type ScopeKind } from './scopes';
 
 export interface DraftIssue {
   path: string;
-  message: string;
+  message: Message;
 }
 
-type Report = (path: string, message: string) => void;
+type Report = (path: string, message: Message) => void;
+
+/** How many names a list in a sentence spells out before "and 2 more". */
+const NAMES_SHOWN = 3;
+
+/** Names for a sentence, "A", "A and B", "A, B and C", as a message to nest (`validation.names`). */
+function namesMessage(names: readonly string[]): Message {
+  const params: Record<string, string | number> = {
+    count: names.length,
+    more: Math.max(0, names.length - NAMES_SHOWN),
+  };
+  names.slice(0, NAMES_SHOWN).forEach((name, index) => (params[`n${index}`] = name));
+  return msg('validation.names', params);
+}
+
+/** The account that owns the token, as a resource names it ("account Acme"). */
+function ownerMessage(accountId: string, names: ResourceNames): Message {
+  return selectorMessage({ type: 'account', accountId, include: true }, names);
+}
 
 /** The scope kinds of a policy's known groups, with the group names of each, in draft order. */
 function checkGroups(
@@ -34,41 +59,33 @@ function checkGroups(
     const path = `${base}.permissionGroupIds.${index}`;
     const group = ctx.groups.get(id);
     if (!group) {
-      report(
-        path,
-        `permission group ${shortId(id)} is not one this profile can grant: sync the profile or remove it`,
-      );
+      report(path, msg('validation.draft.groupNotGrantable', { group: shortId(id) }));
       return;
     }
     const kind = scopeKind(group.scope);
     if (kind === null) {
-      report(path, `${group.name} has the scope ${group.scope}, which Keyflare cannot build policies for`);
+      report(path, msg('validation.draft.groupScopeUnknown', { group: group.name, scope: group.scope }));
       return;
     }
     if (kind === 'r2_bucket') {
-      report(
-        path,
-        `${group.name} applies to R2 buckets, which Keyflare cannot select yet: use the Cloudflare dashboard`,
-      );
+      report(path, msg('validation.draft.groupR2', { group: group.name }));
       return;
     }
     if (kind === 'user' && ctx.owner.kind === 'account') {
-      report(
-        path,
-        `${group.name} is a user permission, and an account-owned token cannot hold user permissions`,
-      );
+      report(path, msg('validation.draft.groupUser', { group: group.name }));
       return;
     }
     byKind.set(kind, [...(byKind.get(kind) ?? []), group.name]);
   });
   if (byKind.size > 1) {
-    const parts = [...byKind].map(
-      ([kind, names]) => `${SCOPE_ADJECTIVE[kind]} permissions (${names.join(', ')})`,
+    const params: Record<string, string | number> = { count: byKind.size };
+    [...byKind].forEach(([kind, names], index) =>
+      Object.assign(
+        params,
+        nest(`k${index}`, msg('validation.draft.kindGroups', { kind, groups: names.join(', ') })),
+      ),
     );
-    report(
-      `${base}.permissionGroupIds`,
-      `${joinWords(parts)} cannot share one policy: put each kind in a policy of its own`,
-    );
+    report(`${base}.permissionGroupIds`, msg('validation.draft.kindsShareOnePolicy', params));
   }
   return byKind;
 }
@@ -79,27 +96,33 @@ function outsideOwner(
   ownerAccountId: string,
   ctx: BuildContext,
   names: ResourceNames,
-): string | null {
-  const owner = accountLabel(ownerAccountId, names);
+): Message | null {
+  const owner = nest('owner', ownerMessage(ownerAccountId, names));
+  const resource = (): Message => selectorMessage(selector, names);
   switch (selector.type) {
     case 'all_accounts':
-      return `an account-owned token reaches only its own account: choose ${owner} instead of all accounts`;
+      return msg('validation.draft.ownerAllAccounts', owner);
     case 'all_zones':
-      return `an account-owned token reaches only its own account: choose all zones in ${owner} instead of all zones`;
+      return msg(
+        'validation.draft.ownerAllZones',
+        nest(
+          'ownerZones',
+          selectorMessage({ type: 'account_zones', accountId: ownerAccountId, include: true }, names),
+        ),
+      );
     case 'user':
-      return 'an account-owned token cannot act on a user';
+      return msg('validation.draft.ownerUser');
     case 'account':
     case 'account_zones':
       return selector.accountId === ownerAccountId
         ? null
-        : `${selectorLabel(selector, names)} is outside ${owner}, which owns this token`;
+        : msg('validation.draft.outsideOwner', { ...nest('resource', resource()), ...owner });
     case 'zone': {
       const zone = ctx.zones.get(selector.zoneId);
-      if (!zone)
-        return `${selectorLabel(selector, names)} is not a known zone of ${owner}, which owns this token`;
+      if (!zone) return msg('validation.draft.unknownZone', { ...nest('resource', resource()), ...owner });
       return zone.accountId === ownerAccountId
         ? null
-        : `${selectorLabel(selector, names)} is outside ${owner}, which owns this token`;
+        : msg('validation.draft.outsideOwner', { ...nest('resource', resource()), ...owner });
     }
   }
 }
@@ -120,27 +143,28 @@ function checkResources(
   const [only] = byKind.size === 1 ? [...byKind] : [];
 
   if (policy.effect === 'allow' && policy.resources.length > 0 && !policy.resources.some((r) => r.include)) {
-    report(
-      `${base}.resources`,
-      'include at least one resource: an exclusion only narrows what the policy includes',
-    );
+    report(`${base}.resources`, msg('validation.draft.includeOne'));
   }
 
   const seen = new Map<string, boolean>();
   policy.resources.forEach((selector, index) => {
     const path = `${base}.resources.${index}`;
-    const label = selectorLabel(selector, names);
+    const resource = nest('resource', selectorMessage(selector, names));
 
     if (policy.effect === 'deny' && !selector.include) {
-      report(path, `${label} is excluded, but a deny policy can only list the resources it denies`);
+      report(path, msg('validation.draft.denyExcludes', resource));
     }
     if (only) {
       const [kind, groupNames] = only;
       if (!SELECTORS_FOR_SCOPE[kind].includes(selector.type)) {
-        const verb = groupNames.length === 1 ? 'applies' : 'apply';
         report(
           path,
-          `${joinWords(groupNames)} ${verb} to ${SCOPE_NOUN[kind]}, so ${label} cannot be chosen in this policy`,
+          msg('validation.draft.wrongScope', {
+            kind,
+            count: groupNames.length,
+            ...nest('groups', namesMessage(groupNames)),
+            ...resource,
+          }),
         );
       }
     }
@@ -148,13 +172,13 @@ function checkResources(
       const reason = outsideOwner(selector, ctx.owner.accountId, ctx, names);
       if (reason !== null) report(path, reason);
     } else if (selector.type === 'user' && ctx.userId !== null && selector.userId !== ctx.userId) {
-      report(path, `${label} is not this profile's user`);
+      report(path, msg('validation.draft.notProfileUser', resource));
     }
 
     const identity = selectorIdentity(selector);
     const earlier = seen.get(identity);
     if (earlier !== undefined && earlier !== selector.include) {
-      report(path, `${label} is both included and excluded`);
+      report(path, msg('validation.draft.includedAndExcluded', resource));
     }
     seen.set(identity, selector.include);
   });
@@ -176,13 +200,17 @@ function checkDates(draft: TokenDraft, now: Date, report: Report): void {
   const expires = draft.expiresOn === null ? Number.NaN : Date.parse(draft.expiresOn);
   const notBefore = draft.notBefore === null ? Number.NaN : Date.parse(draft.notBefore);
   if (Number.isNaN(expires)) return;
+  // Days as the UTC day Cloudflare keeps (formatDay), which the faces then word in their locale.
   if (expires <= now.getTime()) {
-    report('expiresOn', `the expiry date (${formatDay(draft.expiresOn ?? '') ?? ''}) must be in the future`);
+    report(
+      'expiresOn',
+      msg('validation.draft.expiryPast', { expiresDay: formatDay(draft.expiresOn ?? '') ?? '' }),
+    );
   }
   if (!Number.isNaN(notBefore) && expires <= notBefore) {
     report(
       'expiresOn',
-      `the expiry date must be after the start date (${formatDay(draft.notBefore ?? '') ?? ''})`,
+      msg('validation.draft.expiryBeforeStart', { startDay: formatDay(draft.notBefore ?? '') ?? '' }),
     );
   }
 }
@@ -192,7 +220,7 @@ export function validateDraft(draft: TokenDraft, ctx: BuildContext): DraftIssue[
   const issues: DraftIssue[] = [];
   const seen = new Set<string>();
   const report: Report = (path, message) => {
-    const id = `${path}\n${message}`;
+    const id = `${path}\n${JSON.stringify(message)}`;
     if (seen.has(id)) return;
     seen.add(id);
     issues.push({ path, message });
@@ -200,8 +228,7 @@ export function validateDraft(draft: TokenDraft, ctx: BuildContext): DraftIssue[
 
   const parsed = TokenDraft.safeParse(draft);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      report(issue.path.map(String).join('.') || '(draft)', issue.message);
+    for (const issue of parsed.error.issues) report(issuePath(issue, '(draft)'), issueMessage(issue));
   }
 
   draft.policies.forEach((policy, index) => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TokenDraft } from '../../../src/shared/domain';
+import { msg } from '../../../src/shared/i18n/message';
 import {
   initialWizardState,
   submitBlockReason,
@@ -158,7 +159,7 @@ describe('wizard model', () => {
     expect(submitBlockReason(reviewed, [])).toBe('Building the preview…');
     const shown = run(reviewed, { type: 'previewLoaded', result: ok(preview) });
     expect(submitBlockReason(shown, [])).toBeNull();
-    expect(submitBlockReason(shown, [{ path: 'name', message: 'needed' }])).toBe(
+    expect(submitBlockReason(shown, [{ path: 'name', message: msg('validation.schema.tokenName') }])).toBe(
       'Fix the problems in the earlier steps first',
     );
     const again = run(shown, { type: 'go', step: 'limits' }, { type: 'go', step: 'review' });

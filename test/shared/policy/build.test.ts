@@ -12,7 +12,8 @@ import {
   describeDraftMessages,
   draftFromToken,
   samePolicies,
-  validateDraft,
+  validateDraft as validateDraftMessages,
+  type DraftIssue,
 } from '../../../src/shared/policy/build';
 import {
   ACME,
@@ -25,6 +26,17 @@ import {
   buildContext,
 } from '../support/world';
 import { GROUPS } from '../../fixtures/permission-groups';
+
+/** Each problem in English, as a log says it (the messages render in both languages in validation-messages.test.ts). */
+function inEnglish(issues: readonly DraftIssue[]): { path: string; message: string }[] {
+  return issues.map((issue) => ({ path: issue.path, message: englishMessage(issue.message) }));
+}
+
+function validateDraft(
+  ...args: Parameters<typeof validateDraftMessages>
+): { path: string; message: string }[] {
+  return inEnglish(validateDraftMessages(...args));
+}
 
 function draft(policies: PolicyDraft[], extra: Partial<TokenDraft> = {}): TokenDraft {
   return {
@@ -240,7 +252,7 @@ describe('validateDraft', () => {
       ctx,
     );
     expect(issues).toEqual([
-      { path: 'policies.0.resources.0', message: "user jane@example.com is not this profile's user" },
+      { path: 'policies.0.resources.0', message: 'user jane@example.com is not this profile’s user' },
     ]);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkCidr } from '../../../src/shared/policy/cidr';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
+import { checkCidr as checkCidrMessage, type CidrCheck } from '../../../src/shared/policy/cidr';
+
+/** The check with its problem in English, as a log says it. */
+function checkCidr(input: string): Exclude<CidrCheck, { ok: false }> | { ok: false; message: string } {
+  const check = checkCidrMessage(input);
+  return check.ok ? check : { ok: false, message: englishMessage(check.message) };
+}
 
 describe('checkCidr', () => {
   it.each([

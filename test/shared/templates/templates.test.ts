@@ -8,6 +8,7 @@ import {
   type ResourceSelector,
   type TokenDraft,
 } from '../../../src/shared/domain';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { validateDraft } from '../../../src/shared/policy/build';
 import { resolveTemplates } from '../../../src/shared/templates/resolve';
 import { DASHBOARD_TEMPLATES } from '../../../src/shared/templates/templates-data';
@@ -127,9 +128,12 @@ describe('resolveTemplates for a user token', () => {
       notBefore: null,
       expiresOn: null,
     });
-    expect(validateDraft(requireDraft(dns), buildContext())).toEqual([
-      { path: 'policies.0.resources', message: 'choose at least one resource' },
-    ]);
+    expect(
+      validateDraft(requireDraft(dns), buildContext()).map((issue) => ({
+        path: issue.path,
+        message: englishMessage(issue.message),
+      })),
+    ).toEqual([{ path: 'policies.0.resources', message: 'choose at least one resource' }]);
   });
 
   it('gives user permissions the profile user as resource, one policy per resource kind', () => {

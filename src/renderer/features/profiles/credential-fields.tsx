@@ -7,7 +7,9 @@
  */
 import { useId } from 'react';
 import type { CredentialInput } from '../../../shared/domain';
+import type { ValidationIssue } from '../../../shared/errors';
 import { Field } from '../../components/field';
+import { issueSentence } from '../../lib/error-copy';
 import { useT } from '../../lib/i18n';
 
 export type CredentialType = CredentialInput['kind'];
@@ -122,11 +124,9 @@ export function CredentialFields({
   );
 }
 
-/** Validation issues by field path, for the form's fields. */
-export function issuesByPath(
-  issues: readonly { path: string; message: string }[] | undefined,
-): Record<string, string> {
+/** Validation issues by field path, for the form's fields, in the window's language. */
+export function issuesByPath(issues: readonly ValidationIssue[] | undefined): Record<string, string> {
   const map: Record<string, string> = {};
-  for (const issue of issues ?? []) if (!(issue.path in map)) map[issue.path] = issue.message;
+  for (const issue of issues ?? []) if (!(issue.path in map)) map[issue.path] = issueSentence(issue);
   return map;
 }

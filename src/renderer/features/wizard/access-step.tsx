@@ -6,6 +6,7 @@ import type { DraftIssue } from '../../../shared/policy/build';
 import { Button } from '../../components/button';
 import { Field } from '../../components/field';
 import { useT } from '../../lib/i18n';
+import { useMessageSentence } from '../../lib/message-sentence';
 import { PermissionPicker } from './permission-picker';
 import type { ResourceChoices } from './resource-choices';
 import { ResourcePicker } from './resource-picker';
@@ -35,11 +36,16 @@ export function AccessStep({
   showIssues,
 }: AccessStepProps): React.JSX.Element {
   const t = useT();
-  const nameIssue = showIssues ? issues.find((i) => i.path === 'name')?.message : undefined;
-  const draftIssue = showIssues ? issues.find((i) => i.path === 'policies')?.message : undefined;
+  const say = useMessageSentence();
+  const issueAt = (path: string): string | null => {
+    const found = showIssues ? issues.find((i) => i.path === path) : undefined;
+    return found ? say(found.message) : null;
+  };
+  const nameIssue = issueAt('name');
+  const draftIssue = issueAt('policies');
   return (
     <div className="wizard-step" data-testid="wizard-access">
-      <Field label={t('wizard.access.name')} error={nameIssue ?? null} hint={t('wizard.access.nameHint')}>
+      <Field label={t('wizard.access.name')} error={nameIssue} hint={t('wizard.access.nameHint')}>
         <input
           className="input"
           value={draft.name}
@@ -54,7 +60,9 @@ export function AccessStep({
           const label = t('wizard.access.policy', { number: index + 1 });
           const scope = policyScope(policy, groupsById);
           const kind = policyKind(policy, groupsById);
-          const { general, resources } = policyIssues(showIssues ? issues : [], index);
+          const found = policyIssues(showIssues ? issues : [], index);
+          const general = found.general.map(say);
+          const resources = new Map([...found.resources].map(([row, list]) => [row, list.map(say)]));
           return (
             <li key={index} className="policy-editor" aria-label={label}>
               <div className="policy-editor-head">

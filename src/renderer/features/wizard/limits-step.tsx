@@ -5,9 +5,10 @@ import { useState } from 'react';
 import type { TokenDraft } from '../../../shared/domain';
 import type { DraftIssue } from '../../../shared/policy/build';
 import { Field } from '../../components/field';
-import type { MessageKey } from '../../../shared/i18n';
+import { msg, nest, type Message, type MessageKey } from '../../../shared/i18n';
 import { formatDay } from '../../lib/format';
 import { useT } from '../../lib/i18n';
+import { useMessageSentence } from '../../lib/message-sentence';
 import { dayToIso, daysFromNow, isoToDay } from '../../lib/token-draft';
 import { parseList } from './wizard-model';
 
@@ -94,21 +95,32 @@ function DayField({
   );
 }
 
-function listIssues(issues: readonly DraftIssue[], field: 'in' | 'notIn', values: string[]): string | null {
+/** Each bad entry of one list with its problem ("10.0.0.0/33: … is /0 to /32"), as one line. */
+function listIssues(
+  say: (message: Message) => string,
+  issues: readonly DraftIssue[],
+  field: 'in' | 'notIn',
+  values: string[],
+): string | null {
   const messages = issues
     .filter((issue) => issue.path.startsWith(`requestIp.${field}.`))
     .map((issue) => {
       const at = Number(issue.path.split('.')[2]);
-      return `${values[at] ?? ''}: ${issue.message}`;
+      return say(msg('validation.ip.entry', { value: values[at] ?? '', ...nest('problem', issue.message) }));
     });
   return messages.length > 0 ? messages.join(' · ') : null;
 }
 
 export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsStepProps): React.JSX.Element {
   const t = useT();
+  const say = useMessageSentence();
   const shown = showIssues ? issues : [];
-  const expiresIssue = shown.find((i) => i.path === 'expiresOn')?.message ?? null;
-  const notBeforeIssue = shown.find((i) => i.path === 'notBefore')?.message ?? null;
+  const issueAt = (path: string): string | null => {
+    const found = shown.find((i) => i.path === path);
+    return found ? say(found.message) : null;
+  };
+  const expiresIssue = issueAt('expiresOn');
+  const notBeforeIssue = issueAt('notBefore');
   const today = isoToDay(now.toISOString());
 
   return (
@@ -122,14 +134,14 @@ export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsSt
           <IpListField
             label={t('wizard.limits.onlyFrom')}
             placeholder={ONLY_FROM_EXAMPLE}
-            error={listIssues(shown, 'in', draft.requestIp.in)}
+            error={listIssues(say, shown, 'in', draft.requestIp.in)}
             initial={draft.requestIp.in}
             onChange={(list) => onDraft({ ...draft, requestIp: { ...draft.requestIp, in: list } })}
           />
           <IpListField
             label={t('wizard.limits.blockFrom')}
             placeholder="198.51.100.7"
-            error={listIssues(shown, 'notIn', draft.requestIp.notIn)}
+            error={listIssues(say, shown, 'notIn', draft.requestIp.notIn)}
             initial={draft.requestIp.notIn}
             onChange={(list) => onDraft({ ...draft, requestIp: { ...draft.requestIp, notIn: list } })}
           />

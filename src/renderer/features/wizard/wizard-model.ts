@@ -23,7 +23,7 @@ import type { AppErrorShape, Result } from '../../../shared/errors';
 import type { DraftIssue } from '../../../shared/policy/build';
 import { scopeKind, type ScopeKind } from '../../../shared/policy/scopes';
 import { splitTokenKey } from '../../../shared/token-key';
-import type { MessageKey } from '../../../shared/i18n';
+import type { Message, MessageKey } from '../../../shared/i18n';
 import { t } from '../../lib/i18n';
 import { emptyDraft } from '../../lib/token-draft';
 import type { WizardTarget } from '../../stores/ui-store';
@@ -340,10 +340,10 @@ export function removePolicy(draft: TokenDraft, index: number): TokenDraft {
 export function policyIssues(
   issues: readonly DraftIssue[],
   index: number,
-): { general: string[]; resources: Map<number, string[]> } {
+): { general: Message[]; resources: Map<number, Message[]> } {
   const base = `policies.${index}`;
-  const general: string[] = [];
-  const resources = new Map<number, string[]>();
+  const general: Message[] = [];
+  const resources = new Map<number, Message[]>();
   for (const issue of issues) {
     if (issue.path !== base && !issue.path.startsWith(`${base}.`)) continue;
     const match = new RegExp(`^${base.replace('.', '\\.')}\\.resources\\.(\\d+)`, 'u').exec(issue.path);

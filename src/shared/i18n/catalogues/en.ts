@@ -27,6 +27,7 @@ import statusBar from './en/statusBar.json';
 import time from './en/time.json';
 import tokenDetail from './en/tokenDetail.json';
 import tokens from './en/tokens.json';
+import validation from './en/validation.json';
 import verify from './en/verify.json';
 import wizard from './en/wizard.json';
 
@@ -56,6 +57,7 @@ export const en = {
   time,
   tokenDetail,
   tokens,
+  validation,
   verify,
   wizard,
 };

@@ -27,6 +27,7 @@ import statusBar from './zh-CN/statusBar.json';
 import time from './zh-CN/time.json';
 import tokenDetail from './zh-CN/tokenDetail.json';
 import tokens from './zh-CN/tokens.json';
+import validation from './zh-CN/validation.json';
 import verify from './zh-CN/verify.json';
 import wizard from './zh-CN/wizard.json';
 
@@ -56,6 +57,7 @@ export const zhCN = {
   time,
   tokenDetail,
   tokens,
+  validation,
   verify,
   wizard,
 };
