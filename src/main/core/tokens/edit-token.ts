@@ -11,6 +11,7 @@
 import type { TokenDraft, TokenRow } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { englishMessage } from '../../../shared/i18n/english-message';
+import { issueDetail } from '../../../shared/i18n/issue-message';
 import { msg } from '../../../shared/i18n/message';
 import { draftFromToken } from '../../../shared/policy/build';
 import type { CloudflareClient } from '../cloudflare/gateway';
@@ -131,7 +132,7 @@ export async function setTokenStatus(
     throw new AppError('VALIDATION', msg('errors.tokens.expiredEnable'), {
       profileId,
       tokenId,
-      issues: [{ path: 'status', message: 'an expired token cannot be enabled' }],
+      issues: [issueDetail('status', msg('validation.token.expiredEnable'))],
     });
   }
   if (fresh.status === status) {

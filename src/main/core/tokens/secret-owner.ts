@@ -10,14 +10,14 @@
  */
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { englishText } from '../../../shared/i18n/translator';
+import { issueDetail } from '../../../shared/i18n/issue-message';
 import { msg, nest, type Message } from '../../../shared/i18n/message';
 import type { InventoryService } from '../inventory/inventory-service';
 
-/** VALIDATION naming the field; the issue carries the sentence's English for the field list. */
+/** VALIDATION naming the field; the issue carries the sentence (and its English) for the field list. */
 function invalid(path: string, message: Message): AppError {
   return new AppError('VALIDATION', msg('errors.secretOwner.notSent', nest('reason', message)), {
-    issues: [{ path, message: englishText(message.key, message.params) }],
+    issues: [issueDetail(path, message)],
   });
 }
 

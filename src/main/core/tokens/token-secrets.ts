@@ -11,7 +11,7 @@
 import type { TokenOwner, TokenRow, VerifyResult } from '../../../shared/domain';
 import { AppError, isAppError } from '../../../shared/errors';
 import { msg, nest, type Message } from '../../../shared/i18n/message';
-import { englishText } from '../../../shared/i18n/translator';
+import { issueDetail } from '../../../shared/i18n/issue-message';
 import type { WireVerify } from '../cloudflare/wire';
 import type { CoreContext } from '../context';
 import { saveVerifyResult, setSecretKept } from '../db/token-repository';
@@ -78,7 +78,7 @@ export async function adoptSecret(
     new AppError('VALIDATION', msg('errors.adopt.notKept', nest('reason', reason)), {
       profileId,
       tokenId,
-      issues: [{ path: 'secret', message: englishText(reason.key, reason.params) }],
+      issues: [issueDetail('secret', reason)],
     });
   let reply: WireVerify;
   try {
@@ -101,7 +101,7 @@ export async function adoptSecret(
     throw refuse(
       result.outcome === 'invalid'
         ? msg('errors.adopt.notAccepted', { name: target.row.name })
-        : msg('errors.adopt.cannotConfirm', nest('cause', result.message as Message)),
+        : msg('errors.adopt.cannotConfirm', nest('cause', result.message)),
     );
   }
   if (reply.id !== tokenId) {
