@@ -160,7 +160,17 @@ const rowOf = (profile: Profile, c: RowColumns, now: Date): TokenRow =>
 /** Every cached token of the profile as list rows, in Cloudflare's order. */
 export function listTokenRows(db: Db, profile: Profile, now: Date): TokenRow[] {
   const records = db.prepare(LIST_SELECT).all(profile.id) as RowColumns[];
-  return records.map((c) => rowOf(profile, c, now));
+  // Tokens made for the same job share their facts' text (the same permissions on the same
+  // resources): each distinct text is parsed once per list, and its rows share what it holds.
+  const facts = new Map<string, StoredListFacts>();
+  return records.map((c) => {
+    let parsed = facts.get(c.list_facts);
+    if (parsed === undefined) {
+      parsed = JSON.parse(c.list_facts) as StoredListFacts;
+      facts.set(c.list_facts, parsed);
+    }
+    return toRow(profile, c, parsed, now);
+  });
 }
 
 /** One cached token's row; null when the cache does not hold it. */
