@@ -238,7 +238,12 @@ export function createCore(options: CoreOptions): Core {
       reminderService.refreshBadge();
   });
   const bulk = createBulkService(context, { inventory, tokens });
-  const reports = createReportService(context, { inventory, health, saveDialog: options.saveDialog ?? null });
+  const reports = createReportService(context, {
+    inventory,
+    health,
+    saveDialog: options.saveDialog ?? null,
+    language,
+  });
 
   const handlers: Handlers = {
     'app.info': () =>

@@ -29,8 +29,8 @@ function isoTime(iso: string | null | undefined): Date | null {
   return Number.isNaN(time) ? null : new Date(time);
 }
 
-/** Days as `2026-12-03`, moments as `2026-12-03 14:02 UTC`. */
-const ISO_FORMATS: MessageFormats = {
+/** Days as `2026-12-03`, moments as `2026-12-03 14:02 UTC`: the same on every machine and in every language. */
+export const ISO_FORMATS: MessageFormats = {
   day: (iso) => isoTime(iso)?.toISOString().slice(0, 10) ?? null,
   dateTime: (iso) => {
     const time = isoTime(iso);

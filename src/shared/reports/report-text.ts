@@ -14,6 +14,8 @@ import type { HealthProblem, HealthSeverity, TokenQuota } from '../health/health
 import type { ReportFormat } from './report-schemas';
 import { tokenFactsJson } from '../token-row-text';
 import { englishMessage } from '../i18n/english-message';
+import { type MessageKey, type MessageParams, msg } from '../i18n/message';
+import { ipFilterMessage, permissionsWords, resourcesWords, type Words } from '../policy/summary-words';
 
 /** One token of the report: its row, and its decoded policies and IP filter when the JSON wants them. */
 export interface ReportToken {
@@ -35,27 +37,11 @@ export interface ReportData {
   quotas: readonly TokenQuota[];
 }
 
-const SEVERITY_HEADING: Record<HealthSeverity, string> = {
-  danger: 'Act now',
-  warning: 'To fix',
-  info: 'Worth knowing',
-};
-
 const EXTENSION: Record<ReportFormat, string> = { markdown: 'md', csv: 'csv', json: 'json' };
 
 /** `keyflare-report-2026-03-10.md` */
 export function reportFileName(format: ReportFormat, at: Date): string {
   return `keyflare-report-${at.toISOString().slice(0, 10)}.${EXTENSION[format]}`;
-}
-
-function day(iso: string | null): string {
-  if (iso === null) return '';
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : new Date(time).toISOString().slice(0, 10);
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
 /** Problems by token key, and those that belong to no token (quotas). */
@@ -77,10 +63,13 @@ function problemsByToken(problems: readonly HealthProblem[]): {
   return { byToken, other };
 }
 
-function statusCounts(tokens: readonly ReportToken[]): string {
+/** "1 active, 1 expired": how many tokens have each status. */
+function statusCounts(tokens: readonly ReportToken[], word: Words): string {
   const counts = new Map<string, number>();
   for (const { row } of tokens) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
-  return [...counts.entries()].map(([status, n]) => `${n.toLocaleString('en-US')} ${status}`).join(', ');
+  return [...counts.entries()]
+    .map(([status, count]) => word(msg('reports.file.statusCount', { count, status })))
+    .join(word(msg('policy.summary.listSeparator')));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,68 +83,84 @@ export function markdownText(text: string): string {
     .replace(/^([#+-])/u, '\\$1');
 }
 
-function markdown(data: ReportData): string {
+/**
+ * The Markdown report, for a person: in the reader's language (`word`; English with ISO dates by
+ * default). Names from Cloudflare and from people stay as they are.
+ */
+function markdown(data: ReportData, word: Words): string {
+  const say = (key: MessageKey, params?: MessageParams): string => word(msg(key, params));
   const { byToken } = problemsByToken(data.problems);
   const profiles = new Set(data.tokens.map((t) => t.row.profileId)).size;
   const counts: Record<HealthSeverity, number> = { danger: 0, warning: 0, info: 0 };
   for (const p of data.problems) counts[p.severity] += 1;
   const lines: string[] = [
-    '# Keyflare token report',
+    `# ${say('reports.file.title')}`,
     '',
-    `Generated ${data.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC by Keyflare ${markdownText(data.appVersion)}.` +
-      (data.filters
-        ? ` Filters: ${markdownText(data.filters)}.`
-        : ' No filters: every token Keyflare knows.'),
+    say('reports.file.generated', {
+      generatedAt: data.generatedAt.toISOString(),
+      version: markdownText(data.appVersion),
+      filtered: data.filters ? 'yes' : 'no',
+      filters: markdownText(data.filters),
+    }),
     '',
-    '## Summary',
+    `## ${say('reports.file.summary')}`,
     '',
-    `- ${plural(data.tokens.length, 'token')} in ${plural(profiles, 'profile')}${data.tokens.length > 0 ? `: ${statusCounts(data.tokens)}` : ''}`,
-    `- Problems: ${counts.danger} to act on now, ${counts.warning} to fix, ${counts.info} worth knowing` +
-      (data.dismissedCount > 0 ? ` (${plural(data.dismissedCount, 'more')} snoozed or ignored)` : ''),
+    `- ${say('reports.file.tokens', {
+      tokens: data.tokens.length,
+      profiles,
+      statuses: data.tokens.length > 0 ? statusCounts(data.tokens, word) : 'none',
+    })}`,
+    `- ${say('reports.file.problems', { ...counts, dismissed: data.dismissedCount })}`,
   ];
   if (data.quotas.length > 0)
     lines.push(
-      `- Quotas: ${data.quotas
-        .map(
-          (q) =>
-            `${q.scope === 'user' ? 'user tokens of' : 'account'} ${markdownText(q.label)} ${q.used}/${q.limit}`,
-        )
-        .join('; ')}`,
+      `- ${say('reports.file.quotas', {
+        quotas: data.quotas
+          .map((q) =>
+            say('reports.file.quota', {
+              scope: q.scope,
+              label: markdownText(q.label),
+              used: q.used,
+              limit: q.limit,
+            }),
+          )
+          .join(say('policy.summary.itemSeparator')),
+      })}`,
     );
-  lines.push('', '## Problems', '');
-  if (data.problems.length === 0) lines.push('None.');
+  lines.push('', `## ${say('reports.file.problemsHeading')}`, '');
+  if (data.problems.length === 0) lines.push(say('reports.file.none'));
   for (const severity of ['danger', 'warning', 'info'] as const) {
     const list = data.problems.filter((p) => p.severity === severity);
     if (list.length === 0) continue;
-    lines.push(`### ${SEVERITY_HEADING[severity]} (${list.length})`, '');
+    lines.push(`### ${say('reports.file.severity', { severity, count: list.length })}`, '');
     for (const p of list) {
       const who = p.token
         ? `**${markdownText(p.token.name)}** (${markdownText(p.token.profileLabel)}${p.token.accountName ? ` · ${markdownText(p.token.accountName)}` : ''})`
-        : '**Quota**';
-      lines.push(`- ${who}: ${markdownText(englishMessage(p.message))}`);
+        : `**${say('reports.file.quotaWho')}**`;
+      lines.push(`- ${say('reports.file.problem', { who, problem: markdownText(word(p.message)) })}`);
     }
     lines.push('');
   }
-  lines.push('## Tokens', '');
-  lines.push(
-    '| Token | Profile | Account | Kind | Status | Permissions | Resources | IP filter | Expires | Last used | Secret kept | Problems |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  );
+  const columns = COLUMNS.map((column) => say(column));
+  lines.push(`## ${say('reports.file.tokensHeading')}`, '');
+  lines.push(`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`);
   for (const { row } of data.tokens) {
-    const problems = (byToken.get(row.key) ?? []).map((p) => englishMessage(p.message)).join('; ');
+    const problems = (byToken.get(row.key) ?? [])
+      .map((p) => word(p.message))
+      .join(say('policy.summary.itemSeparator'));
     lines.push(
       `| ${[
         row.name,
         row.profileLabel,
         row.accountName ?? '',
-        row.kind,
-        row.status,
-        row.permissionsSummary,
-        row.resourcesSummary,
-        row.ipFilterSummary ?? 'any IP',
-        row.expiresOn === null ? 'never' : day(row.expiresOn),
-        row.lastUsedOn === null ? 'never' : day(row.lastUsedOn),
-        row.secretKept ? 'yes' : 'no',
+        say('reports.file.kind', { kind: row.kind }),
+        say('reports.file.status', { status: row.status }),
+        permissionsWords(row.permissionsSummary, row.permissionNames, word),
+        resourcesWords(row.resourcesSummary, row.resourceNames, word),
+        row.ipFilterSummary === null ? say('reports.file.anyIp') : word(ipFilterMessage(row.ipFilterSummary)),
+        say('reports.file.day', { whenDay: row.expiresOn ?? 'never' }),
+        say('reports.file.day', { whenDay: row.lastUsedOn ?? 'never' }),
+        say('reports.file.yesNo', { value: row.secretKept ? 'yes' : 'no' }),
         problems,
       ]
         .map(markdownText)
@@ -165,6 +170,22 @@ function markdown(data: ReportData): string {
   lines.push('');
   return lines.join('\n');
 }
+
+/** The Markdown table's columns. */
+const COLUMNS = [
+  'reports.file.column.token',
+  'reports.file.column.profile',
+  'reports.file.column.account',
+  'reports.file.column.kind',
+  'reports.file.column.status',
+  'reports.file.column.permissions',
+  'reports.file.column.resources',
+  'reports.file.column.ipFilter',
+  'reports.file.column.expires',
+  'reports.file.column.lastUsed',
+  'reports.file.column.secretKept',
+  'reports.file.column.problems',
+] as const satisfies readonly MessageKey[];
 
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180)
@@ -287,11 +308,15 @@ function json(data: ReportData): string {
   )}\n`;
 }
 
-/** The report in one format. */
-export function reportText(format: ReportFormat, data: ReportData): string {
+/**
+ * The report in one format. Markdown is for a person and speaks the reader's language (`word`:
+ * the user's language in the core, English with ISO dates by default); CSV and JSON are for
+ * spreadsheets and scripts, a stable schema: their headers, codes and sentences stay English.
+ */
+export function reportText(format: ReportFormat, data: ReportData, word: Words = englishMessage): string {
   switch (format) {
     case 'markdown':
-      return markdown(data);
+      return markdown(data, word);
     case 'csv':
       return csv(data);
     case 'json':

@@ -72,6 +72,41 @@ describe('reports', () => {
     expect(fs.readdirSync(dialog.folder)).toEqual(['review.md']);
   });
 
+  it('writes the Markdown report in the user’s language, names as they are and dates as ISO text', async () => {
+    const dialog = recordingDialog();
+    const h = await tokenHarness(sim, secrets, { saveDialog: dialog });
+    await h.ok('settings.update', { language: 'zh-CN' });
+    dialog.answer = 'review.md';
+    await save(h, 'markdown', [DNS, EXPIRED], '搜索“acme”');
+    expect(dialog.requests[0]).toMatchObject({
+      title: '保存令牌报告',
+      filters: [{ name: 'Markdown', extensions: ['md'] }],
+    });
+    const text = fs.readFileSync(path.join(dialog.folder, 'review.md'), 'utf8');
+    expect(text).toMatch(/^# Keyflare 令牌报告\n/u);
+    expect(text).toMatch(
+      /由 Keyflare \S+ 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC 生成。筛选条件：搜索“acme”。/u,
+    );
+    expect(text).toContain('- 1 个配置文件中的 2 个令牌：1 个有效、1 个已过期');
+    expect(text).toContain('### 需立即处理');
+    expect(text).toContain(
+      '| 令牌 | 配置文件 | 账户 | 类型 | 状态 | 权限 | 资源 | IP 筛选 | 过期时间 | 上次使用 | 已保存密钥 | 问题 |',
+    );
+    expect(text).toMatch(
+      /\| Edit DNS acme\.com \| alice-manager \| {2}\| 用户 \| 有效 \| .*DNS Write.* \| 区域 acme\.com \| 任何 IP \| 从不 \| 从不 \| 否 \| /u,
+    );
+    expect(text).toContain('2024-12-31');
+    // No English words of ours are left: only names, product names and Cloudflare's group names.
+    const ours = text
+      .replace(/\S+@\S+|Keyflare \S+ 于/gu, '')
+      .replace(
+        /Keyflare|UTC|IP|Markdown|alice-manager|CI token 2024|Edit DNS acme\.com|acme\.com|DNS Write|Zone Read|[A-Z][a-z]+ (Read|Write)/gu,
+        '',
+      )
+      .match(/\b[a-z]{3,}\b/gu);
+    expect(ours?.filter((w) => w !== 'acme') ?? []).toEqual([]);
+  });
+
   it('saves CSV a spreadsheet reads safely: quoted fields, no formula from a token name', async () => {
     const dialog = recordingDialog();
     const h = await tokenHarness(sim, secrets, { saveDialog: dialog });

@@ -13,19 +13,23 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TokenRow } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { msg } from '../../../shared/i18n/message';
+import { ISO_FORMATS, type MessageData } from '../../../shared/i18n/english-message';
+import { formatMessage } from '../../../shared/i18n/format-message';
+import { type Message, msg } from '../../../shared/i18n/message';
 import { reportFileName, reportText, type ReportToken } from '../../../shared/reports/report-text';
 import type { ReportFormat, ReportSaved } from '../../../shared/reports/report-schemas';
 import type { CoreContext } from '../context';
 import { listPolicyRows } from '../db/access-repository';
 import type { HealthService } from '../health/health-service';
 import type { InventoryService } from '../inventory/inventory-service';
+import type { UserLanguage } from '../settings/user-language';
 import type { SaveDialogPort } from './save-dialog-port';
 
-const FILTERS: Record<ReportFormat, { name: string; extensions: string[] }> = {
-  markdown: { name: 'Markdown', extensions: ['md'] },
-  csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
-  json: { name: 'JSON', extensions: ['json'] },
+/** The save dialog's file type, in the user's words. */
+const FILTERS: Record<ReportFormat, { name: Message; extensions: string[] }> = {
+  markdown: { name: msg('reports.file.type', { format: 'markdown' }), extensions: ['md'] },
+  csv: { name: msg('reports.file.type', { format: 'csv' }), extensions: ['csv'] },
+  json: { name: msg('reports.file.type', { format: 'json' }), extensions: ['json'] },
 };
 
 export interface ReportRequest {
@@ -42,6 +46,8 @@ export interface ReportDeps {
   inventory: InventoryService;
   health: HealthService;
   saveDialog: SaveDialogPort | null;
+  /** The user's language: the Markdown report and the save dialog speak it, as the window does. */
+  language: () => UserLanguage;
 }
 
 async function writeAtomically(file: string, text: string): Promise<void> {
@@ -83,20 +89,29 @@ export function createReportService(ctx: CoreContext, deps: ReportDeps): ReportS
         return { row, policies: decoded?.policies ?? null, requestIp: decoded?.requestIp ?? null };
       });
       const now = ctx.clock.now();
-      const text = reportText(request.format, {
-        generatedAt: now,
-        appVersion: ctx.appVersion,
-        filters: request.filters,
-        tokens,
-        problems,
-        dismissedCount,
-        quotas: health.quotas,
-      });
+      const language = deps.language();
+      // A report is a file people pass around: its words in the user's language, its dates in
+      // UTC as ISO text (2026-03-10 14:02 UTC), the same for every reader wherever they are.
+      const word = (message: MessageData): string => formatMessage(language.t, message, ISO_FORMATS);
+      const text = reportText(
+        request.format,
+        {
+          generatedAt: now,
+          appVersion: ctx.appVersion,
+          filters: request.filters,
+          tokens,
+          problems,
+          dismissedCount,
+          quotas: health.quotas,
+        },
+        word,
+      );
 
+      const filter = FILTERS[request.format];
       const file = await deps.saveDialog.choose({
-        title: 'Save the token report',
+        title: word(msg('reports.file.saveTitle')),
         defaultName: reportFileName(request.format, now),
-        filters: [FILTERS[request.format]],
+        filters: [{ name: word(filter.name), extensions: filter.extensions }],
       });
       if (file === null)
         return { saved: false, fileName: null, tokenCount: picked.length, problemCount: problems.length };
