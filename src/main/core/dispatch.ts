@@ -21,8 +21,8 @@ import type { z } from 'zod';
 import { isChannelName, type ChannelName } from '../../shared/channels';
 import { contract, type ChannelOutput, type ChannelParsedInput } from '../../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../../shared/errors';
-import { issueMessage, issuePath, zodIssueDetails } from '../../shared/i18n/issue-message';
-import { msg, nest } from '../../shared/i18n/message';
+import { msg } from '../../shared/i18n/message';
+import { validationError } from '../../shared/validation-error';
 import type { Logger } from './ports';
 import { replyCheck } from './reply-check';
 
@@ -40,21 +40,8 @@ export interface DispatcherOptions {
 /** The error of a reply that failed its schema: a fixed sentence, so nothing of the reply leaks. */
 export const UNCHECKED_REPLY = new AppError('INTERNAL', msg('errors.input.uncheckedReply')).toShape();
 
-/**
- * Turns zod issues into field paths a person can read. The headline names the first field (its
- * path, and what is wrong with it); every issue is in `details.issues`, each as a message the
- * faces word in the reader's language (`issueMessage`) beside its English.
- */
-export function validationError(error: z.ZodError): AppError {
-  const first = error.issues[0];
-  const message = first
-    ? msg('errors.input.invalid', {
-        path: issuePath(first, '(input)'),
-        ...nest('problem', issueMessage(first)),
-      })
-    : msg('errors.input.invalidNoIssue');
-  return new AppError('VALIDATION', message, { issues: zodIssueDetails(error, '(input)') });
-}
+/** Input that failed its schema: VALIDATION naming each field (src/shared/validation-error.ts). */
+export { validationError };
 
 /** A key as the log may show it: a short identifier-like name, else a placeholder (never data). */
 function loggableKey(key: PropertyKey): string {

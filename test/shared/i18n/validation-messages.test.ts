@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { errorLines } from '../../../src/cli/errors';
 import { cliLanguage } from '../../../src/cli/locale';
 import { failure } from '../../../src/cli/session';
-import { validationError } from '../../../src/main/core/dispatch';
+import { validationError } from '../../../src/shared/validation-error';
 import { contract } from '../../../src/shared/contract';
 import type { PermissionGroup, PolicyDraft, TokenDraft } from '../../../src/shared/domain';
 import { AppError } from '../../../src/shared/errors';
