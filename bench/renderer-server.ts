@@ -6,7 +6,13 @@ import path from 'node:path';
 import { serveRenderer, type StaticServer } from '../test/support/static-server';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
+/**
+ * The built renderer: out/renderer, or the folder KEYFLARE_BENCH_RENDERER names (relative to the
+ * current folder), so two builds can be measured back to back without rebuilding the shared out/.
+ */
+export const RENDERER_DIR = process.env.KEYFLARE_BENCH_RENDERER
+  ? path.resolve(process.env.KEYFLARE_BENCH_RENDERER)
+  : path.join(ROOT, 'out/renderer');
 export { CHROMIUM, CHROMIUM_ARGS } from '../test/support/chromium';
 
 export type { StaticServer as RendererServer } from '../test/support/static-server';

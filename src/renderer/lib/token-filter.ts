@@ -129,3 +129,42 @@ export function filterTokens(index: readonly IndexedToken[], input: FilterInput)
   }
   return out;
 }
+
+/** How many queries a search remembers before it starts over. */
+const REMEMBERED_QUERIES = 64;
+
+/** True when every row matching `narrow` also matches `wide`: each term of `wide` is inside one of `narrow`. */
+function narrows(narrow: readonly string[], wide: readonly string[]): boolean {
+  return wide.every((term) => narrow.some((other) => other.includes(term)));
+}
+
+/**
+ * The search over one list and one set of filters, remembering its answers: typing a letter
+ * searches only the rows the query before it matched ("dns" within "dn"'s rows), and erasing one
+ * finds the shorter query's rows already made. The answer is the same, in the same order, as
+ * `filterTokens(base, { ...input, query })`. A new list, filters or time makes a new search.
+ */
+export function createTokenSearch(
+  base: readonly IndexedToken[],
+  input: Omit<FilterInput, 'query'>,
+): (query: string) => IndexedToken[] {
+  const answers = new Map<string, { terms: string[]; rows: IndexedToken[] }>();
+  return (query) => {
+    const terms = queryTerms(query);
+    const id = terms.join(' ');
+    const known = answers.get(id);
+    if (known) return known.rows;
+    let within: IndexedToken[] | null = null;
+    for (const answer of answers.values())
+      if (narrows(terms, answer.terms) && (within === null || answer.rows.length < within.length))
+        within = answer.rows;
+    // Rows already found passed the view and the filters: only the terms are left to check.
+    const rows =
+      within === null
+        ? filterTokens(base, { ...input, query })
+        : filterTokens(within, { query, filters: NO_FILTERS, view: { kind: 'all' }, now: input.now });
+    if (answers.size >= REMEMBERED_QUERIES) answers.clear();
+    answers.set(id, { terms, rows });
+    return rows;
+  };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accountReach,
   activeFilterCount,
+  createTokenSearch,
   filterTokens,
   NO_FILTERS,
   queryTerms,
@@ -38,6 +39,49 @@ describe('token search', () => {
       'GitHub Actions — deploy acme.com',
     ]);
     expect(filterTokens(index, { ...base, query: 'dns write nothing-like-this' })).toEqual([]);
+  });
+
+  it('finds, keystroke by keystroke, what a search of the whole list finds, in the same order', () => {
+    const big = buildTokenIndex(generateTokenRows(2_000));
+    const typed = (text: string): string[] => [
+      ...Array.from(text, (_, at) => text.slice(0, at + 1)),
+      ...Array.from(text, (_, at) => text.slice(0, text.length - at - 1)),
+    ];
+    const queries = [
+      ...typed('dns write'),
+      ...typed('acme prod'),
+      'zone',
+      'one',
+      'zone read',
+      'read zone',
+      'Zone  READ ',
+      'zone readx',
+      'ZONE',
+      '',
+    ];
+    const inputs: Omit<FilterInput, 'query'>[] = [
+      { filters: NO_FILTERS, view: { kind: 'all' }, now: FIXTURE_NOW },
+      {
+        filters: { ...NO_FILTERS, kind: 'account', noIpFilter: true },
+        view: { kind: 'all' },
+        now: FIXTURE_NOW,
+      },
+      {
+        filters: NO_FILTERS,
+        view: { kind: 'profile', profileId: big[0]?.row.profileId ?? '' },
+        now: FIXTURE_NOW,
+      },
+    ];
+    for (const input of inputs) {
+      const search = createTokenSearch(big, input);
+      for (const query of queries) {
+        const keys = (entries: ReturnType<typeof filterTokens>) => entries.map((e) => e.row.key);
+        expect({ query, keys: keys(search(query)) }).toEqual({
+          query,
+          keys: keys(filterTokens(big, { ...input, query })),
+        });
+      }
+    }
   });
 
   it('splits the query on any whitespace and ignores empty words', () => {

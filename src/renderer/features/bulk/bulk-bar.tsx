@@ -24,7 +24,10 @@ export function BulkBar({ shown }: { shown: readonly TokenRow[] }): React.JSX.El
   const picked = useBulkStore((s) => s.picked);
   const flow = useBulkStore((s) => s.flow);
   const rows = useTokensStore((s) => s.rows);
-  const shownKeys = useMemo(() => shown.map((row) => row.key), [shown]);
+  // Only a bar with picked rows reads the shown keys: a search keystroke changes `shown`, and
+  // listing 10,000 keys for a bar that is not there would be most of the keystroke's work.
+  const anyPicked = picked.size > 0;
+  const shownKeys = useMemo(() => (anyPicked ? shown.map((row) => row.key) : []), [shown, anyPicked]);
   const t = useT();
 
   // A picked row that left the inventory (deleted, gone after a sync) is dropped.

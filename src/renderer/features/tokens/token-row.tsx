@@ -5,6 +5,7 @@
  */
 import { memo } from 'react';
 import type { TokenRow } from '../../../shared/domain';
+import type { Translate } from '../../../shared/i18n';
 import { KindBadge, SecretKept, StatusBadge, VerifyBadge } from '../../components/badges';
 import { Icon } from '../../components/icons';
 import { formatDay, formatRelativeShort, toTime } from '../../lib/format';
@@ -14,6 +15,26 @@ import { permissionsWords, resourcesWords } from '../../lib/summary-words';
 import { useMessageSentence } from '../../lib/message-sentence';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Each row's permission and resource summaries in words, for the language they were made in (its
+ * `t`): a search keystroke mounts the rows it brings on screen again, and reading a summary back
+ * into words costs more than the rest of the row.
+ */
+const summaries = new WeakMap<TokenRow, { t: Translate; permissions: string; resources: string }>();
+
+function summaryWords(row: TokenRow, t: Translate): { permissions: string; resources: string } {
+  let words = summaries.get(row);
+  if (words?.t !== t) {
+    words = {
+      t,
+      permissions: permissionsWords(row.permissionsSummary, row.permissionNames),
+      resources: resourcesWords(row.resourcesSummary, row.resourceNames),
+    };
+    summaries.set(row, words);
+  }
+  return words;
+}
 
 /** The first range of an IP filter, and how many more: a CIDR must never break mid-address. */
 function IpCell({ summary }: { summary: string }): React.JSX.Element {
@@ -70,8 +91,7 @@ export const TokenRowView = memo(function TokenRowView({
 }): React.JSX.Element {
   const t = useT();
   const words = useMessageSentence();
-  const permissions = permissionsWords(row.permissionsSummary, row.permissionNames);
-  const resources = resourcesWords(row.resourcesSummary, row.resourceNames);
+  const { permissions, resources } = summaryWords(row, t);
   const worst =
     row.warnings.find((w) => w.severity === 'danger') ?? row.warnings.find((w) => w.severity === 'warning');
   return (

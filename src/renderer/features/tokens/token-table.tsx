@@ -53,7 +53,8 @@ export function TokenTable({
     count: entries.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Rows past the edge are rendered ahead for scrolling; each costs a search keystroke a mount.
+    overscan: 4,
   });
   const selectedIndex = selectedKey === null ? -1 : entries.findIndex((e) => e.row.key === selectedKey);
 

@@ -1,11 +1,13 @@
 /**
  * The main area: title, search, filters and the token table (or the right empty state).
  */
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { TokenRow } from '../../../shared/domain';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorCallout } from '../../components/error-callout';
 import { useT } from '../../lib/i18n';
+import type { IndexedToken } from '../../lib/token-index';
 import { useNow } from '../../lib/use-now';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useTokensStore } from '../../stores/tokens-store';
@@ -19,6 +21,18 @@ import { PolicyCodeListMenu } from '../policy-code/list-menu';
 import { BulkBar } from '../bulk/bulk-bar';
 import { ReportMenu } from '../reports/report-menu';
 import { useBulkStore } from '../../stores/bulk-store';
+
+/**
+ * The rows of a search's answer, made once per answer: erasing a letter brings back an answer the
+ * search remembers (use-tokens-in-view.ts), up to all 10,000 rows, and its rows with it.
+ */
+const answerRows = new WeakMap<readonly IndexedToken[], TokenRow[]>();
+
+function rowsOf(entries: readonly IndexedToken[]): TokenRow[] {
+  let rows = answerRows.get(entries);
+  if (rows === undefined) answerRows.set(entries, (rows = entries.map((entry) => entry.row)));
+  return rows;
+}
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac/u.test(navigator.platform);
 export const MOD_KEY = IS_MAC ? '⌘' : 'Ctrl';
@@ -43,11 +57,30 @@ export function TokensView(): React.JSX.Element {
   const selectedKey = ui.selectedKey;
   const select = ui.select;
   const picked = useBulkStore((s) => s.picked);
-  const shownRows = useMemo(() => shown.map((entry) => entry.row), [shown]);
+  const shownRows = useMemo(() => rowsOf(shown), [shown]);
   useEffect(() => {
     if (selectedKey !== null && tokensState === 'ready' && !shown.some((e) => e.row.key === selectedKey))
       select(null);
   }, [shown, selectedKey, select, tokensState]);
+
+  // The table's rows are memoised: handlers that keep their identity across keystrokes let a row
+  // whose token, place and selection did not change skip rendering.
+  const shownNow = useRef(shown);
+  useLayoutEffect(() => {
+    shownNow.current = shown;
+  }, [shown]);
+  const onSelect = useCallback(
+    (key: string, open: boolean) => select(key, open ? true : undefined),
+    [select],
+  );
+  const onPick = useCallback((key: string, range: boolean) => {
+    if (range)
+      useBulkStore.getState().pickRange(
+        key,
+        shownNow.current.map((entry) => entry.row.key),
+      );
+    else useBulkStore.getState().toggle(key);
+  }, []);
 
   const title = account
     ? account.name
@@ -151,17 +184,10 @@ export function TokensView(): React.JSX.Element {
         sort={ui.sort}
         onSort={ui.toggleSort}
         selectedKey={ui.selectedKey}
-        onSelect={(key, open) => ui.select(key, open ? true : undefined)}
+        onSelect={onSelect}
         now={now}
         picked={picked}
-        onPick={(key, range) => {
-          if (range)
-            useBulkStore.getState().pickRange(
-              key,
-              shown.map((entry) => entry.row.key),
-            );
-          else useBulkStore.getState().toggle(key);
-        }}
+        onPick={onPick}
       />
     );
   }

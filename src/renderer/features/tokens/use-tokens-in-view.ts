@@ -1,11 +1,12 @@
 /**
  * The tokens the main area shows: those in the sidebar's view (all, a profile, or every token
  * that reaches an account), sorted, then narrowed by the search and the filters. `inView` counts
- * for "n of m"; `shown` is what the table lists.
+ * for "n of m"; `shown` is what the table lists. Sorting and the view run when the list, the sort
+ * or the view change, never per keystroke.
  */
 import { useMemo } from 'react';
 import type { Account, Profile } from '../../../shared/domain';
-import { accountReach, filterTokens, NO_FILTERS } from '../../lib/token-filter';
+import { accountReach, createTokenSearch, filterTokens, NO_FILTERS } from '../../lib/token-filter';
 import type { IndexedToken } from '../../lib/token-index';
 import { sortTokens } from '../../lib/token-sort';
 import { useProfilesStore } from '../../stores/profiles-store';
@@ -53,10 +54,12 @@ export function useTokensInView(now: Date): TokensInView {
       }),
     [sorted, view, reach, now],
   );
-  const shown = useMemo(
-    () => filterTokens(inView, { query: ui.query, filters: ui.filters, view: { kind: 'all' }, now }),
-    [inView, ui.query, ui.filters, now],
+  // A keystroke searches the rows the previous query matched, or finds its answer remembered.
+  const search = useMemo(
+    () => createTokenSearch(inView, { filters: ui.filters, view: { kind: 'all' }, now }),
+    [inView, ui.filters, now],
   );
+  const shown = useMemo(() => search(ui.query), [search, ui.query]);
 
   return { profile, account, inView, shown };
 }
