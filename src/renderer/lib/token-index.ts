@@ -7,11 +7,15 @@
 import type { TokenRow } from '../../shared/domain';
 import { tokenSearchText } from '../../shared/token-row-text';
 import { toTime } from './format';
+import { shownSearchText } from './token-search-words';
 
 /** One row plus what search and sort need, computed once per load. */
 export interface IndexedToken {
   row: TokenRow;
-  /** Lowercased haystack (`tokenSearchText`, the command's --search reads the same). */
+  /**
+   * Lowercased haystack: `tokenSearchText` (the command's --search reads the same), plus the
+   * row's summaries in the window's language (token-search-words.ts).
+   */
   text: string;
   /** Lowercased name, the sort key of the Name column. */
   name: string;
@@ -19,10 +23,16 @@ export interface IndexedToken {
   lastUsedAt: number | null;
 }
 
+/** The shared search text, and the row's summaries as the window words them in its language. */
+function searchText(row: TokenRow): string {
+  const shown = shownSearchText(row);
+  return shown === '' ? tokenSearchText(row) : `${tokenSearchText(row)}\n${shown}`;
+}
+
 export function indexToken(row: TokenRow): IndexedToken {
   return {
     row,
-    text: tokenSearchText(row),
+    text: searchText(row),
     name: row.name.toLowerCase(),
     expiresAt: toTime(row.expiresOn),
     lastUsedAt: toTime(row.lastUsedOn),

@@ -23,6 +23,7 @@ import type { AppErrorShape, Result } from '../../shared/errors';
 import { splitTokenKey } from '../../shared/token-key';
 import { call } from '../lib/api';
 import { buildTokenIndex, indexToken, type IndexedToken } from '../lib/token-index';
+import { watchSearchLanguage } from '../lib/token-search-words';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -187,3 +188,8 @@ export const useTokensStore = create<TokensState>()((set, get) => ({
   },
   copy: (token, format) => call((api) => api.clipboard.copy({ ...ref(token), format })),
 }));
+
+// Search also finds the words the rows show, which change with the language: index them again.
+watchSearchLanguage(() => {
+  useTokensStore.setState((state) => ({ index: buildTokenIndex(state.rows) }));
+});

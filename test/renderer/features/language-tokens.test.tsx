@@ -106,6 +106,29 @@ describe('the token screens in 简体中文', () => {
     expectNoEnglish(screen.getByTestId('token-detail'));
   });
 
+  it('search finds a token by the Chinese words its row shows for its scope', async () => {
+    const app = await openInChinese();
+    const shown = (): string[] =>
+      [...screen.getByRole('grid').querySelectorAll('[role="row"] .cell-name')].map(
+        (cell) => cell.textContent ?? '',
+      );
+    const box = screen.getByRole('searchbox');
+    await app.user.type(box, '所有区域');
+    await waitFor(() => expect(shown()).toContain('Grafana — analytics'));
+    const chinese = shown();
+    // Every row found says 所有区域 in its resources; a token on named zones only is not found.
+    expect(chinese).not.toContain('GitHub Actions — deploy acme.com');
+    for (const name of chinese) expect(row(name)).toHaveTextContent(/所有区域/u);
+    // The English words (what `keyflare tokens --search` reads) find the same tokens.
+    await app.user.clear(box);
+    await app.user.type(box, 'all zones');
+    await waitFor(() => expect(shown()).toEqual(chinese));
+    // The IP filter is found in its Chinese words too.
+    await app.user.clear(box);
+    await app.user.type(box, '仅允许 192.0.2.0/24');
+    await waitFor(() => expect(shown()).toEqual(['GitHub Actions — deploy acme.com']));
+  });
+
   it('roll dialog and the show-once secret', async () => {
     const app = await openInChinese();
     await app.user.click(row(GITHUB));

@@ -38,8 +38,9 @@ describe('a row’s summaries in the window’s language', () => {
       ]),
     ).toBe('账户 Acme, Inc. except Ltd；所有区域');
     expect(resourcesWords('zone a.io and more', ['zone a.io'])).toBe('zone a.io and more');
+    // An R2 bucket has words of its own; the bucket's and the account's names stay as they are.
     expect(resourcesWords('R2 bucket media in account Acme', ['R2 bucket media in account Acme'])).toBe(
-      'R2 bucket media in account Acme',
+      '账户 Acme 中的 R2 存储桶 media',
     );
   });
 });
