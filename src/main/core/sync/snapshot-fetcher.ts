@@ -19,6 +19,7 @@ import { nullWhenDenied } from '../cloudflare/errors';
 import type { Profile } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { msg } from '../../../shared/i18n/message';
+import { unnamedAccountName } from '../../../shared/policy/labels';
 import type { CallOptions, CloudflareClient } from '../cloudflare/gateway';
 import {
   ACCOUNT_TOKEN_QUOTA,
@@ -81,9 +82,7 @@ export async function fetchSnapshot(
       profile.ownerAccountId
     ) {
       return {
-        items: [
-          { id: profile.ownerAccountId, name: `Account ${profile.ownerAccountId.slice(0, 8)}`, type: null },
-        ],
+        items: [{ id: profile.ownerAccountId, name: unnamedAccountName(profile.ownerAccountId), type: null }],
         lastNode: null,
       };
     }
