@@ -130,6 +130,11 @@ describe('简体中文 (screenshots)', () => {
     await capture(app, '20h-zh-CN-wizard-start', leftovers);
     await wizard.locator('.template-card', { hasText: 'Edit zone DNS' }).first().click();
     await wizard.getByTestId('wizard-access').waitFor();
+    // The draft's problems next to their fields, in Chinese: no name, no resource yet.
+    await wizard.getByLabel(zh('wizard.access.name')).fill('');
+    await wizard.getByRole('button', { name: zh('wizard.continue') }).click();
+    await wizard.locator('.field-error', { hasText: zh('validation.schema.tokenName') }).waitFor();
+    await capture(app, '20i-zh-CN-wizard-access-problems', leftovers);
     await wizard.getByLabel(zh('wizard.access.name')).fill(CREATED);
     await wizard
       .getByRole('button', { name: zh('wizard.resources.addZones') })
@@ -146,7 +151,13 @@ describe('简体中文 (screenshots)', () => {
       .getByRole('group', { name: zh('wizard.limits.presets') })
       .getByRole('button', { name: zh('wizard.limits.days90') })
       .click();
-    await wizard.getByLabel(new RegExp(`^${zh('wizard.limits.onlyFrom')}`, 'u')).fill('198.51.100.24/32');
+    const onlyFrom = wizard.getByLabel(new RegExp(`^${zh('wizard.limits.onlyFrom')}`, 'u'));
+    // A range Cloudflare would refuse: its problem under the field, the value as typed.
+    await onlyFrom.fill('198.51.100.24/33');
+    await wizard.getByRole('button', { name: zh('wizard.toReview') }).click();
+    await wizard.locator('.field-error', { hasText: '198.51.100.24/33' }).waitFor();
+    await capture(app, '20j-zh-CN-wizard-limits-problems', leftovers);
+    await onlyFrom.fill('198.51.100.24/32');
     await capture(app, '20j-zh-CN-wizard-limits', leftovers);
     await wizard.getByRole('button', { name: zh('wizard.toReview') }).click();
     await wizard.getByTestId('review-body').waitFor();

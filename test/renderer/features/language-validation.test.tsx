@@ -57,7 +57,7 @@ describe('validation problems in 简体中文', () => {
     await app.user.click(within(wizard).getByRole('button', { name: '检查' }));
     await waitFor(() => expect(onlyFrom).toHaveAttribute('aria-invalid', 'true'));
     expect(onlyFrom).toHaveAccessibleDescription(
-      '10.0.0.0/33：“10.0.0.0/33”的前缀是 /33，但 IPv4 范围的前缀只能是 /0 到 /32',
+      '“10.0.0.0/33”的前缀是 /33，但 IPv4 范围的前缀只能是 /0 到 /32',
     );
     expect(within(wizard).queryByTestId('review-body')).toBeNull();
     expect(english(within(wizard).getByTestId('wizard-limits'))).toEqual([]);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { TokenDraft } from '../../../shared/domain';
 import type { DraftIssue } from '../../../shared/policy/build';
 import { Field } from '../../components/field';
-import { msg, nest, type Message, type MessageKey } from '../../../shared/i18n';
+import type { Message, MessageKey } from '../../../shared/i18n';
 import { formatDay } from '../../lib/format';
 import { useT } from '../../lib/i18n';
 import { useMessageSentence } from '../../lib/message-sentence';
@@ -95,19 +95,15 @@ function DayField({
   );
 }
 
-/** Each bad entry of one list with its problem ("10.0.0.0/33: … is /0 to /32"), as one line. */
+/** The problems of one list's entries, as one line; each names the entry as typed. */
 function listIssues(
   say: (message: Message) => string,
   issues: readonly DraftIssue[],
   field: 'in' | 'notIn',
-  values: string[],
 ): string | null {
   const messages = issues
     .filter((issue) => issue.path.startsWith(`requestIp.${field}.`))
-    .map((issue) => {
-      const at = Number(issue.path.split('.')[2]);
-      return say(msg('validation.ip.entry', { value: values[at] ?? '', ...nest('problem', issue.message) }));
-    });
+    .map((issue) => say(issue.message));
   return messages.length > 0 ? messages.join(' · ') : null;
 }
 
@@ -134,14 +130,14 @@ export function LimitsStep({ draft, onDraft, issues, showIssues, now }: LimitsSt
           <IpListField
             label={t('wizard.limits.onlyFrom')}
             placeholder={ONLY_FROM_EXAMPLE}
-            error={listIssues(say, shown, 'in', draft.requestIp.in)}
+            error={listIssues(say, shown, 'in')}
             initial={draft.requestIp.in}
             onChange={(list) => onDraft({ ...draft, requestIp: { ...draft.requestIp, in: list } })}
           />
           <IpListField
             label={t('wizard.limits.blockFrom')}
             placeholder="198.51.100.7"
-            error={listIssues(say, shown, 'notIn', draft.requestIp.notIn)}
+            error={listIssues(say, shown, 'notIn')}
             initial={draft.requestIp.notIn}
             onChange={(list) => onDraft({ ...draft, requestIp: { ...draft.requestIp, notIn: list } })}
           />
