@@ -13,7 +13,8 @@
  *   timestamp) to the next painted frame (requestAnimationFrame, then a task after it), over
  *   ~80 keystrokes that type and erase queries.
  *
- * Needs `npx electron-vite build` first. Run with `npx tsx bench/renderer.ts`, or from
+ * Needs `npx electron-vite build` first (or KEYFLARE_BENCH_RENDERER naming another built renderer
+ * folder, to compare two builds back to back). Run with `npx tsx bench/renderer.ts`, or from
  * bench/run.ts through `rendererBench`.
  */
 import fs from 'node:fs';
