@@ -167,7 +167,7 @@ describe('keyflare in Simplified Chinese', () => {
 
       const failed = await cli.run([...ZH, 'sync', '--profile', 'Alice']);
       expect(failed.code).toBe(6);
-      expect(failed.stderr).toMatch(/^Alice：未同步：.+ 之前的快照已保留。$/mu);
+      expect(failed.stderr).toMatch(/^Alice：未同步：.+[^ ]之前的快照已保留。$/mu);
     } finally {
       await sim.restart();
     }

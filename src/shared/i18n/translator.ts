@@ -25,10 +25,34 @@ interface IcuParse {
   parse(res: string, options: Record<string, unknown>, lng: string, ...rest: unknown[]): string;
 }
 
+/** A Chinese character or a CJK / full-width punctuation mark, and the curly quotes Chinese uses. */
+const HAN = '[\\u2018\\u2019\\u201c\\u201d\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
+const SPACE_BETWEEN_HAN = new RegExp(`(${HAN}) +(?=${HAN})`, 'gu');
+/** Stands for a space inside a parameter while the sentence's own spaces are tidied. */
+const KEPT_SPACE = '\uE000';
+
+/**
+ * Chinese puts no space between Chinese words, and a space between Chinese and Latin words or
+ * numbers by convention: the zh-CN catalogues write `{count} 个令牌`, `区域 {zone}`. A parameter
+ * may itself be Chinese (a resource's words, a date as 2026年12月3日, a list), and then that space
+ * would fall between two Chinese characters ("所有区域 上的"): such spaces of the sentence are
+ * dropped. Spaces inside a parameter (a token's or an account's name) are never touched.
+ */
+function chineseSpacing(
+  format: (params: Record<string, unknown>) => string,
+  params: Record<string, unknown>,
+): string {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params))
+    kept[name] = typeof value === 'string' ? value.replaceAll(' ', KEPT_SPACE) : value;
+  return format(kept).replace(SPACE_BETWEEN_HAN, '$1').replaceAll(KEPT_SPACE, ' ');
+}
+
 /**
  * The ICU plugin, rendering nested messages first (`nest()` in message.ts): each one is translated
  * in the language of the outer message and placed at its name, so a cause inside an error's
- * sentence speaks the same language as the sentence.
+ * sentence speaks the same language as the sentence. In Chinese it also tidies the sentence's
+ * spaces (`chineseSpacing`).
  */
 function nestingIcu(instance: i18n): InstanceType<typeof ICU> {
   const icu = new ICU();
@@ -37,7 +61,8 @@ function nestingIcu(instance: i18n): InstanceType<typeof ICU> {
   plugin.parse = (res, options, lng, ...rest) => {
     const { plain, nested } = splitNested(options);
     for (const [name, inner] of nested) plain[name] = String(instance.t(inner.key, { ...inner.params, lng }));
-    return parse(res, plain, lng, ...rest);
+    if (!lng.startsWith('zh')) return parse(res, plain, lng, ...rest);
+    return chineseSpacing((params) => parse(res, params, lng, ...rest), plain);
   };
   return icu;
 }

@@ -45,7 +45,7 @@ describe('history lines stored as English sentences', () => {
       const message = legacyHistoryMessage(kind, name, sentence);
       return zh(message.key, message.params);
     };
-    expect(say('status_changed', 'CI', 'status active -> disabled')).toBe('状态 有效 → 已禁用');
+    expect(say('status_changed', 'CI', 'status active -> disabled')).toBe('状态：有效 → 已禁用');
     expect(say('modified', 'After', 'name "Before" -> "After"; expiry changed')).toBe(
       '名称“Before”→“After”；有效期已更改',
     );

@@ -230,8 +230,8 @@ describe('reminders', () => {
 
   it('speaks the language Settings names: 简体中文, and the OS’s Chinese under System', async () => {
     const chinese = [
-      `CI token 2024 已于 ${day('2024-12-31', 'zh-CN')} 过期`,
-      `Personal zone reader 2024 已于 ${day('2024-06-30', 'zh-CN')} 过期`,
+      `CI token 2024 已于 ${day('2024-12-31', 'zh-CN')}过期`,
+      `Personal zone reader 2024 已于 ${day('2024-06-30', 'zh-CN')}过期`,
     ];
     const { h, notifier } = await setup({ rotationDueDays: 90, language: 'zh-CN' });
     h.core.services.reminders.start();

@@ -186,7 +186,7 @@ describe('the token screens in 简体中文', () => {
     await within(wizard).findByTestId('wizard-limits');
     await app.user.click(within(wizard).getByRole('button', { name: '30 天' }));
     // The end date's hint names the day as zh-CN writes it.
-    expect(within(wizard).getByText(/^于 \d{4}年\d{1,2}月\d{1,2}日 零点（UTC）过期。$/u)).toBeInTheDocument();
+    expect(within(wizard).getByText(/^于 \d{4}年\d{1,2}月\d{1,2}日零点（UTC）过期。$/u)).toBeInTheDocument();
     expect(within(wizard).getByRole('heading', { name: '客户端 IP 地址筛选' })).toBeInTheDocument();
     expectNoEnglish(wizard);
 

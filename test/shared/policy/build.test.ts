@@ -678,7 +678,7 @@ describe('describeDraft', () => {
     const zh = translatorFor(createI18n('zh-CN'), 'zh-CN');
     const formats = createFormats('zh-CN', '刚刚');
     expect(clauses.map((clause) => formatMessage(zh, clause, formats))).toEqual([
-      '所有区域（区域 x.com 除外） 上的 DNS Write',
+      '所有区域（区域 x.com 除外）上的 DNS Write',
       '不允许来自 198.51.100.7/32',
       '于2027年1月31日过期',
     ]);

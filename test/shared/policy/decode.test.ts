@@ -52,10 +52,11 @@ describe('decodePolicies', () => {
       decoded.map((p) => englishText(p.summaryMessage.key as MessageKey, p.summaryMessage.params)),
     ).toEqual(decoded.map((p) => p.summary));
     const zh = translatorFor(createI18n('zh-CN'), 'zh-CN');
+    // No space between two Chinese words ("所有账户上的"); Latin names keep theirs ("example.com 上的").
     expect(decoded.map((p) => zh(p.summaryMessage.key as MessageKey, p.summaryMessage.params))).toEqual([
       '区域 example.com 上的 DNS Write',
-      '账户 Acme 中的所有区域 上的 Zone Read',
-      '所有账户 上的 Billing Read',
+      '账户 Acme 中的所有区域上的 Zone Read',
+      '所有账户上的 Billing Read',
       '用户 jane@example.com 上的 API Tokens Write',
       '拒绝：区域 x.com 上的 DNS Write',
     ]);
