@@ -36,10 +36,10 @@ describe('the bulk plan', () => {
     const rows = [row({ id: 'a', name: 'CI 部署' }), row({ id: 'b', name: 'DNS bot', status: 'disabled' })];
     const plan = planBulk('disable', rows, () => ({ edit: true, delete: true, reason: null }));
     expect(formatMessage(zh, plan.summary, formats)).toBe(
-      '停用 1 个令牌：向 Cloudflare 发送 1 个请求，每个只发送一次。另有 1 个令牌未包含在内。',
+      '禁用 1 个令牌：向 Cloudflare 发送 1 个请求，每个只发送一次。另有 1 个令牌未包含在内。',
     );
     const skip = plan.groups.flatMap((g) => g.skip)[0];
-    expect(formatMessage(zh, skip?.reason ?? { key: '' }, formats)).toBe('已停用');
+    expect(formatMessage(zh, skip?.reason ?? { key: '' }, formats)).toBe('已禁用');
     const tokens = rows.map((r) => ({ key: r.key, profileId: r.profileId, tokenId: r.id, name: r.name }));
     const run = summarizeRun('disable', [
       { token: tokens[0]!, outcome: 'failed', message: null, code: 'UPSTREAM' },
