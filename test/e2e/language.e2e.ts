@@ -103,6 +103,16 @@ describe('简体中文 (screenshots)', () => {
     await page.getByRole('row', { name: new RegExp(GITHUB, 'u') }).click();
     await page.getByTestId('token-detail').locator('.policy').first().waitFor();
     await capture(app, '20d-zh-CN-token-detail', leftovers);
+    // Share a request: what the link carries and what to add by hand, worded in Chinese.
+    await page
+      .getByTestId('token-detail')
+      .getByRole('button', { name: zh('policyCode.menu.more') })
+      .click();
+    await page.getByRole('menuitem', { name: new RegExp(`^${zh('policyCode.menu.share')}`, 'u') }).click();
+    await page.getByTestId('share-manual').waitFor();
+    await capture(app, '20d2-zh-CN-share', leftovers);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('share-dialog').waitFor({ state: 'detached' });
     await page.keyboard.press('Escape');
 
     await nav.getByRole('button', { name: zh('sidebar.manageProfileNamed', { label: 'Acme Corp' }) }).click();

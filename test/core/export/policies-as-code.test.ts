@@ -169,6 +169,16 @@ describe('export', () => {
     expect(h.clipboard.text).toBe(exported.text);
     const two = await h.fails('export.tokens', { tokens: [ref, ref], format: 'share' });
     expect(two.code).toBe('VALIDATION');
+    // Its field line carries its message, so each face words it in the user's language.
+    expect(two.details).toMatchObject({
+      issues: [
+        {
+          path: 'tokens',
+          key: 'errors.export.shareOne',
+          message: 'Share a request for one token at a time.',
+        },
+      ],
+    });
   });
 
   it('refuses a recipe for a token it cannot name whole, and still exports its body as Cloudflare holds it', async () => {

@@ -9,7 +9,7 @@
 import type { ExportFormat, ExportResult, ImportResult } from '../../../shared/export/export-schemas';
 import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { englishMessage } from '../../../shared/i18n/english-message';
+import { issueDetail } from '../../../shared/i18n/issue-message';
 import { type Message, type MessageParams, msg, nest } from '../../../shared/i18n/message';
 import { sentencesMessage, wordsMessage } from '../../../shared/policy/labels';
 import { tokenApiBody } from '../../../shared/export/api-body';
@@ -131,7 +131,7 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
       const [only] = refs;
       if (!only || refs.length > 1)
         throw new AppError('VALIDATION', msg('errors.export.shareOne'), {
-          issues: [{ path: 'tokens', message: 'share one token at a time' }],
+          issues: [issueDetail('tokens', msg('errors.export.shareOne'))],
         });
       const detail = deps.inventory.token(only.profileId, only.tokenId);
       const link = shareLink(detail);
@@ -157,7 +157,7 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
           'VALIDATION',
           msg('errors.export.noRecipe', nest('notes', sentencesMessage(notes))),
           {
-            issues: notes.map((note) => ({ path: '(token)', message: englishMessage(note) })),
+            issues: notes.map((note) => issueDetail('(token)', note)),
           },
         );
       text = recipeText(recipes);
@@ -214,14 +214,9 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
       assertSynced(profile);
       const parsed = parseImportText(text);
       const tokenCount = parsed.tokens.length;
+      const noSuchIndex = msg('errors.export.noSuchIndex', { count: tokenCount, number: index + 1 });
       if (index >= tokenCount)
-        throw new AppError(
-          'VALIDATION',
-          msg('errors.export.noSuchIndex', { count: tokenCount, number: index + 1 }),
-          {
-            issues: [{ path: 'index', message: `must be below ${tokenCount}` }],
-          },
-        );
+        throw new AppError('VALIDATION', noSuchIndex, { issues: [issueDetail('index', noSuchIndex)] });
       const position = { tokenCount, index };
       const recipe = parsed.source === 'recipe' ? (parsed.tokens[index] ?? null) : null;
       const { owner, missing } = ownerFor(profile, recipe, asked);
