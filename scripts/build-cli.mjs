@@ -14,24 +14,57 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'out', 'cli');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-const NATIVE = ['better-sqlite3', 'keytar'];
+/**
+ * A plugin answering the imports of `names` with a module of its own, `contents(name)`; that
+ * module's own require() of the same name is left to Node.
+ */
+function standIn(namespace, names, contents) {
+  return {
+    name: namespace,
+    setup(b) {
+      const filter = new RegExp(`^(${names.join('|')})$`);
+      b.onResolve({ filter }, (args) =>
+        args.namespace === namespace ? { path: args.path, external: true } : { path: args.path, namespace },
+      );
+      b.onLoad({ filter: /.*/, namespace }, async (args) => ({
+        contents: await contents(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 /** `import x from 'keytar'` becomes the CommonJS module itself, through the banner's require(). */
-const requireNative = {
-  name: 'require-native',
-  setup(b) {
-    const filter = new RegExp(`^(${NATIVE.join('|')})$`);
-    b.onResolve({ filter }, (args) =>
-      args.namespace === 'native'
-        ? { path: args.path, external: true }
-        : { path: args.path, namespace: 'native' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'native' }, (args) => ({
-      contents: `const mod = require(${JSON.stringify(args.path)}); export default mod;`,
-      loader: 'js',
-    }));
-  },
-};
+const requireNative = standIn(
+  'native',
+  ['better-sqlite3', 'keytar'],
+  (name) => `const mod = require(${JSON.stringify(name)}); export default mod;`,
+);
+
+/**
+ * Node built-ins that a start would load for nothing: commander imports node:child_process for
+ * executable subcommands (Keyflare has none), and the cache's code imports node:crypto to hash
+ * what a sync writes, which `tokens`, `exec` and `can` never do. Each costs a start 2-4 ms to load
+ * (with child_process come net and dgram). The bundle gets a stand-in that loads the real module
+ * on first use: its default export forwards every property, and each function the module exports
+ * is exported as a function that forwards its call (or `new`). A named import of something that
+ * is not a function fails the build here, never at run time.
+ */
+const lazyBuiltins = standIn('lazy-builtin', ['node:child_process', 'node:crypto'], async (name) => {
+  const real = (await import(name)).default;
+  const functions = Object.keys(real).filter(
+    (key) => /^[A-Za-z_$][\w$]*$/u.test(key) && typeof real[key] === 'function',
+  );
+  const load = `(real ??= require(${JSON.stringify(name)}))`;
+  return [
+    'let real;',
+    `export default new Proxy({}, { get: (_target, key) => ${load}[key] });`,
+    ...functions.map(
+      (key) =>
+        `export function ${key}(...args) { return new.target ? new ${load}.${key}(...args) : ${load}.${key}(...args); }`,
+    ),
+  ].join('\n');
+});
 
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -46,7 +79,7 @@ await build({
   minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [requireNative],
+  plugins: [requireNative, lazyBuiltins],
   // Bundled CommonJS packages call require(); give every ES module chunk one.
   banner: {
     js: "import { createRequire as __kfRequire } from 'node:module'; const require = __kfRequire(import.meta.url);",
