@@ -9,7 +9,7 @@ import type { CfCondition, CfPermissionGroupRef, CfPolicy, CfToken } from '../cl
 import type { DecodedPolicy, DecodedResource } from '../domain';
 import { exclusionPairs } from './exclusions';
 import { type Message, msg, nest } from '../i18n/message';
-import { resourceLabel, resourceMessage, type ResourceNames } from './labels';
+import { namesMessage, resourceLabel, resourceMessage, type ResourceNames } from './labels';
 import { classifyResource, flattenResources } from './resource-keys';
 
 /** Names for permission groups, accounts, zones and the user, as the profile knows them. */
@@ -94,7 +94,7 @@ export function policySummaryMessage(
   const except = excluded.slice(0, 3);
   const params: Record<string, string | number> = {
     effect,
-    groups: groupNames.length > 0 ? groupNames.join(', ') : 'none',
+    ...(groupNames.length > 0 ? nest('groups', namesMessage(groupNames)) : { groups: 'none' }),
     count: resources.length,
     more: Math.max(0, resources.length - shown.length),
     ecount: excluded.length,

@@ -174,6 +174,20 @@ export function listMessage(items: readonly Message[]): Message {
   return msg('policy.list.more', { ...nest('first', first), ...nest('rest', listMessage(rest)) });
 }
 
+/**
+ * Names that stay as they are (permission groups) as a plain list each language punctuates:
+ * "DNS Write, Zone Read" / "DNS Write、Zone Read" (no "and": a summary lists them all alike).
+ */
+export function namesMessage(names: readonly string[]): Message {
+  const [first, ...rest] = names;
+  if (first === undefined) return wordsMessage('');
+  if (rest.length === 0) return wordsMessage(first);
+  return msg('policy.list.more', {
+    ...nest('first', wordsMessage(first)),
+    ...nest('rest', namesMessage(rest)),
+  });
+}
+
 /** Whole sentences one after another, as each language runs them on: "A. B." / "A。B。". */
 export function sentencesMessage(items: readonly Message[]): Message {
   const [first, ...rest] = items;

@@ -11,6 +11,7 @@ import { decodeResources } from '../../../src/shared/policy/decode';
 import {
   labelMessage,
   listMessage,
+  namesMessage,
   sentencesMessage,
   unnamedAccountName,
   wordsMessage,
@@ -86,6 +87,12 @@ describe('lists and sentences', () => {
     expect(englishMessage(listMessage(names.slice(0, 1)))).toBe('DNS Write');
     const many = Array.from({ length: 12 }, (_, index) => wordsMessage(`zone-${index}`));
     expect(englishMessage(listMessage(many)).split(', ')).toHaveLength(11);
+  });
+
+  it('punctuates names as each language does, without an “and”', () => {
+    const groups = namesMessage(['DNS Write', 'Zone Read', 'Cache Purge']);
+    expect(englishMessage(groups)).toBe('DNS Write, Zone Read, Cache Purge');
+    expect(chinese(groups)).toBe('DNS Write、Zone Read、Cache Purge');
   });
 
   it('nests resources whole, in the list’s language', () => {
