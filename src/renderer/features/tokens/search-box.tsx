@@ -33,6 +33,8 @@ export function SearchBox({ shown }: { shown: readonly IndexedToken[] }): React.
         placeholder={t('tokens.search.placeholder')}
         aria-label={t('tokens.search.label')}
         aria-keyshortcuts="Control+F /"
+        // Names, ids and zones are not prose: no spelling marks, and no spell check between keystrokes.
+        spellCheck={false}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
