@@ -19,6 +19,9 @@ import { unusableParams, unusableReason } from './exec';
 
 /** The resource as people read it: "zone acme.com", "account Acme Corp", in the reader's language. */
 function targetMessage(target: AccessTarget): Message {
+  // A login with no known user (`resolveTarget` labels it "user of this login") is said whole.
+  if (target.kind === 'user' && target.userId === null)
+    return msg('cli.can.target', { kind: 'thisUser', name: '' });
   const name = target.label.replace(/^(?:zone|account|user) /u, '');
   return msg('cli.can.target', { kind: target.kind, name });
 }
