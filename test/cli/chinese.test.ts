@@ -93,7 +93,7 @@ describe('keyflare in Simplified Chinese', () => {
     expect(result.stdout).toContain('Edit DNS acme.com\nID           a1a10000000000000000000000000002');
     expect(result.stdout).toMatch(/\n配置文件\s+Alice\n/u);
     expect(result.stdout).toMatch(
-      /策略\n {2}1\. 允许 (Zone Read, DNS Write|DNS Write, Zone Read)\n\s+作用于 /u,
+      /策略\n {2}1\. 允许 (Zone Read、DNS Write|DNS Write、Zone Read)\n\s+作用于区域 acme\.com\n/u,
     );
     expect(result.stdout).toContain('配置文件可以 编辑、轮换、删除');
     expect(result.stdout).not.toMatch(/Policies|profile may|allow/u);

@@ -4,6 +4,7 @@
  */
 import type { TokenDetail } from '../../shared/domain';
 import type { MessageKey } from '../../shared/i18n/message';
+import { labelMessage } from '../../shared/policy/labels';
 import type { CommandContext } from '../context';
 import { EXIT } from '../exit-codes';
 import { allowedJson, messageText } from '../message-text';
@@ -58,10 +59,11 @@ export function printDetail(ctx: CommandContext, token: TokenDetail): void {
       policy.effect === 'deny'
         ? out.bad(padToWidth(deny, effectWidth))
         : out.good(padToWidth(allow, effectWidth));
-    out.result(`  ${index + 1}. ${effect} ${policy.permissionGroups.map((g) => g.name).join(', ')}`);
-    out.result(
-      `           ${t('cli.show.on', { resources: policy.resources.map((r) => r.label).join(', ') })}`,
-    );
+    const list = (words: string[]): string => words.join(t('cli.listSeparator'));
+    out.result(`  ${index + 1}. ${effect} ${list(policy.permissionGroups.map((g) => g.name))}`);
+    // Each resource in the run's words ("区域 acme.com"); names as Cloudflare sends them.
+    const resources = list(policy.resources.map((r) => messageText(ctx.lang, labelMessage(r.label))));
+    out.result(`           ${t('cli.show.on', { resources })}`);
   });
   if (token.warnings.length > 0) {
     out.result('');
