@@ -11,9 +11,19 @@ import type Cloudflare from 'cloudflare';
 import type { AppError } from '../../../shared/errors';
 import { rateLimited } from './errors';
 import { CALL_HEADER, type RequestCounter } from './guarded-fetch';
-import type { RequestSlot } from './paging';
 import type { RateGate } from './rate-gate';
 import type { SdkRequestOptions } from './sdk-client';
+
+/**
+ * A request's place among those a planner lets run at the same time. Its reply's body is the
+ * end of its time on the wire: `replied` hands the place to the next request while this one's
+ * body is still being parsed and checked, and a read sent once more (a retry) `retake`s a place
+ * first, so no more requests than the planner allows are ever on the wire together.
+ */
+export interface RequestSlot {
+  replied(): void;
+  retake(): Promise<void>;
+}
 
 export interface CallOptions {
   signal?: AbortSignal;

@@ -21,6 +21,7 @@
  * A malformed list fails the read with UPSTREAM, so a sync keeps its previous snapshot.
  */
 import { malformedReply } from './errors';
+import type { RequestSlot } from './gated-send';
 import { MAX_PER_PAGE, type Page } from './replies';
 import { msg, nest, type Message, type MessageKey, type MessageParams } from '../../../shared/i18n/message';
 import { englishText } from '../../../shared/i18n/translator';
@@ -33,16 +34,7 @@ export const ACCOUNT_TOKEN_QUOTA = 500;
 /** The bound for lists without a documented cap (zones, accounts): 500 pages of 50. */
 export const MAX_LIST_ITEMS = 25_000;
 
-/**
- * A request's place among those a planner lets run at the same time. Its reply's body is the
- * end of its time on the wire: `replied` hands the place to the next request while this one's
- * body is still being parsed and checked, and a read sent once more (a retry) `retake`s a place
- * first, so no more requests than the planner allows are ever on the wire together.
- */
-export interface RequestSlot {
-  replied(): void;
-  retake(): Promise<void>;
-}
+export type { RequestSlot } from './gated-send';
 
 /** The slot of a request that no planner bounds. */
 export const UNBOUNDED_SLOT: RequestSlot = { replied: () => undefined, retake: () => Promise.resolve() };
