@@ -87,6 +87,17 @@ describe('keyflare in Simplified Chinese', () => {
     }
   });
 
+  it('says a token’s IP filter in Chinese, in show and in the English run alike', async () => {
+    const shown = await inChinese(['show', 'Office analytics']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(
+      /IP 筛选\s+仅允许 203\.0\.113\.0\/24, 2001:db8::\/32；排除 203\.0\.113\.99\/32。/u,
+    );
+    expect(shown.stdout).not.toMatch(/only from|not from/iu);
+    const english = await cli.run(['--lang', 'en', 'show', 'Office analytics']);
+    expect(english.stdout).toContain('Only from 203.0.113.0/24, 2001:db8::/32; not from 203.0.113.99/32.');
+  });
+
   it('shows a token in Chinese, names and permission groups as Cloudflare sends them', async () => {
     const result = await inChinese(['show', 'Edit DNS acme.com']);
     expect(result.code).toBe(0);

@@ -19,6 +19,7 @@ import {
   type VerifyResult,
 } from '../../shared/domain';
 import { messageJson } from '../../shared/i18n/english-message';
+import { ipFilterMessage } from '../../shared/policy/summary-words';
 import type { CommandContext } from '../context';
 import { msg } from '../../shared/i18n/message';
 import { CliError, EXIT } from '../exit-codes';
@@ -234,7 +235,8 @@ export async function doctor(
       );
       out.result(t('cli.doctor.can'));
       for (const policy of first.policies) out.result(`  ${messageText(ctx.lang, policy.summaryMessage)}`);
-      if (first.ipFilterSummary) out.result(`  ${first.ipFilterSummary}`);
+      if (first.ipFilterSummary)
+        out.result(`  ${messageText(ctx.lang, ipFilterMessage(first.ipFilterSummary))}`);
       if (first.warnings.length > 0) {
         out.result(t('cli.doctor.warnings'));
         for (const warning of first.warnings)

@@ -5,6 +5,7 @@
 import type { TokenDetail } from '../../shared/domain';
 import type { MessageKey } from '../../shared/i18n/message';
 import { labelMessage } from '../../shared/policy/labels';
+import { ipFilterMessage } from '../../shared/policy/summary-words';
 import type { CommandContext } from '../context';
 import { EXIT } from '../exit-codes';
 import { allowedJson, messageText } from '../message-text';
@@ -38,7 +39,13 @@ export function printDetail(ctx: CommandContext, token: TokenDetail): void {
     line(ctx, 'cli.show.label.validFrom', formats.dateTime(token.notBefore) ?? token.notBefore);
   line(ctx, 'cli.show.label.expires', formats.dateTime(token.expiresOn) ?? never);
   line(ctx, 'cli.show.label.lastUsed', formats.dateTime(token.lastUsedOn) ?? never);
-  line(ctx, 'cli.show.label.ipFilter', token.ipFilterSummary ?? t('cli.show.anyAddress'));
+  line(
+    ctx,
+    'cli.show.label.ipFilter',
+    token.ipFilterSummary === null
+      ? t('cli.show.anyAddress')
+      : messageText(ctx.lang, ipFilterMessage(token.ipFilterSummary)),
+  );
   line(ctx, 'cli.show.label.secret', t(token.secretKept ? 'cli.show.secretKept' : 'cli.show.secretNotKept'));
   if (token.lastVerify)
     line(
