@@ -91,7 +91,7 @@ describe('keyflare in Simplified Chinese', () => {
     const shown = await inChinese(['show', 'Office analytics']);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(
-      /IP 筛选\s+仅允许 203\.0\.113\.0\/24, 2001:db8::\/32；排除 203\.0\.113\.99\/32。/u,
+      /IP 筛选\s+仅允许 203\.0\.113\.0\/24、2001:db8::\/32；排除 203\.0\.113\.99\/32。/u,
     );
     expect(shown.stdout).not.toMatch(/only from|not from/iu);
     const english = await cli.run(['--lang', 'en', 'show', 'Office analytics']);

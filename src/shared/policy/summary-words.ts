@@ -11,8 +11,8 @@
  * `language().words`).
  */
 import type { MessageData } from '../i18n/english-message';
-import { type Message, msg } from '../i18n/message';
-import { labelMessage } from './labels';
+import { type Message, msg, nest } from '../i18n/message';
+import { labelMessage, namesMessage } from './labels';
 
 /** A message in the reader's language. */
 export type Words = (message: MessageData) => string;
@@ -118,8 +118,8 @@ export function ipRangesOf(summary: string | null): IpRanges {
 export function ipFilterMessage(summary: string | null): Message {
   const ranges = ipRangesOf(summary);
   if (ranges.in.length === 0 && ranges.notIn.length === 0) return msg('policy.ip.any');
-  return msg('policy.ip.filter', {
-    in: ranges.in.length > 0 ? ranges.in.join(', ') : 'none',
-    notIn: ranges.notIn.length > 0 ? ranges.notIn.join(', ') : 'none',
-  });
+  // The ranges as a list each language punctuates ("A, B" / "A、B").
+  const list = (name: string, ranges: string[]): Record<string, string | number> =>
+    ranges.length > 0 ? nest(name, namesMessage(ranges)) : { [name]: 'none' };
+  return msg('policy.ip.filter', { ...list('in', ranges.in), ...list('notIn', ranges.notIn) });
 }
