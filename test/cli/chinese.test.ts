@@ -69,6 +69,11 @@ describe('keyflare in Simplified Chinese', () => {
       ['Studio cache purge', 'Bob', '用户', '有效'],
       ['Studio token reader', 'Bob', 'Bob Studio', '有效'],
     ]);
+    // The permissions are listed as Chinese lists them; the group names stay as Cloudflare sends them.
+    const listed = await inChinese(['tokens', '--search', 'except internal']);
+    expect(listed.stdout).toMatch(
+      /^Acme zones except internal\t.*\t(DNS Read、Zone Read|Zone Read、DNS Read)\t/mu,
+    );
     const none = await inChinese(['tokens', '--search', 'no-such-words-anywhere']);
     expect(none.stderr).toContain('没有匹配的缓存令牌。');
     expect(none.stderr).not.toContain('No cached token matches');

@@ -7,11 +7,13 @@
  */
 import type { TokenRow } from '../../shared/domain';
 import { tokenFactsJson, tokenSearchText } from '../../shared/token-row-text';
-import { messageJson } from '../../shared/i18n/english-message';
+import { type MessageData, messageJson } from '../../shared/i18n/english-message';
+import { permissionsWords } from '../../shared/policy/summary-words';
 import type { CommandContext } from '../context';
 import { msg } from '../../shared/i18n/message';
 import { CliError, EXIT } from '../exit-codes';
 import type { TOKEN_FILTERS } from '../program';
+import { messageText } from '../message-text';
 import { findProfile } from '../refs';
 import { runSync } from './sync';
 
@@ -168,6 +170,12 @@ export async function listTokens(ctx: CommandContext, options: TokensOptions): P
   }
   const { printTable } = await import('../table');
   const { t, formats } = ctx.lang;
+  // The permissions as the run's language says them ("拒绝 Zone Read"); English is the row's own text.
+  const say = (message: MessageData): string => messageText(ctx.lang, message);
+  const permissionsOf = (r: TokenRow): string =>
+    ctx.lang.locale === 'en'
+      ? r.permissionsSummary
+      : permissionsWords(r.permissionsSummary, r.permissionNames, say);
   const never = t('cli.never');
   const user = t('cli.tokens.ownerUser');
   // Thousands of rows, three statuses: each word is translated once.
@@ -200,7 +208,7 @@ export async function listTokens(ctx: CommandContext, options: TokensOptions): P
         value: (r) => formats.day(r.lastUsedOn) ?? never,
         dropOrder: 5,
       },
-      { header: t('cli.tokens.column.permissions'), value: (r) => r.permissionsSummary, flexible: true },
+      { header: t('cli.tokens.column.permissions'), value: permissionsOf, flexible: true },
       { header: t('cli.tokens.column.id'), value: (r) => r.id, fixed: true },
     ],
     rows,
