@@ -22,22 +22,9 @@ export interface StoredToken {
   raw?: string;
 }
 
-/** JSON texts made ahead of need (`prepareRaw`), by the token object they were made of. */
-const preparedRaw = new WeakMap<WireToken, string>();
-
-/**
- * Makes the token's JSON text now, for rawOf to find later. A sync calls it as each page of
- * tokens arrives, while it waits for other replies anyway, so the commit — which compares every
- * token's text with the cached one — does not make them all at its end. Tokens are not changed
- * after they were parsed, so the text stays theirs.
- */
-export function prepareRaw(token: WireToken): void {
-  if (!preparedRaw.has(token)) preparedRaw.set(token, JSON.stringify(token));
-}
-
 /** The JSON text of the token, computed once per stored token. */
 export function rawOf(stored: StoredToken): string {
-  stored.raw ??= preparedRaw.get(stored.token) ?? JSON.stringify(stored.token);
+  stored.raw ??= JSON.stringify(stored.token);
   return stored.raw;
 }
 

@@ -27,8 +27,6 @@ import {
   USER_TOKEN_QUOTA,
   type RequestPlanner,
 } from '../cloudflare/paging';
-import { prepareRaw } from '../db/stored-token';
-import type { Page } from '../cloudflare/replies';
 import type { WireAccount, WirePermissionGroup, WireToken, WireUser, WireZone } from '../cloudflare/wire';
 
 export interface FetchedAccount {
@@ -45,12 +43,6 @@ export interface FetchedSnapshot {
   userTokens: WireToken[] | null;
   userPermissionGroups: WirePermissionGroup[];
   accounts: FetchedAccount[];
-}
-
-/** A page of tokens whose stored texts are made now, while other replies are awaited (stored-token.ts). */
-function withRawTexts(page: Page<WireToken>): Page<WireToken> {
-  for (const token of page.items) prepareRaw(token);
-  return page;
 }
 
 export async function fetchSnapshot(
@@ -95,11 +87,7 @@ export async function fetchSnapshot(
           planner,
           'user tokens',
           null,
-          (page, perPage, slot) =>
-            client
-              .tokens({ kind: 'user' })
-              .list(page, perPage, { ...call, slot })
-              .then(withRawTexts),
+          (page, perPage, slot) => client.tokens({ kind: 'user' }).list(page, perPage, { ...call, slot }),
           { what: msg('errors.request.listUserTokens'), maxItems: USER_TOKEN_QUOTA },
         ).then((r) => r.items),
       );
@@ -129,10 +117,7 @@ export async function fetchSnapshot(
               `account ${id} tokens`,
               after,
               (page, perPage, slot) =>
-                client
-                  .tokens({ kind: 'account', accountId: id })
-                  .list(page, perPage, { ...call, slot })
-                  .then(withRawTexts),
+                client.tokens({ kind: 'account', accountId: id }).list(page, perPage, { ...call, slot }),
               {
                 what: msg('errors.request.listTokensOfAccount', { accountId: id }),
                 maxItems: ACCOUNT_TOKEN_QUOTA,
