@@ -376,11 +376,11 @@ export const TokenEdit = z.object({
   /** The draft the Edit wizard opens with; null whenever `unrepresentable` is not empty. */
   draft: TokenDraft.nullable(),
   /**
-   * Plain sentences, one per part of the token a draft cannot hold (R2 buckets, unknown
-   * resources, values other than "*", other conditions). Saving a draft would remove those
-   * parts, so Edit is refused while any remain.
+   * One message per part of the token a draft cannot hold (`validation.edit.*`: R2 buckets,
+   * unknown resources, values other than "*", other conditions). Saving a draft would remove
+   * those parts, so Edit is refused while any remain.
    */
-  unrepresentable: z.array(z.string()),
+  unrepresentable: z.array(MessageSchema),
 });
 export type TokenEdit = z.infer<typeof TokenEdit>;
 

@@ -31,7 +31,7 @@ describe('contract types', () => {
   it('gives tokens.get the exact Edit draft, or none with the reasons, ready for tokens.update', () => {
     expectTypeOf<ChannelOutput<'tokens.get'>['edit']>().toEqualTypeOf<{
       draft: TokenDraft | null;
-      unrepresentable: string[];
+      unrepresentable: { key: string; params?: Record<string, string | number> | undefined }[];
     }>();
     expectTypeOf<NonNullable<ChannelOutput<'tokens.get'>['edit']['draft']>>().toExtend<
       ChannelInput<'tokens.update'>['draft']

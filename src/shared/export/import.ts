@@ -450,13 +450,10 @@ export function resolveBody(
     expires_on: body.expires_on ?? null,
   };
   const read = draftFromToken(token, ctx);
-  for (const sentence of read.unrepresentable)
-    unresolved.push({
-      what: 'part',
-      name: sentence,
-      reason: msg('outcomes.import.wizardCannotHold'),
-      closest: [],
-    });
+  // Each part the wizard cannot hold is numbered; its message says what it is and why.
+  read.unrepresentable.forEach((why, index) =>
+    unresolved.push({ what: 'part', name: String(index + 1), reason: why, closest: [] }),
+  );
 
   const missing = new Set<string>();
   const draft: ImportDraft = {

@@ -17,13 +17,14 @@ import type { PolicyDraft, ResourceSelector, TokenDraft } from '../domain';
 import type { BuildContext } from './build-context';
 import { nameLookupFor } from './build-context';
 import { exclusionPairs } from './exclusions';
-import { resourceLabel } from './labels';
+import { msg, nest, type Message } from '../i18n/message';
+import { resourceMessage } from './labels';
 import { classifyResource, flattenResources, selectorFor } from './resource-keys';
 
 export interface DraftFromToken {
   draft: TokenDraft;
-  /** Plain sentences, one per part of the token the draft cannot hold; empty when editing is safe. */
-  unrepresentable: string[];
+  /** One message per part of the token the draft cannot hold (`validation.edit.*`); empty when editing is safe. */
+  unrepresentable: Message[];
 }
 
 interface ReadPolicy {
@@ -36,52 +37,56 @@ function readPolicy(
   policy: CfPolicy,
   index: number,
   ctx: BuildContext,
-  unrepresentable: string[],
+  unrepresentable: Message[],
 ): ReadPolicy | null {
   const names = nameLookupFor(ctx);
-  const where = `Policy ${index + 1}`;
+  const policyNumber = index + 1;
   const groupIds = [...new Set(policy.permission_groups.map((group) => group.id))];
   if (groupIds.length === 0) {
-    unrepresentable.push(`${where} has no permission groups.`);
+    unrepresentable.push(msg('validation.edit.noGroups', { policy: policyNumber }));
     return null;
   }
   const selectors: ResourceSelector[] = [];
   for (const { key, value, parentKey } of flattenResources(policy.resources)) {
     const resource = classifyResource(key, parentKey);
-    const label = resourceLabel(resource, key, parentKey, names);
+    const about = {
+      policy: policyNumber,
+      ...nest('resource', resourceMessage(resource, key, parentKey, names)),
+    };
     const selector = selectorFor(resource, true);
     if (resource.kind === 'r2_bucket') {
-      unrepresentable.push(`${where} applies to ${label}; Keyflare cannot edit R2 bucket resources yet.`);
+      unrepresentable.push(msg('validation.edit.r2', about));
     } else if (selector === null) {
-      unrepresentable.push(`${where} applies to ${label}, a resource Keyflare does not know.`);
+      unrepresentable.push(msg('validation.edit.unknownResource', about));
     } else if (value !== '*') {
-      unrepresentable.push(`${where} gives ${label} the value "${value}" instead of "*".`);
+      unrepresentable.push(msg('validation.edit.notStar', { ...about, value }));
     } else {
       selectors.push(selector);
     }
   }
   if (selectors.length === 0) {
-    if (Object.keys(policy.resources).length === 0) unrepresentable.push(`${where} has no resources.`);
+    if (Object.keys(policy.resources).length === 0)
+      unrepresentable.push(msg('validation.edit.noResources', { policy: policyNumber }));
     return null;
   }
   return { effect: policy.effect, groupIds, selectors };
 }
 
-function conditionProblems(condition: CfToken['condition']): string[] {
+function conditionProblems(condition: CfToken['condition']): Message[] {
   if (!condition) return [];
   const problems = Object.keys(condition)
     .filter((key) => key !== 'request_ip')
-    .map((key) => `The token has a "${key}" condition, which Keyflare cannot edit.`);
+    .map((key) => msg('validation.edit.condition', { condition: key }));
   const requestIp: Record<string, unknown> = { ...(condition.request_ip ?? {}) };
   for (const key of Object.keys(requestIp).filter((k) => k !== 'in' && k !== 'not_in')) {
-    problems.push(`The token's IP filter has a "${key}" rule, which Keyflare cannot edit.`);
+    problems.push(msg('validation.edit.ipRule', { rule: key }));
   }
   return problems;
 }
 
 /** Reads a token back into a draft, with everything the draft cannot hold listed. */
 export function draftFromToken(token: CfToken, ctx: BuildContext): DraftFromToken {
-  const unrepresentable: string[] = [];
+  const unrepresentable: Message[] = [];
   const read = token.policies
     .map((policy, index) => readPolicy(policy, index, ctx, unrepresentable))
     .filter((policy): policy is ReadPolicy => policy !== null);

@@ -8,17 +8,17 @@
  */
 import type { CfToken } from '../cloudflare-types';
 import { TokenDraft, type TokenEdit } from '../domain';
-import { englishMessage } from '../i18n/english-message';
 import { issueMessage } from '../i18n/issue-message';
+import { msg, nest } from '../i18n/message';
 import type { BuildContext } from './build-context';
 import { draftFromToken } from './draft-from-token';
 
-/** The TokenDetail.edit of a token: the draft, or null with every reason in plain sentences. */
+/** The TokenDetail.edit of a token: the draft, or null with every reason as a message. */
 export function editDraft(token: CfToken, ctx: BuildContext): TokenEdit {
   const read = draftFromToken(token, ctx);
   const unrepresentable = [...read.unrepresentable];
   if (unrepresentable.length === 0 && read.draft.policies.length === 0) {
-    unrepresentable.push('The token has no policies.');
+    unrepresentable.push(msg('validation.edit.noPolicies'));
   }
   if (unrepresentable.length > 0) return { draft: null, unrepresentable };
   // The draft must fit the contract's schema too (a name over 120 characters, an id of another
@@ -27,9 +27,11 @@ export function editDraft(token: CfToken, ctx: BuildContext): TokenEdit {
   if (!checked.success) {
     return {
       draft: null,
-      unrepresentable: checked.error.issues.map(
-        (issue) =>
-          `Keyflare cannot edit the token’s ${issue.path.map(String).join('.')}: ${englishMessage(issueMessage(issue))}.`,
+      unrepresentable: checked.error.issues.map((issue) =>
+        msg('validation.edit.field', {
+          field: issue.path.map(String).join('.'),
+          ...nest('problem', issueMessage(issue)),
+        }),
       ),
     };
   }

@@ -5,6 +5,7 @@
  * with no draft and the reasons.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import type { Core } from '../../../src/main/core';
 import type { CfPolicy } from '../../../src/shared/cloudflare-types';
 import type {
@@ -223,12 +224,10 @@ describe('the Edit draft of a cached token', () => {
     await call(core, 'sync.start', { profileId: alice.id });
 
     const detail = await call<TokenDetail>(core, 'tokens.get', { profileId: alice.id, tokenId });
-    expect(detail.edit).toEqual({
-      draft: null,
-      unrepresentable: [
-        'Policy 1 applies to R2 bucket media in account Acme Corp; Keyflare cannot edit R2 bucket resources yet.',
-      ],
-    });
+    expect(detail.edit.draft).toBeNull();
+    expect(detail.edit.unrepresentable.map(englishMessage)).toEqual([
+      'Policy 1 applies to R2 bucket media in account Acme Corp; Keyflare cannot edit R2 bucket resources yet.',
+    ]);
     const removed = await outsideCall(
       sim.credential('alice-manager').secret,
       'DELETE',

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TokenDraft } from '../../../src/shared/domain';
-import { msg } from '../../../src/shared/i18n/message';
+import { msg, nest } from '../../../src/shared/i18n/message';
 import {
   initialWizardState,
   submitBlockReason,
@@ -121,9 +121,22 @@ describe('wizard model', () => {
     const parts = run(create(IDS.personal), {
       type: 'editLoaded',
       groups: ok(permissionGroups('user')),
-      edit: ok({ draft: null, unrepresentable: ['Policy 1 applies to R2 bucket media.'] }),
+      edit: ok({
+        draft: null,
+        unrepresentable: [
+          msg('validation.edit.r2', {
+            policy: 1,
+            ...nest(
+              'resource',
+              msg('policy.resource.r2Bucket', { bucket: 'media', jurisdiction: 'none', account: 'none' }),
+            ),
+          }),
+        ],
+      }),
     });
-    expect(parts.unrepresentable).toEqual(['Policy 1 applies to R2 bucket media.']);
+    expect(parts.unrepresentable).toEqual([
+      'Policy 1 applies to R2 bucket media; Keyflare cannot edit R2 bucket resources yet.',
+    ]);
     expect(parts.draft).toEqual(blank);
     const none = run(create(IDS.personal), {
       type: 'editLoaded',

@@ -8,6 +8,7 @@ import {
   type ActionContext,
 } from '../../../src/renderer/lib/token-actions';
 import type { DecodedPolicy } from '../../../src/shared/domain';
+import { msg, type Message } from '../../../src/shared/i18n/message';
 import { detailFor, FIXTURE_NOW, tokenNamed } from '../../fixtures/renderer/fixtures';
 
 const ctx: ActionContext = {
@@ -106,7 +107,7 @@ describe('token action availability', () => {
 
 describe('why a token cannot be edited', () => {
   const editable = detailFor(tokenNamed('Cache purge bot').key);
-  const withResource = (kind: 'r2_bucket' | 'other' | 'zone', parts: string[]) => {
+  const withResource = (kind: 'r2_bucket' | 'other' | 'zone', parts: Message[]) => {
     const policies: DecodedPolicy[] = [
       {
         id: 'p1',
@@ -126,14 +127,14 @@ describe('why a token cannot be edited', () => {
   });
 
   it('names R2 buckets and unknown resources, and anything else in general words', () => {
-    expect(uneditableReason(withResource('r2_bucket', ['Policy 1 applies to R2 bucket media.']))).toBe(
-      'This token holds R2 bucket resources Keyflare cannot edit yet',
-    );
-    expect(uneditableReason(withResource('other', ['Policy 1 applies to resource x.']))).toBe(
+    expect(
+      uneditableReason(withResource('r2_bucket', [msg('validation.edit.noResources', { policy: 1 })])),
+    ).toBe('This token holds R2 bucket resources Keyflare cannot edit yet');
+    expect(uneditableReason(withResource('other', [msg('validation.edit.noResources', { policy: 1 })]))).toBe(
       'This token holds resources Keyflare does not know, so it cannot edit them',
     );
-    expect(uneditableReason(withResource('zone', ['The token has a "time" condition.']))).toBe(
-      'This token holds parts Keyflare cannot edit yet',
-    );
+    expect(
+      uneditableReason(withResource('zone', [msg('validation.edit.condition', { condition: 'time' })])),
+    ).toBe('This token holds parts Keyflare cannot edit yet');
   });
 });

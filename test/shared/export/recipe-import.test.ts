@@ -4,6 +4,7 @@
  * resolve is named with the closest matches. A pasted API body builds the identical body again.
  */
 import { describe, expect, it } from 'vitest';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import type { CfToken } from '../../../src/shared/cloudflare-types';
 import { tokenApiBody } from '../../../src/shared/export/api-body';
 import { closestNames } from '../../../src/shared/export/closest';
@@ -218,10 +219,9 @@ describe('pasted API bodies', () => {
     const parsed = parseImportText(JSON.stringify(body));
     const [pasted] = parsed.source === 'body' ? parsed.tokens : [];
     const result = resolveBody(pasted ?? expect.fail('no body'), sameProfile(), POSITION);
-    expect(result.unresolved[0]).toMatchObject({
-      what: 'part',
-      name: expect.stringContaining('R2 bucket') as string,
-    });
+    const [part] = result.unresolved;
+    expect(part).toMatchObject({ what: 'part', name: '1' });
+    expect(englishMessage(part?.reason ?? { key: '' })).toContain('cannot edit R2 bucket resources');
   });
 
   it('takes a GET reply in its envelope, finds a group of another id by its name, and reports unknown ids', () => {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
+import { createI18n, translatorFor } from '../../../src/shared/i18n/translator';
+import { englishLeftovers } from '../../fixtures/renderer/english-leaks';
 import type { CfPolicy, CfToken } from '../../../src/shared/cloudflare-types';
 import {
   buildTokenBody,
@@ -190,12 +193,31 @@ describe('draftFromToken', () => {
       { condition: { request_ip: { in: ['203.0.113.0/24'] }, geo: { in: ['DE'] } } as CfToken['condition'] },
     );
     const { draft, unrepresentable } = draftFromToken(odd, ctx);
-    expect(unrepresentable).toEqual([
+    expect(unrepresentable.map(englishMessage)).toEqual([
       'Policy 1 applies to R2 bucket media in account Acme; Keyflare cannot edit R2 bucket resources yet.',
       'Policy 2 applies to resource com.cloudflare.api.mystery.thing, a resource Keyflare does not know.',
       'Policy 2 gives zone x.com the value "read" instead of "*".',
       'The token has a "geo" condition, which Keyflare cannot edit.',
     ]);
+    // A Chinese reader gets the same parts in Chinese; names and Cloudflare's keys stay as they are.
+    const zh = translatorFor(createI18n('zh-CN'), 'zh-CN');
+    const chinese = unrepresentable.map((part) => zh(part.key, part.params));
+    expect(chinese).toEqual([
+      '策略 1 作用于账户 Acme 中的 R2 存储桶 media；Keyflare 暂时无法编辑 R2 存储桶资源。',
+      expect.stringContaining('com.cloudflare.api.mystery.thing'),
+      '策略 2 给区域 x.com 的值是“read”，而不是“*”。',
+      '该令牌带有“geo”条件，Keyflare 无法编辑。',
+    ]);
+    expect(
+      englishLeftovers(chinese, [
+        'Acme',
+        'media',
+        'x.com',
+        'com.cloudflare.api.mystery.thing',
+        'geo',
+        'read',
+      ]),
+    ).toEqual([]);
     expect(draft.policies).toEqual([
       {
         effect: 'allow',

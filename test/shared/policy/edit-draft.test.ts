@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishMessage } from '../../../src/shared/i18n/english-message';
 import type { CfPolicy, CfToken } from '../../../src/shared/cloudflare-types';
 import { editDraft } from '../../../src/shared/policy/edit-draft';
 import { ACME, EXAMPLE_COM, buildContext } from '../support/world';
@@ -46,22 +47,21 @@ describe('editDraft', () => {
         resources: { [`com.cloudflare.edge.r2.bucket.${ACME}_default_media`]: '*' },
       },
     ]);
-    expect(editDraft(withBucket, ctx)).toEqual({
-      draft: null,
-      unrepresentable: [
-        'Policy 2 applies to R2 bucket media in account Acme; Keyflare cannot edit R2 bucket resources yet.',
-      ],
-    });
+    const edit = editDraft(withBucket, ctx);
+    expect(edit.draft).toBeNull();
+    expect(edit.unrepresentable.map(englishMessage)).toEqual([
+      'Policy 2 applies to R2 bucket media in account Acme; Keyflare cannot edit R2 bucket resources yet.',
+    ]);
   });
 
   it('withholds the draft of a token with no policies or a name the editor cannot take', () => {
-    expect(editDraft(token([]), ctx)).toEqual({
-      draft: null,
-      unrepresentable: ['The token has no policies.'],
-    });
-    expect(editDraft(token([dnsOnExample], { name: 'x'.repeat(121) }), ctx)).toEqual({
-      draft: null,
-      unrepresentable: ['Keyflare cannot edit the token’s name: at most 120 characters.'],
-    });
+    const empty = editDraft(token([]), ctx);
+    expect(empty.draft).toBeNull();
+    expect(empty.unrepresentable.map(englishMessage)).toEqual(['The token has no policies.']);
+    const long = editDraft(token([dnsOnExample], { name: 'x'.repeat(121) }), ctx);
+    expect(long.draft).toBeNull();
+    expect(long.unrepresentable.map(englishMessage)).toEqual([
+      'Keyflare cannot edit the token’s name: at most 120 characters.',
+    ]);
   });
 });

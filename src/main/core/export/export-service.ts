@@ -11,7 +11,7 @@ import type { Profile, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { issueDetail } from '../../../shared/i18n/issue-message';
 import { type Message, type MessageParams, msg, nest } from '../../../shared/i18n/message';
-import { sentencesMessage, wordsMessage } from '../../../shared/policy/labels';
+import { sentencesMessage } from '../../../shared/policy/labels';
 import { tokenApiBody } from '../../../shared/export/api-body';
 import { parseImportText, recipeOwnerIn, resolveBody, resolveRecipe } from '../../../shared/export/import';
 import { RecipeGap, recipeFromDraft, recipeText, type RecipeToken } from '../../../shared/export/recipe';
@@ -70,9 +70,8 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
   };
 
   /**
-   * A token's recipe, or why it has none (`reason` null: it has no policies). The wizard's
-   * reasons for a part it cannot edit (`unrepresentable`) are still English sentences: they ride
-   * as words of their own.
+   * A token's recipe, or why it has none (`reason` null: it has no policies; otherwise each part
+   * the wizard cannot hold, `validation.edit.*`, one sentence after another).
    */
   const recipeOrGap = (
     ref: TokenRef,
@@ -83,7 +82,7 @@ export function createExportService(ctx: CoreContext, deps: ExportDeps): ExportS
       return {
         gap: {
           name: entry.token.name,
-          reason: read.unrepresentable.length > 0 ? wordsMessage(read.unrepresentable.join(' ')) : null,
+          reason: read.unrepresentable.length > 0 ? sentencesMessage(read.unrepresentable) : null,
         },
       };
     try {

@@ -89,7 +89,7 @@ export function openOfflineReader(options: OfflineReaderOptions): OfflineReader 
   };
   const draftNotRead: EditDraftOf = () => ({
     draft: null,
-    unrepresentable: ['Edit’s draft was not read: this command does not edit tokens.'],
+    unrepresentable: [msg('validation.edit.notRead')],
   });
 
   const open = (integrity: 'header' | 'quick_check') => {

@@ -15,6 +15,8 @@
 import type { Rotation, RotationStart } from '../../../shared/export/export-schemas';
 import { AppError, isAppError, shapeMessage } from '../../../shared/errors';
 import { msg, nest, type Message } from '../../../shared/i18n/message';
+import { issueDetail } from '../../../shared/i18n/issue-message';
+import { sentencesMessage } from '../../../shared/policy/labels';
 import type { CoreContext } from '../context';
 import { recordHistory } from '../db/history-repository';
 import type { InventoryService } from '../inventory/inventory-service';
@@ -186,14 +188,16 @@ export function createRotationService(ctx: CoreContext, deps: RotationDeps): Rot
           operation: `rotation ${open.id}`,
         });
       const draft = detail.edit.draft;
+      // The detail's messages crossed the contract as data; they are the core's own `validation.edit.*`.
+      const parts = detail.edit.unrepresentable as Message[];
       if (draft === null)
         throw new AppError(
           'VALIDATION',
           msg('errors.rotation.cannotDuplicate', {
             name: detail.name,
-            parts: detail.edit.unrepresentable.join(' '),
+            ...nest('parts', sentencesMessage(parts)),
           }),
-          { issues: detail.edit.unrepresentable.map((message) => ({ path: '(token)', message })) },
+          { issues: parts.map((message) => issueDetail('(token)', message)) },
         );
       if (!detail.allowed.delete)
         throw new AppError(

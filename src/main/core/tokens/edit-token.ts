@@ -12,7 +12,8 @@ import type { TokenDraft, TokenRow } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { englishMessage } from '../../../shared/i18n/english-message';
 import { issueDetail } from '../../../shared/i18n/issue-message';
-import { msg } from '../../../shared/i18n/message';
+import { msg, nest } from '../../../shared/i18n/message';
+import { sentencesMessage } from '../../../shared/policy/labels';
 import { draftFromToken } from '../../../shared/policy/build';
 import type { CloudflareClient } from '../cloudflare/gateway';
 import type { WireToken } from '../cloudflare/wire';
@@ -77,11 +78,15 @@ export async function updateToken(
 
   const unrepresentable = draftFromToken(fresh, buildContext).unrepresentable;
   if (unrepresentable.length > 0) {
-    throw new AppError('VALIDATION', msg('errors.tokens.cannotSave', { parts: unrepresentable.join(' ') }), {
-      profileId,
-      tokenId,
-      issues: unrepresentable.map((message) => ({ path: '(token)', message })),
-    });
+    throw new AppError(
+      'VALIDATION',
+      msg('errors.tokens.cannotSave', nest('parts', sentencesMessage(unrepresentable))),
+      {
+        profileId,
+        tokenId,
+        issues: unrepresentable.map((message) => issueDetail('(token)', message)),
+      },
+    );
   }
   const at = ctx.clock.now().toISOString();
   const outside = changeEntries(target.stored, asFetched(target, fresh), at, 'sync');

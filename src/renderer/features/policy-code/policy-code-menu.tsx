@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type { TokenDetail, TokenRow } from '../../../shared/domain';
 import { MenuButton } from '../../components/menu';
 import { useT } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 import { useUiStore } from '../../stores/ui-store';
 import { DuplicateToDialog } from './duplicate-to-dialog';
 import { ExportDialog } from './export-dialog';
@@ -30,7 +31,9 @@ export function PolicyCodeMenu({ row, detail, retireBlocked }: PolicyCodeMenuPro
     detail === null
       ? t('policyCode.menu.loading')
       : detail.edit.draft === null
-        ? (detail.edit.unrepresentable[0] ?? t('policyCode.menu.noDraft'))
+        ? detail.edit.unrepresentable[0] === undefined
+          ? t('policyCode.menu.noDraft')
+          : messageSentence(detail.edit.unrepresentable[0])
         : null;
   const close = (): void => setOpen(null);
   const owner =

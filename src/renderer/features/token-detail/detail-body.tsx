@@ -4,6 +4,7 @@
  */
 import type { TokenDetail, TokenRow, TokenWarning } from '../../../shared/domain';
 import type { MessageKey } from '../../../shared/i18n';
+import type { MessageData } from '../../../shared/i18n/english-message';
 import { VerifyBadge } from '../../components/badges';
 import { Icon, type IconName } from '../../components/icons';
 import { formatDateTime, formatRelative, sentence } from '../../lib/format';
@@ -24,7 +25,7 @@ const WARNING_ICON: Record<TokenWarning['severity'], IconName> = {
 };
 
 /** The parts of a token Keyflare's editor cannot hold, in full: why Edit is unavailable. */
-function Uneditable({ parts }: { parts: string[] }): React.JSX.Element {
+function Uneditable({ parts }: { parts: readonly MessageData[] }): React.JSX.Element {
   const t = useT();
   return (
     <div className="callout callout-warn" data-testid="uneditable">
@@ -33,7 +34,7 @@ function Uneditable({ parts }: { parts: string[] }): React.JSX.Element {
         <p className="callout-title">{t('tokenDetail.body.uneditableTitle')}</p>
         <p className="callout-text">{t('tokenDetail.body.uneditableText')}</p>
         <ul className="callout-facts">
-          {parts.map((part) => (
+          {parts.map(messageSentence).map((part) => (
             <li key={part}>{part}</li>
           ))}
         </ul>

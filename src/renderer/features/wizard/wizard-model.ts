@@ -25,6 +25,7 @@ import { scopeKind, type ScopeKind } from '../../../shared/policy/scopes';
 import { splitTokenKey } from '../../../shared/token-key';
 import type { Message, MessageKey } from '../../../shared/i18n';
 import { t } from '../../lib/i18n';
+import { messageSentence } from '../../lib/message-sentence';
 import { emptyDraft } from '../../lib/token-draft';
 import type { WizardTarget } from '../../stores/ui-store';
 
@@ -230,7 +231,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {
         ...loaded,
         draft: draft ?? state.draft,
-        unrepresentable: draft ? [] : unrepresentable.length > 0 ? unrepresentable : [noDraft()],
+        unrepresentable: draft
+          ? []
+          : unrepresentable.length > 0
+            ? unrepresentable.map(messageSentence)
+            : [noDraft()],
         editReady: true,
       };
     }
