@@ -14,7 +14,7 @@ import { cliLanguage } from '../../../src/cli/locale';
 import { failure } from '../../../src/cli/session';
 import { validationError } from '../../../src/shared/validation-error';
 import { contract } from '../../../src/shared/contract';
-import type { PermissionGroup, PolicyDraft, TokenDraft } from '../../../src/shared/domain';
+import type { PermissionGroup } from '../../../src/shared/domain';
 import { AppError } from '../../../src/shared/errors';
 import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { formatMessage } from '../../../src/shared/i18n/format-message';
@@ -29,15 +29,14 @@ import { GROUPS } from '../../fixtures/permission-groups';
 import {
   ACCOUNTS,
   ACME,
-  EXAMPLE_COM,
-  OTHER_CO,
-  OTHER_ORG,
-  UNKNOWN_ZONE,
   USER_EMAIL,
   USER_ID,
   X_COM,
   ZONES,
   buildContext,
+  dnsOnExample,
+  draft,
+  OUTSIDE_ACME,
 } from '../support/world';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -80,23 +79,6 @@ function expectChinese(messages: readonly Message[]): void {
   expect(englishLeftovers(texts.map(withoutQuoted), NAMES)).toEqual([]);
   expect(texts.filter((text) => /[{}]/u.test(text) || !/\p{Script=Han}/u.test(text))).toEqual([]);
 }
-
-function draft(policies: PolicyDraft[], extra: Partial<TokenDraft> = {}): TokenDraft {
-  return {
-    name: 'deploy bot',
-    policies,
-    requestIp: { in: [], notIn: [] },
-    notBefore: null,
-    expiresOn: null,
-    ...extra,
-  };
-}
-
-const dnsOnExample: PolicyDraft = {
-  effect: 'allow',
-  permissionGroupIds: [GROUPS.dnsWrite.id],
-  resources: [{ type: 'zone', zoneId: EXAMPLE_COM, include: true }],
-};
 
 /** Drafts that, between them, make every problem validateDraft reports. */
 function everyDraftProblem(): DraftIssue[] {
@@ -162,24 +144,7 @@ function everyDraftProblem(): DraftIssue[] {
     ...validateDraft(draft([dnsOnExample], { policies: [], name: 'n'.repeat(121) }), userCtx),
     ...validateDraft(
       draft([
-        {
-          effect: 'allow',
-          permissionGroupIds: [GROUPS.dnsWrite.id],
-          resources: [
-            { type: 'all_zones', include: true },
-            { type: 'account_zones', accountId: OTHER_CO, include: true },
-            { type: 'zone', zoneId: OTHER_ORG, include: true },
-            { type: 'zone', zoneId: UNKNOWN_ZONE, include: true },
-          ],
-        },
-        {
-          effect: 'allow',
-          permissionGroupIds: [GROUPS.billingRead.id],
-          resources: [
-            { type: 'all_accounts', include: true },
-            { type: 'account', accountId: OTHER_CO, include: true },
-          ],
-        },
+        ...OUTSIDE_ACME,
         {
           effect: 'allow',
           permissionGroupIds: [GROUPS.apiTokensWrite.id],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PolicyDraft, TokenDraft } from '../../../src/shared/domain';
+import type { PolicyDraft } from '../../../src/shared/domain';
 import { AppError } from '../../../src/shared/errors';
 import type { CfToken } from '../../../src/shared/cloudflare-types';
 import { englishMessage } from '../../../src/shared/i18n/english-message';
@@ -19,11 +19,13 @@ import {
   ACME,
   EXAMPLE_COM,
   OTHER_CO,
-  OTHER_ORG,
   UNKNOWN_ZONE,
   USER_ID,
   X_COM,
   buildContext,
+  dnsOnExample,
+  draft,
+  OUTSIDE_ACME,
 } from '../support/world';
 import { GROUPS } from '../../fixtures/permission-groups';
 
@@ -37,23 +39,6 @@ function validateDraft(
 ): { path: string; message: string }[] {
   return inEnglish(validateDraftMessages(...args));
 }
-
-function draft(policies: PolicyDraft[], extra: Partial<TokenDraft> = {}): TokenDraft {
-  return {
-    name: 'deploy bot',
-    policies,
-    requestIp: { in: [], notIn: [] },
-    notBefore: null,
-    expiresOn: null,
-    ...extra,
-  };
-}
-
-const dnsOnExample: PolicyDraft = {
-  effect: 'allow',
-  permissionGroupIds: [GROUPS.dnsWrite.id],
-  resources: [{ type: 'zone', zoneId: EXAMPLE_COM, include: true }],
-};
 
 describe('validateDraft', () => {
   const ctx = buildContext();
@@ -328,29 +313,7 @@ describe('validateDraft', () => {
     });
 
     it('refuses all accounts, all zones, other accounts, their zones and unknown zones', () => {
-      const issues = validateDraft(
-        draft([
-          {
-            effect: 'allow',
-            permissionGroupIds: [GROUPS.dnsWrite.id],
-            resources: [
-              { type: 'all_zones', include: true },
-              { type: 'account_zones', accountId: OTHER_CO, include: true },
-              { type: 'zone', zoneId: OTHER_ORG, include: true },
-              { type: 'zone', zoneId: UNKNOWN_ZONE, include: true },
-            ],
-          },
-          {
-            effect: 'allow',
-            permissionGroupIds: [GROUPS.billingRead.id],
-            resources: [
-              { type: 'all_accounts', include: true },
-              { type: 'account', accountId: OTHER_CO, include: true },
-            ],
-          },
-        ]),
-        accountCtx,
-      );
+      const issues = validateDraft(draft(OUTSIDE_ACME), accountCtx);
       expect(issues).toEqual([
         {
           path: 'policies.0.resources.0',

@@ -3,11 +3,11 @@
  * Cloudflare's sample permission groups (test/fixtures/permission-groups.ts), its build context
  * and its name lookup.
  */
-import type { TokenOwner } from '../../../src/shared/domain';
+import type { PolicyDraft, TokenDraft, TokenOwner } from '../../../src/shared/domain';
 import { createBuildContext, type BuildContext } from '../../../src/shared/policy/build-context';
 import type { NameLookup } from '../../../src/shared/policy/decode';
 
-import { groupId, sampleGroupName, sampleGroups } from '../../fixtures/permission-groups';
+import { GROUPS, groupId, sampleGroupName, sampleGroups } from '../../fixtures/permission-groups';
 
 export { groupId, sampleGroups };
 
@@ -56,3 +56,47 @@ export function nameLookup(): NameLookup {
     userLabel: USER_EMAIL,
   };
 }
+
+/** A draft named "deploy bot" with these policies, no IP filter and no dates, unless `extra` says. */
+export function draft(policies: PolicyDraft[], extra: Partial<TokenDraft> = {}): TokenDraft {
+  return {
+    name: 'deploy bot',
+    policies,
+    requestIp: { in: [], notIn: [] },
+    notBefore: null,
+    expiresOn: null,
+    ...extra,
+  };
+}
+
+/** DNS Write on example.com: the plainest valid policy. */
+export const dnsOnExample: PolicyDraft = {
+  effect: 'allow',
+  permissionGroupIds: [GROUPS.dnsWrite.id],
+  resources: [{ type: 'zone', zoneId: EXAMPLE_COM, include: true }],
+};
+
+/**
+ * Policies reaching past an Acme-owned token's account: all zones, Other Co's zones, a zone of
+ * another account and an unknown zone; all accounts and Other Co itself.
+ */
+export const OUTSIDE_ACME: PolicyDraft[] = [
+  {
+    effect: 'allow',
+    permissionGroupIds: [GROUPS.dnsWrite.id],
+    resources: [
+      { type: 'all_zones', include: true },
+      { type: 'account_zones', accountId: OTHER_CO, include: true },
+      { type: 'zone', zoneId: OTHER_ORG, include: true },
+      { type: 'zone', zoneId: UNKNOWN_ZONE, include: true },
+    ],
+  },
+  {
+    effect: 'allow',
+    permissionGroupIds: [GROUPS.billingRead.id],
+    resources: [
+      { type: 'all_accounts', include: true },
+      { type: 'account', accountId: OTHER_CO, include: true },
+    ],
+  },
+];
