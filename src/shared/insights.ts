@@ -196,11 +196,9 @@ export function warningsWithReach(
       day === null ? msg('insights.warning.expired') : msg('insights.warning.expiredOn', { expiresDay: day });
     return [{ kind: 'expired', severity: 'danger', message }];
   }
-  const warnings = [
-    ...expiryWarnings(token, at, thresholds),
-    ...usageWarnings(token, at, thresholds),
-    ...(typeof reach === 'function' ? reach() : reach),
-  ];
+  const warnings = expiryWarnings(token, at, thresholds);
+  for (const warning of usageWarnings(token, at, thresholds)) warnings.push(warning);
+  for (const warning of typeof reach === 'function' ? reach() : reach) warnings.push(warning);
   const notBefore = time(token.notBefore);
   if (notBefore !== null && notBefore > at) {
     warnings.push({

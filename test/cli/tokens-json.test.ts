@@ -20,6 +20,31 @@ describe('tokens --json text', () => {
     expect(slices.join('')).toBe(`${JSON.stringify({ version: 1, tokens: rows.map(tokenJson) })}\n`);
   });
 
+  it('writes rows that share lists and warnings (as a cached list does) like rows that do not', () => {
+    // The cache hands rows of tokens made for the same job the same arrays and reach warnings:
+    // text made once for one of them must still be each row's own.
+    const rows = generateTokenRows(40);
+    const first = rows[0];
+    if (!first) throw new Error('no rows');
+    const shared = rows.map((row, index) =>
+      index % 2 === 0
+        ? row
+        : {
+            ...row,
+            permissionNames: first.permissionNames,
+            resourceNames: first.resourceNames,
+            warnings: [...first.warnings, ...row.warnings],
+          },
+    );
+    expect(written(shared).join('')).toBe(
+      `${JSON.stringify({ version: 1, tokens: shared.map(tokenJson) })}\n`,
+    );
+    const renamed = shared.map((row, index) => (index === 3 ? { ...row, profileLabel: 'Renamed' } : row));
+    const text = written(renamed).join('');
+    expect(text).toBe(`${JSON.stringify({ version: 1, tokens: renamed.map(tokenJson) })}\n`);
+    expect(text).toContain('"label":"Renamed"');
+  });
+
   it('writes an empty list and a single row as JSON.stringify does', () => {
     expect(written([]).join('')).toBe('{"version":1,"tokens":[]}\n');
     const one = generateTokenRows(1);

@@ -13,7 +13,7 @@
  * secret_kept flag and verify results are not journaled: a snapshot commit never takes them from
  * Cloudflare's data, it keeps what the cache holds at commit time.
  */
-import type { Profile, TokenKind, TokenRow, VerifyResult } from '../../../shared/domain';
+import type { Profile, TokenKind, TokenRow, TokenWarning, VerifyResult } from '../../../shared/domain';
 import { type Message, msg } from '../../../shared/i18n/message';
 import { warningsWithReach } from '../../../shared/insights';
 import type { NameLookup } from '../../../shared/policy/decode';
@@ -114,13 +114,20 @@ function savedVerifyMessage(c: Omit<RowColumns, 'list_facts'>): Message {
   }
 }
 
+/** A token's facts as its rows use them: the summary, and the reach warnings (made on first use). */
+interface RowFacts {
+  summary: StoredListFacts['summary'];
+  reach: () => readonly TokenWarning[];
+}
+
+function rowFacts(facts: StoredListFacts): RowFacts {
+  let reach: readonly TokenWarning[] | null = null;
+  return { summary: facts.summary, reach: () => (reach ??= reachOf(facts)) };
+}
+
 /** The row of one token: its columns, the profile's facts about it and the warnings as of `now`. */
-function toRow(
-  profile: Profile,
-  c: Omit<RowColumns, 'list_facts'>,
-  facts: StoredListFacts,
-  now: Date,
-): TokenRow {
+function toRow(profile: Profile, c: Omit<RowColumns, 'list_facts'>, facts: RowFacts, now: Date): TokenRow {
+  const summary = facts.summary;
   return {
     key: tokenKey(profile.id, c.id),
     profileId: profile.id,
@@ -136,7 +143,11 @@ function toRow(
     lastUsedOn: c.last_used_on,
     notBefore: c.not_before,
     expiresOn: c.expires_on,
-    ...facts.summary,
+    permissionsSummary: summary.permissionsSummary,
+    resourcesSummary: summary.resourcesSummary,
+    ipFilterSummary: summary.ipFilterSummary,
+    permissionNames: summary.permissionNames,
+    resourceNames: summary.resourceNames,
     secretKept: c.secret_kept === 1,
     isCredential: profile.credentialTokenId === c.id,
     lastVerify: lastVerifyOf(c),
@@ -148,29 +159,33 @@ function toRow(
         lastUsedOn: c.last_used_on,
         issuedOn: c.issued_on,
       },
-      () => reachOf(facts),
+      facts.reach,
       now,
     ),
   };
 }
 
 const rowOf = (profile: Profile, c: RowColumns, now: Date): TokenRow =>
-  toRow(profile, c, JSON.parse(c.list_facts) as StoredListFacts, now);
+  toRow(profile, c, rowFacts(JSON.parse(c.list_facts) as StoredListFacts), now);
 
 /** Every cached token of the profile as list rows, in Cloudflare's order. */
 export function listTokenRows(db: Db, profile: Profile, now: Date): TokenRow[] {
-  const records = db.prepare(LIST_SELECT).all(profile.id) as RowColumns[];
   // Tokens made for the same job share their facts' text (the same permissions on the same
-  // resources): each distinct text is parsed once per list, and its rows share what it holds.
-  const facts = new Map<string, StoredListFacts>();
-  return records.map((c) => {
-    let parsed = facts.get(c.list_facts);
-    if (parsed === undefined) {
-      parsed = JSON.parse(c.list_facts) as StoredListFacts;
-      facts.set(c.list_facts, parsed);
+  // resources): each distinct text is parsed once per list, its reach warnings made once, and
+  // its rows share what it holds. The records are iterated, not gathered: each one is garbage as
+  // soon as its row is made, instead of thousands of them (and their facts' text) outliving the
+  // list and being copied by every collection on the way.
+  const facts = new Map<string, RowFacts>();
+  const rows: TokenRow[] = [];
+  for (const c of db.prepare(LIST_SELECT).iterate(profile.id) as IterableIterator<RowColumns>) {
+    let shared = facts.get(c.list_facts);
+    if (shared === undefined) {
+      shared = rowFacts(JSON.parse(c.list_facts) as StoredListFacts);
+      facts.set(c.list_facts, shared);
     }
-    return toRow(profile, c, parsed, now);
-  });
+    rows.push(toRow(profile, c, shared, now));
+  }
+  return rows;
 }
 
 /** One cached token's row; null when the cache does not hold it. */
@@ -243,7 +258,7 @@ export function provisionalRow(
     v_not_before: null,
     v_message: null,
   };
-  return toRow(profile, columns, listFactsOf(decodeToken(t, names)), now);
+  return toRow(profile, columns, rowFacts(listFactsOf(decodeToken(t, names))), now);
 }
 
 /** Whether the cache holds this token. */
