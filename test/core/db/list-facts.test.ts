@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DecodedColumn } from '../../../src/main/core/db/decoded-columns';
 import type { Db } from '../../../src/main/core/db/sqlite-file';
+import { LIST_SELECT } from '../../../src/main/core/db/token-repository';
 import type { TokenRow, TokenWarning } from '../../../src/shared/domain';
 import { englishMessage } from '../../../src/shared/i18n/english-message';
 import { startTestSimulator } from '../../support/test-simulator';
@@ -90,5 +91,20 @@ describe('list_facts written by an older Keyflare', () => {
     await call(h.core, 'sync.start', { profileId: profile.id });
     expect(legacyFacts()).toBe(0);
     expect(await call<TokenRow[]>(h.core, 'tokens.list', {})).toEqual(fresh);
+  });
+});
+
+describe('the list read', () => {
+  it('walks the tokens from the list index alone, in order, never from the table or a sort', async () => {
+    const h = makeCore();
+    const profile = await addProfile(h.core, sim, 'alice-manager');
+    await call(h.core, 'sync.start', { profileId: profile.id });
+    const plan = h.core.context.db().prepare(`EXPLAIN QUERY PLAN ${LIST_SELECT}`).all(profile.id) as {
+      detail: string;
+    }[];
+    const tokens = plan.map((step) => step.detail).filter((detail) => /\bt\b/u.test(detail));
+    expect(tokens).toEqual(['SEARCH t USING COVERING INDEX tokens_list (profile_id=?)']);
+    expect(plan.some((step) => step.detail.includes('TEMP B-TREE'))).toBe(false);
+    expect(await call<TokenRow[]>(h.core, 'tokens.list', { profileId: profile.id })).not.toHaveLength(0);
   });
 });

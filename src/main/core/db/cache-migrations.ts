@@ -293,6 +293,20 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tokens_by_position ON tokens (profile_id, position);
     `,
   },
+  {
+    version: 6,
+    description: 'the token list read from an index alone',
+    sql: `
+      -- A token's row in the table also holds its raw object and decoded policies (about 2 KB
+      -- together), so walking the list through the table reads every page of it. This index holds
+      -- just what the list reads (token-repository.ts rowSelect), in Cloudflare's order, so the
+      -- list is read from the index alone: about a fifth of the pages. A test checks the list's
+      -- query plan stays covered.
+      DROP INDEX tokens_by_position;
+      CREATE INDEX tokens_list ON tokens (profile_id, position, id, kind, account_id, name, status,
+        issued_on, modified_on, last_used_on, not_before, expires_on, list_facts, secret_kept);
+    `,
+  },
 ];
 
 export const CACHE_SCHEMA_VERSION = CACHE_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
