@@ -55,76 +55,75 @@ export function tokenJson(row: TokenRow) {
 const JSON_SLICE = 64 * 1024;
 
 /**
- * Texts many rows of one list share, made once: a profile's object, the permission and resource
- * lists (a list's rows share the arrays of tokens made for the same job) and the warnings (a few
- * sentences, mostly the same: "never expires").
+ * Parts many rows of one list share, made once: a profile's object and the warnings (a few
+ * sentences, mostly the same: "never expires"), each worded once.
  */
-interface SharedText {
-  profiles: Map<string, string>;
-  lists: WeakMap<readonly string[], string>;
-  warnings: Map<string, string>;
-  warningObjects: WeakMap<TokenRow['warnings'][number], string>;
+interface SharedParts {
+  profiles: Map<string, { id: string; label: string }>;
+  warnings: Map<string, WarningJson>;
+  warningObjects: WeakMap<TokenRow['warnings'][number], WarningJson>;
 }
 
-const json = (value: string | boolean | null): string => JSON.stringify(value);
+type WarningJson = ReturnType<typeof tokenJson>['warnings'][number];
 
-function listText(shared: SharedText, list: readonly string[]): string {
-  let text = shared.lists.get(list);
-  if (text === undefined) shared.lists.set(list, (text = JSON.stringify(list)));
-  return text;
+/** A cache key for a message's parameters: JSON.stringify's only for parameters that nest. */
+function paramsKey(params: MessageData['params']): string {
+  let key = '';
+  for (const name in params) {
+    const value = params[name];
+    if (typeof value === 'object' && value !== null) return JSON.stringify(params);
+    key += `${name}\u0001${typeof value}\u0001${String(value)}\u0002`;
+  }
+  return key;
 }
 
-function warningText(shared: SharedText, warning: TokenRow['warnings'][number]): string {
+function warningJson(shared: SharedParts, warning: TokenRow['warnings'][number]): WarningJson {
   // A warning about a token's reach is one object shared by every row of its facts.
   const same = shared.warningObjects.get(warning);
   if (same !== undefined) return same;
-  const { key, params } = warning.message;
-  const id = `${warning.kind}\u0000${warning.severity}\u0000${key}\u0000${params ? JSON.stringify(params) : ''}`;
-  let text = shared.warnings.get(id);
-  if (text === undefined) {
-    text = JSON.stringify({
-      kind: warning.kind,
-      severity: warning.severity,
-      ...messageJson(warning.message),
-    });
-    shared.warnings.set(id, text);
+  const id = `${warning.kind}\u0000${warning.severity}\u0000${warning.message.key}\u0000${paramsKey(warning.message.params)}`;
+  let made = shared.warnings.get(id);
+  if (made === undefined) {
+    made = { kind: warning.kind, severity: warning.severity, ...messageJson(warning.message) };
+    shared.warnings.set(id, made);
   }
-  shared.warningObjects.set(warning, text);
-  return text;
+  shared.warningObjects.set(warning, made);
+  return made;
 }
 
 /**
- * tokenJson(row) as JSON text, written field by field with the texts rows share made once: the
- * same bytes as `JSON.stringify(tokenJson(row))` (test/cli/tokens-json.test.ts compares them on
- * varied rows), without building the object of every one of thousands of rows first.
+ * tokenJson(row) as JSON text: the same bytes as `JSON.stringify(tokenJson(row))`
+ * (test/cli/tokens-json.test.ts compares them on varied rows), with the parts rows share made
+ * once and no spreads, so each of thousands of rows is one object literal and one stringify.
  */
-function tokenJsonText(row: TokenRow, shared: SharedText): string {
+function tokenJsonText(row: TokenRow, shared: SharedParts): string {
   const profileKey = `${row.profileId}\u0000${row.profileLabel}`;
   let profile = shared.profiles.get(profileKey);
   if (profile === undefined) {
-    profile = JSON.stringify({ id: row.profileId, label: row.profileLabel });
+    profile = { id: row.profileId, label: row.profileLabel };
     shared.profiles.set(profileKey, profile);
   }
-  const account =
-    row.accountId === null ? 'null' : `{"id":${json(row.accountId)},"name":${json(row.accountName)}}`;
-  const lastVerify =
-    row.lastVerify === null
-      ? 'null'
-      : JSON.stringify({ ...row.lastVerify, ...messageJson(row.lastVerify.message) });
-  let warnings = '';
-  for (const warning of row.warnings)
-    warnings += `${warnings === '' ? '' : ','}${warningText(shared, warning)}`;
-  return (
-    `{"id":${json(row.id)},"name":${json(row.name)},"profile":${profile}` +
-    `,"kind":${json(row.kind)},"account":${account},"status":${json(row.status)}` +
-    `,"issuedOn":${json(row.issuedOn)},"modifiedOn":${json(row.modifiedOn)}` +
-    `,"lastUsedOn":${json(row.lastUsedOn)},"notBefore":${json(row.notBefore)}` +
-    `,"expiresOn":${json(row.expiresOn)},"permissions":${listText(shared, row.permissionNames)}` +
-    `,"resources":${listText(shared, row.resourceNames)}` +
-    `,"summary":{"permissions":${json(row.permissionsSummary)},"resources":${json(row.resourcesSummary)}}` +
-    `,"ipFilter":${json(row.ipFilterSummary)},"secretKept":${json(row.secretKept)}` +
-    `,"isProfileCredential":${json(row.isCredential)},"lastVerify":${lastVerify},"warnings":[${warnings}]}`
-  );
+  return JSON.stringify({
+    id: row.id,
+    name: row.name,
+    profile,
+    kind: row.kind,
+    account: row.accountId === null ? null : { id: row.accountId, name: row.accountName },
+    status: row.status,
+    issuedOn: row.issuedOn,
+    modifiedOn: row.modifiedOn,
+    lastUsedOn: row.lastUsedOn,
+    notBefore: row.notBefore,
+    expiresOn: row.expiresOn,
+    permissions: row.permissionNames,
+    resources: row.resourceNames,
+    summary: { permissions: row.permissionsSummary, resources: row.resourcesSummary },
+    ipFilter: row.ipFilterSummary,
+    secretKept: row.secretKept,
+    isProfileCredential: row.isCredential,
+    lastVerify: row.lastVerify && { ...row.lastVerify, ...messageJson(row.lastVerify.message) },
+    warnings: row.warnings.map((warning) => warningJson(shared, warning)),
+  });
 }
 
 /**
@@ -133,12 +132,7 @@ function tokenJsonText(row: TokenRow, shared: SharedText): string {
  * all 3 MB of 3,050 tokens at once and copying them again into one buffer for stdout.
  */
 export function writeTokensJson(rows: readonly TokenRow[], write: (text: string) => void): void {
-  const shared: SharedText = {
-    profiles: new Map(),
-    lists: new WeakMap(),
-    warnings: new Map(),
-    warningObjects: new WeakMap(),
-  };
+  const shared: SharedParts = { profiles: new Map(), warnings: new Map(), warningObjects: new WeakMap() };
   let text = '{"version":1,"tokens":[';
   for (let index = 0; index < rows.length; index += 1) {
     text += `${index === 0 ? '' : ','}${tokenJsonText(rows[index] as TokenRow, shared)}`;
