@@ -83,8 +83,16 @@ interface RemoteSimulator {
   baseUrl: string;
   secretOf(label: string): Promise<string>;
   resetLog(): Promise<void>;
-  requestCount(): Promise<number>;
+  /** The requests logged since the last reset, in arrival order. */
+  requests(): Promise<LoggedRequest[]>;
   stop(): void;
+}
+
+/** What the bare replay needs of a logged request. */
+interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
 }
 
 async function startRemoteSimulator(scenario: 'large' | 'small'): Promise<RemoteSimulator> {
@@ -135,9 +143,9 @@ async function startRemoteSimulator(scenario: 'large' | 'small'): Promise<Remote
     resetLog: async () => {
       await control('POST', '/reset-log');
     },
-    async requestCount() {
-      const reply = (await control('GET', '/requests')) as { requests?: unknown[] } | unknown[];
-      return Array.isArray(reply) ? reply.length : (reply.requests ?? []).length;
+    async requests() {
+      const reply = (await control('GET', '/requests')) as { requests?: LoggedRequest[] } | LoggedRequest[];
+      return Array.isArray(reply) ? reply : (reply.requests ?? []);
     },
     stop: () => {
       child.kill('SIGTERM');
@@ -182,6 +190,8 @@ function quietCore(dataDir: string, secrets: MemoryStore): Core {
 
 interface SyncFigures {
   wall: number;
+  /** The same requests replayed by a bare client (bareReplay). */
+  floor: number;
   /** CPU time (user + system) of Keyflare's process per sync: depends far less on other jobs. */
   cpu: number;
   bound: number;
@@ -190,6 +200,38 @@ interface SyncFigures {
   writes: number[];
   firstWriteMs: number;
   load: number;
+}
+
+/**
+ * The simulator's floor on this machine: the requests one sync sent, replayed with plain fetch and
+ * JSON.parse (no SDK, checks, planner or cache), at most CONCURRENCY at a time, every one known
+ * up front (a real sync must read a first page before asking for the rest). No client can do
+ * less; what a sync takes beyond this is Keyflare's own work, what this takes beyond the bound is
+ * the simulator's and HTTP's (both processes share the machine's cores).
+ */
+async function bareReplay(
+  baseUrl: string,
+  requests: readonly LoggedRequest[],
+  secret: string,
+): Promise<number> {
+  const origin = new URL(baseUrl).origin;
+  const urls = requests.map(
+    (r) =>
+      `${origin}${r.path}${Object.keys(r.query).length > 0 ? `?${new URLSearchParams(r.query).toString()}` : ''}`,
+  );
+  const headers = { authorization: `Bearer ${secret}` };
+  let next = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < urls.length) {
+      const url = urls[next] as string;
+      next += 1;
+      const reply = await fetch(url, { headers });
+      JSON.parse(await reply.text());
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, urls.length) }, worker));
+  return performance.now() - started;
 }
 
 /** A profile on the scenario's manager, a warm-up sync, then SYNC_RUNS measured syncs. */
@@ -218,6 +260,7 @@ async function measureSyncs(
   const writes: number[] = [];
   const bounds: number[] = [];
   const counts: number[] = [];
+  const floors: number[] = [];
   for (let i = 0; i < SYNC_RUNS; i += 1) {
     await sim.resetLog();
     const cpuBefore = process.cpuUsage();
@@ -232,13 +275,16 @@ async function measureSyncs(
       `bench: ${scenario}: sync ${Math.round(performance.now() - started)} ms (fetch ${Math.round(report.fetchMs)}, write ${Math.round(report.writeMs)}, CPU ${Math.round((cpu.user + cpu.system) / 1000)}, ${report.plan.length} requests), load ${loadNow()}\n`,
     );
     bounds.push(criticalPathLowerBound(report.plan, LATENCY_MS, CONCURRENCY));
-    counts.push(await sim.requestCount());
+    const sent = await sim.requests();
+    counts.push(sent.length);
+    floors.push(await bareReplay(sim.baseUrl, sent, managerSecret));
   }
   return {
     figures: {
       wall: median(walls),
       cpu: median(cpus),
       bound: median(bounds),
+      floor: median(floors),
       requests: median(counts),
       minimum: minimumRequests(options),
       writes,
@@ -265,6 +311,14 @@ function syncResults(prefix: string, f: SyncFigures, ratioTarget: number): Bench
       value: round(f.wall / f.bound, 2),
       unit: 'x',
       target: ratioTarget,
+      load: f.load,
+    },
+    { bench: `${prefix}sync_bare_floor_ms`, value: round(f.floor), unit: 'ms', target: null, load: f.load },
+    {
+      bench: `${prefix}sync_ratio_to_bare_floor`,
+      value: round(f.wall / f.floor, 2),
+      unit: 'x',
+      target: null,
       load: f.load,
     },
     { bench: `${prefix}sync_requests`, value: f.requests, unit: 'count', target: f.minimum, load: f.load },
