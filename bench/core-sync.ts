@@ -297,34 +297,23 @@ async function measureSyncs(
 }
 
 function syncResults(prefix: string, f: SyncFigures, ratioTarget: number): BenchResult[] {
+  const figure = (name: string, value: number, unit: BenchResult['unit'], target: number | null = null) => ({
+    bench: `${prefix}${name}`,
+    value,
+    unit,
+    target,
+    load: f.load,
+  });
   return [
-    {
-      bench: `${prefix}sync_wall_ms`,
-      value: round(f.wall),
-      unit: 'ms',
-      target: round(f.bound * ratioTarget),
-      load: f.load,
-    },
-    { bench: `${prefix}sync_lower_bound_ms`, value: round(f.bound), unit: 'ms', target: null, load: f.load },
-    {
-      bench: `${prefix}sync_ratio_to_bound`,
-      value: round(f.wall / f.bound, 2),
-      unit: 'x',
-      target: ratioTarget,
-      load: f.load,
-    },
-    { bench: `${prefix}sync_bare_floor_ms`, value: round(f.floor), unit: 'ms', target: null, load: f.load },
-    {
-      bench: `${prefix}sync_ratio_to_bare_floor`,
-      value: round(f.wall / f.floor, 2),
-      unit: 'x',
-      target: null,
-      load: f.load,
-    },
-    { bench: `${prefix}sync_requests`, value: f.requests, unit: 'count', target: f.minimum, load: f.load },
+    figure('sync_wall_ms', round(f.wall), 'ms', round(f.bound * ratioTarget)),
+    figure('sync_lower_bound_ms', round(f.bound), 'ms'),
+    figure('sync_ratio_to_bound', round(f.wall / f.bound, 2), 'x', ratioTarget),
+    figure('sync_bare_floor_ms', round(f.floor), 'ms'),
+    figure('sync_ratio_to_bare_floor', round(f.wall / f.floor, 2), 'x'),
+    figure('sync_requests', f.requests, 'count', f.minimum),
     // The simulator runs in its own process, so this is Keyflare's own work per sync.
-    { bench: `${prefix}sync_cpu_ms`, value: round(f.cpu), unit: 'ms', target: null, load: f.load },
-    { bench: `${prefix}sync_requests_min`, value: f.minimum, unit: 'count', target: null, load: f.load },
+    figure('sync_cpu_ms', round(f.cpu), 'ms'),
+    figure('sync_requests_min', f.minimum, 'count'),
   ];
 }
 
