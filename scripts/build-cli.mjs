@@ -67,7 +67,7 @@ const lazyBuiltins = standIn('lazy-builtin', ['node:child_process', 'node:crypto
 });
 
 fs.rmSync(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
   absWorkingDir: root,
   entryPoints: { keyflare: 'src/cli/keyflare.ts' },
   outdir,
@@ -86,5 +86,8 @@ await build({
   },
   define: { __KEYFLARE_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
+  metafile: true,
 });
 fs.chmodSync(path.join(outdir, 'keyflare.js'), 0o755);
+// What each output file holds and loads, beside the command (test/cli/start-modules.test.ts reads it).
+fs.writeFileSync(path.join(root, 'out', 'cli.meta.json'), JSON.stringify(result.metafile));

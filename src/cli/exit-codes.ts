@@ -7,7 +7,8 @@
  * signal's number, as shells do.
  */
 import type { AppErrorShape, ErrorCode } from '../shared/errors';
-import { englishText, type Message, type Translate } from '../shared/i18n';
+import { englishText } from '../shared/i18n/english-message';
+import type { Message, Translate } from '../shared/i18n';
 
 export const EXIT = {
   ok: 0,

@@ -3,19 +3,12 @@
  * as POSIX orders them; English when none names a language Keyflare speaks. The same catalogues
  * and translator as the window (src/shared/i18n), so both faces say the same sentence.
  */
-import {
-  createFormats,
-  createI18n,
-  DEFAULT_LOCALE,
-  localeOf,
-  localesFromEnv,
-  resolveLocale,
-  translatorFor,
-  type Formats,
-  type Locale,
-  msg,
-  type Translate,
-} from '../shared/i18n';
+import { englishText } from '../shared/i18n/english-message';
+import { createFormats, type Formats } from '../shared/i18n/format';
+import { DEFAULT_LOCALE, localeOf, localesFromEnv, resolveLocale, type Locale } from '../shared/i18n/locales';
+import { msg } from '../shared/i18n/message';
+import type * as TranslatorModule from '../shared/i18n/translator';
+import type { Translate } from '../shared/i18n/translator';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { CliError, EXIT } from './exit-codes';
 
@@ -72,15 +65,32 @@ export function helpLocale(
 IntlMessageFormat.resolveLocale = (locales) =>
   new Intl.Locale(typeof locales === 'string' ? locales : (locales[0] ?? DEFAULT_LOCALE));
 
+/** i18next and the catalogues, loaded for a language other than English (loadLanguage). */
+let translators: typeof TranslatorModule | null = null;
+
 /**
- * The language of a run. The translator is built on first use: most runs print no sentence of
- * its, and building one (ICU plural rules, formatters) costs tens of milliseconds at start.
+ * Makes `locale` ready to speak: English needs nothing (`englishText` words it straight from the
+ * English catalogue, as i18next would: test/shared/i18n/english-message.test.ts), so an English
+ * run never loads i18next or the other catalogues; any other language loads them here, once.
+ */
+export async function loadLanguage(locale: Locale): Promise<void> {
+  if (locale !== 'en') translators ??= await import('../shared/i18n/translator');
+}
+
+/**
+ * The language of a run (loadLanguage first, for a language other than English). Its translator
+ * is built on first use: most runs print no sentence of theirs, and building one (i18next, ICU
+ * plural rules, formatters) costs tens of milliseconds.
  */
 export function cliLanguage(locale: Locale): CliLanguage {
   let translate: Translate | null = null;
   let formats: Formats | null = null;
-  const t: Translate = (key, params) =>
-    (translate ??= translatorFor(createI18n(locale), locale))(key, params);
+  const translator = (): Translate => {
+    if (translators === null) throw new Error(`cliLanguage(${locale}) before loadLanguage(${locale})`);
+    return translators.translatorFor(translators.createI18n(locale), locale);
+  };
+  const t: Translate =
+    locale === 'en' ? englishText : (key, params) => (translate ??= translator())(key, params);
   return {
     locale,
     t,

@@ -10,7 +10,7 @@ import { Argument, Command, CommanderError, Option, type Help } from 'commander'
 import type { MessageKey, Translate } from '../shared/i18n';
 import { createContext, VERSION, type CommandContext } from './context';
 import { resolveDataDir } from './data-dir';
-import { cliLanguage, cliLocale, helpLocale, type CliLanguage } from './locale';
+import { cliLanguage, cliLocale, helpLocale, loadLanguage, type CliLanguage } from './locale';
 import { CliError, EXIT } from './exit-codes';
 import { commanderText } from './commander-words';
 import { printError } from './errors';
@@ -139,7 +139,9 @@ export function buildProgram(
       const command = args[args.length - 1] as Command;
       const globals = command.optsWithGlobals<GlobalOptions>();
       const out = outFor(globals);
-      const lang = cliLanguage(cliLocale(globals.lang, process.env));
+      const locale = cliLocale(globals.lang, process.env);
+      await loadLanguage(locale);
+      const lang = cliLanguage(locale);
       setLanguage(lang);
       const ctx = createContext(out, resolveDataDir(globals.dataDir), argv, lang);
       out.detail(() => lang.t('cli.verbose.dataFolder', { folder: ctx.dataDir }));
@@ -374,6 +376,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     (chosen) => (lang = chosen),
   );
   try {
+    // Help and usage errors speak before a command runs, synchronously: their language is ready first.
+    await loadLanguage(helpLocale(argv, process.env));
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {

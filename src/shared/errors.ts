@@ -9,7 +9,7 @@
  * window and the command line show it in the user's language. Every code also has a generic
  * title and next step in the catalogues (`errors.code.<CODE>.title|next`).
  */
-import { englishText } from './i18n/translator';
+import { englishText } from './i18n/english-message';
 import { msg, type Message, type MessageKey, type MessageParams } from './i18n/message';
 
 export const ERROR_CODES = [

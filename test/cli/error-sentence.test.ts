@@ -4,9 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { coreSentence } from '../../src/cli/errors';
-import { cliLanguage } from '../../src/cli/locale';
+import { cliLanguage, loadLanguage } from '../../src/cli/locale';
 import { AppError } from '../../src/shared/errors';
 import { msg, nest } from '../../src/shared/i18n';
+
+// Chinese needs i18next and its catalogues, loaded as a Chinese run of the command loads them.
+await loadLanguage('zh-CN');
 
 const retryAt = '2026-03-12T14:02:00.000Z';
 const limited = new AppError('RATE_LIMITED', msg('errors.cloudflare.rateLimited', { retryAt }), { retryAt });

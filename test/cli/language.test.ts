@@ -3,8 +3,11 @@
  * Keyflare does not speak refused as a usage error; the context's `t` and formats speak it.
  */
 import { describe, expect, it } from 'vitest';
-import { cliLanguage, cliLocale } from '../../src/cli/locale';
+import { cliLanguage, loadLanguage, cliLocale } from '../../src/cli/locale';
 import { CliError, EXIT } from '../../src/cli/exit-codes';
+
+// Chinese needs i18next and its catalogues, loaded as a Chinese run of the command loads them.
+await loadLanguage('zh-CN');
 
 describe('the command line’s language', () => {
   it('takes --lang over the environment, and the environment in POSIX order', () => {

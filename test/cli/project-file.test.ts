@@ -8,8 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError, textIn } from '../../src/cli/exit-codes';
-import { cliLanguage } from '../../src/cli/locale';
+import { cliLanguage, loadLanguage } from '../../src/cli/locale';
 import { readProjectFile } from '../../src/cli/project-file';
+
+// Chinese needs i18next and its catalogues, loaded as a Chinese run of the command loads them.
+await loadLanguage('zh-CN');
 
 const PROFILE = '3f0c1a52-8d1e-4c3b-9a77-2b1f6c0d9e41';
 const zh = cliLanguage('zh-CN');

@@ -18,7 +18,7 @@ import { createMemoryStore } from '../../src/main/core/secrets/memory-store';
 import type { AppInfo, Settings } from '../../src/shared/domain';
 import type { Result } from '../../src/shared/errors';
 import { fakes, resetFakes, type FakeTray, type FakeWindow } from './support/fake-electron';
-import { englishText } from '../../src/shared/i18n/translator';
+import { englishText } from '../../src/shared/i18n/english-message';
 
 const bus = vi.hoisted((): { watcher: boolean | null } => ({ watcher: true }));
 /** Spies on the schedule of the core the shell created. */

@@ -1,21 +1,23 @@
 /**
- * The English sentence of a core message with locale-free dates: what logs and the command
- * line's `--json` fields that always held an English sentence carry, the same on every machine.
+ * The English sentence of a message, without i18next: what logs, the `message` field of an
+ * AppError, the command line's English runs and its `--json` fields (with locale-free dates) say.
  *
- * Fast path: a message is formatted by intl-messageformat (the same parser and formatter
- * i18next-icu runs) straight from the English catalogue, one compiled format per key, without
- * i18next around it. `keyflare tokens --json` words every token's warnings this way without
- * initialising i18next or setting up ICU's number formatting (about 15 ms of a start): a whole
- * number is written with English digit grouping, the one thing its sentences need from Intl
- * (`englishFormatters`). A message this path cannot word exactly as i18next does (a nested
- * message, a key not in the catalogue, a format that fails) goes through `englishText`, and
- * test/shared/i18n/english-message.test.ts checks both paths agree on every key of the catalogue.
+ * A message is formatted by intl-messageformat (the same parser and formatter i18next-icu runs)
+ * straight from the English catalogue, one compiled format per key: no i18next instance, no
+ * Chinese catalogue, no ICU number data (a whole number is written with English digit grouping,
+ * the one thing its sentences need from Intl: `englishFormatters`). i18next stays the window's
+ * translator and every other language's; `englishText` words each message as it would: a nested
+ * message in its place, a key the catalogue lacks as the key itself, a sentence whose format fails
+ * (a select given a value it has no choice for) as the catalogue's raw text.
+ * test/shared/i18n/english-message.test.ts holds the two to the same words for every key of the
+ * catalogue, with numbers, every choice of a select, markup-like text and nested messages.
+ * (Parameter names i18next would read as options of the call, `lng`, `ns`, `context` and the
+ * like, name no parameter of the catalogues; here they would be plain values.)
  */
 import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { en } from './catalogues/en';
-import { formatMessage, formatParams, type MessageFormats } from './format-message';
-import type { MessageParams } from './message';
-import { englishText } from './translator';
+import { formatMessage, type MessageFormats } from './format-message';
+import { splitNested, type MessageParams } from './message';
 
 /** A message as the contract carries it: its key checked against the catalogue by the faces. */
 export interface MessageData {
@@ -111,25 +113,6 @@ function compiledFormat(key: string): IntlMessageFormat | null {
   return format;
 }
 
-/** Parameter names i18next reads as options of the call rather than values of the sentence. */
-const I18NEXT_OPTIONS = new Set(['lng', 'lngs', 'ns', 'context', 'defaultValue', 'ordinal', 'replace']);
-
-/**
- * The fast path's sentence of `key` with `params` (dates already words), or null when only
- * i18next can say it the same way.
- */
-export function plainEnglish(key: string, params: MessageParams): string | null {
-  for (const name in params) if (name.startsWith('$') || I18NEXT_OPTIONS.has(name)) return null;
-  const format = compiledFormat(key);
-  if (format === null) return null;
-  try {
-    const text = format.format(params);
-    return typeof text === 'string' ? text : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Sentences already made, by key and parameters: `keyflare tokens --json` words every token's
  * warnings and last verify, thousands of messages that are mostly the same few ("This token never
@@ -138,14 +121,29 @@ export function plainEnglish(key: string, params: MessageParams): string | null 
 const made = new Map<string, string>();
 const MADE_AT_MOST = 10_000;
 
+/**
+ * The English text of `key` with `params` as i18next with ICU words it (see the header): nested
+ * messages first, each in its place.
+ */
+export function englishText(key: string, params?: MessageParams): string {
+  const { plain, nested } = splitNested(params ?? {});
+  for (const [name, inner] of nested) plain[name] = englishText(inner.key, inner.params);
+  const format = compiledFormat(key);
+  if (format === null) return catalogueText(key) ?? key;
+  try {
+    const text = format.format(plain);
+    return typeof text === 'string' ? text : (catalogueText(key) ?? key);
+  } catch {
+    return catalogueText(key) ?? key;
+  }
+}
+
 /** The English sentence of `message`, its dates in ISO form. */
 export function englishMessage(message: MessageData): string {
   const id = message.params ? `${message.key}\u0000${JSON.stringify(message.params)}` : message.key;
   const known = made.get(id);
   if (known !== undefined) return known;
-  const text =
-    plainEnglish(message.key, formatParams(message.params, ISO_FORMATS)) ??
-    formatMessage(englishText, message, ISO_FORMATS);
+  const text = formatMessage(englishText, message, ISO_FORMATS);
   if (made.size >= MADE_AT_MOST) made.clear();
   made.set(id, text);
   return text;

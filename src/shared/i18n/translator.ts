@@ -118,11 +118,3 @@ export function translatorFor(instance: i18n, locale?: Locale): Translate {
     return text;
   };
 }
-
-let english: Translate | null = null;
-
-/** The English text of a message: what logs and the `message` field of an AppError carry. */
-export function englishText(key: MessageKey, params?: MessageParams): string {
-  english ??= translatorFor(createI18n('en'), 'en');
-  return english(key, params);
-}

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { traySupport } from '../../../src/main/core/background/tray-support';
-import { englishText } from '../../../src/shared/i18n/translator';
+import { englishText } from '../../../src/shared/i18n/english-message';
 
 const linux = (env: Record<string, string>, statusNotifierWatcher: boolean | null, trayFailed = false) =>
   traySupport({ platform: 'linux', env, statusNotifierWatcher, trayFailed });

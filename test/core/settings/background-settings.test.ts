@@ -13,7 +13,7 @@ import type { AppInfo, BackgroundSupport, Settings } from '../../../src/shared/d
 import { closeAllCores, makeCore, tempDir } from '../support/core-harness';
 import { call } from '../support/sim-profiles';
 import { msg, nest } from '../../../src/shared/i18n/message';
-import { englishText } from '../../../src/shared/i18n/translator';
+import { englishText } from '../../../src/shared/i18n/english-message';
 
 afterEach(() => closeAllCores());
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorLines } from '../../../src/cli/errors';
-import { cliLanguage } from '../../../src/cli/locale';
+import { cliLanguage, loadLanguage } from '../../../src/cli/locale';
 import { failure } from '../../../src/cli/session';
 import { validationError } from '../../../src/shared/validation-error';
 import { contract } from '../../../src/shared/contract';
@@ -38,6 +38,9 @@ import {
   draft,
   OUTSIDE_ACME,
 } from '../support/world';
+
+// Chinese needs i18next and its catalogues, loaded as a Chinese run of the command loads them.
+await loadLanguage('zh-CN');
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const zh = translatorFor(createI18n('zh-CN'), 'zh-CN');

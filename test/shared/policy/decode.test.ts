@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CfPolicy } from '../../../src/shared/cloudflare-types';
 import type { MessageKey } from '../../../src/shared/i18n/message';
-import { createI18n, englishText, translatorFor } from '../../../src/shared/i18n/translator';
+import { englishText } from '../../../src/shared/i18n/english-message';
+import { createI18n, translatorFor } from '../../../src/shared/i18n/translator';
 import {
   decodePolicies,
   decodeRequestIp,

@@ -8,7 +8,8 @@
  * ahead of being opened, and "5 minutes ago" would be stale by then.
  */
 import type { Profile, SyncStatus, TokenRow } from '../../../shared/domain';
-import { englishText, type Translate } from '../../../shared/i18n/translator';
+import { englishText } from '../../../shared/i18n/english-message';
+import type { Translate } from '../../../shared/i18n/translator';
 import { attentionOf } from './attention';
 
 export type TrayAction = 'open' | 'sync' | 'quit';

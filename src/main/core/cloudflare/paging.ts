@@ -24,7 +24,7 @@ import { malformedReply } from './errors';
 import type { RequestSlot } from './gated-send';
 import { MAX_PER_PAGE, type Page } from './replies';
 import { msg, nest, type Message, type MessageKey, type MessageParams } from '../../../shared/i18n/message';
-import { englishText } from '../../../shared/i18n/translator';
+import { englishText } from '../../../shared/i18n/english-message';
 import { MalformedReplyError } from './wire';
 
 /** Cloudflare's documented quota of user-owned tokens per user. */

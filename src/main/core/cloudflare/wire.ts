@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { CfPolicy, CfToken } from '../../../shared/cloudflare-types';
-import { englishText } from '../../../shared/i18n/translator';
+import { englishText } from '../../../shared/i18n/english-message';
 import { msg, nest, type Message, type MessageKey, type MessageParams } from '../../../shared/i18n/message';
 import { NOT_QUICK, quickList, quickPermissionGroup, quickToken, quickZone } from './quick-parse';
 

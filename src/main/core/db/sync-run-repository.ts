@@ -4,7 +4,7 @@
  * folder, never close each other's running syncs.
  */
 import type { SyncOutcome, SyncRun } from '../../../shared/domain';
-import { englishText } from '../../../shared/i18n/translator';
+import { englishText } from '../../../shared/i18n/english-message';
 import { currentRunOwner, ownerAlive, type RunOwner } from './run-owner';
 import type { Db } from './sqlite-file';
 
