@@ -150,39 +150,67 @@ export function readNameSources(db: Db, profileId: string): NameSources {
   return { accounts, zones, permissionGroups: [...byGroup.values()], userLabel: email ?? null };
 }
 
-/** The lists as the rows writeLists would store, in a canonical text. */
-function listRows(lists: SnapshotLists): string {
-  const accounts = lists.accounts.map((a, i) => JSON.stringify([a.id, a.name, a.type, a.tokensAccess, i]));
-  const zones = new Map(
-    lists.zones.map((z) => [z.id, JSON.stringify([z.id, z.name, z.accountId, z.accountName, z.status])]),
-  );
-  const groups = new Map<string, string>();
-  for (const g of lists.permissionGroups) {
-    for (const scope of g.scopes.length > 0 ? g.scopes : ['']) {
-      const key = JSON.stringify([g.source, g.accountId ?? '', g.id, scope]);
-      if (!groups.has(key))
-        groups.set(key, JSON.stringify([g.source, g.accountId ?? '', g.id, scope, g.name]));
-    }
-  }
-  return [
-    accounts.sort().join('\n'),
-    [...zones.values()].sort().join('\n'),
-    [...groups.values()].sort().join('\n'),
-  ].join('\n--\n');
-}
+/** A permission group row's key in the table (its primary key after the profile). */
+const groupKey = (source: string, accountId: string, id: string, scope: string): string =>
+  `${source}\u0000${accountId}\u0000${id}\u0000${scope}`;
 
-/** The stored rows in the same canonical text as listRows. */
-function storedListRows(db: Db, profileId: string): string {
-  const rows = (sql: string): string =>
-    (db.prepare(sql).raw().all(profileId) as unknown[][])
-      .map((r) => JSON.stringify(r))
-      .sort()
-      .join('\n');
-  return [
-    rows('SELECT id, name, type, tokens_access, position FROM accounts WHERE profile_id = ?'),
-    rows('SELECT id, name, account_id, account_name, status FROM zones WHERE profile_id = ?'),
-    rows('SELECT source, account_id, id, scope, name FROM permission_groups WHERE profile_id = ?'),
-  ].join('\n--\n');
+/**
+ * Whether the profile's stored lists hold exactly the rows `lists` would be written as: the
+ * accounts in their order, the zones by id (the last of a duplicated id, as INSERT OR REPLACE
+ * keeps it), each permission group once per scope (the first, as INSERT OR IGNORE keeps it).
+ * Compared by key, without sorting or re-encoding either side: a steady-state sync asks this of
+ * hundreds of rows every time.
+ */
+function storedListsEqual(db: Db, profileId: string, lists: SnapshotLists): boolean {
+  const accounts = db
+    .prepare('SELECT id, name, type, tokens_access FROM accounts WHERE profile_id = ? ORDER BY position')
+    .raw()
+    .all(profileId) as [string, string, string | null, string][];
+  if (accounts.length !== lists.accounts.length) return false;
+  for (const [i, a] of lists.accounts.entries()) {
+    const row = accounts[i];
+    if (
+      !row ||
+      row[0] !== a.id ||
+      row[1] !== a.name ||
+      row[2] !== (a.type ?? null) ||
+      row[3] !== a.tokensAccess
+    )
+      return false;
+  }
+
+  const zones = new Map(lists.zones.map((z) => [z.id, z]));
+  const storedZones = db
+    .prepare('SELECT id, name, account_id, account_name, status FROM zones WHERE profile_id = ?')
+    .raw()
+    .all(profileId) as [string, string, string | null, string | null, string | null][];
+  if (storedZones.length !== zones.size) return false;
+  for (const [id, name, accountId, accountName, status] of storedZones) {
+    const z = zones.get(id);
+    if (
+      !z ||
+      z.name !== name ||
+      (z.accountId ?? null) !== accountId ||
+      (z.accountName ?? null) !== accountName ||
+      (z.status ?? null) !== status
+    )
+      return false;
+  }
+
+  const groups = new Map<string, string>();
+  for (const g of lists.permissionGroups)
+    for (const scope of g.scopes.length > 0 ? g.scopes : ['']) {
+      const key = groupKey(g.source, g.accountId ?? '', g.id, scope);
+      if (!groups.has(key)) groups.set(key, g.name);
+    }
+  const storedGroups = db
+    .prepare('SELECT source, account_id, id, scope, name FROM permission_groups WHERE profile_id = ?')
+    .raw()
+    .all(profileId) as [string, string, string, string, string][];
+  if (storedGroups.length !== groups.size) return false;
+  for (const [source, accountId, id, scope, name] of storedGroups)
+    if (groups.get(groupKey(source, accountId, id, scope)) !== name) return false;
+  return true;
 }
 
 /**
@@ -190,7 +218,7 @@ function storedListRows(db: Db, profileId: string): string {
  * already (a steady-state sync touches only what changed).
  */
 export function replaceLists(db: Db, profileId: string, lists: SnapshotLists): void {
-  if (storedListRows(db, profileId) === listRows(lists)) return;
+  if (storedListsEqual(db, profileId, lists)) return;
   for (const table of LIST_TABLES) db.prepare(`DELETE FROM ${table} WHERE profile_id = ?`).run(profileId);
   const account = db.prepare(
     'INSERT INTO accounts (profile_id, id, name, type, tokens_access, position) VALUES (?, ?, ?, ?, ?, ?)',

@@ -30,9 +30,16 @@ export interface TokenRowWriter {
   move(profileId: string, tokenId: string, position: number): void;
 }
 
-/** Writes and removes tokens with their policy rows; statements are prepared once per use. */
+/**
+ * Writes and removes tokens with their policy rows. Each statement is prepared on its first use
+ * and kept for the writer's life: a steady-state sync makes a writer and often writes nothing.
+ */
 export function tokenRowWriter(db: Db): TokenRowWriter {
-  const token = db.prepare(
+  const lazy = (sql: string): (() => Statement) => {
+    let statement: Statement | null = null;
+    return () => (statement ??= db.prepare(sql));
+  };
+  const token = lazy(
     `INSERT INTO tokens (profile_id, id, kind, account_id, name, status, issued_on, modified_on, last_used_on, not_before, expires_on, condition, raw, decoded, list_facts, secret_kept, position)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -58,17 +65,15 @@ export function tokenRowWriter(db: Db): TokenRowWriter {
   const groups = batched('policy_permission_groups', 7);
   const resources = batched('policy_resources', 7);
   const removals = ['policy_resources', 'policy_permission_groups', 'policies'].map((table) =>
-    db.prepare(`DELETE FROM ${table} WHERE profile_id = ? AND token_id = ?`),
+    lazy(`DELETE FROM ${table} WHERE profile_id = ? AND token_id = ?`),
   );
-  const removeToken = db.prepare('DELETE FROM tokens WHERE profile_id = ? AND id = ?');
-  const setDecoded = db.prepare(
-    'UPDATE tokens SET decoded = ?, list_facts = ? WHERE profile_id = ? AND id = ?',
-  );
-  const setPosition = db.prepare('UPDATE tokens SET position = ? WHERE profile_id = ? AND id = ?');
+  const removeToken = lazy('DELETE FROM tokens WHERE profile_id = ? AND id = ?');
+  const setDecoded = lazy('UPDATE tokens SET decoded = ?, list_facts = ? WHERE profile_id = ? AND id = ?');
+  const setPosition = lazy('UPDATE tokens SET position = ? WHERE profile_id = ? AND id = ?');
   return {
     insert(profileId, stored, position, secretKept, lookup) {
       const t = stored.token;
-      token.run(
+      token().run(
         profileId,
         t.id,
         stored.kind,
@@ -111,14 +116,14 @@ export function tokenRowWriter(db: Db): TokenRowWriter {
       resources(resourceRows);
     },
     remove(profileId, tokenId) {
-      for (const statement of removals) statement.run(profileId, tokenId);
-      removeToken.run(profileId, tokenId);
+      for (const statement of removals) statement().run(profileId, tokenId);
+      removeToken().run(profileId, tokenId);
     },
     redecode(profileId, tokenId, t, lookup) {
-      setDecoded.run(...decodedColumns(t, lookup), profileId, tokenId);
+      setDecoded().run(...decodedColumns(t, lookup), profileId, tokenId);
     },
     move(profileId, tokenId, position) {
-      setPosition.run(position, profileId, tokenId);
+      setPosition().run(position, profileId, tokenId);
     },
   };
 }
