@@ -55,87 +55,15 @@ export function tokenJson(row: TokenRow) {
 const JSON_SLICE = 64 * 1024;
 
 /**
- * Parts many rows of one list share, made once: a profile's object and the warnings (a few
- * sentences, mostly the same: "never expires"), each worded once.
- */
-interface SharedParts {
-  profiles: Map<string, { id: string; label: string }>;
-  warnings: Map<string, WarningJson>;
-  warningObjects: WeakMap<TokenRow['warnings'][number], WarningJson>;
-}
-
-type WarningJson = ReturnType<typeof tokenJson>['warnings'][number];
-
-/** A cache key for a message's parameters: JSON.stringify's only for parameters that nest. */
-function paramsKey(params: MessageData['params']): string {
-  let key = '';
-  for (const name in params) {
-    const value = params[name];
-    if (typeof value === 'object' && value !== null) return JSON.stringify(params);
-    key += `${name}\u0001${typeof value}\u0001${String(value)}\u0002`;
-  }
-  return key;
-}
-
-function warningJson(shared: SharedParts, warning: TokenRow['warnings'][number]): WarningJson {
-  // A warning about a token's reach is one object shared by every row of its facts.
-  const same = shared.warningObjects.get(warning);
-  if (same !== undefined) return same;
-  const id = `${warning.kind}\u0000${warning.severity}\u0000${warning.message.key}\u0000${paramsKey(warning.message.params)}`;
-  let made = shared.warnings.get(id);
-  if (made === undefined) {
-    made = { kind: warning.kind, severity: warning.severity, ...messageJson(warning.message) };
-    shared.warnings.set(id, made);
-  }
-  shared.warningObjects.set(warning, made);
-  return made;
-}
-
-/**
- * tokenJson(row) as JSON text: the same bytes as `JSON.stringify(tokenJson(row))`
- * (test/cli/tokens-json.test.ts compares them on varied rows), with the parts rows share made
- * once and no spreads, so each of thousands of rows is one object literal and one stringify.
- */
-function tokenJsonText(row: TokenRow, shared: SharedParts): string {
-  const profileKey = `${row.profileId}\u0000${row.profileLabel}`;
-  let profile = shared.profiles.get(profileKey);
-  if (profile === undefined) {
-    profile = { id: row.profileId, label: row.profileLabel };
-    shared.profiles.set(profileKey, profile);
-  }
-  return JSON.stringify({
-    id: row.id,
-    name: row.name,
-    profile,
-    kind: row.kind,
-    account: row.accountId === null ? null : { id: row.accountId, name: row.accountName },
-    status: row.status,
-    issuedOn: row.issuedOn,
-    modifiedOn: row.modifiedOn,
-    lastUsedOn: row.lastUsedOn,
-    notBefore: row.notBefore,
-    expiresOn: row.expiresOn,
-    permissions: row.permissionNames,
-    resources: row.resourceNames,
-    summary: { permissions: row.permissionsSummary, resources: row.resourcesSummary },
-    ipFilter: row.ipFilterSummary,
-    secretKept: row.secretKept,
-    isProfileCredential: row.isCredential,
-    lastVerify: row.lastVerify && { ...row.lastVerify, ...messageJson(row.lastVerify.message) },
-    warnings: row.warnings.map((warning) => warningJson(shared, warning)),
-  });
-}
-
-/**
  * `--json`'s text, written a slice at a time: the same bytes as
  * `JSON.stringify({ version: 1, tokens: rows.map(tokenJson) })` plus a newline, without building
- * all 3 MB of 3,050 tokens at once and copying them again into one buffer for stdout.
+ * all 3 MB of 3,050 tokens at once and copying them again into one buffer for stdout; each row's
+ * objects are garbage as soon as its text is made.
  */
 export function writeTokensJson(rows: readonly TokenRow[], write: (text: string) => void): void {
-  const shared: SharedParts = { profiles: new Map(), warnings: new Map(), warningObjects: new WeakMap() };
   let text = '{"version":1,"tokens":[';
   for (let index = 0; index < rows.length; index += 1) {
-    text += `${index === 0 ? '' : ','}${tokenJsonText(rows[index] as TokenRow, shared)}`;
+    text += `${index === 0 ? '' : ','}${JSON.stringify(tokenJson(rows[index] as TokenRow))}`;
     if (text.length >= JSON_SLICE) {
       write(text);
       text = '';
