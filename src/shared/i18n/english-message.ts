@@ -128,14 +128,13 @@ const MADE_AT_MOST = 10_000;
 export function englishText(key: string, params?: MessageParams): string {
   const { plain, nested } = splitNested(params ?? {});
   for (const [name, inner] of nested) plain[name] = englishText(inner.key, inner.params);
-  const format = compiledFormat(key);
-  if (format === null) return catalogueText(key) ?? key;
   try {
-    const text = format.format(plain);
-    return typeof text === 'string' ? text : (catalogueText(key) ?? key);
+    const text = compiledFormat(key)?.format(plain);
+    if (typeof text === 'string') return text;
   } catch {
-    return catalogueText(key) ?? key;
+    // A format that fails shows the catalogue's raw text, as i18next-icu does.
   }
+  return catalogueText(key) ?? key;
 }
 
 /** The English sentence of `message`, its dates in ISO form. */

@@ -150,9 +150,26 @@ export function readNameSources(db: Db, profileId: string): NameSources {
   return { accounts, zones, permissionGroups: [...byGroup.values()], userLabel: email ?? null };
 }
 
+/** A permission group row as the table stores it: source, account id ('' for the user's), id, scope, name. */
+type GroupRow = [source: string, accountId: string, id: string, scope: string, name: string];
+
 /** A permission group row's key in the table (its primary key after the profile). */
 const groupKey = (source: string, accountId: string, id: string, scope: string): string =>
   `${source}\u0000${accountId}\u0000${id}\u0000${scope}`;
+
+/**
+ * The permission group rows of `lists` by key: one per group and scope ('' for a group without
+ * one), the first of a repeated key kept, as INSERT OR IGNORE keeps it.
+ */
+function groupRows(lists: SnapshotLists): Map<string, GroupRow> {
+  const rows = new Map<string, GroupRow>();
+  for (const g of lists.permissionGroups)
+    for (const scope of g.scopes.length > 0 ? g.scopes : ['']) {
+      const key = groupKey(g.source, g.accountId ?? '', g.id, scope);
+      if (!rows.has(key)) rows.set(key, [g.source, g.accountId ?? '', g.id, scope, g.name]);
+    }
+  return rows;
+}
 
 /**
  * Whether the profile's stored lists hold exactly the rows `lists` would be written as: the
@@ -197,19 +214,14 @@ function storedListsEqual(db: Db, profileId: string, lists: SnapshotLists): bool
       return false;
   }
 
-  const groups = new Map<string, string>();
-  for (const g of lists.permissionGroups)
-    for (const scope of g.scopes.length > 0 ? g.scopes : ['']) {
-      const key = groupKey(g.source, g.accountId ?? '', g.id, scope);
-      if (!groups.has(key)) groups.set(key, g.name);
-    }
+  const groups = groupRows(lists);
   const storedGroups = db
     .prepare('SELECT source, account_id, id, scope, name FROM permission_groups WHERE profile_id = ?')
     .raw()
-    .all(profileId) as [string, string, string, string, string][];
+    .all(profileId) as GroupRow[];
   if (storedGroups.length !== groups.size) return false;
   for (const [source, accountId, id, scope, name] of storedGroups)
-    if (groups.get(groupKey(source, accountId, id, scope)) !== name) return false;
+    if (groups.get(groupKey(source, accountId, id, scope))?.[4] !== name) return false;
   return true;
 }
 
@@ -231,9 +243,5 @@ export function replaceLists(db: Db, profileId: string, lists: SnapshotLists): v
   const group = db.prepare(
     'INSERT OR IGNORE INTO permission_groups (profile_id, source, account_id, id, scope, name) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  for (const g of lists.permissionGroups) {
-    for (const scope of g.scopes.length > 0 ? g.scopes : ['']) {
-      group.run(profileId, g.source, g.accountId ?? '', g.id, scope, g.name);
-    }
-  }
+  for (const row of groupRows(lists).values()) group.run(profileId, ...row);
 }
