@@ -6,6 +6,7 @@
 // first (cjs-module-lexer), a cost every start would pay. Runs in well under a second, so
 // `npm run build`, `npm test` and `prepare` (for `npm link`) all call it.
 import fs from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -16,15 +17,18 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 
 /**
  * A plugin answering the imports of `names` with a module of its own, `contents(name)`; that
- * module's own require() of the same name is left to Node.
+ * module's own require() of the same name is left to Node, and so is every require() when
+ * `importsOnly` (a CommonJS caller would get the stand-in's namespace object, not the module).
  */
-function standIn(namespace, names, contents) {
+function standIn(namespace, names, contents, { importsOnly = false } = {}) {
   return {
     name: namespace,
     setup(b) {
       const filter = new RegExp(`^(${names.join('|')})$`);
       b.onResolve({ filter }, (args) =>
-        args.namespace === namespace ? { path: args.path, external: true } : { path: args.path, namespace },
+        args.namespace === namespace || (importsOnly && args.kind === 'require-call')
+          ? { path: args.path, external: true }
+          : { path: args.path, namespace },
       );
       b.onLoad({ filter: /.*/, namespace }, async (args) => ({
         contents: await contents(args.path),
@@ -66,6 +70,32 @@ const lazyBuiltins = standIn('lazy-builtin', ['node:child_process', 'node:crypto
   ].join('\n');
 });
 
+/**
+ * Every other Node built-in, taken from `process.getBuiltinModule()` instead of an ES import.
+ * An ES import of a built-in makes Node build its namespace, reading every export, and reading
+ * some of them loads more: `fs.ReadStream` loads the file streams (and with them fs/promises and
+ * the whole stream machinery), `util.TextDecoder` loads worker_threads. The stand-in hands out the
+ * module object itself as the default export, and each named export as a constant read on first
+ * import of that name only (pure, so esbuild drops the ones nothing imports).
+ */
+const builtinNames = module.builtinModules.filter((name) => !name.startsWith('_'));
+const quoteName = (name) => name.replace(/[/\\^$.*+?()[\]{}|]/gu, '\\$&');
+const directBuiltins = standIn(
+  'builtin',
+  [...builtinNames.map((name) => `node:${quoteName(name)}`), ...builtinNames.map(quoteName)],
+  async (name) => {
+    const id = name.startsWith('node:') ? name : `node:${name}`;
+    const real = (await import(id)).default ?? {};
+    const keys = Object.keys(real).filter((key) => /^[A-Za-z_$][\w$]*$/u.test(key) && key !== 'default');
+    return [
+      `const real = process.getBuiltinModule(${JSON.stringify(id)});`,
+      'export default real;',
+      ...keys.map((key) => `export const ${key} = /* @__PURE__ */ (() => real.${key})();`),
+    ].join('\n');
+  },
+  { importsOnly: true },
+);
+
 fs.rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -79,10 +109,10 @@ const result = await build({
   minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [requireNative, lazyBuiltins],
+  plugins: [requireNative, lazyBuiltins, directBuiltins],
   // Bundled CommonJS packages call require(); give every ES module chunk one.
   banner: {
-    js: "import { createRequire as __kfRequire } from 'node:module'; const require = __kfRequire(import.meta.url);",
+    js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);",
   },
   define: { __KEYFLARE_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',

@@ -3,8 +3,9 @@
  *
  * Color only on a terminal and never when NO_COLOR is set (no-color.org) or --no-color is given.
  * `--quiet` drops notes, `--verbose` adds details (data folder, timings); results and errors are
- * always written. Nothing here ever receives a secret.
+ * always written. Nothing here ever receives a secret. The bytes go through `./stdio`'s sinks.
  */
+import { stderr, stdout } from './stdio';
 
 export interface OutputOptions {
   quiet: boolean;
@@ -62,21 +63,21 @@ export function createOutput(options: OutputOptions): Output {
       options.color ? `\u001b[${open}m${text}\u001b[${close}m` : text;
   return {
     options,
-    result: (text) => process.stdout.write(`${text}\n`),
-    raw: (text) => process.stdout.write(text),
+    result: (text) => stdout().write(`${text}\n`),
+    raw: (text) => stdout().write(text),
     note: (text) => {
-      if (!options.quiet) process.stderr.write(`${text}\n`);
+      if (!options.quiet) stderr().write(`${text}\n`);
     },
     detail: (text) => {
-      if (options.verbose) process.stderr.write(`${typeof text === 'function' ? text() : text}\n`);
+      if (options.verbose) stderr().write(`${typeof text === 'function' ? text() : text}\n`);
     },
-    error: (text) => process.stderr.write(`${text}\n`),
+    error: (text) => stderr().write(`${text}\n`),
     bold: paint(1, 22),
     dim: paint(2, 22),
     good: paint(32, 39),
     bad: paint(31, 39),
     warn: paint(33, 39),
     // A terminal that reports no size (0 columns) gets the classic 80.
-    columns: () => (process.stdout.isTTY ? process.stdout.columns || 80 : null),
+    columns: () => (stdout().isTTY ? process.stdout.columns || 80 : null),
   };
 }

@@ -15,7 +15,10 @@ import { CliError, EXIT } from './exit-codes';
 import { commanderText } from './commander-words';
 import { printError } from './errors';
 import { colorWanted, createOutput, scrub, type Output } from './output';
+import { stderr, stdout } from './stdio';
 import { displayWidth } from './width';
+
+export { drained } from './stdio';
 
 export const TOKEN_FILTERS = [
   'expiring',
@@ -121,10 +124,9 @@ export function buildProgram(
     .configureOutput({
       outputError: (text, write) =>
         write(helpLanguage().locale === 'en' ? text : commanderText(helpLanguage().t, text)),
+      writeOut: (text) => stdout().write(text),
       writeErr: (text) =>
-        process.stderr.write(
-          text === `${key('cli.help.afterError')}\n` ? `${t()('cli.help.afterError')}\n` : text,
-        ),
+        stderr().write(text === `${key('cli.help.afterError')}\n` ? `${t()('cli.help.afterError')}\n` : text),
     })
     .exitOverride();
   const examples =
@@ -362,12 +364,18 @@ export async function run(argv: readonly string[]): Promise<number> {
   // environment names, read from the arguments as given.
   let lang: CliLanguage | null = null;
   const language = (): CliLanguage => (lang ??= cliLanguage(helpLocale(argv, process.env)));
-  const outFor = (options: GlobalOptions): Output =>
-    (out = createOutput({
+  const outFor = (options: GlobalOptions): Output => {
+    // Asked on first paint: whether stderr is a terminal is not known without loading Node's
+    // stream machinery for a character device, which a run that paints nothing (--json) skips.
+    let color: boolean | null = null;
+    return (out = createOutput({
       quiet: options.quiet === true,
       verbose: options.verbose === true,
-      color: colorWanted(options.color, process.stderr),
+      get color() {
+        return (color ??= colorWanted(options.color, stderr()));
+      },
     }));
+  };
   const program = buildProgram(
     (value) => (code = value),
     outFor,

@@ -28,8 +28,8 @@ import { CliError, exitCodeFor } from './exit-codes';
 
 export interface SessionOptions {
   dataDir: string;
-  /** Where --verbose timings go. */
-  detail?: (text: string) => void;
+  /** Where --verbose timings go; called with a function, worded only when shown. */
+  detail?: (text: () => string) => void;
   /** The CLI's version, for the User-Agent Cloudflare sees. */
   version: string;
   clipboard?: ClipboardPort;
@@ -41,6 +41,16 @@ export interface SessionOptions {
 export interface Session {
   readonly dataDir: string;
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /**
+   * `tokens.list`'s rows one at a time, none held, when the offline reader answers (else the
+   * core's list, row by row). `restart()` comes before the rows start over after a damaged read
+   * reopened the folder (offline-reader.ts).
+   */
+  eachToken(
+    input: ChannelInput<'tokens.list'>,
+    visit: (row: ChannelOutput<'tokens.list'>[number]) => void,
+    restart: () => void,
+  ): Promise<void>;
   /** The keychain the core uses; for reading a kept token secret only. */
   secrets(): Promise<SecretStore>;
   close(): void;
@@ -83,21 +93,21 @@ export function openSession(options: SessionOptions): Promise<Session> {
 
   const openReader = async (): Promise<OfflineReader> => {
     if (reader) return reader;
-    detail(`loading the offline reader at ${ms()}`);
+    detail(() => `loading the offline reader at ${ms()}`);
     const { openOfflineReader } = await import('../main/core/inventory/offline-reader');
     reader = openOfflineReader({
       dataDir: options.dataDir,
       ...(options.editDrafts === undefined ? {} : { editDrafts: options.editDrafts }),
     });
-    detail(`data folder open for reading at ${ms()}`);
+    detail(() => `data folder open for reading at ${ms()}`);
     return reader;
   };
 
   const openCore = async (): Promise<Core> => {
     if (core) return core;
-    detail(`loading the core at ${ms()}`);
+    detail(() => `loading the core at ${ms()}`);
     const [{ createCore }, store] = await Promise.all([import('../main/core/index'), keychain()]);
-    detail(`core loaded at ${ms()}`);
+    detail(() => `core loaded at ${ms()}`);
     // One connection from here on: the core answers the reads too.
     reader?.close();
     reader = null;
@@ -108,34 +118,52 @@ export function openSession(options: SessionOptions): Promise<Session> {
       ...(options.clipboard ? { clipboard: options.clipboard } : {}),
       ...(options.onEvent ? { emit: options.onEvent } : {}),
     });
-    detail(`data folder open at ${ms()}`);
+    detail(() => `data folder open at ${ms()}`);
     return core;
+  };
+
+  /** The reader's error as the command's: an AppError, told by its shape (importing the class would load it before any command). */
+  const readFailure = (error: unknown): unknown => {
+    const shape = error as { toShape?: () => AppErrorShape };
+    return typeof shape.toShape === 'function' ? failure(shape.toShape()) : error;
+  };
+
+  const call: Session['call'] = async (channel, input) => {
+    if (core === null) {
+      const { isReadChannel } = await import('../main/core/inventory/offline-reader');
+      if (isReadChannel(channel)) {
+        const open = await openReader();
+        try {
+          const value = await open.read(channel, input as never);
+          detail(() => `${channel} answered from the cache at ${ms()}`);
+          return value;
+        } catch (error) {
+          throw readFailure(error);
+        }
+      }
+    }
+    const reply = await (await openCore()).dispatch(channel, input);
+    detail(() => `${channel} answered at ${ms()}`);
+    if (reply.ok) return reply.value as ChannelOutput<typeof channel>;
+    throw failure(reply.error);
   };
 
   return Promise.resolve({
     dataDir: options.dataDir,
     secrets: keychain,
-    async call(channel, input) {
-      if (core === null) {
-        const { isReadChannel } = await import('../main/core/inventory/offline-reader');
-        if (isReadChannel(channel)) {
-          const open = await openReader();
-          try {
-            const value = await open.read(channel, input as never);
-            detail(`${channel} answered from the cache at ${ms()}`);
-            return value;
-          } catch (error) {
-            // An AppError, told by its shape: importing the class would load it before any command.
-            const shape = error as { toShape?: () => AppErrorShape };
-            if (typeof shape.toShape === 'function') throw failure(shape.toShape());
-            throw error;
-          }
-        }
+    call,
+    async eachToken(input, visit, restart) {
+      if (core !== null) {
+        for (const row of await call('tokens.list', input)) visit(row);
+        return;
       }
-      const reply = await (await openCore()).dispatch(channel, input);
-      detail(`${channel} answered at ${ms()}`);
-      if (reply.ok) return reply.value as ChannelOutput<typeof channel>;
-      throw failure(reply.error);
+      const open = await openReader();
+      try {
+        open.eachToken(input, visit, restart);
+      } catch (error) {
+        throw readFailure(error);
+      }
+      detail(() => `tokens.list walked from the cache at ${ms()}`);
     },
     close: () => {
       reader?.close();

@@ -124,6 +124,47 @@ describe('sync and tokens', () => {
     ]);
   });
 
+  it('writes the same JSON into a file as into a pipe, and a reader that leaves early is no error', async () => {
+    const piped = (await cli.run(['tokens', '--json'])).stdout;
+    const folder = tempDir();
+    const file = path.join(folder, 'tokens.json');
+    const env = { ...process.env, KEYFLARE_DATA_DIR: cli.dataDir, NO_COLOR: '1' };
+    const quoted = (args: string[]): string => args.map((a) => `'${a.replace(/'/gu, "'\\''")}'`).join(' ');
+    const command = quoted([process.execPath, CLI, 'tokens', '--json']);
+    const toFile = spawnSync('bash', ['-c', `${command} > ${quoted([file])}`], { env, encoding: 'utf8' });
+    expect(toFile.status).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(piped);
+    // `true` has gone long before the command writes: its first write meets a closed pipe.
+    const early = spawnSync('bash', ['-c', `${command} | true; echo "exit \${PIPESTATUS[0]}" >&2`], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(early.stderr).toBe('exit 0\n');
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('prints a whole document from what is left when the list meets a damaged cache page', async () => {
+    const own = cliFor(tempDir());
+    fs.cpSync(cli.dataDir, own.dataDir, { recursive: true });
+    const labels = async (): Promise<string[]> =>
+      (
+        JSON.parse((await own.run(['profiles', '--json'])).stdout) as { profiles: { label: string }[] }
+      ).profiles.map((p) => p.label);
+    const file = path.join(own.dataDir, 'keyflare-cache.sqlite');
+    const bytes = fs.readFileSync(file);
+    // Same length and header, garbage from the third page on: only a read of those pages sees it.
+    bytes.fill(0x5a, bytes.readUInt16BE(16) * 2);
+    fs.writeFileSync(file, bytes);
+    const result = await own.run(['tokens', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ version: 1, tokens: [] });
+    expect(
+      fs.readdirSync(own.dataDir).some((name) => name.startsWith('keyflare-cache.sqlite.corrupt-')),
+    ).toBe(true);
+    // The profiles live in their own file and survive; what the cache held comes back with a sync.
+    expect(await labels()).toEqual(['Alice', 'Bob']);
+  });
+
   it('filters by profile, account, search words and each filter', async () => {
     const names = async (...args: string[]) =>
       parseTokens((await cli.run(['tokens', '--json', ...args])).stdout).tokens.map(

@@ -54,22 +54,42 @@ export function tokenJson(row: TokenRow) {
 /** How much JSON text is gathered before it is written. */
 const JSON_SLICE = 64 * 1024;
 
+export interface TokensJsonWriter {
+  add(row: TokenRow): void;
+  /** Closes the document; nothing may be added after. */
+  end(): void;
+}
+
 /**
- * `--json`'s text, written a slice at a time: the same bytes as
- * `JSON.stringify({ version: 1, tokens: rows.map(tokenJson) })` plus a newline, without building
- * all 3 MB of 3,050 tokens at once and copying them again into one buffer for stdout; each row's
- * objects are garbage as soon as its text is made.
+ * `--json`'s text, made a row at a time and handed to `write` a slice at a time: the same bytes
+ * as `JSON.stringify({ version: 1, tokens: rows.map(tokenJson) })` plus a newline, without
+ * building all 3 MB of 3,050 tokens at once and copying them again into one buffer for stdout;
+ * each row's objects are garbage as soon as its text is made.
  */
-export function writeTokensJson(rows: readonly TokenRow[], write: (text: string) => void): void {
+export function tokensJsonWriter(write: (text: string) => void): TokensJsonWriter {
   let text = '{"version":1,"tokens":[';
-  for (let index = 0; index < rows.length; index += 1) {
-    text += `${index === 0 ? '' : ','}${JSON.stringify(tokenJson(rows[index] as TokenRow))}`;
-    if (text.length >= JSON_SLICE) {
-      write(text);
+  let first = true;
+  return {
+    add(row) {
+      text += `${first ? '' : ','}${JSON.stringify(tokenJson(row))}`;
+      first = false;
+      if (text.length >= JSON_SLICE) {
+        write(text);
+        text = '';
+      }
+    },
+    end() {
+      write(`${text}]}\n`);
       text = '';
-    }
-  }
-  write(`${text}]}\n`);
+    },
+  };
+}
+
+/** The whole list's `--json` text (see tokensJsonWriter). */
+export function writeTokensJson(rows: readonly TokenRow[], write: (text: string) => void): void {
+  const writer = tokensJsonWriter(write);
+  for (const row of rows) writer.add(row);
+  writer.end();
 }
 
 const FILTER_TEST: Record<TokenFilter, (row: TokenRow) => boolean> = {
@@ -132,6 +152,25 @@ const CSV_COLUMNS: [string, (row: TokenRow) => string][] = [
   ['warnings', (r) => r.warnings.map((w) => w.kind).join(' ')],
 ];
 
+/** Whether a row is one the options ask for: --account, every --search word, every --filter. */
+async function rowFilter(
+  ctx: CommandContext,
+  options: TokensOptions,
+  profileId: string | undefined,
+): Promise<(row: TokenRow) => boolean> {
+  const tests: ((row: TokenRow) => boolean)[] = [];
+  if (options.account !== undefined) tests.push(await accountFilter(ctx, options.account, profileId));
+  const words = (options.search ?? '').toLowerCase().split(/\s+/u).filter(Boolean);
+  if (words.length > 0) {
+    tests.push((row) => {
+      const text = tokenSearchText(row);
+      return words.every((word) => text.includes(word));
+    });
+  }
+  for (const filter of options.filter ?? []) tests.push(FILTER_TEST[filter]);
+  return (row) => tests.every((test) => test(row));
+}
+
 export async function listTokens(ctx: CommandContext, options: TokensOptions): Promise<number> {
   if (options.sync) {
     const code = await runSync(ctx, options.profile);
@@ -142,22 +181,30 @@ export async function listTokens(ctx: CommandContext, options: TokensOptions): P
     options.profile === undefined
       ? null
       : findProfile(await session.call('profiles.list', {}), options.profile);
-  let rows = await session.call('tokens.list', profile ? { profileId: profile.id } : {});
-  if (options.account !== undefined)
-    rows = rows.filter(await accountFilter(ctx, options.account, profile?.id));
-  const words = (options.search ?? '').toLowerCase().split(/\s+/u).filter(Boolean);
-  if (words.length > 0) {
-    rows = rows.filter((row) => {
-      const text = tokenSearchText(row);
-      return words.every((word) => text.includes(word));
-    });
-  }
-  for (const filter of options.filter ?? []) rows = rows.filter(FILTER_TEST[filter]);
+  const keep = await rowFilter(ctx, options, profile?.id);
+  const input = profile ? { profileId: profile.id } : {};
 
   if (options.json) {
-    writeTokensJson(rows, (text) => ctx.out.raw(text));
+    // The rows are walked, not gathered: each one is garbage once its text is made. The text is
+    // written when the walk is done, so a walk that starts over (a damaged read, offline-reader.ts)
+    // leaves no half document on stdout.
+    let slices: string[] = [];
+    let json = tokensJsonWriter((text) => slices.push(text));
+    await session.eachToken(
+      input,
+      (row) => {
+        if (keep(row)) json.add(row);
+      },
+      () => {
+        slices = [];
+        json = tokensJsonWriter((text) => slices.push(text));
+      },
+    );
+    json.end();
+    for (const slice of slices) ctx.out.raw(slice);
     return EXIT.ok;
   }
+  const rows = (await session.call('tokens.list', input)).filter(keep);
   if (options.csv) {
     const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
     for (const row of rows) lines.push(CSV_COLUMNS.map(([, value]) => csvCell(value(row))).join(','));

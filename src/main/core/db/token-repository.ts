@@ -173,24 +173,26 @@ function toRow(profile: Profile, c: Omit<RowColumns, 'list_facts'>, facts: RowFa
 const rowOf = (profile: Profile, c: RowColumns, now: Date): TokenRow =>
   toRow(profile, c, rowFacts(JSON.parse(c.list_facts) as StoredListFacts), now);
 
-/** Every cached token of the profile as list rows, in Cloudflare's order. */
-export function listTokenRows(db: Db, profile: Profile, now: Date): TokenRow[] {
+/**
+ * Every cached token of the profile as a list row, in Cloudflare's order, handed to `visit` one at
+ * a time: nothing holds the list, so a caller that writes each row out (`tokens --json`) leaves
+ * each one garbage at once instead of thousands of rows outliving the read and being copied by
+ * every young-generation collection.
+ */
+export function eachTokenRow(db: Db, profile: Profile, now: Date, visit: (row: TokenRow) => void): void {
   // Tokens made for the same job share their facts' text (the same permissions on the same
   // resources): each distinct text is parsed once per list, its reach warnings made once, and
   // its rows share what it holds. The records are iterated, not gathered: each one is garbage as
-  // soon as its row is made, instead of thousands of them (and their facts' text) outliving the
-  // list and being copied by every collection on the way.
+  // soon as its row is made.
   const facts = new Map<string, RowFacts>();
-  const rows: TokenRow[] = [];
   for (const c of db.prepare(LIST_SELECT).iterate(profile.id) as IterableIterator<RowColumns>) {
     let shared = facts.get(c.list_facts);
     if (shared === undefined) {
       shared = rowFacts(JSON.parse(c.list_facts) as StoredListFacts);
       facts.set(c.list_facts, shared);
     }
-    rows.push(toRow(profile, c, shared, now));
+    visit(toRow(profile, c, shared, now));
   }
-  return rows;
 }
 
 /** One cached token's row; null when the cache does not hold it. */

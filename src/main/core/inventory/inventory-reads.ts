@@ -31,7 +31,7 @@ import { listAccounts, listPermissionGroups, listZones } from '../db/lists-repos
 import { listProfiles, requireProfile } from '../db/profile-repository';
 import type { Db } from '../db/sqlite-file';
 import type { StoredToken } from '../db/stored-token';
-import { findDetailColumns, findTokenRow, listTokenRows } from '../db/token-repository';
+import { eachTokenRow, findDetailColumns, findTokenRow } from '../db/token-repository';
 import { tokenPermissions } from './token-permissions';
 
 export interface InventoryService {
@@ -39,6 +39,8 @@ export interface InventoryService {
   zones(profileId?: string, accountId?: string): Zone[];
   permissionGroups(profileId: string, owner: TokenOwner): PermissionGroup[];
   tokens(profileId?: string): TokenRow[];
+  /** The same rows as `tokens`, in the same order, handed to `visit` one at a time (none held). */
+  eachToken(profileId: string | undefined, visit: (row: TokenRow) => void): void;
   /** One token's row, read by itself: what every token operation answers with. */
   row(profileId: string, tokenId: string): TokenRow;
   token(profileId: string, tokenId: string): TokenDetail;
@@ -90,6 +92,10 @@ export type InventoryContext = Pick<CoreContext, 'db' | 'clock'>;
 export function createInventoryReads(ctx: InventoryContext, draftOf: EditDraftOf): InventoryService {
   const profilesFor = (profileId: string | undefined): Profile[] =>
     profileId ? [requireProfile(ctx.db(), profileId)] : listProfiles(ctx.db());
+  const eachToken: InventoryService['eachToken'] = (profileId, visit) => {
+    const now = ctx.clock.now();
+    for (const profile of profilesFor(profileId)) eachTokenRow(ctx.db(), profile, now, visit);
+  };
 
   return {
     accounts: (profileId) => profilesFor(profileId).flatMap((p) => listAccounts(ctx.db(), p.id)),
@@ -103,9 +109,12 @@ export function createInventoryReads(ctx: InventoryContext, draftOf: EditDraftOf
     },
 
     tokens(profileId) {
-      const now = ctx.clock.now();
-      return profilesFor(profileId).flatMap((profile) => listTokenRows(ctx.db(), profile, now));
+      const rows: TokenRow[] = [];
+      eachToken(profileId, (row) => rows.push(row));
+      return rows;
     },
+
+    eachToken,
 
     row(profileId, tokenId) {
       const row = findTokenRow(ctx.db(), requireProfile(ctx.db(), profileId), tokenId, ctx.clock.now());

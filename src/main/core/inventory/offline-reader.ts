@@ -62,6 +62,16 @@ export interface OfflineReaderOptions {
 export interface OfflineReader {
   /** Answers a read channel from the cache; rejects with an AppError like the core's handlers. */
   read<C extends ReadChannel>(channel: C, input: ReadInput<C>): Promise<ReadOutput<C>>;
+  /**
+   * `tokens.list`'s rows, in its order, handed to `visit` one at a time instead of gathered (a
+   * caller that writes each row out holds none). After damage met mid-walk the folder is opened
+   * again as for `read`, `restart()` is called, and the walk starts over from what is left.
+   */
+  eachToken(
+    input: ReadInput<'tokens.list'>,
+    visit: (row: ReadOutput<'tokens.list'>[number]) => void,
+    restart: () => void,
+  ): void;
   close(): void;
 }
 
@@ -111,6 +121,23 @@ export function openOfflineReader(options: OfflineReaderOptions): OfflineReader 
 
   let current = open('header');
   let rechecked = false;
+  /** `answer()`, and once more after a read that met damage reopened the folder with quick_check. */
+  const withRecheck = <T>(what: string, answer: () => T, again: () => void = () => undefined): T => {
+    try {
+      return answer();
+    } catch (error) {
+      if (!isCorruption(error)) throw error;
+      if (rechecked) throw new AppError('CACHE_CORRUPT', msg('errors.cache.unreadable'));
+      logger.warn('damage found by a read; opening the data folder again with quick_check', {
+        channel: what,
+      });
+      rechecked = true;
+      current.handle?.close();
+      current = open('quick_check');
+      again();
+      return answer();
+    }
+  };
   return {
     async read(channel, input) {
       if (channel === 'tokens.get' && draftOf === null)
@@ -118,19 +145,10 @@ export function openOfflineReader(options: OfflineReaderOptions): OfflineReader 
           options.editDrafts === false
             ? draftNotRead
             : (await import('../../../shared/policy/edit-draft')).editDraft;
-      const answer = (): ReadOutput<typeof channel> =>
-        READERS[channel](current.inventory, current.db(), input);
-      try {
-        return answer();
-      } catch (error) {
-        if (!isCorruption(error)) throw error;
-        if (rechecked) throw new AppError('CACHE_CORRUPT', msg('errors.cache.unreadable'));
-        logger.warn('damage found by a read; opening the data folder again with quick_check', { channel });
-        rechecked = true;
-        current.handle?.close();
-        current = open('quick_check');
-        return answer();
-      }
+      return withRecheck(channel, () => READERS[channel](current.inventory, current.db(), input));
+    },
+    eachToken(input, visit, restart) {
+      withRecheck('tokens.list', () => current.inventory.eachToken(input.profileId, visit), restart);
     },
     close() {
       current.handle?.close();
