@@ -67,20 +67,27 @@ export interface TokensJsonWriter {
  * each row's objects are garbage as soon as its text is made.
  */
 export function tokensJsonWriter(write: (text: string) => void): TokensJsonWriter {
-  let text = '{"version":1,"tokens":[';
-  let first = true;
+  // Each slice is its rows' texts joined once (one copy into a flat string), not grown with +=,
+  // whose chain of pieces would be copied again when the slice is encoded for the descriptor.
+  let parts: string[] = ['{"version":1,"tokens":['];
+  let size = 0;
+  let rows = 0;
   return {
     add(row) {
-      text += `${first ? '' : ','}${JSON.stringify(tokenJson(row))}`;
-      first = false;
-      if (text.length >= JSON_SLICE) {
-        write(text);
-        text = '';
+      const text = JSON.stringify(tokenJson(row));
+      parts.push(rows === 0 ? text : `,${text}`);
+      rows += 1;
+      size += text.length;
+      if (size >= JSON_SLICE) {
+        write(parts.join(''));
+        parts = [];
+        size = 0;
       }
     },
     end() {
-      write(`${text}]}\n`);
-      text = '';
+      parts.push(']}\n');
+      write(parts.join(''));
+      parts = [];
     },
   };
 }

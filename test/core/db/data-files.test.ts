@@ -185,6 +185,54 @@ describe('opening the data folder', () => {
     expectKeychainUntouched(secrets);
   });
 
+  it('drops the cached tokens and snapshots of exactly the profiles the store no longer has', () => {
+    const dataDir = tempDir();
+    const first = openDataFiles({ dataDir, now }).db;
+    if (!first) throw new Error('open failed');
+    // Ids in order a < b < c < d: orphans first, in the middle and last, among kept ones. "b" has
+    // tokens but no snapshot, so its tokens alone must give it away.
+    const ids = ['a', 'b', 'c', 'd'].map((letter) => `${letter.repeat(8)}-0000-4000-8000-000000000000`);
+    for (const id of ids) {
+      insertStoredProfile(first, now(), { id, label: id.slice(0, 1) });
+      if (!id.startsWith('b'))
+        first
+          .prepare(`INSERT INTO snapshots (profile_id, synced_at) VALUES (?, ?)`)
+          .run(id, now().toISOString());
+      for (let position = 0; position < 3; position += 1)
+        first
+          .prepare(
+            `INSERT INTO tokens (profile_id, id, kind, name, status, raw, decoded, list_facts, position) VALUES (?, ?, 'user', 'CI', 'active', '{}', '{}', '{}', ?)`,
+          )
+          .run(id, `tok${position}`, position);
+    }
+    first.close();
+    const kept = (): string[] => {
+      const db = openDataFiles({ dataDir, now }).db;
+      if (!db) throw new Error('open failed');
+      try {
+        const letters = (sql: string): string[] =>
+          (db.prepare(sql).all() as { id: string }[]).map((row) => row.id.slice(0, 1));
+        const tokens = letters('SELECT DISTINCT profile_id AS id FROM cache.tokens ORDER BY 1');
+        const snapshots = letters('SELECT profile_id AS id FROM cache.snapshots ORDER BY 1');
+        expect(snapshots).toEqual(tokens.filter((letter) => letter !== 'b'));
+        return tokens;
+      } finally {
+        db.close();
+      }
+    };
+    expect(kept()).toEqual(['a', 'b', 'c', 'd']);
+    const forget = (id: string | undefined): void => {
+      const store = new Database(path.join(dataDir, PROFILE_STORE_FILE_NAME));
+      store.prepare('DELETE FROM profiles WHERE id = ?').run(id);
+      store.close();
+    };
+    forget(ids[1]);
+    expect(kept()).toEqual(['a', 'c', 'd']);
+    forget(ids[3]);
+    forget(ids[0]);
+    expect(kept()).toEqual(['c']);
+  });
+
   it('applies each migration atomically: a failing migration leaves the previous version intact', () => {
     const dataDir = tempDir();
     openDataFiles({ dataDir, now }).db?.close();

@@ -120,8 +120,18 @@ function openOrReplace(
 
 /** Deletes cached snapshots of profiles the store does not know (after the store was replaced). */
 function dropOrphanSnapshots(db: Db): void {
+  // The token table's distinct profile ids, one index seek each (a skip scan of its primary key),
+  // instead of reading every token's key to learn there is nothing to drop: every start asks.
   const orphan = db
-    .prepare('SELECT 1 FROM cache.tokens WHERE profile_id NOT IN (SELECT id FROM main.profiles) LIMIT 1')
+    .prepare(
+      `WITH RECURSIVE ids(id) AS (
+         SELECT (SELECT min(profile_id) FROM cache.tokens)
+         UNION ALL
+         SELECT (SELECT min(profile_id) FROM cache.tokens WHERE profile_id > ids.id) FROM ids
+         WHERE ids.id IS NOT NULL
+       )
+       SELECT 1 FROM ids WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM main.profiles) LIMIT 1`,
+    )
     .get();
   const orphanSnapshot = db
     .prepare('SELECT 1 FROM cache.snapshots WHERE profile_id NOT IN (SELECT id FROM main.profiles) LIMIT 1')
