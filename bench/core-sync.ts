@@ -3,13 +3,13 @@
  * - "large": 1 login, 10 accounts x 100 zones, 50 user tokens, 300 account tokens per account.
  *   A full sync (wall time, requests) against its critical-path lower bound and against the
  *   naive way (the SDK's auto-pagination, one request at a time), the snapshot write, and a cold
- *   read of the whole token list by a new core on the same folder.
+ *   read of the whole token list by a new core on the same folder (in a process of its own).
  * - "small": 3 accounts x 37 zones, 50 user + 120 account tokens: a sync of a few round trips,
  *   where the fixed cost of a sync (SDK, reply checks, SQLite) shows; figures prefixed small_.
  * Every figure carries the load average when it was taken (CPU time is shared with whatever
  * else runs on the machine).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -338,17 +338,14 @@ async function runLarge(): Promise<BenchResult[]> {
     const naiveLoad = loadNow();
     core.close();
 
-    const coldReads: number[] = [];
-    let rows = 0;
-    for (let i = 0; i < COLD_READ_RUNS; i += 1) {
-      const cold = quietCore(dataDir, secrets);
-      const started = performance.now();
-      const reply = await cold.dispatch('tokens.list', {});
-      coldReads.push(performance.now() - started);
-      if (!reply.ok) throw new Error(reply.error.message);
-      rows = (reply.value as unknown[]).length;
-      cold.close();
-    }
+    // In a process of its own (bench/cold-read.ts says why).
+    const child = spawnSync(
+      path.resolve('node_modules/.bin/tsx'),
+      ['bench/cold-read.ts', dataDir, String(COLD_READ_RUNS)],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    if (child.status !== 0) throw new Error(`cold read exited with ${String(child.status)}`);
+    const { reads: coldReads, rows } = JSON.parse(child.stdout) as { reads: number[]; rows: number };
     const coldLoad = loadNow();
     process.stderr.write(`bench: ${rows} tokens read cold; ${figures.minimum} requests minimum\n`);
 
