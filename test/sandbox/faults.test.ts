@@ -166,6 +166,49 @@ describe('latency', () => {
     expect(elapsed).toBeLessThan(1_000);
   });
 
+  it('handles a request when it arrives and answers it a latency later: the latency is the round trip', async () => {
+    sim.control.setLatency(1_500, 0);
+    const name = `Made during the round trip ${Date.now()}`;
+    const started = Date.now();
+    let answered = false;
+    const create = call(sim, '/user/tokens', {
+      method: 'POST',
+      as: manager,
+      body: {
+        name,
+        policies: [
+          {
+            effect: 'allow',
+            permission_groups: [{ id: DEMO.group.zoneRead }],
+            resources: { 'com.cloudflare.api.account.zone.*': '*' },
+          },
+        ],
+      },
+    }).then((reply) => {
+      answered = true;
+      return reply;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The token exists on the server a second before its creator hears of it.
+    expect(sim.state.tokens().some((token) => token.name === name)).toBe(true);
+    expect(answered).toBe(false);
+    expect((await create).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_450);
+  });
+
+  it('answers a rate-limited or faulted request after the latency too', async () => {
+    sim.control.setLatency(80, 0);
+    sim.control.injectFault({
+      kind: 'server_error',
+      status: 503,
+      method: 'GET',
+      path: '/user/tokens/verify',
+    });
+    const started = Date.now();
+    expect((await get('/user/tokens/verify')).status).toBe(503);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(75);
+  });
+
   it('is set through the control route too', async () => {
     const reply = await controlCall(sim, '/latency', 'POST', { ms: 60 });
     expect(reply.json).toMatchObject({ ok: true, latency: { latencyMs: 60, jitterMs: 0 } });
