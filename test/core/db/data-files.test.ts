@@ -19,6 +19,7 @@ import {
   PROFILE_STORE_SCHEMA_VERSION,
 } from '../../../src/main/core/db/profile-store-migrations';
 import type { Db } from '../../../src/main/core/db/sqlite-file';
+import { cacheVersion, readStoredTokens } from '../../../src/main/core/db/token-repository';
 import type { Profile } from '../../../src/shared/domain';
 import type { Result } from '../../../src/shared/errors';
 import { closeAllCores, makeCore, spyStore, tempDir, type SpyStore } from '../support/core-harness';
@@ -231,6 +232,24 @@ describe('opening the data folder', () => {
     forget(ids[3]);
     forget(ids[0]);
     expect(kept()).toEqual(['c']);
+  });
+
+  it("the cache's version moves with every write to it, from this connection or another, and only then", () => {
+    const { dataDir, profileId } = seededFolder();
+    const db = openDataFiles({ dataDir, now }).db;
+    if (!db) throw new Error('open failed');
+    const before = cacheVersion(db);
+    readStoredTokens(db, profileId);
+    db.prepare('SELECT count(*) FROM main.profiles').get();
+    expect(cacheVersion(db)).toBe(before);
+    db.prepare("UPDATE cache.tokens SET name = 'Renamed' WHERE profile_id = ?").run(profileId);
+    const afterOwn = cacheVersion(db);
+    expect(afterOwn).not.toBe(before);
+    const other = new Database(path.join(dataDir, CACHE_FILE_NAME));
+    other.prepare("UPDATE tokens SET name = 'Again' WHERE profile_id = ?").run(profileId);
+    other.close();
+    expect(cacheVersion(db)).not.toBe(afterOwn);
+    db.close();
   });
 
   it('applies each migration atomically: a failing migration leaves the previous version intact', () => {

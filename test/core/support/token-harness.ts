@@ -107,9 +107,13 @@ export interface MovableClock extends Clock {
   advance(ms: number): void;
 }
 
-export function movableClock(): MovableClock {
-  let offset = 0;
-  return { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
+/**
+ * A clock that moves only when told, from now: a test that advances it to a millisecond before a
+ * deadline is still before it however long the machine took in between.
+ */
+export function movableClock(start: number = Date.now()): MovableClock {
+  let at = start;
+  return { now: () => new Date(at), advance: (ms) => void (at += ms) };
 }
 
 export interface TokenHarness extends Harness {

@@ -2,7 +2,10 @@
  * Sync against the simulator over real HTTP and a real SQLite file: correctness, parallel
  * pagination, request count, rate limits, faults, cancellation and history.
  */
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CACHE_FILE_NAME } from '../../../src/main/core/db/data-files';
 import type { SyncRun, SyncStatus, TokenRow } from '../../../src/shared/domain';
 import { flattenResources } from '../../../src/shared/policy/resource-keys';
 import { generateLargeScenario } from '../../../src/sandbox';
@@ -368,6 +371,30 @@ describe('rate limits', () => {
 });
 
 describe('history across two syncs', () => {
+  it('compares with the cache as it is at the commit, written by another process mid-sync or not', async () => {
+    // The sync reads the stored tokens early (while its first replies travel); a write to the
+    // cache after that read, here another process dropping a token's row, must be seen.
+    const h = makeCore();
+    const profile = await addProfile(h.core, demo, 'alice-manager');
+    await call(h.core, 'sync.start', { profileId: profile.id });
+    const victim = demo.credential('alice-dns-acme').tokenId ?? '';
+    demo.control.setLatency(400, 0);
+    const syncing = call<SyncRun[]>(h.core, 'sync.start', { profileId: profile.id });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const other = new Database(path.join(h.dataDir, CACHE_FILE_NAME));
+    other.prepare('DELETE FROM tokens WHERE profile_id = ? AND id = ?').run(profile.id, victim);
+    other.close();
+    const [run] = await syncing;
+    expect(run?.outcome).toBe('ok');
+    expect(run?.requestCount).toBeGreaterThan(8); // so the early read took place
+    const history = await call<{ tokenId: string; kind: string }[]>(h.core, 'tokens.history', {
+      profileId: profile.id,
+    });
+    expect(history.map((e) => [e.tokenId, e.kind])).toEqual([[victim, 'created']]);
+    const rows = await call<TokenRow[]>(h.core, 'tokens.list', { profileId: profile.id });
+    expect(rows.some((row) => row.id === victim)).toBe(true);
+  });
+
   it('records created, modified, status changed, policies changed and deleted', async () => {
     const h = makeCore();
     const profile = await addProfile(h.core, demo, 'alice-manager');

@@ -303,6 +303,17 @@ export function readStoredTokens(db: Db, profileId: string): StoredTokens {
   );
 }
 
+/**
+ * What the cache holds, as a value that changes whenever anything is written to it: by this
+ * connection (its count of changed rows) or by another one, e.g. the command line's while the
+ * window syncs (SQLite's `data_version` of the cache file). Equal values, nothing written between.
+ */
+export function cacheVersion(db: Db): string {
+  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
+  const version = db.pragma('cache.data_version', { simple: true }) as number;
+  return `${changes}:${version}`;
+}
+
 /** Inserts or replaces one token (e.g. after create or update), keeping its secret_kept flag. */
 export function putToken(
   db: Db,

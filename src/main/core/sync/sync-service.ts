@@ -24,7 +24,7 @@ import { findProfile, listProfiles, requireProfile } from '../db/profile-reposit
 import { hasSnapshot, replaceSnapshot, type ProfileSnapshot } from '../db/snapshot-repository';
 import type { StoredToken } from '../db/stored-token';
 import { finishRun, lastFinishedRun, lastRun, startRun, type SyncRunError } from '../db/sync-run-repository';
-import { listTokenIds, readStoredTokens } from '../db/token-repository';
+import { cacheVersion, listTokenIds, readStoredTokens, type StoredTokens } from '../db/token-repository';
 import { journalMark } from '../db/token-write-journal';
 import { diffSnapshots } from '../history/history-diff';
 import type { ProfileService } from '../profiles/profile-service';
@@ -115,6 +115,23 @@ function toSnapshot(fetched: FetchedSnapshot): ProfileSnapshot {
   };
 }
 
+/**
+ * A sync's request counter that calls `then` once, when the first `round` requests have left
+ * (the counter is advanced as each request goes out; see guarded-fetch.ts).
+ */
+function firstRoundCounter(round: number, then: () => void): RequestCounter {
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    set count(value: number) {
+      count = value;
+      if (count === round) then();
+    },
+  };
+}
+
 export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService {
   const concurrency = deps.options?.concurrency ?? 8;
   const maxRateLimitWaitMs = deps.options?.maxRateLimitWaitMs ?? 5 * 60_000 + 5_000;
@@ -154,7 +171,19 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
     // Taken before anything is fetched: a token Keyflare writes from now on is fresher in the cache.
     const mark = journalMark(db);
     const run = startRun(db, profileId, ctx.clock.now().toISOString());
-    const tally: RequestCounter = { count: 0 };
+    // The commit compares the fetched tokens with the stored ones. Reading those (thousands of
+    // rows) is done once the first round of requests has left, while their replies travel and
+    // the thread would wait; the commit takes them if nothing was written to the cache since.
+    let early: { version: string; stored: StoredTokens } | null = null;
+    const readEarly = (): void => {
+      try {
+        const version = cacheVersion(db);
+        early = { version, stored: readStoredTokens(db, profileId) };
+      } catch {
+        early = null; // the commit reads them itself, and meets the same error there
+      }
+    };
+    const tally = firstRoundCounter(concurrency, () => setImmediate(readEarly));
     let lastEmit = 0;
     const planner = createSyncPlanner({
       concurrency,
@@ -196,7 +225,8 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         return { id: a.account.id, name: a.account.name, type: a.account.type, tokensAccess };
       });
       const writeStart = performance.now();
-      const stored = readStoredTokens(db, profileId);
+      const kept = early as { version: string; stored: StoredTokens } | null;
+      const stored = kept?.version === cacheVersion(db) ? kept.stored : readStoredTokens(db, profileId);
       const history = hasSnapshot(db, profileId) ? diffSnapshots(stored, snapshot.tokens, syncedAt) : [];
       replaceSnapshot(
         db,
