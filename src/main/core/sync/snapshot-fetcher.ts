@@ -27,7 +27,9 @@ import {
   USER_TOKEN_QUOTA,
   type RequestPlanner,
 } from '../cloudflare/paging';
+import type { Page } from '../cloudflare/replies';
 import type { WireAccount, WirePermissionGroup, WireToken, WireUser, WireZone } from '../cloudflare/wire';
+import { prepareStoredText } from '../db/stored-token';
 
 export interface FetchedAccount {
   account: WireAccount;
@@ -43,6 +45,12 @@ export interface FetchedSnapshot {
   userTokens: WireToken[] | null;
   userPermissionGroups: WirePermissionGroup[];
   accounts: FetchedAccount[];
+}
+
+/** A page of tokens as it arrives; their stored text is made in the next turn (prepareStoredText). */
+function textAhead(page: Page<WireToken>): Page<WireToken> {
+  setImmediate(() => prepareStoredText(page.items));
+  return page;
 }
 
 export async function fetchSnapshot(
@@ -87,7 +95,11 @@ export async function fetchSnapshot(
           planner,
           'user tokens',
           null,
-          (page, perPage, slot) => client.tokens({ kind: 'user' }).list(page, perPage, { ...call, slot }),
+          (page, perPage, slot) =>
+            client
+              .tokens({ kind: 'user' })
+              .list(page, perPage, { ...call, slot })
+              .then(textAhead),
           { what: msg('errors.request.listUserTokens'), maxItems: USER_TOKEN_QUOTA },
         ).then((r) => r.items),
       );
@@ -117,7 +129,10 @@ export async function fetchSnapshot(
               `account ${id} tokens`,
               after,
               (page, perPage, slot) =>
-                client.tokens({ kind: 'account', accountId: id }).list(page, perPage, { ...call, slot }),
+                client
+                  .tokens({ kind: 'account', accountId: id })
+                  .list(page, perPage, { ...call, slot })
+                  .then(textAhead),
               {
                 what: msg('errors.request.listTokensOfAccount', { accountId: id }),
                 maxItems: ACCOUNT_TOKEN_QUOTA,
