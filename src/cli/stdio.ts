@@ -1,9 +1,9 @@
 /**
  * The command's stdout and stderr.
  *
- * `process.stdout` and `process.stderr` are streams, and the first use of either loads Node's
- * stream machinery (stream, its operators, compose, pipeline, duplex, the file streams: about a
- * dozen modules, 5–10 ms of every start). On a POSIX system Node writes files, pipes and
+ * `process.stdout` and `process.stderr` are streams, made on first use, and for a file the first
+ * use loads the file-stream modules too (fs/streams, fs/promises and what they bring). On a POSIX
+ * system Node writes files, pipes and
  * terminals synchronously anyway (see "A note on process I/O" in Node's process docs), so a sink
  * writes to the descriptor itself with `fs.writeSync`: the same bytes, in the same order, whatever
  * the descriptor is (a pipe, a file, a terminal, /dev/null). It takes the stream instead:
