@@ -4,8 +4,9 @@
  * `process.stdout` and `process.stderr` are streams, made on first use, and for a file the first
  * use loads the file-stream modules too (fs/streams, fs/promises and what they bring). On a POSIX
  * system Node writes files, pipes and terminals synchronously anyway (see "A note on process I/O"
- * in Node's process docs), so a sink writes to the descriptor itself with `fs.writeSync`: the same bytes, in the same order, whatever
- * the descriptor is (a pipe, a file, a terminal, /dev/null). It takes the stream instead:
+ * in Node's process docs), so a sink writes to the descriptor itself with `fs.writeSync`: the
+ * same bytes, in the same order, whatever the descriptor is (a pipe, a file, a terminal,
+ * /dev/null). It takes the stream instead:
  * - on Windows, where console and pipe writes are not plain descriptor writes;
  * - from the first write that would block (EAGAIN: a non-blocking pipe shared with another
  *   process) on, for the rest of that write and every later one, so bytes never overtake.
