@@ -15,9 +15,8 @@
  * "Speed"). Changing a V8 flag at run time is Node's documented `v8.setFlagsFromString`; this one
  * only caps how far functions are optimized, so a Node that ignored it would just be slower.
  * `node:v8` loads Node's stream modules with it (its heap snapshots are streams): a few ms, far
- * less than the flag saves. A flag in the shebang
- * (`env -S node --max-opt=2`) would not need it, but only where `env -S` exists, and not when the
- * file is run as `node keyflare.js`.
+ * less than the flag saves. A flag in the shebang (`env -S node --max-opt=2`) would not need it,
+ * but only where `env -S` exists, and not when the file is run as `node keyflare.js`.
  */
 import module from 'node:module';
 import v8 from 'node:v8';

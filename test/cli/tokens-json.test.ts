@@ -1,14 +1,17 @@
 /**
- * `keyflare tokens --json` writes its text a slice at a time (writeTokensJson): the bytes must be
+ * `keyflare tokens --json` makes its text a slice at a time (tokensJsonWriter): the bytes must be
  * exactly one `JSON.stringify` of the documented document plus a newline, however many slices.
  */
 import { describe, expect, it } from 'vitest';
-import { tokenJson, writeTokensJson } from '../../src/cli/commands/tokens';
+import type { TokenRow } from '../../src/shared/domain';
+import { tokenJson, tokensJsonWriter } from '../../src/cli/commands/tokens';
 import { generateTokenRows } from '../fixtures/renderer/fixtures';
 
-function written(rows: Parameters<typeof writeTokensJson>[0]): string[] {
+function written(rows: readonly TokenRow[]): string[] {
   const slices: string[] = [];
-  writeTokensJson(rows, (text) => slices.push(text));
+  const writer = tokensJsonWriter((text) => slices.push(text));
+  for (const row of rows) writer.add(row);
+  writer.end();
   return slices;
 }
 

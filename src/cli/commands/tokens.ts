@@ -92,13 +92,6 @@ export function tokensJsonWriter(write: (text: string) => void): TokensJsonWrite
   };
 }
 
-/** The whole list's `--json` text (see tokensJsonWriter). */
-export function writeTokensJson(rows: readonly TokenRow[], write: (text: string) => void): void {
-  const writer = tokensJsonWriter(write);
-  for (const row of rows) writer.add(row);
-  writer.end();
-}
-
 const FILTER_TEST: Record<TokenFilter, (row: TokenRow) => boolean> = {
   expiring: (row) => row.warnings.some((w) => w.kind === 'expires_soon'),
   'never-used': (row) => row.warnings.some((w) => w.kind === 'never_used'),

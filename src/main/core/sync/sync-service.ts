@@ -115,6 +115,12 @@ function toSnapshot(fetched: FetchedSnapshot): ProfileSnapshot {
   };
 }
 
+/** The stored tokens as read while a sync's first requests travel, with the cache's version then. */
+interface EarlyRead {
+  version: string;
+  stored: StoredTokens;
+}
+
 /**
  * A sync's request counter that calls `then` once, when the first `round` requests have left
  * (the counter is advanced as each request goes out; see guarded-fetch.ts).
@@ -174,7 +180,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
     // The commit compares the fetched tokens with the stored ones. Reading those (thousands of
     // rows) is done once the first round of requests has left, while their replies travel and
     // the thread would wait; the commit takes them if nothing was written to the cache since.
-    let early: { version: string; stored: StoredTokens } | null = null;
+    let early: EarlyRead | null = null;
     const readEarly = (): void => {
       try {
         const version = cacheVersion(db);
@@ -225,7 +231,8 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         return { id: a.account.id, name: a.account.name, type: a.account.type, tokensAccess };
       });
       const writeStart = performance.now();
-      const kept = early as { version: string; stored: StoredTokens } | null;
+      // Assigned in a callback, which the compiler's narrowing does not see.
+      const kept = early as EarlyRead | null;
       const stored = kept?.version === cacheVersion(db) ? kept.stored : readStoredTokens(db, profileId);
       const history = hasSnapshot(db, profileId) ? diffSnapshots(stored, snapshot.tokens, syncedAt) : [];
       replaceSnapshot(
