@@ -371,6 +371,27 @@ describe('rate limits', () => {
 });
 
 describe('history across two syncs', () => {
+  /**
+   * Syncs the profile (slowly) while another connection deletes one row of `table` after the
+   * sync's early read of the cache, and checks the sync went through.
+   */
+  const syncWhileAnotherProcessDeletes = async (
+    { core, dataDir }: ReturnType<typeof makeCore>,
+    profileId: string,
+    table: 'tokens' | 'zones',
+    id: string,
+  ): Promise<void> => {
+    demo.control.setLatency(400, 0);
+    const syncing = call<SyncRun[]>(core, 'sync.start', { profileId });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const other = new Database(path.join(dataDir, CACHE_FILE_NAME));
+    other.prepare(`DELETE FROM ${table} WHERE profile_id = ? AND id = ?`).run(profileId, id);
+    other.close();
+    const [run] = await syncing;
+    expect(run?.outcome).toBe('ok');
+    expect(run?.requestCount).toBeGreaterThan(8); // so the early read took place
+  };
+
   it('compares with the cache as it is at the commit, written by another process mid-sync or not', async () => {
     // The sync reads the stored tokens early (while its first replies travel); a write to the
     // cache after that read, here another process dropping a token's row, must be seen.
@@ -378,21 +399,27 @@ describe('history across two syncs', () => {
     const profile = await addProfile(h.core, demo, 'alice-manager');
     await call(h.core, 'sync.start', { profileId: profile.id });
     const victim = demo.credential('alice-dns-acme').tokenId ?? '';
-    demo.control.setLatency(400, 0);
-    const syncing = call<SyncRun[]>(h.core, 'sync.start', { profileId: profile.id });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const other = new Database(path.join(h.dataDir, CACHE_FILE_NAME));
-    other.prepare('DELETE FROM tokens WHERE profile_id = ? AND id = ?').run(profile.id, victim);
-    other.close();
-    const [run] = await syncing;
-    expect(run?.outcome).toBe('ok');
-    expect(run?.requestCount).toBeGreaterThan(8); // so the early read took place
+    await syncWhileAnotherProcessDeletes(h, profile.id, 'tokens', victim);
     const history = await call<{ tokenId: string; kind: string }[]>(h.core, 'tokens.history', {
       profileId: profile.id,
     });
     expect(history.map((e) => [e.tokenId, e.kind])).toEqual([[victim, 'created']]);
     const rows = await call<TokenRow[]>(h.core, 'tokens.list', { profileId: profile.id });
     expect(rows.some((row) => row.id === victim)).toBe(true);
+  });
+
+  it('compares lists with the cache as it is at the commit, written by another process mid-sync or not', async () => {
+    // The sync reads the stored lists early too; a zone row dropped by another process after that
+    // read must be written again, not taken as already stored.
+    const h = makeCore();
+    const profile = await addProfile(h.core, demo, 'alice-manager');
+    await call(h.core, 'sync.start', { profileId: profile.id });
+    const zonesBefore = await call<{ id: string }[]>(h.core, 'zones.list', { profileId: profile.id });
+    const victim = zonesBefore[0]?.id ?? '';
+    expect(victim).not.toBe('');
+    await syncWhileAnotherProcessDeletes(h, profile.id, 'zones', victim);
+    const zonesAfter = await call<{ id: string }[]>(h.core, 'zones.list', { profileId: profile.id });
+    expect(zonesAfter.map((z) => z.id)).toEqual(zonesBefore.map((z) => z.id));
   });
 
   it('records created, modified, status changed, policies changed and deleted', async () => {

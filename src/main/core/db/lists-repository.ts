@@ -171,21 +171,56 @@ function groupRows(lists: SnapshotLists): Map<string, GroupRow> {
   return rows;
 }
 
+type AccountRow = [id: string, name: string, type: string | null, tokensAccess: string];
+type ZoneRow = [
+  id: string,
+  name: string,
+  accountId: string | null,
+  accountName: string | null,
+  status: string | null,
+];
+
 /**
- * Whether the profile's stored lists hold exactly the rows `lists` would be written as: the
- * accounts in their order, the zones by id (the last of a duplicated id, as INSERT OR REPLACE
- * keeps it), each permission group once per scope (the first, as INSERT OR IGNORE keeps it).
- * Compared by key, without sorting or re-encoding either side: a steady-state sync asks this of
- * hundreds of rows every time.
+ * The profile's lists as the cache holds them, keyed for comparing a sync's lists with them
+ * (`replaceLists`). A sync reads them while its requests travel, together with its stored tokens.
  */
-function storedListsEqual(db: Db, profileId: string, lists: SnapshotLists): boolean {
+export interface StoredListRows {
+  accounts: AccountRow[];
+  zones: Map<string, ZoneRow>;
+  /** Each permission group row's name by its key (groupKey). */
+  groups: Map<string, string>;
+}
+
+export function readStoredListRows(db: Db, profileId: string): StoredListRows {
   const accounts = db
     .prepare('SELECT id, name, type, tokens_access FROM accounts WHERE profile_id = ? ORDER BY position')
     .raw()
-    .all(profileId) as [string, string, string | null, string][];
-  if (accounts.length !== lists.accounts.length) return false;
+    .all(profileId) as AccountRow[];
+  const zones = new Map<string, ZoneRow>();
+  for (const row of db
+    .prepare('SELECT id, name, account_id, account_name, status FROM zones WHERE profile_id = ?')
+    .raw()
+    .all(profileId) as ZoneRow[])
+    zones.set(row[0], row);
+  const groups = new Map<string, string>();
+  for (const [source, accountId, id, scope, name] of db
+    .prepare('SELECT source, account_id, id, scope, name FROM permission_groups WHERE profile_id = ?')
+    .raw()
+    .all(profileId) as GroupRow[])
+    groups.set(groupKey(source, accountId, id, scope), name);
+  return { accounts, zones, groups };
+}
+
+/**
+ * Whether the stored lists hold exactly the rows `lists` would be written as: the accounts in
+ * their order, the zones by id (the last of a duplicated id, as INSERT OR REPLACE keeps it), each
+ * permission group once per scope (the first, as INSERT OR IGNORE keeps it). Compared by key,
+ * without sorting or re-encoding either side: a steady-state sync asks this of thousands of rows.
+ */
+function storedListsEqual(stored: StoredListRows, lists: SnapshotLists): boolean {
+  if (stored.accounts.length !== lists.accounts.length) return false;
   for (const [i, a] of lists.accounts.entries()) {
-    const row = accounts[i];
+    const row = stored.accounts[i];
     if (
       !row ||
       row[0] !== a.id ||
@@ -197,40 +232,37 @@ function storedListsEqual(db: Db, profileId: string, lists: SnapshotLists): bool
   }
 
   const zones = new Map(lists.zones.map((z) => [z.id, z]));
-  const storedZones = db
-    .prepare('SELECT id, name, account_id, account_name, status FROM zones WHERE profile_id = ?')
-    .raw()
-    .all(profileId) as [string, string, string | null, string | null, string | null][];
-  if (storedZones.length !== zones.size) return false;
-  for (const [id, name, accountId, accountName, status] of storedZones) {
-    const z = zones.get(id);
+  if (stored.zones.size !== zones.size) return false;
+  for (const z of zones.values()) {
+    const row = stored.zones.get(z.id);
     if (
-      !z ||
-      z.name !== name ||
-      (z.accountId ?? null) !== accountId ||
-      (z.accountName ?? null) !== accountName ||
-      (z.status ?? null) !== status
+      !row ||
+      row[1] !== z.name ||
+      row[2] !== (z.accountId ?? null) ||
+      row[3] !== (z.accountName ?? null) ||
+      row[4] !== (z.status ?? null)
     )
       return false;
   }
 
   const groups = groupRows(lists);
-  const storedGroups = db
-    .prepare('SELECT source, account_id, id, scope, name FROM permission_groups WHERE profile_id = ?')
-    .raw()
-    .all(profileId) as GroupRow[];
-  if (storedGroups.length !== groups.size) return false;
-  for (const [source, accountId, id, scope, name] of storedGroups)
-    if (groups.get(groupKey(source, accountId, id, scope))?.[4] !== name) return false;
+  if (stored.groups.size !== groups.size) return false;
+  for (const [key, row] of groups) if (stored.groups.get(key) !== row[4]) return false;
   return true;
 }
 
 /**
  * Rewrites the profile's lists inside the caller's transaction, unless they are stored exactly so
- * already (a steady-state sync touches only what changed).
+ * already (a steady-state sync touches only what changed). `stored` is what the cache holds now,
+ * when the caller has read it already.
  */
-export function replaceLists(db: Db, profileId: string, lists: SnapshotLists): void {
-  if (storedListsEqual(db, profileId, lists)) return;
+export function replaceLists(
+  db: Db,
+  profileId: string,
+  lists: SnapshotLists,
+  stored: StoredListRows = readStoredListRows(db, profileId),
+): void {
+  if (storedListsEqual(stored, lists)) return;
   for (const table of LIST_TABLES) db.prepare(`DELETE FROM ${table} WHERE profile_id = ?`).run(profileId);
   const account = db.prepare(
     'INSERT INTO accounts (profile_id, id, name, type, tokens_access, position) VALUES (?, ?, ?, ?, ?, ?)',

@@ -17,10 +17,10 @@
 import type { Capabilities } from '../../../shared/domain';
 import { lookupFrom, namesFingerprint, type NameSources } from './decoded-columns';
 import { insertHistory, type NewHistoryEntry } from './history-repository';
-import { replaceLists, type SnapshotLists } from './lists-repository';
+import { replaceLists, type SnapshotLists, type StoredListRows } from './lists-repository';
 import { updateSyncedFacts } from './profile-repository';
 import type { Db } from './sqlite-file';
-import { rawOf, type StoredToken } from './stored-token';
+import type { StoredToken } from './stored-token';
 import { dropVerifyResults, readStoredTokens, type StoredTokens } from './token-repository';
 import { tokenRowWriter } from './token-row-writer';
 import { clearJournal, writtenSince } from './token-write-journal';
@@ -43,6 +43,8 @@ export interface ReplaceSnapshotOptions {
   beforeCommit?: () => void;
   /** The tokens as cached before, when the caller already read them (saves a read). */
   stored?: StoredTokens;
+  /** The lists as cached before, when the caller already read them (saves a read). */
+  storedLists?: StoredListRows;
   /**
    * The write journal's mark taken before the fetch began (`journalMark`): tokens Keyflare wrote
    * after it keep their cached state. Absent, the snapshot is taken as newer than every write.
@@ -70,7 +72,7 @@ export function replaceSnapshot(
       )
       .get(profileId) as { email: string | null; names_fingerprint: string | null } | undefined;
     const stored = options.stored ?? readStoredTokens(db, profileId);
-    replaceLists(db, profileId, snapshot);
+    replaceLists(db, profileId, snapshot, options.storedLists);
     const sources: NameSources = {
       accounts: snapshot.accounts,
       zones: snapshot.zones,
@@ -88,7 +90,7 @@ export function replaceSnapshot(
     const writer = tokenRowWriter(db);
     const seen = new Set<string>();
     snapshot.tokens.forEach((entry, position) => {
-      const id = entry.token.id;
+      const id = entry.id;
       // A token listed twice (pages shifting under a concurrent write) is kept once.
       if (seen.has(id)) return;
       seen.add(id);
@@ -98,12 +100,7 @@ export function replaceSnapshot(
         if (old && old.position !== position) writer.move(profileId, id, position);
         return;
       }
-      if (
-        old &&
-        rawOf(old) === rawOf(entry) &&
-        old.kind === entry.kind &&
-        old.accountId === entry.accountId
-      ) {
+      if (old && old.raw === entry.raw && old.kind === entry.kind && old.accountId === entry.accountId) {
         if (namesChanged) writer.redecode(profileId, id, entry.token, lookup);
         if (old.position !== position) writer.move(profileId, id, position);
         return;

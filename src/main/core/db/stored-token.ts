@@ -4,8 +4,10 @@
  *
  * It is the one shape between the wire (what a fetch or a write brings back) and the cache's
  * rows: a sync, a token write and the history diff all hand tokens to the cache in it, and read
- * them back in it. A token read back from the cache is parsed only when someone looks at its
- * object: a sync compares thousands of unchanged tokens by their stored text alone.
+ * them back in it. It holds the object, its JSON text (the `raw` column), or both, and makes the
+ * other on the first look: a sync compares thousands of unchanged tokens by their text alone and
+ * never parses them, and the tokens it fetched are held as text only (`keepTextOnly`) from soon
+ * after their page arrived until the commit.
  */
 import type { TokenKind, TokenOwner } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -13,46 +15,76 @@ import { msg } from '../../../shared/i18n/message';
 import type { WireToken } from '../cloudflare/wire';
 
 export interface StoredToken {
-  kind: TokenKind;
+  readonly kind: TokenKind;
   /** The owning account of an account-owned token; null for a user token. */
-  accountId: string | null;
-  /** The token exactly as Cloudflare last sent it. */
+  readonly accountId: string | null;
+  /** The token's id (known without parsing its text). */
+  readonly id: string;
+  /** The token exactly as Cloudflare last sent it (parsed from `raw` on the first look). */
   readonly token: WireToken;
-  /** The JSON text the cache stores for `token`, once computed (see rawOf). */
-  raw?: string;
+  /** The JSON text the cache stores for `token` (made on the first look). */
+  readonly raw: string;
 }
-
-/** Texts of fetched tokens made ahead of the commit (prepareStoredText), by token object. */
-const textsAhead = new WeakMap<WireToken, string>();
 
 /**
- * Makes the stored text of fetched tokens now, for the commit to take (rawOf). A sync calls it as
- * each page arrives, in a turn of its own: the thread would otherwise wait for the next replies,
- * and the commit (after the last reply, when nothing else is left to wait for) has that much less
- * to do. The token objects are not changed between their parse and the commit.
+ * Its object, its text or both; the one it lacks is made when asked for. The object is never
+ * changed after it is handed in, so the text made of it stays true.
  */
-export function prepareStoredText(tokens: readonly WireToken[]): void {
-  for (const token of tokens) if (!textsAhead.has(token)) textsAhead.set(token, JSON.stringify(token));
+class HeldToken implements StoredToken {
+  #token: WireToken | undefined;
+  #raw: string | undefined;
+
+  constructor(
+    readonly kind: TokenKind,
+    readonly accountId: string | null,
+    readonly id: string,
+    token: WireToken | undefined,
+    raw: string | undefined,
+  ) {
+    this.#token = token;
+    this.#raw = raw;
+  }
+
+  get token(): WireToken {
+    this.#token ??= JSON.parse(this.#raw as string) as WireToken;
+    return this.#token;
+  }
+
+  get raw(): string {
+    this.#raw ??= JSON.stringify(this.#token);
+    return this.#raw;
+  }
+
+  keepTextOnly(): void {
+    this.#raw ??= JSON.stringify(this.#token);
+    this.#token = undefined;
+  }
 }
 
-/** The JSON text of the token, computed once per stored token. */
-export function rawOf(stored: StoredToken): string {
-  stored.raw ??= textsAhead.get(stored.token) ?? JSON.stringify(stored.token);
-  return stored.raw;
+/** A token Cloudflare sent (or Keyflare just wrote), with its owner. */
+export function storedToken(kind: TokenKind, accountId: string | null, token: WireToken): StoredToken {
+  return new HeldToken(kind, accountId, token.id, token, undefined);
 }
 
 /** A stored token read back from the cache; its JSON text is parsed on the first look. */
-export function storedFromRaw(kind: TokenKind, accountId: string | null, raw: string): StoredToken {
-  let parsed: WireToken | undefined;
-  return {
-    kind,
-    accountId,
-    raw,
-    get token(): WireToken {
-      parsed ??= JSON.parse(raw) as WireToken;
-      return parsed;
-    },
-  };
+export function storedFromRaw(
+  kind: TokenKind,
+  accountId: string | null,
+  id: string,
+  raw: string,
+): StoredToken {
+  return new HeldToken(kind, accountId, id, undefined, raw);
+}
+
+/**
+ * Makes the stored text of fetched tokens now and lets their objects go. A sync calls it as each
+ * page arrives, in a turn of its own: the thread would otherwise wait for the next replies, the
+ * commit (after the last reply, when nothing else is left to wait for) has that much less to do,
+ * and a sync holds about a third of the memory until its commit — which the garbage collector
+ * would otherwise copy, pausing the thread that reads the replies.
+ */
+export function keepTextOnly(tokens: readonly StoredToken[]): void {
+  for (const token of tokens) if (token instanceof HeldToken) token.keepTextOnly();
 }
 
 /** Where the token lives; INTERNAL when the cache holds an account-owned token without its account. */

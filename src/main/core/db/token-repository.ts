@@ -210,7 +210,7 @@ export function findRowWithStored(
 ): RowWithStored | null {
   const c = db.prepare(ROW_WITH_STORED_SELECT).get(profile.id, tokenId) as
     (RowColumns & { raw: string }) | undefined;
-  return c ? { row: rowOf(profile, c, now), stored: storedFromRaw(c.kind, c.account_id, c.raw) } : null;
+  return c ? { row: rowOf(profile, c, now), stored: storedFromRaw(c.kind, c.account_id, c.id, c.raw) } : null;
 }
 
 /** What the detail of one cached token is read from; null when the cache does not hold it. */
@@ -225,7 +225,7 @@ export function findDetailColumns(
   if (!c) return null;
   return {
     row: rowOf(profile, c, now),
-    stored: storedFromRaw(c.kind, c.account_id, c.raw),
+    stored: storedFromRaw(c.kind, c.account_id, c.id, c.raw),
     decoded: readDecodedColumn(c.decoded),
   };
 }
@@ -295,7 +295,7 @@ export function readStoredTokens(db: Db, profileId: string): StoredTokens {
   return new Map(
     rows.map((r) => [
       r.id,
-      Object.assign(storedFromRaw(r.kind, r.account_id, r.raw), {
+      Object.assign(storedFromRaw(r.kind, r.account_id, r.id, r.raw), {
         position: r.position,
         secretKept: r.secret_kept === 1,
       }),

@@ -9,7 +9,7 @@ import { flattenResources } from '../../../shared/policy/resource-keys';
 import type { WireToken } from '../cloudflare/wire';
 import { decodeToken, listFactsOf } from './decoded-columns';
 import type { Db } from './sqlite-file';
-import { rawOf, type StoredToken } from './stored-token';
+import type { StoredToken } from './stored-token';
 
 /** The decoded and list_facts columns of a token. */
 function decodedColumns(token: WireToken, lookup: NameLookup): [string, string] {
@@ -86,7 +86,7 @@ export function tokenRowWriter(db: Db): TokenRowWriter {
         t.not_before ?? null,
         t.expires_on ?? null,
         t.condition ? JSON.stringify(t.condition) : null,
-        rawOf(stored),
+        stored.raw,
         ...decodedColumns(t, lookup),
         secretKept ? 1 : 0,
         position,

@@ -13,7 +13,7 @@ import { samePolicies } from '../../../shared/policy/build';
 import type { WireToken } from '../cloudflare/wire';
 import type { NewHistoryEntry } from '../db/history-repository';
 import { modifiedMessage } from '../db/history-messages';
-import { rawOf, type StoredToken } from '../db/stored-token';
+import type { StoredToken } from '../db/stored-token';
 
 function ipSet(condition: CfCondition | null | undefined): string {
   const ip = condition?.request_ip;
@@ -41,9 +41,11 @@ export function diffSnapshots(
   const entries: NewHistoryEntry[] = [];
   const seen = new Set<string>();
   for (const entry of after) {
+    seen.add(entry.id);
+    const stored = before.get(entry.id);
+    // Identical objects cannot differ; only changed ones are parsed and compared.
+    if (stored && stored.raw === entry.raw) continue;
     const token = entry.token;
-    seen.add(token.id);
-    const stored = before.get(token.id);
     const base = { tokenId: token.id, tokenName: token.name, at, source: 'sync' as const };
     if (!stored) {
       entries.push({
@@ -55,8 +57,6 @@ export function diffSnapshots(
       });
       continue;
     }
-    // Identical objects cannot differ; only changed ones are parsed and compared.
-    if (rawOf(stored) === rawOf(entry)) continue;
     const old = stored.token;
     if (old.status !== token.status) {
       entries.push({

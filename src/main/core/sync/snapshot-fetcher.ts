@@ -29,12 +29,12 @@ import {
 } from '../cloudflare/paging';
 import type { Page } from '../cloudflare/replies';
 import type { WireAccount, WirePermissionGroup, WireToken, WireUser, WireZone } from '../cloudflare/wire';
-import { prepareStoredText } from '../db/stored-token';
+import { keepTextOnly, storedToken, type StoredToken } from '../db/stored-token';
 
 export interface FetchedAccount {
   account: WireAccount;
   /** null when the credential may not list them (403). */
-  tokens: WireToken[] | null;
+  tokens: StoredToken[] | null;
   zones: WireZone[];
   permissionGroups: WirePermissionGroup[];
 }
@@ -42,15 +42,21 @@ export interface FetchedAccount {
 export interface FetchedSnapshot {
   /** null when not allowed (or not attempted for account-owned credentials). */
   user: WireUser | null;
-  userTokens: WireToken[] | null;
+  userTokens: StoredToken[] | null;
   userPermissionGroups: WirePermissionGroup[];
   accounts: FetchedAccount[];
 }
 
-/** A page of tokens as it arrives; their stored text is made in the next turn (prepareStoredText). */
-function textAhead(page: Page<WireToken>): Page<WireToken> {
-  setImmediate(() => prepareStoredText(page.items));
-  return page;
+/**
+ * A page of tokens as it arrives, with their owner; from the next turn on they are held as their
+ * stored text only (keepTextOnly says why).
+ */
+function heldAsText(kind: 'user' | 'account', accountId: string | null) {
+  return (page: Page<WireToken>): Page<StoredToken> => {
+    const items = page.items.map((token) => storedToken(kind, accountId, token));
+    setImmediate(() => keepTextOnly(items));
+    return { ...page, items };
+  };
 }
 
 export async function fetchSnapshot(
@@ -99,7 +105,7 @@ export async function fetchSnapshot(
             client
               .tokens({ kind: 'user' })
               .list(page, perPage, { ...call, slot })
-              .then(textAhead),
+              .then(heldAsText('user', null)),
           { what: msg('errors.request.listUserTokens'), maxItems: USER_TOKEN_QUOTA },
         ).then((r) => r.items),
       );
@@ -114,7 +120,7 @@ export async function fetchSnapshot(
       );
 
   type AccountLists = {
-    tokens: Promise<WireToken[] | null>;
+    tokens: Promise<StoredToken[] | null>;
     zones: Promise<WireZone[] | null>;
     groups: Promise<WirePermissionGroup[] | null>;
   };
@@ -132,7 +138,7 @@ export async function fetchSnapshot(
                 client
                   .tokens({ kind: 'account', accountId: id })
                   .list(page, perPage, { ...call, slot })
-                  .then(textAhead),
+                  .then(heldAsText('account', id)),
               {
                 what: msg('errors.request.listTokensOfAccount', { accountId: id }),
                 maxItems: ACCOUNT_TOKEN_QUOTA,

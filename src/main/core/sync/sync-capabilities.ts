@@ -27,7 +27,7 @@ export function refreshCapabilities(
     kind: profile.credentialKind,
     readUser: fetched.user !== null,
     accounts,
-    ownPolicies: ownToken?.policies ?? null,
+    ownPolicies: ownToken?.token.policies ?? null,
     probes: { listUserTokens: fetched.userTokens !== null, listAccountTokens: listed },
     ownerAccountId: profile.ownerAccountId,
     checkedAt,

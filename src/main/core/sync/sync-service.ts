@@ -19,7 +19,7 @@ import { msg } from '../../../shared/i18n/message';
 import type { CloudflareGateway } from '../cloudflare/gateway';
 import type { RequestCounter } from '../cloudflare/guarded-fetch';
 import type { CoreContext } from '../context';
-import { listAccountIds } from '../db/lists-repository';
+import { listAccountIds, readStoredListRows, type StoredListRows } from '../db/lists-repository';
 import { findProfile, listProfiles, requireProfile } from '../db/profile-repository';
 import { hasSnapshot, replaceSnapshot, type ProfileSnapshot } from '../db/snapshot-repository';
 import type { StoredToken } from '../db/stored-token';
@@ -91,10 +91,8 @@ function runError(error: AppError): SyncRunError {
 }
 
 function toSnapshot(fetched: FetchedSnapshot): ProfileSnapshot {
-  const tokens: StoredToken[] = [];
-  for (const token of fetched.userTokens ?? []) tokens.push({ kind: 'user', accountId: null, token });
-  for (const a of fetched.accounts)
-    for (const token of a.tokens ?? []) tokens.push({ kind: 'account', accountId: a.account.id, token });
+  const tokens: StoredToken[] = [...(fetched.userTokens ?? [])];
+  for (const a of fetched.accounts) if (a.tokens) tokens.push(...a.tokens);
   const names = new Map(fetched.accounts.map((a) => [a.account.id, a.account.name]));
   return {
     accounts: [],
@@ -115,10 +113,11 @@ function toSnapshot(fetched: FetchedSnapshot): ProfileSnapshot {
   };
 }
 
-/** The stored tokens as read while a sync's first requests travel, with the cache's version then. */
+/** The stored tokens and lists as read while a sync's first requests travel, with the cache's version then. */
 interface EarlyRead {
   version: string;
   stored: StoredTokens;
+  lists: StoredListRows;
 }
 
 /**
@@ -156,7 +155,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
    */
   const keptSecretsFor = async (profileId: string, tokens: readonly StoredToken[]): Promise<Set<string>> => {
     const cached = listTokenIds(ctx.db(), profileId);
-    if (tokens.every((entry) => cached.has(entry.token.id))) return new Set();
+    if (tokens.every((entry) => cached.has(entry.id))) return new Set();
     const prefix = tokenSecretPrefix(profileId);
     try {
       return new Set((await ctx.secrets.list(prefix)).map((account) => account.slice(prefix.length)));
@@ -177,14 +176,19 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
     // Taken before anything is fetched: a token Keyflare writes from now on is fresher in the cache.
     const mark = journalMark(db);
     const run = startRun(db, profileId, ctx.clock.now().toISOString());
-    // The commit compares the fetched tokens with the stored ones. Reading those (thousands of
-    // rows) is done once the first round of requests has left, while their replies travel and
-    // the thread would wait; the commit takes them if nothing was written to the cache since.
+    // The commit compares the fetched tokens and lists with the stored ones. Reading those
+    // (thousands of rows) is done once the first round of requests has left, while their replies
+    // travel and the thread would wait; the commit takes them if nothing was written to the cache
+    // since.
     let early: EarlyRead | null = null;
     const readEarly = (): void => {
       try {
         const version = cacheVersion(db);
-        early = { version, stored: readStoredTokens(db, profileId) };
+        early = {
+          version,
+          stored: readStoredTokens(db, profileId),
+          lists: readStoredListRows(db, profileId),
+        };
       } catch {
         early = null; // the commit reads them itself, and meets the same error there
       }
@@ -233,7 +237,8 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
       const writeStart = performance.now();
       // Assigned in a callback, which the compiler's narrowing does not see.
       const kept = early as EarlyRead | null;
-      const stored = kept?.version === cacheVersion(db) ? kept.stored : readStoredTokens(db, profileId);
+      const current = kept?.version === cacheVersion(db) ? kept : null;
+      const stored = current?.stored ?? readStoredTokens(db, profileId);
       const history = hasSnapshot(db, profileId) ? diffSnapshots(stored, snapshot.tokens, syncedAt) : [];
       replaceSnapshot(
         db,
@@ -243,6 +248,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         history,
         {
           stored,
+          ...(current ? { storedLists: current.lists } : {}),
           journalMark: mark,
           keptSecrets,
           ...(deps.beforeCommit ? { beforeCommit: () => deps.beforeCommit?.(profileId) } : {}),

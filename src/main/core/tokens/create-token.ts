@@ -15,7 +15,7 @@ import { isAppError } from '../../../shared/errors';
 import { nameLookupFor } from '../../../shared/policy/build';
 import type { CoreContext } from '../context';
 import type { CreatedToken } from '../cloudflare/token-endpoints';
-import type { StoredToken } from '../db/stored-token';
+import { storedToken } from '../db/stored-token';
 import { provisionalRow, putToken } from '../db/token-repository';
 import { createdEntry } from '../history/keyflare-entries';
 import { loadDraftContext } from './draft-context';
@@ -51,11 +51,11 @@ export async function createToken(
     throw writeFailure('create', error);
   }
   const { secret } = created;
-  const stored: StoredToken = {
-    kind: input.owner.kind,
-    accountId: input.owner.kind === 'account' ? input.owner.accountId : null,
-    token: created.token,
-  };
+  const stored = storedToken(
+    input.owner.kind,
+    input.owner.kind === 'account' ? input.owner.accountId : null,
+    created.token,
+  );
   ctx.logger.info('token created', { profileId: profile.id, tokenId: stored.token.id, kind: stored.kind });
 
   let cached = true;

@@ -19,7 +19,7 @@ import type { CloudflareClient } from '../cloudflare/gateway';
 import type { WireToken } from '../cloudflare/wire';
 import type { CoreContext } from '../context';
 import type { NewHistoryEntry } from '../db/history-repository';
-import type { StoredToken } from '../db/stored-token';
+import { storedToken, type StoredToken } from '../db/stored-token';
 import { putToken } from '../db/token-repository';
 import { changeEntries } from '../history/keyflare-entries';
 import { loadDraftContext } from './draft-context';
@@ -44,7 +44,7 @@ async function readFresh(
 
 /** The target's token as Cloudflare holds it now. */
 function asFetched(target: OperationTarget, token: WireToken): StoredToken {
-  return { kind: target.stored.kind, accountId: target.stored.accountId, token };
+  return storedToken(target.stored.kind, target.stored.accountId, token);
 }
 
 /** Records what a PUT changed (after any change seen since the last sync) and returns the new row. */
