@@ -73,12 +73,10 @@ export function paginate<T>(
   return { items: slice, resultInfo };
 }
 
-/** Stable sort by key, then reversed for direction=desc. */
+/** Stable sort by key (each item's key made once), then reversed for direction=desc. */
 export function sortBy<T>(items: readonly T[], key: (item: T) => string, direction: 'asc' | 'desc'): T[] {
-  const sorted = [...items].sort((a, b) => {
-    const left = key(a);
-    const right = key(b);
-    return left < right ? -1 : left > right ? 1 : 0;
-  });
+  const keyed = items.map((item) => ({ item, key: key(item) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = keyed.map((entry) => entry.item);
   return direction === 'desc' ? sorted.reverse() : sorted;
 }

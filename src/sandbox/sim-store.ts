@@ -75,13 +75,18 @@ export class SimStore {
   }
 
   userTokens(userId: string): TokenRecord[] {
-    return [...this.tokens.values()].filter((t) => t.owner.kind === 'user' && t.owner.userId === userId);
+    return this.tokensWhere((t) => t.owner.kind === 'user' && t.owner.userId === userId);
   }
 
   accountTokens(accountId: string): TokenRecord[] {
-    return [...this.tokens.values()].filter(
-      (t) => t.owner.kind === 'account' && t.owner.accountId === accountId,
-    );
+    return this.tokensWhere((t) => t.owner.kind === 'account' && t.owner.accountId === accountId);
+  }
+
+  /** Tokens matching `test`, in insertion order (walked in place: a list request asks this of thousands). */
+  private tokensWhere(test: (token: TokenRecord) => boolean): TokenRecord[] {
+    const found: TokenRecord[] = [];
+    for (const token of this.tokens.values()) if (test(token)) found.push(token);
+    return found;
   }
 
   private assertSecretFree(secret: string): void {

@@ -22,15 +22,37 @@ export function tokenUsable(token: TokenRecord, now: Date): boolean {
   return token.not_before === null || Date.parse(token.not_before) <= now.getTime();
 }
 
+/**
+ * An item's place in the deterministic order, by its salted id. Kept once made: every list
+ * request shows the same tokens again, and hashing them each time was most of its work.
+ */
+const rankCache = new Map<string, string>();
+const RANK_CACHE_LIMIT = 200_000;
+function rankOf(saltedId: string): string {
+  let rank = rankCache.get(saltedId);
+  if (rank === undefined) {
+    rank = createHash('sha1').update(saltedId).digest('hex');
+    if (rankCache.size >= RANK_CACHE_LIMIT) rankCache.clear();
+    rankCache.set(saltedId, rank);
+  }
+  return rank;
+}
+
 function shuffled<T>(items: readonly T[], salt: string, idOf: (item: T) => string): T[] {
   if (items.length < 2) return [...items];
-  const rank = (item: T): string =>
-    createHash('sha1')
-      .update(`${salt}:${idOf(item)}`)
-      .digest('hex');
+  const ranks = new Map(items.map((item) => [item, rankOf(`${salt}:${idOf(item)}`)]));
+  const rank = (item: T): string => ranks.get(item) ?? '';
   const reordered = [...items].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
   const same = reordered.every((item, index) => item === items[index]);
   return same ? reordered.reverse() : reordered;
+}
+
+/** A copy of a policy's resources (strings, or one level of nested strings). */
+function copyResources(resources: PolicyRecord['resources']): PolicyRecord['resources'] {
+  const copy: PolicyRecord['resources'] = {};
+  for (const [key, value] of Object.entries(resources))
+    copy[key] = typeof value === 'string' ? value : { ...value };
+  return copy;
 }
 
 function policyView(policy: PolicyRecord, catalog: PermissionCatalog): Record<string, unknown> {
@@ -42,7 +64,7 @@ function policyView(policy: PolicyRecord, catalog: PermissionCatalog): Record<st
   return {
     id: policy.id,
     effect: policy.effect,
-    resources: structuredClone(policy.resources),
+    resources: copyResources(policy.resources),
     permission_groups: groups,
   };
 }
