@@ -153,8 +153,11 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
    * keychain cannot answer, the sync still commits and those rows say "no secret" until the
    * secret is adopted again; the inventory matters more than the flag.
    */
-  const keptSecretsFor = async (profileId: string, tokens: readonly StoredToken[]): Promise<Set<string>> => {
-    const cached = listTokenIds(ctx.db(), profileId);
+  const keptSecretsFor = async (
+    profileId: string,
+    tokens: readonly StoredToken[],
+    cached: { has(id: string): boolean },
+  ): Promise<Set<string>> => {
     if (tokens.every((entry) => cached.has(entry.id))) return new Set();
     const prefix = tokenSecretPrefix(profileId);
     try {
@@ -225,7 +228,16 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
       if (state.controller.signal.aborted) throw cancelledError();
       const snapshot = toSnapshot(fetched);
       await writes.settled(profileId, state.controller.signal);
-      const keptSecrets = await keptSecretsFor(profileId, snapshot.tokens);
+      // The early read, while nothing was written to the cache since (assigned in a callback,
+      // which the compiler's narrowing does not see).
+      const readAhead = early as EarlyRead | null;
+      const stillCurrent = (): EarlyRead | null =>
+        readAhead?.version === cacheVersion(db) ? readAhead : null;
+      const keptSecrets = await keptSecretsFor(
+        profileId,
+        snapshot.tokens,
+        stillCurrent()?.stored ?? listTokenIds(db, profileId),
+      );
       if (state.controller.signal.aborted) throw cancelledError();
       const syncedAt = ctx.clock.now().toISOString();
       const capabilities = refreshCapabilities(profile, fetched, syncedAt);
@@ -235,9 +247,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         return { id: a.account.id, name: a.account.name, type: a.account.type, tokensAccess };
       });
       const writeStart = performance.now();
-      // Assigned in a callback, which the compiler's narrowing does not see.
-      const kept = early as EarlyRead | null;
-      const current = kept?.version === cacheVersion(db) ? kept : null;
+      const current = stillCurrent();
       const stored = current?.stored ?? readStoredTokens(db, profileId);
       const history = hasSnapshot(db, profileId) ? diffSnapshots(stored, snapshot.tokens, syncedAt) : [];
       replaceSnapshot(
