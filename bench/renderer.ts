@@ -10,8 +10,12 @@
  *   with table rows (index build, sort, filter, React render and commit, paint). Median of
  *   several page loads.
  * - search_keystroke_p50_ms / _p95_ms: from a key press in the search box (the keydown event's
- *   timestamp) to the next painted frame (requestAnimationFrame, then a task after it), over
- *   ~80 keystrokes that type and erase queries.
+ *   timestamp) to the next painted frame (requestAnimationFrame, then a task after it). One pass
+ *   types and erases four queries (84 keystrokes) in a freshly loaded page; each figure is the
+ *   median over the LOADS passes of that pass's percentile. A keystroke's time is counted in
+ *   whole frames (the next paint waits for the display's frame), so one pass's p95 — its 5th
+ *   slowest keystroke — moves by a frame from pass to pass; the median of the passes is the
+ *   figure (before 2026-12-03's fourth session, one pass was the figure).
  *
  * Needs `npx electron-vite build` first (or KEYFLARE_BENCH_RENDERER naming another built renderer
  * folder, to compare two builds back to back). Run with `npx tsx bench/renderer.ts`, or from
@@ -87,7 +91,18 @@ export async function runRendererBench(): Promise<BenchLine[]> {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
+    const keystrokesAtLeast = (count: number): Promise<unknown> =>
+      page.waitForFunction(
+        (want) =>
+          ((globalThis as unknown as { __bench?: { keystrokes: number[] } }).__bench?.keystrokes.length ??
+            0) >= want,
+        count,
+      );
+
+    // Each load is one run: the first render, then one typing pass in a fresh page (no answer
+    // remembered from an earlier pass, as for someone who opens the window and searches).
     const firstRender: number[] = [];
+    const passes: number[][] = [];
     for (let load = 0; load < LOADS; load += 1) {
       await page.goto(`${server.url}?tokens=${TOKEN_COUNT}`);
       // Functions, not strings: the page's CSP forbids eval, and Playwright runs functions without it.
@@ -105,43 +120,42 @@ export async function runRendererBench(): Promise<BenchLine[]> {
       if (!timing || timing.replyAt === null || timing.rowsPaintedAt === null)
         throw new Error('the probe saw no table');
       firstRender.push(timing.rowsPaintedAt - timing.replyAt);
-    }
 
-    const keystrokesAtLeast = (count: number): Promise<unknown> =>
-      page.waitForFunction(
-        (want) =>
-          ((globalThis as unknown as { __bench?: { keystrokes: number[] } }).__bench?.keystrokes.length ??
-            0) >= want,
-        count,
-      );
-    await page.getByRole('searchbox', { name: 'Search tokens' }).click();
-    // Warm-up keystrokes are not counted: the first ones pay for lazy compilation in V8.
-    for (const key of ['x', 'Backspace']) await page.keyboard.press(key);
-    await keystrokesAtLeast(2);
-    await page.evaluate(() => {
-      const bench = (globalThis as unknown as { __bench?: { keystrokes: number[] } }).__bench;
-      if (bench) bench.keystrokes = [];
-    });
-    let expected = 0;
-    for (const query of QUERIES) {
-      for (const key of [...query.split(''), ...query.split('').map(() => 'Backspace')]) {
-        await page.keyboard.press(key === ' ' ? 'Space' : key);
-        expected += 1;
-        await keystrokesAtLeast(expected);
+      await page.getByRole('searchbox', { name: 'Search tokens' }).click();
+      // Warm-up keystrokes are not counted: the first ones pay for lazy compilation in V8.
+      for (const key of ['x', 'Backspace']) await page.keyboard.press(key);
+      await keystrokesAtLeast(2);
+      await page.evaluate(() => {
+        const bench = (globalThis as unknown as { __bench?: { keystrokes: number[] } }).__bench;
+        if (bench) bench.keystrokes = [];
+      });
+      let expected = 0;
+      for (const query of QUERIES) {
+        for (const key of [...query.split(''), ...query.split('').map(() => 'Backspace')]) {
+          await page.keyboard.press(key === ' ' ? 'Space' : key);
+          expected += 1;
+          await keystrokesAtLeast(expected);
+        }
       }
+      passes.push((await page.evaluate(probe))?.keystrokes ?? []);
     }
-    const keystrokes = (await page.evaluate(probe))?.keystrokes ?? [];
     if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);
+    const perPass = (p: number): number[] => passes.map((keystrokes) => percentile(keystrokes, p));
+    process.stderr.write(
+      `bench: search keystroke p95 per pass (one per page load): ${perPass(95)
+        .map((v) => round(v))
+        .join(', ')} ms\n`,
+    );
 
     return [
       { bench: 'render_first_ms', value: round(median(firstRender)), unit: 'ms', target: 300 },
       {
         bench: 'search_keystroke_p50_ms',
-        value: round(percentile(keystrokes, 50)),
+        value: round(median(perPass(50))),
         unit: 'ms',
         target: null,
       },
-      { bench: 'search_keystroke_p95_ms', value: round(percentile(keystrokes, 95)), unit: 'ms', target: 35 },
+      { bench: 'search_keystroke_p95_ms', value: round(median(perPass(95))), unit: 'ms', target: 35 },
     ];
   } finally {
     await browser.close().catch(() => undefined);
