@@ -82,7 +82,10 @@ export class SimStore {
     return this.tokensWhere((t) => t.owner.kind === 'account' && t.owner.accountId === accountId);
   }
 
-  /** Tokens matching `test`, in insertion order (walked in place: a list request asks this of thousands). */
+  /**
+   * Tokens matching `test`, in insertion order (walked in place: a list request asks this of
+   * thousands).
+   */
   private tokensWhere(test: (token: TokenRecord) => boolean): TokenRecord[] {
     const found: TokenRecord[] = [];
     for (const token of this.tokens.values()) if (test(token)) found.push(token);

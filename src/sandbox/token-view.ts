@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { PolicyRecord, TokenRecord, TokenStatus } from './model';
+import { sortBy } from './pagination';
 import type { PermissionCatalog } from './permission-groups';
 
 /** active / disabled / expired, where expired is computed from expires_on. */
@@ -40,9 +41,7 @@ function rankOf(saltedId: string): string {
 
 function shuffled<T>(items: readonly T[], salt: string, idOf: (item: T) => string): T[] {
   if (items.length < 2) return [...items];
-  const ranks = new Map(items.map((item) => [item, rankOf(`${salt}:${idOf(item)}`)]));
-  const rank = (item: T): string => ranks.get(item) ?? '';
-  const reordered = [...items].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
+  const reordered = sortBy(items, (item) => rankOf(`${salt}:${idOf(item)}`), 'asc');
   const same = reordered.every((item, index) => item === items[index]);
   return same ? reordered.reverse() : reordered;
 }

@@ -137,7 +137,8 @@ export const listZones: Handler = (context) => {
   }
   const orderKey = ORDER_KEYS[order as keyof typeof ORDER_KEYS];
   const { store } = context;
-  // The query's filters first: they are cheap, and the caller's reach is checked for what they leave.
+  // The query's filters first: they are cheap, and the caller's reach is checked for what they
+  // leave.
   const selected = visibleZones(
     principal,
     store,

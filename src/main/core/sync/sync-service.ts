@@ -113,7 +113,10 @@ function toSnapshot(fetched: FetchedSnapshot): ProfileSnapshot {
   };
 }
 
-/** The stored tokens and lists as read while a sync's first requests travel, with the cache's version then. */
+/**
+ * The stored tokens and lists as read while a sync's first requests travel, with the cache's
+ * version then.
+ */
 interface EarlyRead {
   version: string;
   stored: StoredTokens;
