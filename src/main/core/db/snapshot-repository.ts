@@ -21,7 +21,7 @@ import { replaceLists, type SnapshotLists, type StoredListRows } from './lists-r
 import { updateSyncedFacts } from './profile-repository';
 import type { Db } from './sqlite-file';
 import type { StoredToken } from './stored-token';
-import { dropVerifyResults, readStoredTokens, type StoredTokens } from './token-repository';
+import { cacheVersion, dropVerifyResults, readStoredTokens, type StoredTokens } from './token-repository';
 import { tokenRowWriter } from './token-row-writer';
 import { clearJournal, writtenSince } from './token-write-journal';
 
@@ -38,13 +38,32 @@ export interface SnapshotMeta {
   userId: string | null;
 }
 
+/**
+ * The tokens and lists as the caller read them from the cache earlier, with the cache's version
+ * then.
+ */
+export interface CacheReadAhead {
+  /** `cacheVersion` when they were read. */
+  version: string;
+  stored: StoredTokens;
+  lists: StoredListRows;
+}
+
+/** What a commit compared the snapshot with, and the history it wrote. */
+export interface ReplacedSnapshot {
+  /** The tokens as cached before the commit. */
+  stored: StoredTokens;
+  history: readonly NewHistoryEntry[];
+}
+
 export interface ReplaceSnapshotOptions {
   /** Test hook: runs inside the transaction after the writes (a throw rolls everything back). */
   beforeCommit?: () => void;
-  /** The tokens as cached before, when the caller already read them (saves a read). */
-  stored?: StoredTokens;
-  /** The lists as cached before, when the caller already read them (saves a read). */
-  storedLists?: StoredListRows;
+  /**
+   * What the caller read of the cache earlier (saves reading it again): taken only if the cache's
+   * version is still the same under the transaction's lock, read afresh otherwise.
+   */
+  readAhead?: CacheReadAhead | null;
   /**
    * The write journal's mark taken before the fetch began (`journalMark`): tokens Keyflare wrote
    * after it keep their cached state. Absent, the snapshot is taken as newer than every write.
@@ -59,87 +78,94 @@ export function replaceSnapshot(
   profileId: string,
   snapshot: ProfileSnapshot,
   meta: SnapshotMeta,
-  history: readonly NewHistoryEntry[],
+  /** The history of going from the cached tokens to the snapshot's; not asked of a first snapshot. */
+  historyOf: (stored: StoredTokens) => readonly NewHistoryEntry[],
   options: ReplaceSnapshotOptions = {},
-): void {
+): ReplacedSnapshot {
   // IMMEDIATE: the commit reads, then writes. A deferred transaction would start as a reader and
   // fail at once with SQLITE_BUSY (no busy wait) if another process — the command line and the
   // window share these files — committed in between; taking the write lock first waits instead.
-  db.transaction(() => {
-    const previous = db
-      .prepare(
-        'SELECT p.email, s.names_fingerprint FROM profiles p LEFT JOIN snapshots s ON s.profile_id = p.id WHERE p.id = ?',
-      )
-      .get(profileId) as { email: string | null; names_fingerprint: string | null } | undefined;
-    const stored = options.stored ?? readStoredTokens(db, profileId);
-    replaceLists(db, profileId, snapshot, options.storedLists);
-    const sources: NameSources = {
-      accounts: snapshot.accounts,
-      zones: snapshot.zones,
-      permissionGroups: snapshot.permissionGroups,
-      userLabel: meta.email ?? previous?.email ?? null,
-    };
-    const lookup = lookupFrom(sources);
-    const fingerprint = namesFingerprint(sources);
-    const namesChanged = fingerprint !== previous?.names_fingerprint;
+  return db
+    .transaction((): ReplacedSnapshot => {
+      const previous = db
+        .prepare(
+          'SELECT p.email, s.names_fingerprint FROM profiles p LEFT JOIN snapshots s ON s.profile_id = p.id WHERE p.id = ?',
+        )
+        .get(profileId) as { email: string | null; names_fingerprint: string | null } | undefined;
+      const ahead = options.readAhead?.version === cacheVersion(db) ? options.readAhead : null;
+      const stored = ahead?.stored ?? readStoredTokens(db, profileId);
+      // A first snapshot records nothing: "first seen" is not "created".
+      const history = hasSnapshot(db, profileId) ? historyOf(stored) : [];
+      replaceLists(db, profileId, snapshot, ahead?.lists);
+      const sources: NameSources = {
+        accounts: snapshot.accounts,
+        zones: snapshot.zones,
+        permissionGroups: snapshot.permissionGroups,
+        userLabel: meta.email ?? previous?.email ?? null,
+      };
+      const lookup = lookupFrom(sources);
+      const fingerprint = namesFingerprint(sources);
+      const namesChanged = fingerprint !== previous?.names_fingerprint;
 
-    const written =
-      options.journalMark === undefined
-        ? new Set<string>()
-        : writtenSince(db, profileId, options.journalMark);
-    const writer = tokenRowWriter(db);
-    const seen = new Set<string>();
-    snapshot.tokens.forEach((entry, position) => {
-      const id = entry.id;
-      // A token listed twice (pages shifting under a concurrent write) is kept once.
-      if (seen.has(id)) return;
-      seen.add(id);
-      const old = stored.get(id);
-      if (written.has(id)) {
-        // Written by Keyflare after the fetch began: the row (or its absence) stays; only its place moves.
-        if (old && old.position !== position) writer.move(profileId, id, position);
-        return;
-      }
-      if (old && old.raw === entry.raw && old.kind === entry.kind && old.accountId === entry.accountId) {
-        if (namesChanged) writer.redecode(profileId, id, entry.token, lookup);
-        if (old.position !== position) writer.move(profileId, id, position);
-        return;
-      }
-      if (old) writer.remove(profileId, id);
-      const kept = old ? old.secretKept : (options.keptSecrets?.has(id) ?? false);
-      writer.insert(profileId, entry, position, kept, lookup);
-    });
-    let after = snapshot.tokens.length;
-    for (const [id, old] of stored) {
-      if (written.has(id)) {
-        // Its words are decoded again with this snapshot's names, like every row the commit keeps.
-        if (namesChanged) writer.redecode(profileId, id, old.token, lookup);
-        // A token the fetch did not see yet (created meanwhile) goes after the listed ones.
-        if (!seen.has(id)) {
-          if (old.position !== after) writer.move(profileId, id, after);
-          after += 1;
+      const written =
+        options.journalMark === undefined
+          ? new Set<string>()
+          : writtenSince(db, profileId, options.journalMark);
+      const writer = tokenRowWriter(db);
+      const seen = new Set<string>();
+      snapshot.tokens.forEach((entry, position) => {
+        const id = entry.id;
+        // A token listed twice (pages shifting under a concurrent write) is kept once.
+        if (seen.has(id)) return;
+        seen.add(id);
+        const old = stored.get(id);
+        if (written.has(id)) {
+          // Written by Keyflare after the fetch began: the row (or its absence) stays; only its place moves.
+          if (old && old.position !== position) writer.move(profileId, id, position);
+          return;
         }
-      } else if (!seen.has(id)) writer.remove(profileId, id);
-    }
+        if (old && old.raw === entry.raw && old.kind === entry.kind && old.accountId === entry.accountId) {
+          if (namesChanged) writer.redecode(profileId, id, entry.token, lookup);
+          if (old.position !== position) writer.move(profileId, id, position);
+          return;
+        }
+        if (old) writer.remove(profileId, id);
+        const kept = old ? old.secretKept : (options.keptSecrets?.has(id) ?? false);
+        writer.insert(profileId, entry, position, kept, lookup);
+      });
+      let after = snapshot.tokens.length;
+      for (const [id, old] of stored) {
+        if (written.has(id)) {
+          // Its words are decoded again with this snapshot's names, like every row the commit keeps.
+          if (namesChanged) writer.redecode(profileId, id, old.token, lookup);
+          // A token the fetch did not see yet (created meanwhile) goes after the listed ones.
+          if (!seen.has(id)) {
+            if (old.position !== after) writer.move(profileId, id, after);
+            after += 1;
+          }
+        } else if (!seen.has(id)) writer.remove(profileId, id);
+      }
 
-    // Verify results of tokens that no longer exist would only confuse a later token with the same id.
-    dropVerifyResults(db, profileId, (id) => seen.has(id) || written.has(id));
+      // Verify results of tokens that no longer exist would only confuse a later token with the same id.
+      dropVerifyResults(db, profileId, (id) => seen.has(id) || written.has(id));
 
-    // What the fetch says about a token Keyflare wrote meanwhile is not news: Keyflare recorded the change.
-    insertHistory(
-      db,
-      profileId,
-      history.filter((entry) => !written.has(entry.tokenId)),
-    );
-    clearJournal(db, profileId);
+      // What the fetch says about a token Keyflare wrote meanwhile is not news: Keyflare recorded the change.
+      insertHistory(
+        db,
+        profileId,
+        history.filter((entry) => !written.has(entry.tokenId)),
+      );
+      clearJournal(db, profileId);
 
-    updateSyncedFacts(db, profileId, meta);
-    db.prepare(
-      `INSERT INTO snapshots (profile_id, synced_at, names_fingerprint) VALUES (?, ?, ?)
+      updateSyncedFacts(db, profileId, meta);
+      db.prepare(
+        `INSERT INTO snapshots (profile_id, synced_at, names_fingerprint) VALUES (?, ?, ?)
        ON CONFLICT (profile_id) DO UPDATE SET synced_at = excluded.synced_at, names_fingerprint = excluded.names_fingerprint`,
-    ).run(profileId, meta.syncedAt, fingerprint);
-    options.beforeCommit?.();
-  }).immediate();
+      ).run(profileId, meta.syncedAt, fingerprint);
+      options.beforeCommit?.();
+      return { stored, history };
+    })
+    .immediate();
 }
 
 /** Whether the profile has a snapshot at all (its first sync has succeeded). */

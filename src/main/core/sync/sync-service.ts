@@ -19,12 +19,12 @@ import { msg } from '../../../shared/i18n/message';
 import type { CloudflareGateway } from '../cloudflare/gateway';
 import type { RequestCounter } from '../cloudflare/guarded-fetch';
 import type { CoreContext } from '../context';
-import { listAccountIds, readStoredListRows, type StoredListRows } from '../db/lists-repository';
+import { listAccountIds, readStoredListRows } from '../db/lists-repository';
 import { findProfile, listProfiles, requireProfile } from '../db/profile-repository';
-import { hasSnapshot, replaceSnapshot, type ProfileSnapshot } from '../db/snapshot-repository';
+import { replaceSnapshot, type CacheReadAhead, type ProfileSnapshot } from '../db/snapshot-repository';
 import type { StoredToken } from '../db/stored-token';
 import { finishRun, lastFinishedRun, lastRun, startRun, type SyncRunError } from '../db/sync-run-repository';
-import { cacheVersion, listTokenIds, readStoredTokens, type StoredTokens } from '../db/token-repository';
+import { cacheVersion, listTokenIds, readStoredTokens } from '../db/token-repository';
 import { journalMark } from '../db/token-write-journal';
 import { diffSnapshots } from '../history/history-diff';
 import type { ProfileService } from '../profiles/profile-service';
@@ -114,16 +114,6 @@ function toSnapshot(fetched: FetchedSnapshot): ProfileSnapshot {
 }
 
 /**
- * The stored tokens and lists as read while a sync's first requests travel, with the cache's
- * version then.
- */
-interface EarlyRead {
-  version: string;
-  stored: StoredTokens;
-  lists: StoredListRows;
-}
-
-/**
  * A sync's request counter that calls `then` once, when the first `round` requests have left
  * (the counter is advanced as each request goes out; see guarded-fetch.ts).
  */
@@ -186,7 +176,7 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
     // (thousands of rows) is done once the first round of requests has left, while their replies
     // travel and the thread would wait; the commit takes them if nothing was written to the cache
     // since.
-    let early: EarlyRead | null = null;
+    let early: CacheReadAhead | null = null;
     const readEarly = (): void => {
       try {
         const version = cacheVersion(db);
@@ -231,15 +221,15 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
       if (state.controller.signal.aborted) throw cancelledError();
       const snapshot = toSnapshot(fetched);
       await writes.settled(profileId, state.controller.signal);
-      // The early read, while nothing was written to the cache since (assigned in a callback,
-      // which the compiler's narrowing does not see).
-      const readAhead = early as EarlyRead | null;
-      const stillCurrent = (): EarlyRead | null =>
-        readAhead?.version === cacheVersion(db) ? readAhead : null;
+      // Assigned in a callback, which the compiler's narrowing does not see. The commit checks its
+      // version again under the transaction's lock; this check, like the read it saves, comes
+      // before that lock (a token another process drops in between comes back without its
+      // secret flag, as when the keychain cannot answer).
+      const readAhead = early as CacheReadAhead | null;
       const keptSecrets = await keptSecretsFor(
         profileId,
         snapshot.tokens,
-        stillCurrent()?.stored ?? listTokenIds(db, profileId),
+        readAhead?.version === cacheVersion(db) ? readAhead.stored : listTokenIds(db, profileId),
       );
       if (state.controller.signal.aborted) throw cancelledError();
       const syncedAt = ctx.clock.now().toISOString();
@@ -250,18 +240,14 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         return { id: a.account.id, name: a.account.name, type: a.account.type, tokensAccess };
       });
       const writeStart = performance.now();
-      const current = stillCurrent();
-      const stored = current?.stored ?? readStoredTokens(db, profileId);
-      const history = hasSnapshot(db, profileId) ? diffSnapshots(stored, snapshot.tokens, syncedAt) : [];
-      replaceSnapshot(
+      const { stored, history } = replaceSnapshot(
         db,
         profileId,
         snapshot,
         { syncedAt, capabilities, email: fetched.user?.email ?? null, userId: fetched.user?.id ?? null },
-        history,
+        (cached) => diffSnapshots(cached, snapshot.tokens, syncedAt),
         {
-          stored,
-          ...(current ? { storedLists: current.lists } : {}),
+          readAhead,
           journalMark: mark,
           keptSecrets,
           ...(deps.beforeCommit ? { beforeCommit: () => deps.beforeCommit?.(profileId) } : {}),
