@@ -35,6 +35,20 @@ describe('stored token', () => {
     expect(stored.id).toBe(token.id);
   });
 
+  it('held as text beside the cached copy, keeps the text Cloudflare sent, changed or not', () => {
+    const same = storedToken('user', null, token);
+    const renamed = storedToken('user', null, { ...token, name: 'Renamed' });
+    const moved = storedToken('account', 'acc2', token);
+    const cached = new Map([[token.id, storedFromRaw('user', null, token.id, JSON.stringify(token))]]);
+    keepTextOnly([same], cached);
+    keepTextOnly([renamed], cached);
+    keepTextOnly([moved], cached);
+    expect(same.raw).toBe(JSON.stringify(token));
+    expect(renamed.raw).toBe(JSON.stringify({ ...token, name: 'Renamed' }));
+    expect(renamed.token.name).toBe('Renamed');
+    expect(moved).toMatchObject({ kind: 'account', accountId: 'acc2', raw: JSON.stringify(token) });
+  });
+
   it('read back from the cache, tells its id and text without parsing the text', () => {
     // A sync compares thousands of cached tokens by id and text; their objects are parsed only
     // when someone looks (here the text is not JSON, so a parse would throw).

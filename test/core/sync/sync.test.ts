@@ -12,6 +12,7 @@ import { generateLargeScenario } from '../../../src/sandbox';
 import { DEFAULT_RATE_LIMIT } from '../../../src/sandbox';
 import { startTestSimulator } from '../../support/test-simulator';
 import { closeAllCores, dumpProfileRows, makeCore } from '../support/core-harness';
+import { holdingFetch } from '../support/held-fetch';
 import { addProfile, call } from '../support/sim-profiles';
 import { englishMessage } from '../../../src/shared/i18n/english-message';
 import type { Message } from '../../../src/shared/i18n/message';
@@ -420,6 +421,35 @@ describe('history across two syncs', () => {
     await syncWhileAnotherProcessDeletes(h, profile.id, 'zones', victim);
     const zonesAfter = await call<{ id: string }[]>(h.core, 'zones.list', { profileId: profile.id });
     expect(zonesAfter.map((z) => z.id)).toEqual(zonesBefore.map((z) => z.id));
+  });
+
+  it('takes the token plan it made while zones travelled only if nothing was written to the cache since', async () => {
+    // The commit's token plan is made once the token lists are in. Here the last zone page is
+    // held until another process has dropped a token's row: the plan (made before the drop) says
+    // that token's row stays, and the commit must see that it no longer does.
+    const held = holdingFetch(demo.baseUrl);
+    const h = makeCore({ fetch: held.fetch });
+    const profile = await addProfile(h.core, demo, 'alice-manager');
+    await call(h.core, 'sync.start', { profileId: profile.id });
+    const victim = demo.credential('alice-dns-acme').tokenId ?? '';
+    const zones = held.hold('GET', '/zones');
+    const syncing = call<SyncRun[]>(h.core, 'sync.start', { profileId: profile.id });
+    const zonesReply = await zones;
+    // Every other reply is in (the held one is the only request not done), then the plan is made.
+    for (;;) {
+      const progress = h.core.services.sync.status()[0]?.progress;
+      if (progress && progress.planned > 8 && progress.done === progress.planned - 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    const other = new Database(path.join(h.dataDir, CACHE_FILE_NAME));
+    other.prepare('DELETE FROM tokens WHERE profile_id = ? AND id = ?').run(profile.id, victim);
+    other.close();
+    zonesReply.release();
+    const [run] = await syncing;
+    expect(run?.outcome).toBe('ok');
+    const rows = await call<TokenRow[]>(h.core, 'tokens.list', { profileId: profile.id });
+    expect(rows.some((row) => row.id === victim)).toBe(true);
   });
 
   it('records created, modified, status changed, policies changed and deleted', async () => {

@@ -15,6 +15,7 @@
  * cache did not hold takes it from the keychain's list of kept secrets the caller passes.
  */
 import type { Capabilities } from '../../../shared/domain';
+import type { NameLookup } from '../../../shared/policy/decode';
 import { lookupFrom, namesFingerprint, type NameSources } from './decoded-columns';
 import { insertHistory, type NewHistoryEntry } from './history-repository';
 import { replaceLists, type SnapshotLists, type StoredListRows } from './lists-repository';
@@ -23,6 +24,7 @@ import type { Db } from './sqlite-file';
 import type { StoredToken } from './stored-token';
 import { cacheVersion, dropVerifyResults, readStoredTokens, type StoredTokens } from './token-repository';
 import { tokenRowWriter } from './token-row-writer';
+import { planFits, planTokenRows, type TokenRowsPlan } from './token-rows-plan';
 import { clearJournal, writtenSince } from './token-write-journal';
 
 /** What a sync fetched of one profile, ready to be stored. */
@@ -71,6 +73,11 @@ export interface ReplaceSnapshotOptions {
   journalMark?: number;
   /** Ids of the profile's tokens whose secret the keychain holds, for rows the cache did not hold. */
   keptSecrets?: ReadonlySet<string>;
+  /**
+   * The token rows' plan the caller made beforehand (planTokenRows): taken only if it was made
+   * from the snapshot's tokens and from the cached ones the commit compares with.
+   */
+  plan?: TokenRowsPlan | null;
 }
 
 export function replaceSnapshot(
@@ -78,8 +85,8 @@ export function replaceSnapshot(
   profileId: string,
   snapshot: ProfileSnapshot,
   meta: SnapshotMeta,
-  /** The history of going from the cached tokens to the snapshot's; not asked of a first snapshot. */
-  historyOf: (stored: StoredTokens) => readonly NewHistoryEntry[],
+  /** The history of the commit's plan (the cached tokens to the snapshot's); not asked of a first snapshot. */
+  historyOf: (plan: TokenRowsPlan) => readonly NewHistoryEntry[],
   options: ReplaceSnapshotOptions = {},
 ): ReplacedSnapshot {
   // IMMEDIATE: the commit reads, then writes. A deferred transaction would start as a reader and
@@ -94,8 +101,12 @@ export function replaceSnapshot(
         .get(profileId) as { email: string | null; names_fingerprint: string | null } | undefined;
       const ahead = options.readAhead?.version === cacheVersion(db) ? options.readAhead : null;
       const stored = ahead?.stored ?? readStoredTokens(db, profileId);
+      const plan =
+        options.plan && planFits(options.plan, stored, snapshot.tokens)
+          ? options.plan
+          : planTokenRows(stored, snapshot.tokens);
       // A first snapshot records nothing: "first seen" is not "created".
-      const history = hasSnapshot(db, profileId) ? historyOf(stored) : [];
+      const history = hasSnapshot(db, profileId) ? historyOf(plan) : [];
       replaceLists(db, profileId, snapshot, ahead?.lists);
       const sources: NameSources = {
         accounts: snapshot.accounts,
@@ -103,7 +114,9 @@ export function replaceSnapshot(
         permissionGroups: snapshot.permissionGroups,
         userLabel: meta.email ?? previous?.email ?? null,
       };
-      const lookup = lookupFrom(sources);
+      // Made only when a row is decoded: a steady-state sync often decodes none.
+      let lookup: NameLookup | null = null;
+      const names = (): NameLookup => (lookup ??= lookupFrom(sources));
       const fingerprint = namesFingerprint(sources);
       const namesChanged = fingerprint !== previous?.names_fingerprint;
 
@@ -112,42 +125,37 @@ export function replaceSnapshot(
           ? new Set<string>()
           : writtenSince(db, profileId, options.journalMark);
       const writer = tokenRowWriter(db);
-      const seen = new Set<string>();
-      snapshot.tokens.forEach((entry, position) => {
+      for (const { entry, position, old } of plan.replaced) {
         const id = entry.id;
-        // A token listed twice (pages shifting under a concurrent write) is kept once.
-        if (seen.has(id)) return;
-        seen.add(id);
-        const old = stored.get(id);
         if (written.has(id)) {
           // Written by Keyflare after the fetch began: the row (or its absence) stays; only its place moves.
           if (old && old.position !== position) writer.move(profileId, id, position);
-          return;
-        }
-        if (old && old.raw === entry.raw && old.kind === entry.kind && old.accountId === entry.accountId) {
-          if (namesChanged) writer.redecode(profileId, id, entry.token, lookup);
-          if (old.position !== position) writer.move(profileId, id, position);
-          return;
+          continue;
         }
         if (old) writer.remove(profileId, id);
         const kept = old ? old.secretKept : (options.keptSecrets?.has(id) ?? false);
-        writer.insert(profileId, entry, position, kept, lookup);
-      });
+        writer.insert(profileId, entry, position, kept, names());
+      }
+      for (const [id, position] of plan.moves) writer.move(profileId, id, position);
+      if (namesChanged)
+        for (const entry of plan.kept)
+          if (!written.has(entry.id)) writer.redecode(profileId, entry.id, entry.token, names());
+      for (const id of plan.gone) if (!written.has(id)) writer.remove(profileId, id);
       let after = snapshot.tokens.length;
-      for (const [id, old] of stored) {
-        if (written.has(id)) {
+      if (written.size > 0)
+        for (const [id, old] of stored) {
+          if (!written.has(id)) continue;
           // Its words are decoded again with this snapshot's names, like every row the commit keeps.
-          if (namesChanged) writer.redecode(profileId, id, old.token, lookup);
+          if (namesChanged) writer.redecode(profileId, id, old.token, names());
           // A token the fetch did not see yet (created meanwhile) goes after the listed ones.
-          if (!seen.has(id)) {
+          if (!plan.seen.has(id)) {
             if (old.position !== after) writer.move(profileId, id, after);
             after += 1;
           }
-        } else if (!seen.has(id)) writer.remove(profileId, id);
-      }
+        }
 
       // Verify results of tokens that no longer exist would only confuse a later token with the same id.
-      dropVerifyResults(db, profileId, (id) => seen.has(id) || written.has(id));
+      dropVerifyResults(db, profileId, (id) => plan.seen.has(id) || written.has(id));
 
       // What the fetch says about a token Keyflare wrote meanwhile is not news: Keyflare recorded the change.
       insertHistory(

@@ -55,8 +55,16 @@ class HeldToken implements StoredToken {
     return this.#raw;
   }
 
-  keepTextOnly(): void {
-    this.#raw ??= JSON.stringify(this.#token);
+  keepTextOnly(cached: StoredToken | undefined): void {
+    const raw = this.#raw ?? JSON.stringify(this.#token);
+    // The same text as the cached one: that string is kept instead, and this one is let go at once.
+    this.#raw =
+      cached !== undefined &&
+      cached.kind === this.kind &&
+      cached.accountId === this.accountId &&
+      cached.raw === raw
+        ? cached.raw
+        : raw;
     this.#token = undefined;
   }
 }
@@ -82,9 +90,17 @@ export function storedFromRaw(
  * commit (after the last reply, when nothing else is left to wait for) has that much less to do,
  * and a sync holds about a third of the memory until its commit — which the garbage collector
  * would otherwise copy, pausing the thread that reads the replies.
+ *
+ * `cached` are the tokens as the cache holds them, when the caller has read them: a token whose
+ * text is the same (most of them, in a steady-state sync) shares the cached string, so the
+ * fetched copy dies young instead of being copied by every collection until the commit, and the
+ * commit's comparison of the two is a pointer comparison.
  */
-export function keepTextOnly(tokens: readonly StoredToken[]): void {
-  for (const token of tokens) if (token instanceof HeldToken) token.keepTextOnly();
+export function keepTextOnly(
+  tokens: readonly StoredToken[],
+  cached?: ReadonlyMap<string, StoredToken> | null,
+): void {
+  for (const token of tokens) if (token instanceof HeldToken) token.keepTextOnly(cached?.get(token.id));
 }
 
 /** Where the token lives; INTERNAL when the cache holds an account-owned token without its account. */

@@ -14,6 +14,7 @@ import type { WireToken } from '../cloudflare/wire';
 import type { NewHistoryEntry } from '../db/history-repository';
 import { modifiedMessage } from '../db/history-messages';
 import type { StoredToken } from '../db/stored-token';
+import type { TokenRowsPlan } from '../db/token-rows-plan';
 
 function ipSet(condition: CfCondition | null | undefined): string {
   const ip = condition?.request_ip;
@@ -30,6 +31,68 @@ function changedFields(before: WireToken, after: WireToken): Message | null {
 }
 
 /**
+ * What a sync saw change in one token: `old` is its cached copy (undefined when the cache did
+ * not hold it: created), `entry` the fetched one.
+ */
+function changesOf(old: StoredToken | undefined, entry: StoredToken, at: string): NewHistoryEntry[] {
+  // Identical objects cannot differ; only changed ones are parsed and compared.
+  if (old && old.raw === entry.raw) return [];
+  const token = entry.token;
+  const base = { tokenId: token.id, tokenName: token.name, at, source: 'sync' as const };
+  if (!old) {
+    return [
+      {
+        ...base,
+        kind: 'created',
+        message: msg('history.created', { name: token.name }),
+        before: null,
+        after: token,
+      },
+    ];
+  }
+  const entries: NewHistoryEntry[] = [];
+  const before = old.token;
+  if (before.status !== token.status) {
+    entries.push({
+      ...base,
+      kind: 'status_changed',
+      message: msg('history.statusChanged', { from: before.status, to: token.status }),
+      before,
+      after: token,
+    });
+  }
+  if (!samePolicies(before.policies, token.policies)) {
+    entries.push({
+      ...base,
+      kind: 'policies_changed',
+      message: msg('history.policiesChanged'),
+      before,
+      after: token,
+    });
+  }
+  const fields = changedFields(before, token);
+  if (fields !== null) {
+    entries.push({ ...base, kind: 'modified', message: fields, before, after: token });
+  }
+  return entries;
+}
+
+/** A cached token the sync no longer saw. */
+function goneEntry(old: StoredToken, at: string): NewHistoryEntry {
+  const before = old.token;
+  return {
+    tokenId: old.id,
+    tokenName: before.name,
+    at,
+    source: 'sync',
+    kind: 'deleted',
+    message: msg('history.deleted', { name: before.name }),
+    before,
+    after: null,
+  };
+}
+
+/**
  * The history of going from `before` (by token id) to `after`. Tokens read back from the cache are
  * compared by their stored text first, so only the ones that changed are parsed.
  */
@@ -38,68 +101,24 @@ export function diffSnapshots(
   after: readonly StoredToken[],
   at: string,
 ): NewHistoryEntry[] {
-  const entries: NewHistoryEntry[] = [];
-  const seen = new Set<string>();
-  for (const entry of after) {
-    seen.add(entry.id);
-    const stored = before.get(entry.id);
-    // Identical objects cannot differ; only changed ones are parsed and compared.
-    if (stored && stored.raw === entry.raw) continue;
-    const token = entry.token;
-    const base = { tokenId: token.id, tokenName: token.name, at, source: 'sync' as const };
-    if (!stored) {
-      entries.push({
-        ...base,
-        kind: 'created',
-        message: msg('history.created', { name: token.name }),
-        before: null,
-        after: token,
-      });
-      continue;
-    }
-    const old = stored.token;
-    if (old.status !== token.status) {
-      entries.push({
-        ...base,
-        kind: 'status_changed',
-        message: msg('history.statusChanged', { from: old.status, to: token.status }),
-        before: old,
-        after: token,
-      });
-    }
-    if (!samePolicies(old.policies, token.policies)) {
-      entries.push({
-        ...base,
-        kind: 'policies_changed',
-        message: msg('history.policiesChanged'),
-        before: old,
-        after: token,
-      });
-    }
-    const fields = changedFields(old, token);
-    if (fields !== null) {
-      entries.push({
-        ...base,
-        kind: 'modified',
-        message: fields,
-        before: old,
-        after: token,
-      });
-    }
-  }
-  for (const [id, stored] of before) {
-    if (seen.has(id)) continue;
-    const old = stored.token;
-    entries.push({
-      tokenId: id,
-      tokenName: old.name,
-      at,
-      source: 'sync',
-      kind: 'deleted',
-      message: msg('history.deleted', { name: old.name }),
-      before: old,
-      after: null,
-    });
-  }
-  return entries;
+  const seen = new Set(after.map((entry) => entry.id));
+  return [
+    ...after.flatMap((entry) => changesOf(before.get(entry.id), entry, at)),
+    ...[...before].filter(([id]) => !seen.has(id)).map(([, old]) => goneEntry(old, at)),
+  ];
+}
+
+/**
+ * The history of a snapshot commit, from its plan (token-rows-plan.ts): only the tokens it writes
+ * anew or removes are looked at, so a steady-state sync derives its history without a pass over
+ * the tokens that stayed.
+ */
+export function historyOfPlan(plan: TokenRowsPlan, at: string): NewHistoryEntry[] {
+  return [
+    ...plan.replaced.flatMap(({ old, entry }) => changesOf(old, entry, at)),
+    ...plan.gone.flatMap((id) => {
+      const old = plan.stored.get(id);
+      return old ? [goneEntry(old, at)] : [];
+    }),
+  ];
 }

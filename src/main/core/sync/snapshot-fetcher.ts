@@ -47,16 +47,21 @@ export interface FetchedSnapshot {
   accounts: FetchedAccount[];
 }
 
-/**
- * A page of tokens as it arrives, with their owner; from the next turn on they are held as their
- * stored text only (keepTextOnly says why).
- */
-function heldAsText(kind: 'user' | 'account', accountId: string | null) {
-  return (page: Page<WireToken>): Page<StoredToken> => {
-    const items = page.items.map((token) => storedToken(kind, accountId, token));
-    setImmediate(() => keepTextOnly(items));
-    return { ...page, items };
-  };
+/** What the cache already knows, which lets a fetch start sooner and hold less, and who waits for what. */
+export interface FetchOptions {
+  /** The accounts of the previous snapshot, whose lists start in round 1. */
+  knownAccountIds?: readonly string[];
+  /**
+   * The profile's tokens as the cache holds them, once read (null until then): a fetched token with
+   * the same text shares the cached string (keepTextOnly).
+   */
+  cachedTokens?: () => ReadonlyMap<string, StoredToken> | null;
+  /**
+   * Called once, when every token list is in (zones or groups may still be travelling), with the
+   * tokens in the order the snapshot will hold them: the user's, then each account's in the order
+   * of /accounts. Not called when the fetch fails first.
+   */
+  onTokensListed?: (tokens: StoredToken[]) => void;
 }
 
 export async function fetchSnapshot(
@@ -64,9 +69,20 @@ export async function fetchSnapshot(
   profile: Profile,
   planner: RequestPlanner,
   call: CallOptions,
-  knownAccountIds: readonly string[] = [],
+  { knownAccountIds = [], cachedTokens = () => null, onTokensListed }: FetchOptions = {},
 ): Promise<FetchedSnapshot> {
   const accountOwned = profile.credentialKind === 'account_token';
+  /**
+   * A page of tokens as it arrives, with their owner; from the next turn on they are held as their
+   * stored text only (keepTextOnly says why).
+   */
+  const heldAsText =
+    (kind: 'user' | 'account', accountId: string | null) =>
+    (page: Page<WireToken>): Page<StoredToken> => {
+      const items = page.items.map((token) => storedToken(kind, accountId, token));
+      setImmediate(() => keepTextOnly(items, cachedTokens()));
+      return { ...page, items };
+    };
 
   const userWork = accountOwned
     ? Promise.resolve(null)
@@ -185,22 +201,36 @@ export async function fetchSnapshot(
   for (const lists of speculative.values())
     for (const pending of [lists.tokens, lists.zones, lists.groups]) pending.catch(() => null);
 
-  const accountsReady = accountsWork.then(async ({ items: accounts, lastNode }) => {
+  const accountLists = accountsWork.then(({ items: accounts, lastNode }) => {
     // Lists of accounts that are gone are not waited for, so their outcome cannot fail the sync.
     const added = startLists(
       accounts.map((a) => a.id).filter((id) => !speculative.has(id)),
       lastNode,
     );
-    return Promise.all(
-      accounts.map(async (account) => {
-        const lists = speculative.get(account.id) ?? added.get(account.id);
+    return accounts.map((account) => ({
+      account,
+      lists: speculative.get(account.id) ?? added.get(account.id),
+    }));
+  });
+  if (onTokensListed) {
+    const perAccount = accountLists.then((all) =>
+      Promise.all(all.map(({ lists }) => lists?.tokens ?? Promise.resolve(null))),
+    );
+    Promise.all([userTokensWork, perAccount]).then(
+      ([user, accounts]) => onTokensListed([...(user ?? []), ...accounts.flatMap((tokens) => tokens ?? [])]),
+      () => undefined, // the fetch itself fails with this error
+    );
+  }
+  const accountsReady = accountLists.then((all) =>
+    Promise.all(
+      all.map(async ({ account, lists }) => {
         const [tokens, zones, groups] = lists
           ? await Promise.all([lists.tokens, lists.zones, lists.groups])
           : [null, null, null];
         return { account, tokens, zones: zones ?? [], permissionGroups: groups ?? [] };
       }),
-    );
-  });
+    ),
+  );
 
   const [user, userTokens, userGroups, accounts] = await Promise.all([
     userWork,

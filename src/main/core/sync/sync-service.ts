@@ -24,9 +24,10 @@ import { findProfile, listProfiles, requireProfile } from '../db/profile-reposit
 import { replaceSnapshot, type CacheReadAhead, type ProfileSnapshot } from '../db/snapshot-repository';
 import type { StoredToken } from '../db/stored-token';
 import { finishRun, lastFinishedRun, lastRun, startRun, type SyncRunError } from '../db/sync-run-repository';
-import { cacheVersion, listTokenIds, readStoredTokens } from '../db/token-repository';
+import { cacheVersion, listTokenIds, readStoredTokens, type StoredTokens } from '../db/token-repository';
 import { journalMark } from '../db/token-write-journal';
-import { diffSnapshots } from '../history/history-diff';
+import { planFits, planTokenRows, type TokenRowsPlan } from '../db/token-rows-plan';
+import { historyOfPlan } from '../history/history-diff';
 import type { ProfileService } from '../profiles/profile-service';
 import { tokenSecretPrefix } from '../secrets/secret-store';
 import { dropVanishedSecrets } from './vanished-secrets';
@@ -149,9 +150,15 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
   const keptSecretsFor = async (
     profileId: string,
     tokens: readonly StoredToken[],
-    cached: { has(id: string): boolean },
+    cached: StoredTokens | ReadonlySet<string>,
+    plan: TokenRowsPlan | null,
   ): Promise<Set<string>> => {
-    if (tokens.every((entry) => cached.has(entry.id))) return new Set();
+    // The token plan, when made from these tokens and this read of the cache, has the answer.
+    const uncached =
+      plan && cached instanceof Map && planFits(plan, cached, tokens)
+        ? plan.replaced.some((entry) => entry.old === undefined)
+        : tokens.some((entry) => !cached.has(entry.id));
+    if (!uncached) return new Set();
     const prefix = tokenSecretPrefix(profileId);
     try {
       return new Set((await ctx.secrets.list(prefix)).map((account) => account.slice(prefix.length)));
@@ -175,8 +182,11 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
     // The commit compares the fetched tokens and lists with the stored ones. Reading those
     // (thousands of rows) is done once the first round of requests has left, while their replies
     // travel and the thread would wait; the commit takes them if nothing was written to the cache
-    // since.
+    // since. Each token page is held sharing the cached texts it repeats (keepTextOnly), and once
+    // every token list is in, the token rows' plan is made from that read (token-rows-plan.ts):
+    // the commit, after the last reply, then only applies it.
     let early: CacheReadAhead | null = null;
+    let plan: TokenRowsPlan | null = null;
     const readEarly = (): void => {
       try {
         const version = cacheVersion(db);
@@ -215,21 +225,32 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         profile,
         planner,
         { signal: state.controller.signal, rateLimitWaitMs: maxRateLimitWaitMs, tally },
-        knownAccounts,
+        {
+          knownAccountIds: knownAccounts,
+          cachedTokens: () => early?.stored ?? null,
+          // The commit's token plan is made once the token lists are in, often while the last
+          // zone pages travel; in a turn of its own, after each page's keepTextOnly.
+          onTokensListed: (tokens) =>
+            setImmediate(() => {
+              if (early && !state.controller.signal.aborted) plan = planTokenRows(early.stored, tokens);
+            }),
+        },
       );
       fetchMs = performance.now() - started;
       if (state.controller.signal.aborted) throw cancelledError();
       const snapshot = toSnapshot(fetched);
       await writes.settled(profileId, state.controller.signal);
-      // Assigned in a callback, which the compiler's narrowing does not see. The commit checks its
+      // Assigned in callbacks, which the compiler's narrowing does not see. The commit checks its
       // version again under the transaction's lock; this check, like the read it saves, comes
       // before that lock (a token another process drops in between comes back without its
       // secret flag, as when the keychain cannot answer).
       const readAhead = early as CacheReadAhead | null;
+      const tokenPlan = plan as TokenRowsPlan | null;
       const keptSecrets = await keptSecretsFor(
         profileId,
         snapshot.tokens,
         readAhead?.version === cacheVersion(db) ? readAhead.stored : listTokenIds(db, profileId),
+        tokenPlan,
       );
       if (state.controller.signal.aborted) throw cancelledError();
       const syncedAt = ctx.clock.now().toISOString();
@@ -245,9 +266,10 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps): SyncService
         profileId,
         snapshot,
         { syncedAt, capabilities, email: fetched.user?.email ?? null, userId: fetched.user?.id ?? null },
-        (cached) => diffSnapshots(cached, snapshot.tokens, syncedAt),
+        (tokenRows) => historyOfPlan(tokenRows, syncedAt),
         {
           readAhead,
+          plan: tokenPlan,
           journalMark: mark,
           keptSecrets,
           ...(deps.beforeCommit ? { beforeCommit: () => deps.beforeCommit?.(profileId) } : {}),
