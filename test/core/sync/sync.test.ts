@@ -376,6 +376,18 @@ describe('history across two syncs', () => {
    * Syncs the profile (slowly) while another connection deletes one row of `table` after the
    * sync's early read of the cache, and checks the sync went through.
    */
+  /** Deletes one row of the profile in `table` through a connection of its own, as another process would. */
+  const deleteAsAnotherProcess = (
+    dataDir: string,
+    table: 'tokens' | 'zones',
+    profileId: string,
+    id: string,
+  ): void => {
+    const other = new Database(path.join(dataDir, CACHE_FILE_NAME));
+    other.prepare(`DELETE FROM ${table} WHERE profile_id = ? AND id = ?`).run(profileId, id);
+    other.close();
+  };
+
   const syncWhileAnotherProcessDeletes = async (
     { core, dataDir }: ReturnType<typeof makeCore>,
     profileId: string,
@@ -385,9 +397,7 @@ describe('history across two syncs', () => {
     demo.control.setLatency(400, 0);
     const syncing = call<SyncRun[]>(core, 'sync.start', { profileId });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const other = new Database(path.join(dataDir, CACHE_FILE_NAME));
-    other.prepare(`DELETE FROM ${table} WHERE profile_id = ? AND id = ?`).run(profileId, id);
-    other.close();
+    deleteAsAnotherProcess(dataDir, table, profileId, id);
     const [run] = await syncing;
     expect(run?.outcome).toBe('ok');
     expect(run?.requestCount).toBeGreaterThan(8); // so the early read took place
@@ -442,9 +452,7 @@ describe('history across two syncs', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await new Promise((resolve) => setImmediate(resolve));
-    const other = new Database(path.join(h.dataDir, CACHE_FILE_NAME));
-    other.prepare('DELETE FROM tokens WHERE profile_id = ? AND id = ?').run(profile.id, victim);
-    other.close();
+    deleteAsAnotherProcess(h.dataDir, 'tokens', profile.id, victim);
     zonesReply.release();
     const [run] = await syncing;
     expect(run?.outcome).toBe('ok');

@@ -37,19 +37,9 @@ function changedFields(before: WireToken, after: WireToken): Message | null {
 function changesOf(old: StoredToken | undefined, entry: StoredToken, at: string): NewHistoryEntry[] {
   // Identical objects cannot differ; only changed ones are parsed and compared.
   if (old && old.raw === entry.raw) return [];
+  if (!old) return [wholeTokenEntry(entry, 'created', at, 'sync')];
   const token = entry.token;
   const base = { tokenId: token.id, tokenName: token.name, at, source: 'sync' as const };
-  if (!old) {
-    return [
-      {
-        ...base,
-        kind: 'created',
-        message: msg('history.created', { name: token.name }),
-        before: null,
-        after: token,
-      },
-    ];
-  }
   const entries: NewHistoryEntry[] = [];
   const before = old.token;
   if (before.status !== token.status) {
@@ -77,18 +67,23 @@ function changesOf(old: StoredToken | undefined, entry: StoredToken, at: string)
   return entries;
 }
 
-/** A cached token the sync no longer saw. */
-function goneEntry(old: StoredToken, at: string): NewHistoryEntry {
-  const before = old.token;
+/** An entry about the token as a whole: it appeared or went away (seen by a sync, or Keyflare's doing). */
+export function wholeTokenEntry(
+  stored: StoredToken,
+  kind: 'created' | 'deleted',
+  at: string,
+  source: NewHistoryEntry['source'],
+): NewHistoryEntry {
+  const token = stored.token;
   return {
-    tokenId: old.id,
-    tokenName: before.name,
+    tokenId: token.id,
+    tokenName: token.name,
+    kind,
     at,
-    source: 'sync',
-    kind: 'deleted',
-    message: msg('history.deleted', { name: before.name }),
-    before,
-    after: null,
+    source,
+    message: msg(kind === 'created' ? 'history.created' : 'history.deleted', { name: token.name }),
+    before: kind === 'created' ? null : token,
+    after: kind === 'created' ? token : null,
   };
 }
 
@@ -104,7 +99,9 @@ export function diffSnapshots(
   const seen = new Set(after.map((entry) => entry.id));
   return [
     ...after.flatMap((entry) => changesOf(before.get(entry.id), entry, at)),
-    ...[...before].filter(([id]) => !seen.has(id)).map(([, old]) => goneEntry(old, at)),
+    ...[...before]
+      .filter(([id]) => !seen.has(id))
+      .map(([, old]) => wholeTokenEntry(old, 'deleted', at, 'sync')),
   ];
 }
 
@@ -118,7 +115,7 @@ export function historyOfPlan(plan: TokenRowsPlan, at: string): NewHistoryEntry[
     ...plan.replaced.flatMap(({ old, entry }) => changesOf(old, entry, at)),
     ...plan.gone.flatMap((id) => {
       const old = plan.stored.get(id);
-      return old ? [goneEntry(old, at)] : [];
+      return old ? [wholeTokenEntry(old, 'deleted', at, 'sync')] : [];
     }),
   ];
 }

@@ -7,29 +7,14 @@
 import { msg } from '../../../shared/i18n/message';
 import type { NewHistoryEntry } from '../db/history-repository';
 import type { StoredToken } from '../db/stored-token';
-import { diffSnapshots } from './history-diff';
-
-/** An entry about the token as a whole: it appeared or went away. */
-function wholeTokenEntry(stored: StoredToken, kind: 'created' | 'deleted', at: string): NewHistoryEntry {
-  const token = stored.token;
-  return {
-    tokenId: token.id,
-    tokenName: token.name,
-    kind,
-    at,
-    source: 'keyflare',
-    message: msg(kind === 'created' ? 'history.created' : 'history.deleted', { name: token.name }),
-    before: kind === 'created' ? null : token,
-    after: kind === 'created' ? token : null,
-  };
-}
+import { diffSnapshots, wholeTokenEntry } from './history-diff';
 
 export function createdEntry(stored: StoredToken, at: string): NewHistoryEntry {
-  return wholeTokenEntry(stored, 'created', at);
+  return wholeTokenEntry(stored, 'created', at, 'keyflare');
 }
 
 export function deletedEntry(stored: StoredToken, at: string): NewHistoryEntry {
-  return wholeTokenEntry(stored, 'deleted', at);
+  return wholeTokenEntry(stored, 'deleted', at, 'keyflare');
 }
 
 export function rolledEntry(stored: StoredToken, at: string): NewHistoryEntry {
