@@ -78,7 +78,10 @@ function run(argv: readonly string[], input: string | null): Promise<string> {
     child.stdout.on('data', (chunk: string) => (out += chunk));
     child.on('error', () => reject(new Error(`${command ?? 'clipboard tool'} did not start`)));
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command ?? ''} failed`))));
-    child.stdin.end(input ?? '');
+    // A tool that exits without reading its input (a reader, or a writer that failed early)
+    // breaks the pipe: its exit code, not an unhandled EPIPE that kills the command, says how it went.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? undefined);
   });
 }
 
