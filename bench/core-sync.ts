@@ -11,6 +11,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -210,11 +211,14 @@ interface SyncFigures {
 }
 
 /**
- * The simulator's floor on this machine: the requests one sync sent, replayed with plain fetch and
- * JSON.parse (no SDK, checks, planner or cache), at most CONCURRENCY at a time, every one known
- * up front (a real sync must read a first page before asking for the rest). No client can do
- * less; what a sync takes beyond this is Keyflare's own work, what this takes beyond the bound is
- * the simulator's and HTTP's (both processes share the machine's cores).
+ * The simulator's floor on this machine: the requests one sync sent, replayed with Node's http
+ * client and JSON.parse (no SDK, checks, planner or cache; kept-alive connections, as Keyflare's
+ * own transport keeps them), at most CONCURRENCY at a time, every one known up front (a real sync
+ * must read a first page before asking for the rest). No client can do less; what a sync takes
+ * beyond this is Keyflare's own work, what this takes beyond the bound is the simulator's and
+ * HTTP's (both processes share the machine's cores). Node's http client, not the global fetch:
+ * Keyflare sends with it (src/main/core/cloudflare/http-fetch.ts), and over fetch the same replay
+ * takes about 20 ms longer, which would count the global fetch's cost as part of the floor.
  */
 async function bareReplay(
   baseUrl: string,
@@ -227,19 +231,32 @@ async function bareReplay(
       `${origin}${r.path}${Object.keys(r.query).length > 0 ? `?${new URLSearchParams(r.query).toString()}` : ''}`,
   );
   const headers = { authorization: `Bearer ${secret}` };
+  const agent = bareAgent ?? (bareAgent = new http.Agent({ keepAlive: true }));
+  const get = (url: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      http
+        .get(url, { agent, headers }, (reply) => {
+          const chunks: Buffer[] = [];
+          reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+          reply.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          reply.on('error', reject);
+        })
+        .on('error', reject);
+    });
   let next = 0;
   const started = performance.now();
   const worker = async (): Promise<void> => {
     while (next < urls.length) {
       const url = urls[next] as string;
       next += 1;
-      const reply = await fetch(url, { headers });
-      JSON.parse(await reply.text());
+      JSON.parse(await get(url));
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, urls.length) }, worker));
   return performance.now() - started;
 }
+/** The bare client's connections, kept from one replay to the next as a sync's are. */
+let bareAgent: http.Agent | null = null;
 
 /** A profile on the scenario's manager, WARM_UP_SYNCS warm-up syncs, then SYNC_RUNS measured syncs. */
 async function measureSyncs(

@@ -14,7 +14,7 @@ const DESCRIPTIONS: Record<string, string> = {
   sync_lower_bound_ms: 'its critical-path lower bound (40 ms × max(longest chain, requests ÷ concurrency 8))',
   sync_ratio_to_bound: 'its ratio to the bound',
   sync_bare_floor_ms:
-    "the simulator's floor: the same requests replayed by a bare client (plain fetch and JSON.parse, 8 at a time, all known up front)",
+    "the simulator's floor: the same requests replayed by a bare client (Node's http client and JSON.parse, 8 at a time, all known up front)",
   sync_ratio_to_bare_floor: "the sync's ratio to that floor (what is Keyflare's own)",
   sync_requests: 'requests it sent / the fewest it needs',
   naive_sync_wall_ms: 'the same sync the naive way (SDK auto-pagination, one request at a time)',

@@ -53,6 +53,7 @@ import {
 import { createReportService, type ReportService } from './reports/report-service';
 import type { SaveDialogPort } from './reports/save-dialog-port';
 import { noSandbox, type SandboxSwitch } from './sandbox/sandbox-port';
+import { createHttpFetch } from './cloudflare/http-fetch';
 
 export interface CoreOptions {
   dataDir: string;
@@ -65,6 +66,7 @@ export interface CoreOptions {
   timers?: Timers;
   logger?: Logger;
   emit?: EmitEvent;
+  /** Sends every Cloudflare call; defaults to Node's http client (cloudflare/http-fetch.ts). */
   fetch?: typeof fetch;
   /** Tuning of Cloudflare calls (timeouts, read attempts, backoff, request budget). */
   cloudflare?: Pick<GatewayOptions, 'timeoutMs' | 'maxReadAttempts' | 'backoffBaseMs' | 'budget'>;
@@ -138,6 +140,8 @@ export function createCore(options: CoreOptions): Core {
     options.emit?.(event, payload);
     if (event === 'sync.finished') reminders?.afterSync();
   };
+  // Cloudflare's connections, kept alive between requests; closed with the core.
+  const transport = createHttpFetch();
   const context: CoreContext = {
     dataDir: options.dataDir,
     appVersion: options.appVersion ?? '0.0.0-dev',
@@ -148,7 +152,7 @@ export function createCore(options: CoreOptions): Core {
     emit,
     secrets: options.secrets ?? createKeytarStore(),
     clipboard: options.clipboard ?? noClipboard,
-    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    fetch: options.fetch ?? transport.fetch,
     db: opened.refused === null ? () => opened.db : refusedData(opened.refused),
     dataEvents: opened.events,
   };
@@ -344,6 +348,7 @@ export function createCore(options: CoreOptions): Core {
       }
       shownSecrets.clear();
       openedDb?.close();
+      transport.close();
     },
   };
 }
