@@ -22,8 +22,8 @@
  * What it does not take: bodies other than text or bytes (Keyflare sends JSON), and URLs that are
  * not http(s). Both are refused with a TypeError rather than sent some other way.
  */
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type https from 'node:https';
 
 /** Statuses whose replies have no body (a Response built with one would throw). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -102,11 +102,32 @@ function streamOf(reply: http.IncomingMessage, signal: AbortSignal | null): Read
   });
 }
 
+interface Clients {
+  'http:': { module: typeof http; agent: http.Agent };
+  'https:': { module: typeof https; agent: https.Agent };
+}
+
+/**
+ * Node's clients and their connection pools, loaded at the first request: a command that reads
+ * only the cache (`keyflare tokens --json`) does not pay for loading TLS (about 9 ms at start).
+ */
+function loadClients(): Clients {
+  const httpModule = process.getBuiltinModule('node:http');
+  const httpsModule = process.getBuiltinModule('node:https');
+  return {
+    'http:': {
+      module: httpModule,
+      agent: new httpModule.Agent({ keepAlive: true, timeout: KEEP_ALIVE_MS }),
+    },
+    'https:': {
+      module: httpsModule,
+      agent: new httpsModule.Agent({ keepAlive: true, timeout: KEEP_ALIVE_MS }),
+    },
+  };
+}
+
 export function createHttpFetch(): HttpFetch {
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true, timeout: KEEP_ALIVE_MS }),
-    'https:': new https.Agent({ keepAlive: true, timeout: KEEP_ALIVE_MS }),
-  } as const;
+  let clients: Clients | null = null;
 
   const send = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     if (input instanceof Request) throw new TypeError('Keyflare sends URLs, not Request objects');
@@ -116,12 +137,13 @@ export function createHttpFetch(): HttpFetch {
     const body = requestBody(init?.body);
     const signal = init?.signal ?? null;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const client = url.protocol === 'https:' ? https : http;
+    clients ??= loadClients();
+    const client = url.protocol === 'https:' ? clients['https:'] : clients['http:'];
     return new Promise<Response>((resolve, reject) => {
-      const request = client.request(url, {
+      const request = client.module.request(url, {
         method: init?.method ?? 'GET',
         headers: requestHeaders(init),
-        agent: agents[url.protocol as keyof typeof agents],
+        agent: client.agent,
       });
       let answered = false;
       const onAbort = (): void => {
@@ -179,7 +201,8 @@ export function createHttpFetch(): HttpFetch {
       }
     },
     close() {
-      for (const agent of Object.values(agents)) agent.destroy();
+      clients?.['http:'].agent.destroy();
+      clients?.['https:'].agent.destroy();
     },
   };
 }
