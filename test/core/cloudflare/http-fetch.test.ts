@@ -11,7 +11,11 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpFetch, type HttpFetch } from '../../../src/main/core/cloudflare/http-fetch';
+import {
+  createHttpFetch,
+  type HttpFetch,
+  type HttpFetchOptions,
+} from '../../../src/main/core/cloudflare/http-fetch';
 
 const TLS_DIR = path.resolve(__dirname, '../../fixtures/tls');
 
@@ -86,8 +90,8 @@ async function serve(
   };
 }
 
-function transport(): HttpFetch {
-  const made = createHttpFetch();
+function transport(options: HttpFetchOptions = {}): HttpFetch {
+  const made = createHttpFetch(options);
   cleanups.push(() => made.close());
   return made;
 }
@@ -133,6 +137,19 @@ describe("Keyflare's HTTP transport", () => {
     expect(server.connections()).toBe(1);
     client.close();
     await expect.poll(server.open).toBe(0);
+  });
+
+  it('closes a connection left idle past its keep-alive, but never cuts a slow reply', async () => {
+    const server = await serve((req, res) => {
+      setTimeout(() => json(res, 200, { slow: true }), req.url === '/slow' ? 400 : 0);
+    });
+    const client = transport({ keepAliveMs: 150 });
+    // Answered after 400 ms, well past the 150 ms an idle connection is kept.
+    await expect((await client.fetch(`${server.url}/slow`)).json()).resolves.toEqual({ slow: true });
+    expect(server.open()).toBe(1);
+    await expect.poll(server.open, { timeout: 2000 }).toBe(0);
+    await (await client.fetch(`${server.url}/again`)).text();
+    expect(server.connections()).toBe(2);
   });
 
   it('gives a reply with no body (204) a null body', async () => {

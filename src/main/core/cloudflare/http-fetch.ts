@@ -111,22 +111,27 @@ interface Clients {
  * Node's clients and their connection pools, loaded at the first request: a command that reads
  * only the cache (`keyflare tokens --json`) does not pay for loading TLS (about 9 ms at start).
  */
-function loadClients(): Clients {
+function loadClients(keepAliveMs: number): Clients {
   const httpModule = process.getBuiltinModule('node:http');
   const httpsModule = process.getBuiltinModule('node:https');
   return {
     'http:': {
       module: httpModule,
-      agent: new httpModule.Agent({ keepAlive: true, timeout: KEEP_ALIVE_MS }),
+      agent: new httpModule.Agent({ keepAlive: true, timeout: keepAliveMs }),
     },
     'https:': {
       module: httpsModule,
-      agent: new httpsModule.Agent({ keepAlive: true, timeout: KEEP_ALIVE_MS }),
+      agent: new httpsModule.Agent({ keepAlive: true, timeout: keepAliveMs }),
     },
   };
 }
 
-export function createHttpFetch(): HttpFetch {
+export interface HttpFetchOptions {
+  /** How long an idle connection is kept (default KEEP_ALIVE_MS); a request in flight is not cut. */
+  keepAliveMs?: number;
+}
+
+export function createHttpFetch(options: HttpFetchOptions = {}): HttpFetch {
   let clients: Clients | null = null;
 
   const send = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -137,7 +142,7 @@ export function createHttpFetch(): HttpFetch {
     const body = requestBody(init?.body);
     const signal = init?.signal ?? null;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    clients ??= loadClients();
+    clients ??= loadClients(options.keepAliveMs ?? KEEP_ALIVE_MS);
     const client = url.protocol === 'https:' ? clients['https:'] : clients['http:'];
     return new Promise<Response>((resolve, reject) => {
       const request = client.module.request(url, {
