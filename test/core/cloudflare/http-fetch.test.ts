@@ -174,6 +174,13 @@ describe("Keyflare's HTTP transport", () => {
     expect(failure).toBeInstanceOf(TypeError);
     expect(String((failure as TypeError).cause)).toContain('refused a redirect (HTTP 302)');
     expect(elsewhere.seen).toHaveLength(0);
+    // A redirect whose body is still coming is cut off, and only the request fails.
+    const streaming = await serve((_req, res) => {
+      res.writeHead(301, { location: `${elsewhere.url}/steal`, 'content-length': '100000' });
+      res.write('x'.repeat(1000));
+    });
+    await expect(transport().fetch(`${streaming.url}/user`)).rejects.toThrow('fetch failed');
+    await expect.poll(streaming.open).toBe(0);
     // Asked for by name, the 3xx itself is the answer.
     const manual = await transport().fetch(`${server.url}/user`, { redirect: 'manual' });
     expect([manual.status, manual.headers.get('location')]).toEqual([302, `${elsewhere.url}/steal`]);

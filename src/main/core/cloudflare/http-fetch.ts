@@ -166,6 +166,9 @@ export function createHttpFetch(options: HttpFetchOptions = {}): HttpFetch {
       });
       request.on('response', (reply) => {
         answered = true;
+        // Before anything below can stop the reply: an error it then emits has no one else to
+        // hear it. A body's failure is reported by its stream ('close' before 'end').
+        reply.on('error', () => undefined);
         reply.on('close', done);
         const status = reply.statusCode ?? 0;
         const headers = replyHeaders(reply.rawHeaders);
@@ -174,8 +177,6 @@ export function createHttpFetch(options: HttpFetchOptions = {}): HttpFetch {
           reject(new TypeError('fetch failed', { cause: new Error(`refused a redirect (HTTP ${status})`) }));
           return;
         }
-        // Reported by the body's stream ('close' before 'end'), or not at all once it is cancelled.
-        reply.on('error', () => undefined);
         const empty = NULL_BODY_STATUSES.has(status) || request.method === 'HEAD';
         let response: Response;
         try {
