@@ -210,6 +210,9 @@ interface SyncFigures {
   load: number;
 }
 
+/** The bare client's connections, kept from one replay to the next as a sync's are. */
+const bareAgent = new http.Agent({ keepAlive: true });
+
 /**
  * The simulator's floor on this machine: the requests one sync sent, replayed with Node's http
  * client and JSON.parse (no SDK, checks, planner or cache; kept-alive connections, as Keyflare's
@@ -231,11 +234,10 @@ async function bareReplay(
       `${origin}${r.path}${Object.keys(r.query).length > 0 ? `?${new URLSearchParams(r.query).toString()}` : ''}`,
   );
   const headers = { authorization: `Bearer ${secret}` };
-  const agent = bareAgent ?? (bareAgent = new http.Agent({ keepAlive: true }));
   const get = (url: string): Promise<string> =>
     new Promise((resolve, reject) => {
       http
-        .get(url, { agent, headers }, (reply) => {
+        .get(url, { agent: bareAgent, headers }, (reply) => {
           const chunks: Buffer[] = [];
           reply.on('data', (chunk: Buffer) => chunks.push(chunk));
           reply.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -255,8 +257,6 @@ async function bareReplay(
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, urls.length) }, worker));
   return performance.now() - started;
 }
-/** The bare client's connections, kept from one replay to the next as a sync's are. */
-let bareAgent: http.Agent | null = null;
 
 /** A profile on the scenario's manager, WARM_UP_SYNCS warm-up syncs, then SYNC_RUNS measured syncs. */
 async function measureSyncs(

@@ -134,14 +134,15 @@ export interface HttpFetchOptions {
 export function createHttpFetch(options: HttpFetchOptions = {}): HttpFetch {
   let clients: Clients | null = null;
 
-  const send = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  // Async, so a request it refuses (or a URL that does not parse) is a rejection, as with fetch.
+  const send = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     if (input instanceof Request) throw new TypeError('Keyflare sends URLs, not Request objects');
     const url = new URL(input);
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new TypeError(`Keyflare does not send requests to ${url.protocol} URLs`);
     const body = requestBody(init?.body);
     const signal = init?.signal ?? null;
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    if (signal?.aborted) throw abortReason(signal);
     clients ??= loadClients(options.keepAliveMs ?? KEEP_ALIVE_MS);
     const client = url.protocol === 'https:' ? clients['https:'] : clients['http:'];
     return new Promise<Response>((resolve, reject) => {
@@ -199,13 +200,7 @@ export function createHttpFetch(options: HttpFetchOptions = {}): HttpFetch {
   };
 
   return {
-    fetch: (input, init) => {
-      try {
-        return send(input, init);
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new TypeError(String(error)));
-      }
-    },
+    fetch: send,
     close() {
       clients?.['http:'].agent.destroy();
       clients?.['https:'].agent.destroy();

@@ -56,17 +56,16 @@ class HeldToken implements StoredToken {
   }
 
   keepTextOnly(cached: StoredToken | undefined): void {
-    const raw = this.#raw ?? JSON.stringify(this.#token);
-    // The same text as the cached one: that string is kept instead, and this one is let go at once.
-    this.#raw =
-      cached !== undefined &&
-      cached.kind === this.kind &&
-      cached.accountId === this.accountId &&
-      cached.raw === raw
-        ? cached.raw
-        : raw;
+    // The same row as the cached one: its string is kept instead, and this one is let go at once.
+    if (cached !== undefined && sameRow(cached, this)) this.#raw = cached.raw;
+    else this.#raw ??= JSON.stringify(this.#token);
     this.#token = undefined;
   }
+}
+
+/** Whether two tokens make the same cache row: the same text, kind and owner. */
+export function sameRow(a: StoredToken, b: StoredToken): boolean {
+  return a.raw === b.raw && a.kind === b.kind && a.accountId === b.accountId;
 }
 
 /** A token Cloudflare sent (or Keyflare just wrote), with its owner. */

@@ -8,7 +8,7 @@
  * cache holds under the commit's lock). Keyflare's own writes since the fetch began are not part
  * of it: the commit knows them only under its lock, and lets them win over the plan.
  */
-import type { StoredToken } from './stored-token';
+import { sameRow, type StoredToken } from './stored-token';
 import type { StoredTokens } from './token-repository';
 
 type CachedToken = StoredTokens extends Map<string, infer T> ? T : never;
@@ -49,7 +49,7 @@ export function planTokenRows(stored: StoredTokens, tokens: readonly StoredToken
     seen.add(id);
     const old = stored.get(id);
     // Texts the fetch shared with the cache (keepTextOnly) compare as one string, without a scan.
-    if (old && old.raw === entry.raw && old.kind === entry.kind && old.accountId === entry.accountId) {
+    if (old && sameRow(old, entry)) {
       kept.push(entry);
       if (old.position !== position) moves.push([id, position]);
     } else replaced.push({ entry, position, old });

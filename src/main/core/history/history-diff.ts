@@ -31,15 +31,20 @@ function changedFields(before: WireToken, after: WireToken): Message | null {
 }
 
 /**
- * What a sync saw change in one token: `old` is its cached copy (undefined when the cache did
- * not hold it: created), `entry` the fetched one.
+ * What changed in one token, seen by `source`: `old` is its earlier copy (undefined when there was
+ * none: created), `entry` the new one. Copies with the same text are not parsed.
  */
-function changesOf(old: StoredToken | undefined, entry: StoredToken, at: string): NewHistoryEntry[] {
+export function changesOf(
+  old: StoredToken | undefined,
+  entry: StoredToken,
+  at: string,
+  source: NewHistoryEntry['source'],
+): NewHistoryEntry[] {
   // Identical objects cannot differ; only changed ones are parsed and compared.
   if (old && old.raw === entry.raw) return [];
-  if (!old) return [wholeTokenEntry(entry, 'created', at, 'sync')];
+  if (!old) return [wholeTokenEntry(entry, 'created', at, source)];
   const token = entry.token;
-  const base = { tokenId: token.id, tokenName: token.name, at, source: 'sync' as const };
+  const base = { tokenId: token.id, tokenName: token.name, at, source };
   const entries: NewHistoryEntry[] = [];
   const before = old.token;
   if (before.status !== token.status) {
@@ -88,31 +93,13 @@ export function wholeTokenEntry(
 }
 
 /**
- * The history of going from `before` (by token id) to `after`. Tokens read back from the cache are
- * compared by their stored text first, so only the ones that changed are parsed.
- */
-export function diffSnapshots(
-  before: ReadonlyMap<string, StoredToken>,
-  after: readonly StoredToken[],
-  at: string,
-): NewHistoryEntry[] {
-  const seen = new Set(after.map((entry) => entry.id));
-  return [
-    ...after.flatMap((entry) => changesOf(before.get(entry.id), entry, at)),
-    ...[...before]
-      .filter(([id]) => !seen.has(id))
-      .map(([, old]) => wholeTokenEntry(old, 'deleted', at, 'sync')),
-  ];
-}
-
-/**
  * The history of a snapshot commit, from its plan (token-rows-plan.ts): only the tokens it writes
  * anew or removes are looked at, so a steady-state sync derives its history without a pass over
  * the tokens that stayed.
  */
 export function historyOfPlan(plan: TokenRowsPlan, at: string): NewHistoryEntry[] {
   return [
-    ...plan.replaced.flatMap(({ old, entry }) => changesOf(old, entry, at)),
+    ...plan.replaced.flatMap(({ old, entry }) => changesOf(old, entry, at, 'sync')),
     ...plan.gone.flatMap((id) => {
       const old = plan.stored.get(id);
       return old ? [wholeTokenEntry(old, 'deleted', at, 'sync')] : [];

@@ -7,7 +7,7 @@
 import { msg } from '../../../shared/i18n/message';
 import type { NewHistoryEntry } from '../db/history-repository';
 import type { StoredToken } from '../db/stored-token';
-import { diffSnapshots, wholeTokenEntry } from './history-diff';
+import { changesOf, wholeTokenEntry } from './history-diff';
 
 export function createdEntry(stored: StoredToken, at: string): NewHistoryEntry {
   return wholeTokenEntry(stored, 'created', at, 'keyflare');
@@ -37,8 +37,5 @@ export function changeEntries(
   at: string,
   source: NewHistoryEntry['source'],
 ): NewHistoryEntry[] {
-  return diffSnapshots(new Map([[before.token.id, before]]), [after], at).map((entry) => ({
-    ...entry,
-    source,
-  }));
+  return changesOf(before, after, at, source);
 }
