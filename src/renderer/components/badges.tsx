@@ -67,7 +67,7 @@ export function VerifyBadge({ result, now }: { result: VerifyResult | null; now?
         name={result.outcome === 'active' ? 'check' : result.outcome === 'network_error' ? 'cloud-off' : 'x'}
         size={14}
       />
-      {t(VERIFY_WORD[result.outcome])}
+      <span className="verify-word">{t(VERIFY_WORD[result.outcome])}</span>
     </span>
   );
 }

@@ -86,4 +86,79 @@ export class TokenListPage {
   emptyState(): Locator {
     return this.page.locator('.empty-state');
   }
+
+  /** Scrolls the table to `top` pixels and waits for the rows drawn there. */
+  async scrollTo(top: number): Promise<void> {
+    await this.page.locator('.token-scroll').evaluate((scroller, y) => {
+      scroller.scrollTop = y;
+    }, top);
+    await this.page.waitForFunction((y) => {
+      const scroller = document.querySelector('.token-scroll');
+      const first = document.querySelector<HTMLElement>('.token-row');
+      if (!scroller || !first) return false;
+      const rowTop = first.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      // The first drawn row is at most one row's height above the top of what is in view.
+      return (
+        Math.abs(scroller.scrollTop - Math.min(y, scroller.scrollHeight - scroller.clientHeight)) < 1 &&
+        rowTop <= 0
+      );
+    }, top);
+  }
+
+  /**
+   * What the drawn rows show outside their own cell: each entry names the cell's column and the
+   * text or element that runs past the cell's box (into the next column, past the row's right
+   * edge, or below its 48 px), or a word broken across two lines. Text inside something that clips (a line clamp, an ellipsis line) is not counted, as
+   * the clip keeps it in; what is only read aloud (.visually-hidden) is not drawn.
+   */
+  spillingCells(): Promise<{ cells: number; spills: string[] }> {
+    return this.page.evaluate(() => {
+      const spills: string[] = [];
+      const cells = [...document.querySelectorAll<HTMLElement>('.token-row [role=gridcell]')];
+      for (const cell of cells) {
+        const box = cell.getBoundingClientRect();
+        const row = cell.closest('.token-row')?.getBoundingClientRect();
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent =
+            node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element).parentElement;
+          if (!parent || parent.closest('.visually-hidden')) continue;
+          let clipped = false;
+          for (let up: Element | null = parent; up && up !== cell; up = up.parentElement) {
+            if (getComputedStyle(up).overflowX !== 'visible') clipped = true;
+          }
+          if (clipped) continue;
+          let rects: DOMRect[];
+          if (node.nodeType === Node.TEXT_NODE) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            rects = [...range.getClientRects()];
+          } else rects = [(node as Element).getBoundingClientRect()];
+          const text = (node.textContent ?? '').trim();
+          // A Latin word cut in two across lines ("Unreacha / ble") is as bad as one that spills.
+          if (
+            node.nodeType === Node.TEXT_NODE &&
+            /^[\p{Script=Latin}]{2,}$/u.test(text) &&
+            rects.length > 1
+          ) {
+            spills.push(`${cell.className}: "${text}" is broken across ${rects.length} lines`);
+          }
+          for (const rect of rects) {
+            if (rect.width === 0) continue;
+            const sideways =
+              rect.left < box.left - 0.5 ||
+              rect.right > box.right + 0.5 ||
+              (row !== undefined && rect.right > row.right + 0.5);
+            const below = row !== undefined && rect.bottom > row.bottom + 0.5;
+            if (sideways || below) {
+              spills.push(
+                `${cell.className}: "${(node.textContent ?? '').trim().slice(0, 40)}" spans ${Math.round(rect.left - box.left)}..${Math.round(rect.right - box.left)} px of a ${Math.round(box.width)} px cell${below ? ', below the row' : ''}`,
+              );
+            }
+          }
+        }
+      }
+      return { cells: cells.length, spills: [...new Set(spills)] };
+    });
+  }
 }
