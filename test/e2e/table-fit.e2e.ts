@@ -1,9 +1,9 @@
 /**
  * The token table's cells keep their content in, in English and in Chinese, at every window width
- * and with the detail panel open or closed (which is where columns give way): a cell does not clip (table.css says why), so a word that does not fit its
- * column must wrap or be cut by the span that truncates, never run into the next column or
- * below its row. Every row is scrolled into view and measured, with rows of every status and
- * every verify outcome among them.
+ * and with the detail panel open or closed (which is where columns give way). A cell does not clip
+ * (table.css says why), so a word that does not fit its column must wrap or be cut by the span
+ * that truncates, never run into the next column, past the row or below it. Every row is scrolled
+ * into view and measured, with rows of every status and every verify outcome among them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { VerifyOutcome, type TokenRow } from '../../src/shared/domain';
