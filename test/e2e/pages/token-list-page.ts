@@ -87,29 +87,32 @@ export class TokenListPage {
     return this.page.locator('.empty-state');
   }
 
-  /** Scrolls the table to `top` pixels and waits for the rows drawn there. */
+  /**
+   * Scrolls the table to `top` pixels and waits until the rows drawn cover what is in view, from
+   * its top edge to its bottom edge (or the table's end): the rows of the new place, not only
+   * those left from the last one.
+   */
   async scrollTo(top: number): Promise<void> {
     await this.page.locator('.token-scroll').evaluate((scroller, y) => {
       scroller.scrollTop = y;
     }, top);
-    await this.page.waitForFunction((y) => {
+    await this.page.waitForFunction(() => {
       const scroller = document.querySelector('.token-scroll');
-      const first = document.querySelector<HTMLElement>('.token-row');
-      if (!scroller || !first) return false;
-      const rowTop = first.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
-      // The first drawn row is at most one row's height above the top of what is in view.
-      return (
-        Math.abs(scroller.scrollTop - Math.min(y, scroller.scrollHeight - scroller.clientHeight)) < 1 &&
-        rowTop <= 0
-      );
-    }, top);
+      if (!scroller) return false;
+      const view = scroller.getBoundingClientRect();
+      const rows = [...document.querySelectorAll('.token-row')].map((row) => row.getBoundingClientRect());
+      const covered = (edge: number): boolean => rows.some((row) => row.top <= edge && row.bottom > edge);
+      const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+      return covered(view.top) && (covered(view.top + scroller.clientHeight - 1) || atEnd);
+    });
   }
 
   /**
    * What the drawn rows show outside their own cell: each entry names the cell's column and the
    * text or element that runs past the cell's box (into the next column, past the row's right
-   * edge, or below its 48 px), or a word broken across two lines. Text inside something that clips (a line clamp, an ellipsis line) is not counted, as
-   * the clip keeps it in; what is only read aloud (.visually-hidden) is not drawn.
+   * edge, or below its 48 px), or a word broken across two lines. Text inside something that
+   * clips (a line clamp, an ellipsis line) is not counted, as the clip keeps it in; what is only
+   * read aloud (.visually-hidden) is not drawn.
    */
   spillingCells(): Promise<{ cells: number; spills: string[] }> {
     return this.page.evaluate(() => {
