@@ -365,8 +365,8 @@ async function runLarge(): Promise<BenchResult[]> {
 
     // In a process of its own (bench/cold-read.ts says why).
     const child = spawnSync(
-      path.resolve('node_modules/.bin/tsx'),
-      ['bench/cold-read.ts', dataDir, String(COLD_READ_RUNS)],
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', 'bench/cold-read.ts', dataDir, String(COLD_READ_RUNS)],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     );
     if (child.status !== 0) throw new Error(`cold read exited with ${String(child.status)}`);
