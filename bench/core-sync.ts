@@ -3,7 +3,8 @@
  * - "large": 1 login, 10 accounts x 100 zones, 50 user tokens, 300 account tokens per account.
  *   A full sync (wall time, requests) against its critical-path lower bound and against the
  *   naive way (the SDK's auto-pagination, one request at a time), the snapshot write, and a cold
- *   read of the whole token list by a new core on the same folder (in a process of its own).
+ *   read of the whole token list by a new core on the same folder (in a process of its own, each
+ *   read from a collected heap).
  * - "small": 3 accounts x 37 zones, 50 user + 120 account tokens: a sync of a few round trips,
  *   where the fixed cost of a sync (SDK, reply checks, SQLite) shows; figures prefixed small_.
  * Every figure carries the load average when it was taken (CPU time is shared with whatever

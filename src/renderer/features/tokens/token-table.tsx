@@ -54,8 +54,8 @@ export function TokenTable({
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     // Rows past the edge are rendered ahead for scrolling; each costs a search keystroke a mount.
-    // Two (96 px) cover a wheel notch; four cost the search keystroke's p95 2-3 ms (three
-    // interleaved renderer bench pairs, medians of five passes: 26.5/27.7/25.8 -> 24.9/22.5/24.5).
+    // Two (96 px) cover a wheel notch; four cost the search keystroke's p95 about 2 ms (six
+    // interleaved renderer bench pairs, lower with two in five: README, "Eighth round").
     overscan: 2,
   });
   const selectedIndex = selectedKey === null ? -1 : entries.findIndex((e) => e.row.key === selectedKey);
