@@ -127,8 +127,8 @@ export class TokenListPage {
             node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element).parentElement;
           if (!parent || parent.closest('.visually-hidden')) continue;
           let clipped = false;
-          for (let up: Element | null = parent; up && up !== cell; up = up.parentElement) {
-            if (getComputedStyle(up).overflowX !== 'visible') clipped = true;
+          for (let up: Element | null = parent; up && up !== cell && !clipped; up = up.parentElement) {
+            clipped = getComputedStyle(up).overflowX !== 'visible';
           }
           if (clipped) continue;
           let rects: DOMRect[];
@@ -155,7 +155,7 @@ export class TokenListPage {
             const below = row !== undefined && rect.bottom > row.bottom + 0.5;
             if (sideways || below) {
               spills.push(
-                `${cell.className}: "${(node.textContent ?? '').trim().slice(0, 40)}" spans ${Math.round(rect.left - box.left)}..${Math.round(rect.right - box.left)} px of a ${Math.round(box.width)} px cell${below ? ', below the row' : ''}`,
+                `${cell.className}: "${text.slice(0, 40)}" spans ${Math.round(rect.left - box.left)}..${Math.round(rect.right - box.left)} px of a ${Math.round(box.width)} px cell${below ? ', below the row' : ''}`,
               );
             }
           }

@@ -55,7 +55,7 @@ export function TokenTable({
     estimateSize: () => ROW_HEIGHT,
     // Rows past the edge are rendered ahead for scrolling; each costs a search keystroke a mount.
     // Two (96 px) cover a wheel notch; four cost the search keystroke's p95 about 2 ms (six
-    // interleaved renderer bench pairs, lower with two in five: README, "Eighth round").
+    // interleaved renderer bench pairs, five of them lower with two: README, "Eighth round").
     overscan: 2,
   });
   const selectedIndex = selectedKey === null ? -1 : entries.findIndex((e) => e.row.key === selectedKey);
